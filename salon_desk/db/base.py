@@ -1,0 +1,63 @@
+"""What every part of the front door shares: the clock, settings, role checks, audit."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any, Callable
+
+from .. import roles
+from ..errors import NotFound, PermissionDenied
+from ..records import StaffInfo
+from ..settings_registry import SETTINGS, TierRule, tiers_from_json
+from .models import AuditLog, Setting, Staff, database
+
+
+def system_clock() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+class ShopBase:
+    """State shared by the front door's parts; see :class:`salon_desk.db.shop.Shop`."""
+
+    def __init__(self, clock: Callable[[], datetime] = system_clock) -> None:
+        self.clock = clock
+        self.db = database
+
+    # -- time -------------------------------------------------------------
+    def now(self) -> datetime:
+        return self.clock()
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    # -- settings ---------------------------------------------------------
+    def setting(self, key: str) -> Any:
+        row = Setting.get_or_none(Setting.key == key)
+        if row is None:
+            return SETTINGS[key].default
+        return json.loads(row.value)
+
+    def tiers(self) -> tuple[TierRule, ...]:
+        return tiers_from_json(self.setting("membership.tiers"))
+
+    # -- staff and roles --------------------------------------------------
+    def _staff_row(self, actor: StaffInfo | int) -> Staff:
+        staff_id = actor if isinstance(actor, int) else actor.id
+        row = Staff.get_or_none(Staff.id == staff_id)
+        if row is None:
+            raise NotFound("staff.not_found", id=staff_id)
+        return row
+
+    def _require(self, actor: StaffInfo, perm: roles.Perm) -> Staff:
+        """The acting staff member, re-read from the file, if their role allows ``perm``."""
+        row = self._staff_row(actor)
+        if not row.active:
+            raise PermissionDenied("perm.inactive", staff=row.username)
+        roles.require(row.role, perm)
+        return row
+
+    # -- audit ------------------------------------------------------------
+    def _audit(self, staff: Staff | None, action: str, target: str = "", **details: Any) -> None:
+        AuditLog.create(at=self.now(), staff=staff, action=action, target=target,
+                        details=json.dumps(details, ensure_ascii=False, default=str, sort_keys=True))

@@ -1,0 +1,54 @@
+"""Birthday perks (SPEC §4): the free service and the gift, once per member per year."""
+
+from __future__ import annotations
+
+from ..birthday import days_until, in_window
+from ..errors import Conflict, InvalidInput
+from ..records import BirthdayStatus, StaffInfo
+from ..roles import Perm
+from .base import ShopBase
+from .models import BirthdayPerkUse, Customer, Member, Staff
+
+PERKS = ("free_service", "gift")
+
+
+def perk_used(customer_id: int, year: int, perk: str) -> bool:
+    return (BirthdayPerkUse.select()
+            .where((BirthdayPerkUse.customer == customer_id) & (BirthdayPerkUse.year == year)
+                   & (BirthdayPerkUse.perk == perk) & BirthdayPerkUse.reversed_by.is_null())
+            .exists())
+
+
+class BirthdayMixin(ShopBase):
+    def birthday_status(self, customer_id: int) -> BirthdayStatus | None:
+        """The banner's facts; None when the customer has no birthday on file."""
+        row = Customer.get_or_none(Customer.id == customer_id)
+        if row is None or not row.birth_month:
+            return None
+        today = self.today()
+        window = in_window(row.birth_month, row.birth_day, today, self.setting("birthday.window"))
+        member = Member.get_or_none((Member.customer == customer_id) & (Member.active == True))  # noqa: E712
+        eligible = window and member is not None
+        return BirthdayStatus(
+            in_window=window, days_until=days_until(row.birth_month, row.birth_day, today),
+            free_service_available=eligible and not perk_used(customer_id, today.year, "free_service"),
+            gift_available=eligible and not perk_used(customer_id, today.year, "gift"))
+
+    def _use_perk(self, staff: Staff, customer_id: int, perk: str, sale=None) -> None:
+        """Inside a transaction: record a perk, refusing a second use this year."""
+        status = self.birthday_status(customer_id)
+        if status is None or not status.in_window:
+            raise InvalidInput("birthday.not_in_window")
+        if Member.get_or_none((Member.customer == customer_id) & (Member.active == True)) is None:  # noqa: E712
+            raise InvalidInput("member.required")
+        year = self.today().year
+        if perk_used(customer_id, year, perk):
+            raise Conflict("birthday.already_used", perk=perk, year=year)
+        BirthdayPerkUse.create(customer=customer_id, year=year, perk=perk, at=self.now(), staff=staff, sale=sale)
+
+    def give_birthday_gift(self, actor: StaffInfo, customer_id: int) -> None:
+        """Record the birthday gift as handed over."""
+        staff = self._require(actor, Perm.COUNTER)
+        with self.db.atomic():
+            self._use_perk(staff, customer_id, "gift")
+            self._audit(staff, "birthday_gift", target=f"customer:{customer_id}")

@@ -1,0 +1,130 @@
+"""Services and products with prices, discount flags and stock (a ledger), and gifts."""
+
+from __future__ import annotations
+
+from peewee import fn
+
+from ..errors import Conflict, InvalidInput, NotFound
+from ..records import CatalogueItem, StaffInfo
+from ..roles import Perm
+from .base import ShopBase
+from .models import Gift, Item, StockMove
+
+SERVICE_CATEGORIES = ("hair", "beauty", "nails", "skin", "other")
+KINDS = ("service", "product")
+
+
+def stock_levels(item_ids: list[int] | None = None) -> dict[int, int]:
+    query = StockMove.select(StockMove.item, fn.SUM(StockMove.quantity)).group_by(StockMove.item)
+    if item_ids is not None:
+        query = query.where(StockMove.item.in_(item_ids))
+    return {item_id: total for item_id, total in query.tuples()}
+
+
+def item_record(row: Item, stock: int | None) -> CatalogueItem:
+    return CatalogueItem(row.id, row.kind, row.code, row.name, row.category, row.price_fen,
+                         row.duration_min, row.member_discount, row.active,
+                         stock if row.kind == "product" else None,
+                         row.low_stock_at if row.kind == "product" else None)
+
+
+class CatalogueMixin(ShopBase):
+    def catalogue(self, kind: str | None = None, include_inactive: bool = False,
+                  text: str = "") -> list[CatalogueItem]:
+        query = Item.select().order_by(Item.kind.desc(), Item.category, Item.code)
+        if kind:
+            query = query.where(Item.kind == kind)
+        if not include_inactive:
+            query = query.where(Item.active == True)  # noqa: E712
+        text = (text or "").strip()
+        if text:
+            query = query.where(Item.code.contains(text) | Item.name.contains(text))
+        rows = list(query)
+        stock = stock_levels([r.id for r in rows if r.kind == "product"])
+        return [item_record(r, stock.get(r.id, 0)) for r in rows]
+
+    def item(self, item_id: int) -> CatalogueItem:
+        row = Item.get_or_none(Item.id == item_id)
+        if row is None:
+            raise NotFound("item.not_found", id=item_id)
+        return item_record(row, stock_levels([row.id]).get(row.id, 0))
+
+    def _validate_item(self, kind: str, code: str, name: str, category: str, price_fen: int) -> None:
+        if kind not in KINDS:
+            raise InvalidInput("item.bad_kind", kind=kind)
+        if not code.strip():
+            raise InvalidInput("item.code_required")
+        if not name.strip():
+            raise InvalidInput("item.name_required")
+        if kind == "service" and category not in SERVICE_CATEGORIES:
+            raise InvalidInput("item.bad_category", category=category)
+        if not isinstance(price_fen, int) or price_fen < 0:
+            raise InvalidInput("item.bad_price", price=price_fen)
+
+    def add_item(self, actor: StaffInfo, *, kind: str, code: str, name: str, price_fen: int,
+                 category: str = "other", duration_min: int = 0, member_discount: bool = True,
+                 stock: int = 0, low_stock_at: int | None = None) -> CatalogueItem:
+        owner = self._require(actor, Perm.CATALOGUE)
+        category = "product" if kind == "product" else category
+        self._validate_item(kind, code, name, category, price_fen)
+        with self.db.atomic():
+            if Item.select().where(Item.code == code.strip()).exists():
+                raise Conflict("item.code_taken", code=code)
+            if kind == "product" and low_stock_at is None:
+                low_stock_at = self.setting("products.low_stock_default")
+            row = Item.create(kind=kind, code=code.strip(), name=name.strip(), category=category,
+                              price_fen=price_fen, duration_min=duration_min,
+                              member_discount=member_discount, low_stock_at=low_stock_at)
+            if kind == "product" and stock:
+                StockMove.create(item=row, quantity=stock, kind="receive", at=self.now(), staff=owner)
+            self._audit(owner, "item_created", target=row.code, price_fen=price_fen)
+        return self.item(row.id)
+
+    def update_item(self, actor: StaffInfo, item_id: int, **changes) -> CatalogueItem:
+        """Change name, price, category, duration, discount flag, active or low-stock level.
+
+        A price change is audited with the old and new price (SPEC §9).
+        """
+        owner = self._require(actor, Perm.CATALOGUE)
+        allowed = {"name", "price_fen", "category", "duration_min", "member_discount", "active", "low_stock_at"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise InvalidInput("item.unknown_field", fields=sorted(unknown))
+        with self.db.atomic():
+            row = Item.get_or_none(Item.id == item_id)
+            if row is None:
+                raise NotFound("item.not_found", id=item_id)
+            before = {k: getattr(row, k) for k in changes}
+            for key, value in changes.items():
+                setattr(row, key, value.strip() if isinstance(value, str) else value)
+            self._validate_item(row.kind, row.code, row.name, row.category, row.price_fen)
+            row.save()
+            self._audit(owner, "item_updated", target=row.code, old=before, new=changes)
+        return self.item(item_id)
+
+    def receive_stock(self, actor: StaffInfo, item_id: int, quantity: int, reason: str = "") -> CatalogueItem:
+        """Goods received (+) or a counted correction (-), as a stock ledger entry."""
+        owner = self._require(actor, Perm.CATALOGUE)
+        row = Item.get_or_none(Item.id == item_id)
+        if row is None or row.kind != "product":
+            raise NotFound("item.not_found", id=item_id)
+        if quantity == 0:
+            raise InvalidInput("stock.zero")
+        with self.db.atomic():
+            StockMove.create(item=row, quantity=quantity, kind="receive" if quantity > 0 else "adjust",
+                             at=self.now(), staff=owner, reason=reason)
+            self._audit(owner, "stock_changed", target=row.code, quantity=quantity, reason=reason)
+        return self.item(item_id)
+
+    # -- gifts for points -------------------------------------------------
+    def gifts(self) -> list[tuple[int, str, int]]:
+        return [(g.id, g.name, g.points_price) for g in Gift.select().where(Gift.active == True)]  # noqa: E712
+
+    def add_gift(self, actor: StaffInfo, name: str, points_price: int) -> int:
+        owner = self._require(actor, Perm.CATALOGUE)
+        if not name.strip() or points_price <= 0:
+            raise InvalidInput("gift.invalid")
+        with self.db.atomic():
+            gift = Gift.create(name=name.strip(), points_price=points_price)
+            self._audit(owner, "gift_created", target=name, points_price=points_price)
+        return gift.id

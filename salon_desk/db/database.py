@@ -1,0 +1,92 @@
+"""Opening the shop file: pragmas in one place, migrations with a backup first.
+
+SQLite enforces foreign keys only with the pragma, and ``synchronous=full``
+keeps the last sales through a power cut.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from peewee import DatabaseError, OperationalError
+from playhouse.migrations import Runner
+
+from ..errors import DatabaseProblem
+from .backup import backup_to
+from .models import database
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+HISTORY_TABLE = "schema_history"
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "synchronous": "full",
+    "foreign_keys": 1,
+    "busy_timeout": 5000,
+    "cache_size": -32_000,   # 32 MB page cache
+}
+
+
+def _runner() -> Runner:
+    return Runner(database, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
+
+
+def open_database(path: str | Path, backup_dir: str | Path | None = None) -> list[str]:
+    """Open ``path`` (created if missing), migrate it, return the steps applied.
+
+    Raises :class:`DatabaseProblem` with ``db.corrupt``, ``db.locked``,
+    ``db.newer_version`` or ``db.cannot_open``.
+    """
+    path = Path(path)
+    if not database.is_closed():
+        database.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseProblem("db.cannot_open", path=str(path), detail=str(exc)) from exc
+    existed = path.exists() and path.stat().st_size > 0
+    database.init(str(path), pragmas=PRAGMAS)
+    try:
+        database.connect()
+        check = database.execute_sql("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise DatabaseProblem("db.corrupt", path=str(path), detail=check)
+        runner = _runner()
+        status = runner.status()
+        unknown = [m.name for m in status if m.path is None]
+        if unknown:
+            raise DatabaseProblem("db.newer_version", path=str(path), steps=unknown)
+        pending = [m.name for m in status if not m.applied]
+        if pending and existed and any(m.applied for m in status):
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            target = Path(backup_dir or path.parent / "backups") / f"{path.stem}-before-{pending[0]}-{stamp}.sqlite"
+            backup_to(target)
+        return runner.up()
+    except DatabaseProblem:
+        database.close()
+        raise
+    except (DatabaseError, sqlite3.DatabaseError) as exc:
+        database.close()
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            raise DatabaseProblem("db.locked", path=str(path)) from exc
+        if "not a database" in text or "malformed" in text:
+            raise DatabaseProblem("db.corrupt", path=str(path), detail=text) from exc
+        raise DatabaseProblem("db.cannot_open", path=str(path), detail=text) from exc
+    except OSError as exc:
+        database.close()
+        raise DatabaseProblem("db.cannot_open", path=str(path), detail=str(exc)) from exc
+
+
+def schema_version() -> list[str]:
+    return sorted(_runner().applied())
+
+
+def close_database() -> None:
+    if not database.is_closed():
+        database.close()
+
+
+__all__ = ["open_database", "close_database", "schema_version", "OperationalError"]

@@ -1,0 +1,86 @@
+"""Merging two files of the same person (owner): history moves to the kept file."""
+
+from __future__ import annotations
+
+from ..errors import Conflict, InvalidInput
+from ..membership import TIER_ORDER
+from ..records import CustomerFile, StaffInfo
+from ..roles import Perm
+from .base import ShopBase
+from .customer_rows import points_balance
+from .customers import write_search_keys
+from .models import (
+    BirthdayPerkUse, Customer, CustomerTag, Member, PointsEntry, Sale, TierChange, Visit,
+)
+
+
+class MergeMixin(ShopBase):
+    def merge_customers(self, actor: StaffInfo, keep_id: int, drop_id: int) -> CustomerFile:
+        """Move visits, sales, points and birthday-perk uses of ``drop_id`` to ``keep_id``.
+
+        Points move as a pair of ledger entries (the ledger is append-only);
+        the dropped file is archived and points to the kept one. If both are
+        members the higher tier is kept; an only membership moves across.
+        """
+        owner = self._require(actor, Perm.MERGE)
+        if keep_id == drop_id:
+            raise InvalidInput("merge.same_customer")
+        with self.db.atomic():
+            keep, drop = self._customer_row(keep_id), self._customer_row(drop_id)
+            if keep.anonymised_at or drop.anonymised_at:
+                raise Conflict("customer.erased")
+            if Visit.select().where((Visit.customer == drop) & (Visit.status == "open")).exists():
+                raise Conflict("merge.open_visit", name=drop.name)
+            Visit.update(customer=keep).where(Visit.customer == drop).execute()
+            Sale.update(customer=keep).where(Sale.customer == drop).execute()
+            BirthdayPerkUse.update(customer=keep).where(BirthdayPerkUse.customer == drop).execute()
+            Customer.update(referred_by=keep).where(Customer.referred_by == drop).execute()
+            moved = points_balance(drop.id)
+            if moved:
+                PointsEntry.create(customer=drop, kind="merge", points=-moved, at=self.now(), staff=owner,
+                                   reason=f"merged into customer:{keep.id}")
+                PointsEntry.create(customer=keep, kind="merge", points=moved, at=self.now(), staff=owner,
+                                   reason=f"merged from customer:{drop.id}")
+            self._merge_membership(owner, keep, drop)
+            existing = {t.tag for t in keep.tags}
+            for tag in drop.tags:
+                if tag.tag not in existing:
+                    CustomerTag.create(customer=keep, tag=tag.tag)
+            CustomerTag.delete().where(CustomerTag.customer == drop).execute()
+            for attr in ("birth_month", "birth_day", "birth_year", "gender", "region", "skin_type"):
+                if not getattr(keep, attr) and getattr(drop, attr):
+                    setattr(keep, attr, getattr(drop, attr))
+            if drop.first_seen and (not keep.first_seen or drop.first_seen < keep.first_seen):
+                keep.first_seen = drop.first_seen
+            if drop.last_visit_at and (not keep.last_visit_at or drop.last_visit_at > keep.last_visit_at):
+                keep.last_visit_at = drop.last_visit_at
+            keep.save()
+            drop.archived, drop.merged_into, drop.phone = True, keep, None
+            drop.save()
+            write_search_keys(drop)
+            write_search_keys(keep)
+            self._audit(owner, "customers_merged", target=f"customer:{keep.id}", dropped=drop.id,
+                        points_moved=moved)
+        return self.customer_file(actor, keep_id)
+
+    def _merge_membership(self, owner, keep: Customer, drop: Customer) -> None:
+        kept = Member.get_or_none(Member.customer == keep)
+        dropped = Member.get_or_none(Member.customer == drop)
+        if dropped is None:
+            return
+        if kept is None:
+            Member.update(customer=keep).where(Member.id == dropped.id).execute()
+            return
+        Sale.update(member=kept).where(Sale.member == dropped).execute()
+        if dropped.active and TIER_ORDER.index(dropped.tier) > TIER_ORDER.index(kept.tier):
+            TierChange.create(member=kept, kind="manual", from_tier=kept.tier, to_tier=dropped.tier,
+                              at=self.now(), staff=owner, reason="merge")
+            kept.tier = dropped.tier
+        if dropped.active and not kept.active:
+            kept.active, kept.lapsed_at = True, None
+        kept.joined_at = min(kept.joined_at, dropped.joined_at)
+        kept.save()
+        dropped.active = False
+        dropped.save()
+        TierChange.create(member=dropped, kind="merge", from_tier=dropped.tier, to_tier=None,
+                          at=self.now(), staff=owner, reason=f"merged into customer:{keep.id}")

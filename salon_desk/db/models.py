@@ -1,0 +1,284 @@
+"""peewee models of the shop file.
+
+Money columns are integer fen. Ledgers (points, stock, consents, tier
+changes, audit) are append-only; balances are sums. Sales are never
+edited: voids and refunds are rows of their own.
+The schema itself is created by the numbered migrations in ``migrations/``;
+these classes describe it to the code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
+    IntegerField, Model, SqliteDatabase, TextField,
+)
+
+# Opened at run time by database.open_database (scout's habit).
+database = SqliteDatabase(None, lock_type="IMMEDIATE")  # writers queue at BEGIN, never mid-sale
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class Base(Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class Setting(Base):
+    key = CharField(unique=True)
+    value = TextField()          # JSON
+
+
+class Staff(Base):
+    username = CharField(unique=True)
+    display_name = CharField()
+    role = CharField()           # owner / cashier / technician
+    password_hash = CharField()
+    active = BooleanField(default=True)
+    failed_logins = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    created_at = DateTimeField(default=now)
+
+
+class Customer(Base):
+    name = CharField(default="")
+    phone = CharField(null=True, unique=True)
+    phone_is_mainland = BooleanField(default=True)
+    gender = CharField(default="")            # female / male / ""
+    birth_year = IntegerField(null=True)
+    birth_month = IntegerField(null=True)
+    birth_day = IntegerField(null=True)
+    region = CharField(default="")            # city / county / township
+    skin_type = CharField(default="")         # oily / dry / combination / normal / sensitive
+    allergies = TextField(default="")
+    care_goals = TextField(default="")
+    notes = TextField(default="")
+    referred_by = ForeignKeyField("self", null=True, backref="referrals")
+    first_seen = DateField(default=dt.date.today)
+    archived = BooleanField(default=False)
+    anonymised_at = DateTimeField(null=True)
+    merged_into = ForeignKeyField("self", null=True)
+    # Cache of the newest paid sale's time, kept by checkout in the same
+    # transaction: it ranks search results without a per-row subquery.
+    last_visit_at = DateTimeField(null=True, index=True)
+    created_at = DateTimeField(default=now)
+
+
+class CustomerTag(Base):
+    customer = ForeignKeyField(Customer, backref="tags")
+    tag = CharField()
+
+
+class SearchKey(Base):
+    customer = ForeignKeyField(Customer, backref="search_keys")
+    key = CharField(index=True)
+
+
+class Consent(Base):
+    """Append-only: the newest row per (customer, purpose) is in force."""
+
+    customer = ForeignKeyField(Customer, backref="consents")
+    purpose = CharField()                     # keep_file / marketing / health
+    granted = BooleanField()
+    at = DateTimeField(default=now)
+    staff = ForeignKeyField(Staff)
+    notice_version = CharField()
+
+
+class Member(Base):
+    customer = ForeignKeyField(Customer, unique=True, backref="membership")
+    number = IntegerField(unique=True)
+    tier = CharField(default="regular")
+    joined_at = DateTimeField(default=now)
+    active = BooleanField(default=True)
+    lapsed_at = DateTimeField(null=True)
+
+
+class Item(Base):
+    kind = CharField()            # service / product
+    code = CharField(unique=True)
+    name = CharField()
+    category = CharField()        # hair / beauty / nails / skin / other / product
+    price_fen = IntegerField()
+    duration_min = IntegerField(default=0)
+    member_discount = BooleanField(default=True)
+    active = BooleanField(default=True)
+    low_stock_at = IntegerField(null=True)
+
+
+class Visit(Base):
+    customer = ForeignKeyField(Customer, null=True, backref="visits")
+    status = CharField(default="open")        # open / completed / cancelled
+    opened_at = DateTimeField(default=now)
+    opened_by = ForeignKeyField(Staff)
+    closed_at = DateTimeField(null=True)
+
+
+class VisitLine(Base):
+    visit = ForeignKeyField(Visit, backref="lines", on_delete="CASCADE")
+    item = ForeignKeyField(Item)
+    technician = ForeignKeyField(Staff, null=True)
+    quantity = IntegerField(default=1)
+    unit_price_fen = IntegerField()           # the list price, or an owner's override
+    note = TextField(default="")
+    added_at = DateTimeField(default=now)
+
+
+class Sale(Base):
+    receipt_no = CharField(unique=True)
+    day = DateField()
+    seq = IntegerField()
+    visit = ForeignKeyField(Visit, unique=True, backref="sale")
+    customer = ForeignKeyField(Customer, null=True, backref="sales")
+    member = ForeignKeyField(Member, null=True)
+    tier = CharField(null=True)               # tier the sale was priced at
+    cashier = ForeignKeyField(Staff)
+    created_at = DateTimeField(default=now, index=True)
+    list_total_fen = IntegerField()
+    member_discount_fen = IntegerField()
+    birthday_discount_fen = IntegerField()
+    points_redeemed = IntegerField()
+    points_discount_fen = IntegerField()
+    amount_due_fen = IntegerField()
+    counts_for_tier = BooleanField(default=False)   # paid while a member (or the joining sale)
+    enrolled = BooleanField(default=False)
+    promoted_to = CharField(null=True)
+    status = CharField(default="completed")   # completed / voided
+
+    class Meta:
+        indexes = ((("day", "seq"), True), (("customer", "created_at"), False))
+
+
+class SaleLine(Base):
+    """A snapshot of the line at the time of sale: name and prices are copied."""
+
+    sale = ForeignKeyField(Sale, backref="lines")
+    item = ForeignKeyField(Item, null=True)
+    kind = CharField()
+    code = CharField()
+    name = CharField()
+    category = CharField()
+    technician = ForeignKeyField(Staff, null=True)
+    technician_name = CharField(default="")
+    quantity = IntegerField()
+    unit_price_fen = IntegerField()
+    list_amount_fen = IntegerField()
+    rate_permille = IntegerField()
+    member_discount_fen = IntegerField()
+    birthday_discount_fen = IntegerField()
+    amount_fen = IntegerField()
+    points_share_fen = IntegerField()
+    note = TextField(default="")
+
+
+class TierChange(Base):
+    """Append-only history: enrolment, promotions, manual changes, lapses."""
+
+    member = ForeignKeyField(Member, backref="changes")
+    kind = CharField()            # enrol / promote / manual / lapse / reinstate
+    from_tier = CharField(null=True)
+    to_tier = CharField(null=True)
+    at = DateTimeField(default=now)
+    staff = ForeignKeyField(Staff, null=True)
+    sale = ForeignKeyField(Sale, null=True)
+    reason = TextField(default="")
+
+
+
+class StockMove(Base):
+    item = ForeignKeyField(Item, backref="stock_moves")
+    quantity = IntegerField()     # + received / returned, - sold
+    kind = CharField()            # receive / sale / refund / adjust
+    at = DateTimeField(default=now)
+    staff = ForeignKeyField(Staff, null=True)
+    sale = ForeignKeyField(Sale, null=True)
+    reason = TextField(default="")
+
+
+
+class Payment(Base):
+    sale = ForeignKeyField(Sale, backref="payments")
+    method = CharField()
+    amount_fen = IntegerField()
+    tendered_fen = IntegerField(null=True)
+    change_fen = IntegerField(default=0)
+
+
+class Refund(Base):
+    sale = ForeignKeyField(Sale, backref="refunds")
+    kind = CharField()            # void / refund
+    at = DateTimeField(default=now, index=True)
+    staff = ForeignKeyField(Staff)
+    authorised_by = ForeignKeyField(Staff)
+    reason = TextField()
+    amount_fen = IntegerField()
+    method = CharField()
+
+
+class RefundLine(Base):
+    refund = ForeignKeyField(Refund, backref="lines")
+    sale_line = ForeignKeyField(SaleLine, unique=True)   # a line is refunded once
+    amount_fen = IntegerField()
+
+
+class PointsEntry(Base):
+    customer = ForeignKeyField(Customer, backref="points_entries")
+    kind = CharField()
+    points = IntegerField()
+    at = DateTimeField(default=now)
+    staff = ForeignKeyField(Staff, null=True)
+    sale = ForeignKeyField(Sale, null=True)
+    refund = ForeignKeyField(Refund, null=True)
+    reason = TextField(default="")
+
+    class Meta:
+        indexes = ((("customer", "at"), False),)
+
+
+class PointsReset(Base):
+    year = IntegerField(unique=True)
+    applied_at = DateTimeField(default=now)
+
+
+class BirthdayPerkUse(Base):
+    customer = ForeignKeyField(Customer)
+    year = IntegerField()
+    perk = CharField()            # free_service / gift
+    at = DateTimeField(default=now)
+    staff = ForeignKeyField(Staff)
+    sale = ForeignKeyField(Sale, null=True)
+    reversed_by = ForeignKeyField(Refund, null=True)   # a refund gives the perk back
+
+
+class Gift(Base):
+    name = CharField()
+    points_price = IntegerField()
+    active = BooleanField(default=True)
+
+
+class AuditLog(Base):
+    at = DateTimeField(default=now, index=True)
+    staff = ForeignKeyField(Staff, null=True)
+    action = CharField()
+    target = CharField(default="")
+    details = TextField(default="{}")   # JSON
+
+
+class DailyJob(Base):
+    """Shop-wide jobs run at start and daily (lapse check), with the day last run."""
+
+    name = CharField(unique=True)
+    last_run = DateField()
+
+
+MODELS = [
+    Setting, Staff, Customer, CustomerTag, SearchKey, Consent, Member, TierChange,
+    Item, StockMove, Visit, VisitLine, Sale, SaleLine, Payment, Refund, RefundLine,
+    PointsEntry, PointsReset, BirthdayPerkUse, Gift, AuditLog, DailyJob,
+]

@@ -1,0 +1,171 @@
+"""Voids and refunds (SPEC §5): the owner's password, a reason, an exact reversal.
+
+A void cancels a whole sale on its own day; a refund gives back whole lines
+on any later day. Both reverse points (redeemed given back, earned taken
+back), tier spend, stock and the birthday perk, and are audited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peewee import fn
+
+from ..errors import Conflict, InvalidInput, PermissionDenied
+from ..records import ReceiptRecord, RefundPreview, StaffInfo
+from ..roles import Perm
+from ..tenders import METHODS
+from .base import ShopBase
+from .models import (
+    BirthdayPerkUse, Member, Payment, PointsEntry, Refund, RefundLine, Sale, SaleLine, StockMove, TierChange,
+)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    sale: Sale
+    kind: str
+    lines: list[SaleLine]
+    amount_fen: int
+    points_returned: int
+    points_taken_back: int
+
+
+def _points_of(sale: Sale, kinds: tuple[str, ...]) -> int:
+    return (PointsEntry.select(fn.COALESCE(fn.SUM(PointsEntry.points), 0))
+            .where((PointsEntry.sale == sale) & PointsEntry.kind.in_(kinds)
+                   & PointsEntry.refund.is_null()).scalar())
+
+
+def _already_reversed(sale: Sale) -> tuple[int, int]:
+    """Points already given back (+) and taken back (-) by earlier refunds of ``sale``."""
+    rows = PointsEntry.select(PointsEntry.points).join(Refund).where(Refund.sale == sale)
+    given = sum(r.points for r in rows if r.points > 0)
+    taken = -sum(r.points for r in rows if r.points < 0)
+    return given, taken
+
+
+class RefundsMixin(ShopBase):
+    def _plan(self, sale_id: int, kind: str, line_ids: list[int] | None) -> _Plan:
+        sale = self._sale_row(sale_id)
+        if sale.status != "completed":
+            raise Conflict("sale.voided", receipt_no=sale.receipt_no)
+        all_lines = list(SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.id))
+        done = {rl.sale_line_id for rl in RefundLine.select().join(SaleLine).where(SaleLine.sale == sale)}
+        if kind == "void":
+            if sale.day != self.today():
+                raise Conflict("void.not_same_day", receipt_no=sale.receipt_no)
+            if done:
+                raise Conflict("void.already_refunded", receipt_no=sale.receipt_no)
+            lines = all_lines
+        else:
+            wanted = set(line_ids) if line_ids else {l.id for l in all_lines if l.id not in done}
+            if not wanted:
+                raise Conflict("refund.nothing_left", receipt_no=sale.receipt_no)
+            unknown = wanted - {l.id for l in all_lines}
+            if unknown:
+                raise InvalidInput("refund.line_not_in_sale", lines=sorted(unknown))
+            twice = wanted & done
+            if twice:
+                raise Conflict("refund.line_already_refunded", lines=sorted(twice))
+            lines = [l for l in all_lines if l.id in wanted]
+        amount = sum(l.amount_fen - l.points_share_fen for l in lines)
+        remaining = [l for l in all_lines if l.id not in done]
+        last = len(lines) == len(remaining)
+        redeemed = -_points_of(sale, ("redeem",))
+        earned = _points_of(sale, ("earn", "birthday"))
+        given, taken = _already_reversed(sale)
+        if last:
+            back, clawed = redeemed - given, earned - taken
+        else:
+            share = sum(l.points_share_fen for l in lines)
+            back = redeemed * share // sale.points_discount_fen if sale.points_discount_fen else 0
+            clawed = earned * amount // sale.amount_due_fen if sale.amount_due_fen else 0
+        return _Plan(sale, kind, lines, amount, back, clawed)
+
+    def preview_refund(self, actor: StaffInfo, sale_id: int, line_ids: list[int] | None = None,
+                       kind: str = "refund") -> RefundPreview:
+        """What a void or refund would reverse, to show before the owner confirms."""
+        self._require(actor, Perm.COUNTER) if actor.role != "owner" else None
+        if kind not in ("void", "refund"):
+            raise InvalidInput("refund.bad_kind", kind=kind)
+        plan = self._plan(sale_id, kind, line_ids)
+        stock = tuple((l.name, l.quantity) for l in plan.lines if l.kind == "product")
+        birthday = any(l.birthday_discount_fen for l in plan.lines)
+        return RefundPreview(sale_id, kind, tuple(l.id for l in plan.lines), plan.amount_fen,
+                             plan.points_returned, plan.points_taken_back, stock, birthday,
+                             plan.amount_fen if plan.sale.counts_for_tier else 0)
+
+    def _authorise(self, actor: StaffInfo, owner_username: str | None, owner_password: str | None):
+        staff = self._staff_row(actor)
+        if not staff.active:
+            raise PermissionDenied("perm.inactive", staff=staff.username)
+        if not owner_username or not owner_password:
+            raise PermissionDenied("perm.owner_password_required")
+        return staff, self.verify_owner(owner_username, owner_password)
+
+    def void_sale(self, actor: StaffInfo, sale_id: int, *, owner_username: str | None,
+                  owner_password: str | None, reason: str) -> ReceiptRecord:
+        """Cancel a whole sale on the day it was made."""
+        return self._reverse(actor, sale_id, "void", None, owner_username, owner_password, reason, None)
+
+    def refund_sale(self, actor: StaffInfo, sale_id: int, line_ids: list[int] | None = None, *,
+                    owner_username: str | None, owner_password: str | None, reason: str,
+                    method: str | None = None) -> ReceiptRecord:
+        """Give back whole lines (all remaining lines when ``line_ids`` is None)."""
+        return self._reverse(actor, sale_id, "refund", line_ids, owner_username, owner_password, reason, method)
+
+    def _reverse(self, actor, sale_id, kind, line_ids, owner_username, owner_password, reason, method):
+        staff, owner = self._authorise(actor, owner_username, owner_password)
+        if not (reason or "").strip():
+            raise InvalidInput("refund.reason_required")
+        if method is not None and method not in METHODS:
+            raise InvalidInput("payment.unknown_method", method=method)
+        with self.db.atomic():
+            plan = self._plan(sale_id, kind, line_ids)
+            sale = plan.sale
+            first = Payment.select().where(Payment.sale == sale).order_by(Payment.id).first()
+            refund = Refund.create(sale=sale, kind=kind, at=self.now(), staff=staff, authorised_by=owner,
+                                   reason=reason.strip(), amount_fen=plan.amount_fen,
+                                   method=method or (first.method if first else "other"))
+            for line in plan.lines:
+                RefundLine.create(refund=refund, sale_line=line, amount_fen=line.amount_fen - line.points_share_fen)
+                if line.kind == "product" and line.item_id:
+                    StockMove.create(item=line.item_id, quantity=line.quantity, kind="refund", at=self.now(),
+                                     staff=staff, sale=sale, reason=kind)
+            if sale.customer_id and plan.points_returned:
+                PointsEntry.create(customer=sale.customer_id, kind="refund", points=plan.points_returned,
+                                   at=self.now(), staff=staff, sale=sale, refund=refund,
+                                   reason="redeemed points returned")
+            if sale.customer_id and plan.points_taken_back:
+                PointsEntry.create(customer=sale.customer_id, kind="refund", points=-plan.points_taken_back,
+                                   at=self.now(), staff=staff, sale=sale, refund=refund,
+                                   reason="earned points taken back")
+            if any(l.birthday_discount_fen for l in plan.lines):
+                (BirthdayPerkUse.update(reversed_by=refund)
+                 .where((BirthdayPerkUse.sale == sale) & (BirthdayPerkUse.perk == "free_service")
+                        & BirthdayPerkUse.reversed_by.is_null()).execute())
+            if kind == "void":
+                sale.status = "voided"
+                sale.save()
+                self._undo_membership_effects(staff, sale)
+            self._audit(staff, kind, target=sale.receipt_no, authorised_by=owner.username,
+                        reason=reason.strip(), amount_fen=plan.amount_fen,
+                        lines=[l.id for l in plan.lines])
+        return self.receipt(sale.id)
+
+    def _undo_membership_effects(self, staff, sale: Sale) -> None:
+        """A voided sale never happened: undo the promotion or enrolment it caused."""
+        if not sale.member_id:
+            return
+        member = Member.get_by_id(sale.member_id)
+        for change in TierChange.select().where(TierChange.sale == sale).order_by(TierChange.id.desc()):
+            if change.kind == "promote" and member.tier == change.to_tier:
+                TierChange.create(member=member, kind="void", from_tier=member.tier, to_tier=change.from_tier,
+                                  at=self.now(), staff=staff, sale=sale)
+                member.tier = change.from_tier
+            elif change.kind == "enrol" and member.active:
+                TierChange.create(member=member, kind="void", from_tier=member.tier, to_tier=None,
+                                  at=self.now(), staff=staff, sale=sale)
+                member.active = False
+        member.save()

@@ -1,0 +1,47 @@
+"""Phone numbers: normalising, the mainland check, and masking for receipts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import InvalidInput
+
+_MAINLAND = re.compile(r"^1[3-9]\d{9}$")
+
+
+@dataclass(frozen=True)
+class CheckedPhone:
+    number: str
+    is_mainland: bool  # False means "allowed, with a warning" (SPEC §1)
+
+
+def normalise_phone(text: str) -> str:
+    """Keep digits and a leading ``+``; drop spaces, dashes and a +86 prefix."""
+    raw = (text or "").strip()
+    plus = raw.startswith("+")
+    digits = re.sub(r"\D", "", raw)
+    if plus and digits.startswith("86") and len(digits) == 13:
+        return digits[2:]
+    return ("+" if plus else "") + digits
+
+
+def check_phone(text: str) -> CheckedPhone:
+    """Validate a typed phone number; mainland mobiles are 11 digits from 1."""
+    number = normalise_phone(text)
+    digits = number.lstrip("+")
+    if len(digits) < 5 or len(digits) > 15:
+        raise InvalidInput("phone.invalid", phone=text)
+    return CheckedPhone(number, bool(_MAINLAND.match(number)))
+
+
+def mask_phone(number: str | None) -> str:
+    """``13812345678`` -> ``138****5678``; short or foreign numbers keep the tail."""
+    if not number:
+        return ""
+    digits = number.lstrip("+")
+    if len(digits) >= 11:
+        return number[: len(number) - 8] + "****" + number[-4:]
+    if len(digits) > 4:
+        return "*" * (len(number) - 4) + number[-4:]
+    return number

@@ -1,0 +1,124 @@
+"""The one function that prices a sale (SPEC §2, §3, §4, §10 order).
+
+Order: member tier discount per line (if the item allows it), the birthday
+free service on one line up to its cap, then the points deduction on the
+sale (capped), spread over the lines so refunds give back exact shares.
+Stored-value and session packages will slot in here when they exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import InvalidInput
+from .money import FULL_RATE, Fen, apply_rate, split_proportionally
+from .points import check_redeem, max_redeemable, points_earned, points_value_fen
+
+
+@dataclass(frozen=True)
+class LineInput:
+    key: int                  # the visit line id, echoed back
+    kind: str                 # "service" or "product"
+    unit_price_fen: Fen
+    quantity: int = 1
+    member_discount: bool = True
+
+
+@dataclass(frozen=True)
+class PointsRules:
+    per_yuan_redeemed: int = 100
+    redeem_cap_permille: int = 500
+    earn_per_yuan: int = 1
+
+
+@dataclass(frozen=True)
+class PricingInput:
+    lines: tuple[LineInput, ...]
+    member_rate_permille: int | None = None   # None: not a member, full price
+    birthday_line: int | None = None          # key of the line made free
+    birthday_cap_fen: Fen = 0
+    points_to_redeem: int = 0
+    points_balance: int = 0
+    birthday_double_points: bool = False
+    earns_points: bool = False                # members only
+    rules: PointsRules = field(default_factory=PointsRules)
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    key: int
+    list_amount_fen: Fen
+    rate_permille: int
+    member_discount_fen: Fen
+    birthday_discount_fen: Fen
+    amount_fen: Fen            # after member and birthday discounts
+    points_share_fen: Fen      # this line's part of the points deduction
+    paid_fen: Fen              # amount_fen - points_share_fen
+
+
+@dataclass(frozen=True)
+class PricedSale:
+    lines: tuple[PricedLine, ...]
+    list_total_fen: Fen
+    member_discount_fen: Fen
+    birthday_discount_fen: Fen
+    subtotal_fen: Fen           # sum of line amounts
+    points_redeemed: int
+    points_discount_fen: Fen
+    amount_due_fen: Fen
+    points_earned: int
+    max_points_redeemable: int
+
+
+def price_sale(data: PricingInput) -> PricedSale:
+    """Price a sale; raises :class:`InvalidInput` for impossible requests."""
+    keys = [line.key for line in data.lines]
+    if data.birthday_line is not None and data.birthday_line not in keys:
+        raise InvalidInput("birthday.line_not_in_sale", line=data.birthday_line)
+
+    staged = []
+    for line in data.lines:
+        if line.quantity <= 0:
+            raise InvalidInput("line.bad_quantity", quantity=line.quantity)
+        if line.unit_price_fen < 0:
+            raise InvalidInput("line.bad_price", price=line.unit_price_fen)
+        list_amount = line.unit_price_fen * line.quantity
+        rate = FULL_RATE
+        if data.member_rate_permille is not None and line.member_discount:
+            rate = data.member_rate_permille
+        discounted = apply_rate(list_amount, rate)
+        birthday = 0
+        if line.key == data.birthday_line:
+            if line.kind != "service":
+                raise InvalidInput("birthday.not_a_service")
+            birthday = min(discounted, data.birthday_cap_fen)
+        staged.append((line.key, list_amount, rate, list_amount - discounted, birthday, discounted - birthday))
+
+    subtotal = sum(s[5] for s in staged)
+    most = max_redeemable(subtotal, data.points_balance, data.rules.per_yuan_redeemed,
+                          data.rules.redeem_cap_permille)
+    check_redeem(data.points_to_redeem, subtotal, data.points_balance,
+                 data.rules.per_yuan_redeemed, data.rules.redeem_cap_permille)
+    points_fen = points_value_fen(data.points_to_redeem, data.rules.per_yuan_redeemed)
+    shares = split_proportionally(points_fen, [s[5] for s in staged])
+
+    lines = tuple(
+        PricedLine(key, list_amount, rate, member_disc, birthday, amount, share, amount - share)
+        for (key, list_amount, rate, member_disc, birthday, amount), share in zip(staged, shares)
+    )
+    due = subtotal - points_fen
+    earned = 0
+    if data.earns_points:
+        earned = points_earned(due, data.rules.earn_per_yuan, data.birthday_double_points)
+    return PricedSale(
+        lines=lines,
+        list_total_fen=sum(l.list_amount_fen for l in lines),
+        member_discount_fen=sum(l.member_discount_fen for l in lines),
+        birthday_discount_fen=sum(l.birthday_discount_fen for l in lines),
+        subtotal_fen=subtotal,
+        points_redeemed=data.points_to_redeem,
+        points_discount_fen=points_fen,
+        amount_due_fen=due,
+        points_earned=earned,
+        max_points_redeemable=most,
+    )

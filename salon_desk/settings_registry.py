@@ -1,0 +1,124 @@
+"""Every rule of the shop that the owner can change, declared once.
+
+Each setting has a key, a kind, a default (the new shop's rulebook, SPEC
+§2-4) and a validator. The database stores only values that differ from
+the default; window state lives in QSettings, never here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class TierRule:
+    code: str              # regular / silver / gold / diamond
+    rate_permille: int     # what the member pays: 900 = 9折
+    spend_fen: int         # promotion when cumulative paid spend reaches this...
+    visits: int            # ...or this many visits since joining (0 = entry tier)
+    birthday_double_points: bool
+
+
+DEFAULT_TIERS: tuple[TierRule, ...] = (
+    TierRule("regular", 900, 0, 0, False),
+    TierRule("silver", 850, 300_000, 15, False),
+    TierRule("gold", 800, 800_000, 40, True),
+    TierRule("diamond", 750, 2_000_000, 80, True),
+)
+
+
+def tiers_to_json(tiers: tuple[TierRule, ...]) -> list[dict[str, Any]]:
+    return [t.__dict__.copy() for t in tiers]
+
+
+def tiers_from_json(value: list[dict[str, Any]]) -> tuple[TierRule, ...]:
+    return tuple(TierRule(**row) for row in value)
+
+
+def _validate_tiers(value: Any) -> None:
+    try:
+        tiers = tiers_from_json(value)
+    except (TypeError, KeyError) as exc:
+        raise InvalidInput("settings.bad_tiers") from exc
+    if [t.code for t in tiers] != [t.code for t in DEFAULT_TIERS]:
+        raise InvalidInput("settings.bad_tiers")
+    for t in tiers:
+        if not 0 < t.rate_permille <= 1000 or t.spend_fen < 0 or t.visits < 0:
+            raise InvalidInput("settings.bad_tier_value", tier=t.code)
+    for lower, higher in zip(tiers, tiers[1:]):
+        if higher.spend_fen < lower.spend_fen or higher.visits < lower.visits:
+            raise InvalidInput("settings.tiers_not_ascending", tier=higher.code)
+        if higher.rate_permille > lower.rate_permille:
+            raise InvalidInput("settings.tiers_not_ascending", tier=higher.code)
+
+
+def _int_range(low: int, high: int) -> Callable[[Any], None]:
+    def check(value: Any) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            raise InvalidInput("settings.out_of_range", low=low, high=high, value=value)
+    return check
+
+
+def _text(max_len: int) -> Callable[[Any], None]:
+    def check(value: Any) -> None:
+        if not isinstance(value, str) or len(value) > max_len:
+            raise InvalidInput("settings.text_too_long", max=max_len)
+    return check
+
+
+def _choice(*options: str) -> Callable[[Any], None]:
+    def check(value: Any) -> None:
+        if value not in options:
+            raise InvalidInput("settings.bad_choice", options=list(options), value=value)
+    return check
+
+
+def _month_day(value: Any) -> None:
+    if (not isinstance(value, str) or len(value) != 5 or value[2] != "-"
+            or not value.replace("-", "").isdigit()):
+        raise InvalidInput("settings.bad_month_day", value=value)
+    month, day = int(value[:2]), int(value[3:])
+    if not (1 <= month <= 12 and 1 <= day <= 28):
+        raise InvalidInput("settings.bad_month_day", value=value)
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    validate: Callable[[Any], None] = field(repr=False)
+
+
+SETTINGS: dict[str, Setting] = {s.key: s for s in (
+    Setting("shop.name", "", _text(60)),
+    Setting("shop.address", "", _text(120)),
+    Setting("shop.phone", "", _text(40)),
+    Setting("receipt.footer", "谢谢惠顾，欢迎再次光临！", _text(200)),
+    Setting("receipt.paper", "80mm", _choice("80mm", "58mm", "A5")),
+    Setting("ui.language", "zh_CN", _choice("zh_CN", "en")),
+    Setting("membership.join_threshold_fen", 50_000, _int_range(1, 10_000_000)),
+    Setting("membership.lapse_days", 730, _int_range(30, 3650)),
+    Setting("membership.tiers", tiers_to_json(DEFAULT_TIERS), _validate_tiers),
+    Setting("points.earn_per_yuan", 1, _int_range(0, 100)),
+    Setting("points.per_yuan_redeemed", 100, _int_range(1, 10_000)),
+    Setting("points.redeem_cap_permille", 500, _int_range(0, 1000)),
+    Setting("points.referral_bonus", 200, _int_range(0, 100_000)),
+    Setting("points.reset_month_day", "01-01", _month_day),
+    Setting("birthday.window", "day", _choice("day", "week", "month")),
+    Setting("birthday.free_service_cap_fen", 30_000, _int_range(0, 10_000_000)),
+    Setting("staff.max_failed_logins", 5, _int_range(1, 100)),
+    Setting("staff.lockout_minutes", 15, _int_range(1, 24 * 60)),
+    Setting("products.low_stock_default", 3, _int_range(0, 10_000)),
+    Setting("privacy.notice_version", "2026-1", _text(20)),
+    Setting("backup.keep", 10, _int_range(1, 100)),
+)}
+
+
+def validate(key: str, value: Any) -> None:
+    """Raise :class:`InvalidInput` if ``key`` is unknown or ``value`` is unacceptable."""
+    if key not in SETTINGS:
+        raise InvalidInput("settings.unknown", key=key)
+    SETTINGS[key].validate(value)
