@@ -23,6 +23,8 @@ class ShopBase:
     def __init__(self, clock: Callable[[], datetime] = system_clock) -> None:
         self.clock = clock
         self.db = database
+        self._settings_cache: dict[str, Any] | None = None
+        self._settings_version: int | None = None
 
     # -- time -------------------------------------------------------------
     def now(self) -> datetime:
@@ -33,10 +35,18 @@ class ShopBase:
 
     # -- settings ---------------------------------------------------------
     def setting(self, key: str) -> Any:
-        row = Setting.get_or_none(Setting.key == key)
-        if row is None:
-            return SETTINGS[key].default
-        return json.loads(row.value)
+        """The value in force. Cached; the cache is dropped when this shop changes a
+        setting or another connection commits (SQLite's ``data_version``)."""
+        version = self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+        if self._settings_cache is None or version != self._settings_version:
+            self._settings_cache = {row.key: json.loads(row.value) for row in Setting.select()}
+            self._settings_version = version
+        if key in self._settings_cache:
+            return self._settings_cache[key]
+        return SETTINGS[key].default
+
+    def _forget_settings(self) -> None:
+        self._settings_cache = None
 
     def tiers(self) -> tuple[TierRule, ...]:
         return tiers_from_json(self.setting("membership.tiers"))

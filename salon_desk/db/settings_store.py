@@ -31,4 +31,5 @@ class SettingsMixin(ShopBase):
                 (Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False))
                  .on_conflict_replace().execute())
                 self._audit(owner, "setting_changed", target=key, old=before[key], new=value)
+                self._forget_settings()
         return self.settings()

@@ -52,6 +52,7 @@ class StaffMixin(ShopBase):
             for key, value in values.items():
                 Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
             self._audit(owner, "setup", shop=shop_name.strip())
+            self._forget_settings()
         return staff_info(owner)
 
     def login(self, username: str, password: str) -> StaffInfo:

@@ -1,0 +1,189 @@
+"""The command line: the same front door the window uses.
+
+``salon-desk`` opens the window; ``init``, ``demo``, ``backup`` and
+``restore`` work on the shop file; printing commands come from cli_print.
+Bad input gives one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .errors import SalonError
+from .paths import default_db_path, demo_db_path
+
+EXIT_BAD_INPUT = 2
+
+_MESSAGES = {
+    "setup.already_done": "this shop file is already set up",
+    "setup.shop_name_required": "the shop name is required (--shop-name)",
+    "staff.username_required": "the owner's user name is required (--owner)",
+    "password.too_short": "the password must have at least {min} characters",
+    "db.corrupt": "the shop file {path} is damaged ({detail}); restore a backup with 'salon-desk restore'",
+    "db.locked": "the shop file {path} is in use by another program; close it and try again",
+    "db.newer_version": "the shop file {path} was written by a newer salon-desk; update the program",
+    "db.cannot_open": "cannot open the shop file {path}: {detail}",
+    "sale.not_found": "no sale with receipt number {receipt_no}",
+    "customer.not_found": "no such customer",
+    "report.bad_month": "not a month: {text} (expected YYYY-MM)",
+    "file.unwritable": "cannot write {path}",
+    "auth.bad_credentials": "wrong user name or password",
+    "cli.missing_value": "missing {option}: pass it as an option (there is no terminal to ask)",
+    "demo.bad_size": "--customers and --months must be at least 1",
+    "file.not_found": "no such file: {path}",
+}
+
+
+def describe(error: SalonError) -> str:
+    """One English line for an error code (the window has the translated sentences)."""
+    template = _MESSAGES.get(error.code)
+    if template:
+        try:
+            return template.format(**error.params)
+        except (KeyError, IndexError):
+            pass
+    params = ", ".join(f"{k}={v}" for k, v in sorted(error.params.items()))
+    return f"{error.code} ({params})" if params else error.code
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message} (see --help)\n")
+
+
+def _db_option(parser: argparse.ArgumentParser, default: Path | None = None) -> None:
+    parser.add_argument("--db", type=Path, default=default,
+                        help=f"shop file (default: {default_db_path()})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="salon-desk", description="Counter and customer file of a beauty and hair salon.")
+    parser.add_argument("--version", action="version", version=f"salon-desk {__version__}")
+    _db_option(parser)
+    parser.add_argument("--demo", action="store_true", help="open a fresh demo shop (its logins are shown)")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of the window for this run")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    init = sub.add_parser("init", help="set up a new shop file")
+    _db_option(init)
+    init.add_argument("--shop-name")
+    init.add_argument("--address", default="")
+    init.add_argument("--phone", default="")
+    init.add_argument("--footer")
+    init.add_argument("--owner", help="the owner's user name")
+    init.add_argument("--owner-name", default="", help="the owner's display name")
+    init.add_argument("--password", help="the owner's password (prompted if omitted)")
+
+    demo = sub.add_parser("demo", help="build a realistic demo shop file")
+    _db_option(demo)
+    demo.add_argument("--customers", type=int, default=300)
+    demo.add_argument("--months", type=int, default=6)
+    demo.add_argument("--seed", type=int, default=1)
+
+    backup = sub.add_parser("backup", help="write a backup of the shop file now")
+    _db_option(backup)
+    backup.add_argument("--to", type=Path, help="backup file (default: the backups folder)")
+
+    restore = sub.add_parser("restore", help="replace the shop file with a backup")
+    _db_option(restore)
+    restore.add_argument("backup_file", type=Path)
+
+    try:
+        from .cli_print import add_print_commands
+    except ImportError:  # printing not installed in this build
+        add_print_commands = None
+    if add_print_commands is not None:
+        add_print_commands(sub, _db_option)
+    return parser
+
+
+def _prompt(label: str, secret: bool = False) -> str:
+    if not sys.stdin or not sys.stdin.isatty():
+        raise SalonError("cli.missing_value", option=label)
+    return getpass.getpass(f"{label}: ") if secret else input(f"{label}: ")
+
+
+def cmd_init(args) -> int:
+    from .db import Shop
+    shop_name = args.shop_name or _prompt("shop name")
+    owner = args.owner or _prompt("owner user name")
+    password = args.password or _prompt("owner password", secret=True)
+    with Shop.open(args.db) as shop:
+        shop.setup(shop_name=shop_name, owner_username=owner, owner_password=password,
+                   owner_display_name=args.owner_name, address=args.address, phone=args.phone,
+                   receipt_footer=args.footer)
+    print(f"shop '{shop_name}' set up in {args.db}; owner: {owner}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .db.demo import build_demo
+    if args.customers < 1 or args.months < 1:
+        raise SalonError("demo.bad_size", customers=args.customers, months=args.months)
+    summary = build_demo(args.db, customers=args.customers, months=args.months, seed=args.seed,
+                         progress=lambda line: print(line, file=sys.stderr))
+    print(f"demo shop in {args.db}: {summary['customers']} customers, {summary['sales']} sales, "
+          f"{summary['members']} members")
+    for username, password, role in summary["logins"]:
+        print(f"  login {username} / {password} ({role})")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from datetime import datetime
+    from .db import Shop
+    from .db.backup import backup_to
+    with Shop.open(args.db, run_jobs=False) as shop:
+        target = args.to or shop.backup_dir / f"{args.db.stem}-manual-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+        backup_to(target)
+    print(target)
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from .db.backup import restore_backup
+    if not args.backup_file.exists():
+        raise SalonError("file.not_found", path=str(args.backup_file))
+    restore_backup(args.backup_file, args.db)
+    print(f"restored {args.db} from {args.backup_file}")
+    return 0
+
+
+def cmd_window(args) -> int:
+    from .app import run
+    db = args.db
+    if args.demo:
+        from .db.demo import build_demo
+        db = args.db or demo_db_path()
+        build_demo(db)
+    return run(db_path=db or default_db_path(), demo=args.demo, language=args.lang)
+
+
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "db", None) is None and args.command not in (None,):
+        args.db = demo_db_path() if args.command == "demo" else default_db_path()
+    try:
+        if args.command is None:
+            return cmd_window(args)
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](args)
+        return args.handler(args)
+    except SalonError as error:
+        print(f"salon-desk: {describe(error)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,268 @@
+"""A realistic demo shop, made through the real front door so every rule holds.
+
+Chinese names follow the real surname distribution; the catalogue has the
+prices of a mid-range city salon; months of visits are replayed day by day
+with the real check-in, checkout, enrolment, points and refund code.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Callable
+
+from ..errors import SalonError
+from ..records import StaffInfo
+from ..tenders import Tender
+from .customers import CustomerDetails
+from .shop import Shop
+
+# The most common surnames with their approximate share of the population (%).
+SURNAMES = [
+    ("王", 7.1), ("李", 7.0), ("张", 6.7), ("刘", 5.4), ("陈", 4.5), ("杨", 3.1), ("赵", 2.3),
+    ("黄", 2.2), ("周", 2.1), ("吴", 2.0), ("徐", 1.7), ("孙", 1.5), ("胡", 1.3), ("朱", 1.3),
+    ("高", 1.2), ("林", 1.2), ("何", 1.2), ("郭", 1.1), ("马", 1.1), ("罗", 0.9), ("梁", 0.8),
+    ("宋", 0.8), ("郑", 0.8), ("谢", 0.7), ("韩", 0.7), ("唐", 0.7), ("冯", 0.6), ("于", 0.6),
+    ("董", 0.5), ("萧", 0.5), ("程", 0.5), ("曹", 0.5), ("袁", 0.5), ("邓", 0.5), ("许", 0.5),
+    ("傅", 0.4), ("沈", 0.4), ("曾", 0.4), ("彭", 0.4), ("吕", 0.4), ("苏", 0.4), ("卢", 0.4),
+    ("蒋", 0.4), ("蔡", 0.4), ("贾", 0.3), ("丁", 0.3), ("魏", 0.3), ("薛", 0.3), ("叶", 0.3),
+    ("阎", 0.3), ("余", 0.3), ("潘", 0.3), ("杜", 0.3), ("戴", 0.3), ("夏", 0.3), ("钟", 0.3),
+    ("汪", 0.3), ("田", 0.3), ("任", 0.3), ("姜", 0.3), ("范", 0.3), ("方", 0.3), ("石", 0.2),
+    ("姚", 0.2), ("谭", 0.2), ("廖", 0.2), ("邹", 0.2), ("熊", 0.2), ("金", 0.2), ("陆", 0.2),
+    ("单", 0.05), ("解", 0.05), ("仇", 0.03), ("覃", 0.05), ("查", 0.03),
+]
+GIVEN_FEMALE = "芳娜敏静丽艳娟霞秀玲燕红梅莉婷雪琳晶慧颖佳欣怡琪璐瑶倩萍菲玥珺喆蕾茜薇"
+GIVEN_MALE = "伟强磊军洋勇杰涛明超斌鹏辉刚健浩宇轩博文昊然赟堃凯峰"
+GIVEN_MIDDLE = "小晓子雨思诗梦嘉欣佳一文家俊志建海春秋"
+TAGS = ["桂花茶", "柠檬水", "白开水", "咖啡", "力度轻", "力度重", "要毛毯", "安静服务",
+        "不推销", "喜欢薰衣草香", "怕冷", "话多爱聊"]
+ALLERGIES = ["对酒精过敏", "对香精敏感", "果酸类产品刺痛", "对染发剂PPD过敏"]
+CARE_GOALS = ["补水保湿", "淡斑美白", "头皮养护", "控油祛痘", "抗初老", "改善发质"]
+NOTES = ["精华导入时有点刺痛，下次先沟通力度", "喜欢短发层次，刘海不要太短", "头皮偏油，推荐控油洗护",
+         "颜色偏暖一些更好看", "做完很满意，约下月补色", ""]
+
+CATALOGUE = [
+    # kind, code, name, category, price (yuan), minutes, member discount
+    ("service", "H01", "洗剪吹", "hair", 68, 45, True),
+    ("service", "H02", "精剪造型", "hair", 168, 60, True),
+    ("service", "H03", "染发", "hair", 388, 120, True),
+    ("service", "H04", "烫发", "hair", 588, 150, True),
+    ("service", "H05", "头皮护理", "hair", 198, 60, True),
+    ("service", "H06", "洗吹", "hair", 38, 30, True),
+    ("service", "B01", "补水护理", "beauty", 268, 60, True),
+    ("service", "B02", "深层清洁", "beauty", 198, 60, True),
+    ("service", "B03", "眼部护理", "beauty", 158, 45, True),
+    ("service", "S01", "肩颈按摩", "skin", 128, 45, True),
+    ("service", "N01", "美甲", "nails", 128, 60, True),
+    ("service", "N02", "美睫", "nails", 198, 90, True),
+    ("service", "P01", "烫染套餐(特价)", "other", 699, 240, False),
+    ("product", "R01", "洗发水 500ml", "product", 128, 0, True),
+    ("product", "R02", "护发素 500ml", "product", 118, 0, True),
+    ("product", "R03", "补水面膜(5片)", "product", 99, 0, True),
+    ("product", "R04", "精华液 30ml", "product", 380, 0, True),
+]
+
+STAFF = [
+    ("owner", "林店长", "owner", "owner123"),
+    ("cashier", "周小雨", "cashier", "cashier123"),
+    ("wang", "王师傅", "technician", "tech1234"),
+    ("li", "李师傅", "technician", "tech1234"),
+    ("chen", "陈老师", "technician", "tech1234"),
+    ("zhao", "小赵", "technician", "tech1234"),
+]
+DEMO_LOGINS = [(u, p, role) for u, _n, role, p in STAFF]
+SPECIALITY = {"hair": ["wang", "li"], "beauty": ["chen"], "skin": ["chen"], "nails": ["zhao"],
+              "other": ["wang", "li"]}
+
+
+class _Clock:
+    def __init__(self, start: datetime) -> None:
+        self.value = start
+
+    def __call__(self) -> datetime:
+        return self.value
+
+
+def _name(rng: random.Random) -> tuple[str, str]:
+    surname = rng.choices([s for s, _ in SURNAMES], weights=[w for _, w in SURNAMES])[0]
+    female = rng.random() < 0.8   # a beauty salon's customers are mostly women
+    pool = GIVEN_FEMALE if female else GIVEN_MALE
+    given = rng.choice(pool) if rng.random() < 0.35 else rng.choice(GIVEN_MIDDLE) + rng.choice(pool)
+    return surname + given, "female" if female else "male"
+
+
+def build_demo(path: str | Path, customers: int = 300, months: int = 6, seed: int = 1,
+               clock: Callable[[], datetime] | None = None,
+               progress: Callable[[str], None] | None = None) -> dict:
+    """Build a demo shop file at ``path`` (replaced if present). Returns a summary."""
+    path = Path(path)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    rng = random.Random(seed)
+    end = (clock or datetime.now)().replace(microsecond=0)
+    start = datetime.combine(end.date() - timedelta(days=months * 30), time(9, 0))
+    fake = _Clock(start - timedelta(days=1))
+    shop = Shop.open(path, clock=fake, run_jobs=False)
+    try:
+        summary = _populate(shop, fake, rng, customers, start, end, progress)
+    finally:
+        shop.close()
+    return summary
+
+
+def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, start: datetime,
+              end: datetime, progress) -> dict:
+    owner = shop.setup(shop_name="丽人坊美容美发", owner_username="owner", owner_password="owner123",
+                       owner_display_name="林店长", address="杭州市西湖区文三路 188 号",
+                       phone="0571-8888 6666", receipt_footer="谢谢惠顾，欢迎再次光临！会员生日当天享免费护理一次")
+    staff: dict[str, StaffInfo] = {"owner": owner}
+    for username, name, role, password in STAFF[1:]:
+        staff[username] = shop.create_staff(owner, username=username, display_name=name, role=role,
+                                            password=password)
+    items = {}
+    for kind, code, name, category, price, minutes, discount in CATALOGUE:
+        items[code] = shop.add_item(owner, kind=kind, code=code, name=name, category=category,
+                                    price_fen=price * 100, duration_min=minutes, member_discount=discount,
+                                    stock=60 if kind == "product" else 0, low_stock_at=5 if kind == "product" else None)
+    shop.add_gift(owner, "定制化妆包", 1500)
+    shop.add_gift(owner, "旅行装洗护套装", 800)
+    cashier = staff["cashier"]
+
+    # Who will come, how often: a few regulars, many occasional visitors.
+    people = []
+    phones = rng.sample(range(10_000_000, 99_999_999), n_customers)
+    prefixes = ["138", "139", "135", "136", "137", "150", "151", "152", "158", "159", "186", "187", "188",
+                "177", "199"]
+    for i in range(n_customers):
+        name, gender = _name(rng)
+        people.append({
+            "name": name, "gender": gender, "phone": rng.choice(prefixes) + f"{phones[i]:08d}",
+            "rate": rng.choice([0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2]),
+            "id": None, "joins": rng.random() < 0.8, "vip_card": None,
+        })
+    # Paper-card members carried over when the shop started using the program.
+    for person in rng.sample(people, max(4, n_customers // 12)):
+        person["vip_card"] = rng.choice(["silver", "silver", "gold", "gold", "diamond"])
+    # A few birthdays today so the banner and the birthday list have something to show.
+    for person in people[:3]:
+        person["birthday_today"] = True
+
+    days = (end.date() - start.date()).days + 1
+    sales = refunds = 0
+    for offset in range(days):
+        day = start.date() + timedelta(days=offset)
+        clock.value = datetime.combine(day, time(9, 30))
+        shop.run_daily_jobs()
+        is_today = day == end.date()
+        visitors = [p for p in people if rng.random() < p["rate"] / 7 * (1.4 if day.weekday() >= 5 else 1)]
+        rng.shuffle(visitors)
+        for n, person in enumerate(visitors[:14]):
+            clock.value = datetime.combine(day, time(10, 0)) + timedelta(minutes=35 * n + rng.randint(0, 20))
+            if is_today and clock.value > end:
+                break
+            if person["id"] is None:
+                person["id"] = _register(shop, cashier, owner, person, people, rng, day)
+            try:
+                visit = shop.check_in(cashier, person["id"])
+            except SalonError:
+                continue
+            _add_lines(shop, cashier, staff, items, visit.id, rng)
+            leave_open = is_today and n >= len(visitors[:14]) - 2
+            if leave_open:
+                continue   # still in the chair: "in the shop now"
+            clock.value += timedelta(minutes=rng.randint(40, 120))
+            receipt = _pay(shop, cashier, visit.id, person, rng)
+            if receipt is None:
+                continue
+            sales += 1
+            if receipt.enrolment_offered and person["joins"] and rng.random() < 0.85:
+                shop.enrol_member(cashier, person["id"], consent=True, qualifying_sale_id=receipt.sale_id)
+            if rng.random() < 0.01:
+                refunds += _refund(shop, cashier, receipt, rng)
+        if progress and offset % 30 == 0:
+            progress(f"{day}: {sales} sales")
+    clock.value = end
+    shop.run_daily_jobs()
+    members = sum(1 for p in people if p["id"] and shop.member_info(p["id"]))
+    return {"customers": sum(1 for p in people if p["id"]), "sales": sales, "refunds": refunds,
+            "members": members, "logins": DEMO_LOGINS}
+
+
+def _register(shop: Shop, cashier: StaffInfo, owner: StaffInfo, person: dict, people: list, rng, day: date) -> int:
+    if person.get("birthday_today"):
+        month, dom = day.month, day.day
+    else:
+        month, dom = rng.randint(1, 12), rng.randint(1, 28)
+    referrer = None
+    known = [p for p in people if p["id"] is not None]
+    if known and rng.random() < 0.18:
+        referrer = rng.choice(known)["id"]
+    health = rng.random() < 0.5
+    details = CustomerDetails(
+        name=person["name"], phone=person["phone"], gender=person["gender"],
+        birth_year=rng.choice([None, rng.randint(1965, 2004)]), birth_month=month, birth_day=dom,
+        region=rng.choice(["city", "city", "city", "county", "township"]),
+        skin_type=rng.choice(["oily", "dry", "combination", "normal", "sensitive"]),
+        allergies=rng.choice(ALLERGIES) if health and rng.random() < 0.25 else "",
+        care_goals=rng.choice(CARE_GOALS), tags=rng.sample(TAGS, rng.randint(0, 3)),
+        referred_by_id=referrer)
+    file = shop.register_customer(cashier, details, consent_keep_file=True,
+                                  consent_marketing=rng.random() < 0.6, consent_health=health)
+    if person["vip_card"]:
+        shop.enrol_member(owner, file.id, consent=True)
+        if person["vip_card"] != "regular":
+            shop.set_tier(owner, file.id, person["vip_card"], "纸质会员卡转入")
+        shop.adjust_points(owner, file.id, rng.randint(5, 40) * 100, "纸质会员卡积分转入")
+    return file.id
+
+
+def _add_lines(shop: Shop, cashier: StaffInfo, staff: dict, items: dict, visit_id: int, rng) -> None:
+    services = [code for code in items if items[code].kind == "service"]
+    weights = [9 if c in ("H01", "H06") else 4 if c in ("B01", "H02", "N01", "S01") else 2 for c in services]
+    for code in set(rng.choices(services, weights=weights, k=rng.choice([1, 1, 1, 2, 2, 3]))):
+        item = items[code]
+        tech = staff[rng.choice(SPECIALITY[item.category])]
+        shop.add_service(cashier, visit_id, item.id, tech.id, note=rng.choice(NOTES) if rng.random() < 0.2 else "")
+    if rng.random() < 0.15:
+        product = items[rng.choice(["R01", "R02", "R03", "R04"])]
+        shop.add_product(cashier, visit_id, product.id, rng.choice([1, 1, 2]))
+
+
+def _pay(shop: Shop, cashier: StaffInfo, visit_id: int, person: dict, rng):
+    quote = shop.quote(cashier, visit_id)
+    birthday_line = None
+    if quote.birthday_free_available:
+        services = [l for l in quote.lines if l.kind == "service"]
+        birthday_line = max(services, key=lambda l: l.unit_price_fen).id if services else None
+    quote = shop.quote(cashier, visit_id, birthday_line_id=birthday_line)
+    points = 0
+    if quote.priced.max_points_redeemable >= 500 and rng.random() < 0.3:
+        points = quote.priced.max_points_redeemable // 100 * 100
+    quote = shop.quote(cashier, visit_id, points=points, birthday_line_id=birthday_line)
+    due = quote.priced.amount_due_fen
+    if due == 0:
+        tenders = []
+    else:
+        method = rng.choices(["wechat", "alipay", "cash", "card"], weights=[55, 25, 12, 8])[0]
+        if method == "cash":
+            tendered = -(-due // 10000) * 10000 if rng.random() < 0.6 else due
+            tenders = [Tender("cash", tendered)]
+        elif rng.random() < 0.05 and due > 10000:
+            tenders = [Tender(method, due - 5000), Tender("cash", 5000)]
+        else:
+            tenders = [Tender(method, due)]
+    return shop.checkout(cashier, visit_id, tenders, points=points, birthday_line_id=birthday_line)
+
+
+def _refund(shop: Shop, cashier: StaffInfo, receipt, rng) -> int:
+    try:
+        if rng.random() < 0.5:
+            shop.void_sale(cashier, receipt.sale_id, owner_username="owner", owner_password="owner123",
+                           reason="收银录入错误")
+        else:
+            shop.refund_sale(cashier, receipt.sale_id, [receipt.lines[0].sale_line_id],
+                             owner_username="owner", owner_password="owner123", reason="顾客对效果不满意")
+        return 1
+    except SalonError:
+        return 0
