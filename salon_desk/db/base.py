@@ -35,12 +35,11 @@ class ShopBase:
 
     # -- settings ---------------------------------------------------------
     def setting(self, key: str) -> Any:
-        """The value in force. Cached; the cache is dropped when this shop changes a
-        setting or another connection commits (SQLite's ``data_version``)."""
-        version = self.db.execute_sql("PRAGMA data_version").fetchone()[0]
-        if self._settings_cache is None or version != self._settings_version:
+        """The value in force. Cached: the cache is dropped when this shop changes a
+        setting, and re-checked against other connections' commits (SQLite's
+        ``data_version``) at the start of every operation, in :meth:`_staff_row`."""
+        if self._settings_cache is None:
             self._settings_cache = {row.key: json.loads(row.value) for row in Setting.select()}
-            self._settings_version = version
         if key in self._settings_cache:
             return self._settings_cache[key]
         return SETTINGS[key].default
@@ -52,7 +51,13 @@ class ShopBase:
         return tiers_from_json(self.setting("membership.tiers"))
 
     # -- staff and roles --------------------------------------------------
+    def _check_outside_changes(self) -> None:
+        version = self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+        if version != self._settings_version:
+            self._settings_cache, self._settings_version = None, version
+
     def _staff_row(self, actor: StaffInfo | int) -> Staff:
+        self._check_outside_changes()
         staff_id = actor if isinstance(actor, int) else actor.id
         row = Staff.get_or_none(Staff.id == staff_id)
         if row is None:

@@ -2,41 +2,59 @@
 
 from __future__ import annotations
 
-from peewee import Case, fn
+from datetime import datetime
 
+from ..membership import format_member_no
+from ..phone import mask_phone
 from ..pinyin_keys import query_ranges
 from ..records import CustomerSummary, StaffInfo
 from ..roles import Perm, allows
 from .base import ShopBase
 from .customer_rows import summaries
-from .models import Customer, SearchKey
+from .models import Customer, database
 
 RESULT_LIMIT = 20
 
 
-def matching_ids(text: str, limit: int = RESULT_LIMIT, include_archived: bool = False) -> list[int]:
-    """Ids of customers whose stored keys match ``text``: exact phone first, then most recent visitors."""
+# One statement per search: candidate keys by index range, then the summary
+# columns the counter shows. Hand-written because it runs on every keystroke
+# and peewee's query building would cost more than SQLite's work.
+_SEARCH_SQL = """
+WITH hits AS (
+    SELECT customer_id, MAX(key = ?) AS exact
+    FROM search_key
+    WHERE {ranges}
+    GROUP BY customer_id
+)
+SELECT c.id, c.name, c.phone, c.last_visit_at, c.archived, c.anonymised_at IS NOT NULL,
+       m.tier, m.number,
+       (SELECT COALESCE(SUM(p.points), 0) FROM points_entry p WHERE p.customer_id = c.id)
+FROM hits h
+JOIN customer c ON c.id = h.customer_id
+LEFT JOIN member m ON m.customer_id = c.id AND m.active = 1
+WHERE c.archived = 0 OR ?
+ORDER BY h.exact DESC, c.last_visit_at IS NULL, c.last_visit_at DESC, c.id DESC
+LIMIT ?
+"""
+
+
+def search_rows(text: str, limit: int = RESULT_LIMIT, include_archived: bool = False) -> list[tuple]:
+    """Rows ``(id, name, phone, last_visit_at, archived, anonymised, tier, member_number, points)``
+    of customers matching ``text``: exact phone first, then the most recent visitors."""
     ranges = query_ranges(text)
     if not ranges:
         return []
-    condition = None
-    exact_phone = None
-    for low, high, exact in ranges:
-        part = (SearchKey.key >= low) & (SearchKey.key < high)
-        condition = part if condition is None else (condition | part)
-        if exact:
-            exact_phone = low
-    rank = (fn.MAX(Case(None, [(SearchKey.key == exact_phone, 1)], 0))
-            if exact_phone else fn.MAX(0))
-    query = (SearchKey.select(SearchKey.customer, rank.alias("exact"))
-             .join(Customer, on=(SearchKey.customer == Customer.id))
-             .where(condition)
-             .group_by(SearchKey.customer)
-             .order_by(rank.desc(), Customer.last_visit_at.desc(nulls="LAST"), Customer.id.desc())
-             .limit(limit))
-    if not include_archived:
-        query = query.where(Customer.archived == False)  # noqa: E712
-    return [cid for cid, _ in query.tuples()]
+    exact = next((low for low, _high, is_exact in ranges if is_exact), None)
+    where = " OR ".join("(key >= ? AND key < ?)" for _ in ranges)
+    params = [exact] + [bound for low, high, _ in ranges for bound in (low, high)]
+    params += [1 if include_archived else 0, limit]
+    return database.execute_sql(_SEARCH_SQL.format(ranges=where), params).fetchall()
+
+
+def _as_datetime(value):
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
 
 
 class SearchMixin(ShopBase):
@@ -44,11 +62,15 @@ class SearchMixin(ShopBase):
                        include_archived: bool = False) -> list[CustomerSummary]:
         """The first ``limit`` customers matching what was typed, best first."""
         staff = self._staff_row(actor)
-        ids = matching_ids(text, limit, include_archived)
-        if not ids:
-            return []
-        rows = {r.id: r for r in Customer.select().where(Customer.id.in_(ids))}
-        return summaries([rows[i] for i in ids], allows(staff.role, Perm.SEE_FULL_PHONE))
+        full = allows(staff.role, Perm.SEE_FULL_PHONE)
+        out = []
+        for cid, name, phone, last, archived, erased, tier, number, points in search_rows(
+                text, limit, include_archived):
+            masked = mask_phone(phone)
+            out.append(CustomerSummary(cid, name, (phone or "") if full else masked, masked, tier,
+                                       format_member_no(number) if number else None, points,
+                                       _as_datetime(last), bool(archived), bool(erased)))
+        return out
 
     def recent_customers(self, actor: StaffInfo, limit: int = 50, offset: int = 0,
                          include_archived: bool = False) -> list[CustomerSummary]:
