@@ -142,11 +142,13 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
             "id": None, "joins": rng.random() < 0.8, "vip_card": None,
         })
     # Paper-card members carried over when the shop started using the program.
-    for person in rng.sample(people, max(4, n_customers // 12)):
-        person["vip_card"] = rng.choice(["silver", "silver", "gold", "gold", "diamond"])
+    for k, person in enumerate(rng.sample(people, max(4, n_customers // 12))):
+        person["vip_card"] = ("diamond", "gold", "silver", "regular", "silver", "gold")[k % 6]
+        person["rate"] = max(person["rate"], 0.12)   # card holders are regulars
     # A few birthdays today so the banner and the birthday list have something to show.
     for person in people[:3]:
-        person["birthday_today"] = True
+        person["birthday_today"] = (end.month, end.day)
+    people[0]["vip_card"] = "gold"
 
     days = (end.date() - start.date()).days + 1
     sales = refunds = 0
@@ -157,6 +159,9 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
         is_today = day == end.date()
         visitors = [p for p in people if rng.random() < p["rate"] / 7 * (1.4 if day.weekday() >= 5 else 1)]
         rng.shuffle(visitors)
+        if is_today:   # the birthday customers come in on their birthday
+            visitors = [p for p in people if p.get("birthday_today")] + [
+                p for p in visitors if not p.get("birthday_today")]
         for n, person in enumerate(visitors[:14]):
             clock.value = datetime.combine(day, time(10, 0)) + timedelta(minutes=35 * n + rng.randint(0, 20))
             if is_today and clock.value > end:
@@ -178,7 +183,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
             sales += 1
             if receipt.enrolment_offered and person["joins"] and rng.random() < 0.85:
                 shop.enrol_member(cashier, person["id"], consent=True, qualifying_sale_id=receipt.sale_id)
-            if rng.random() < 0.01:
+            if sales % 97 == 0:   # about one sale in a hundred is voided or refunded
                 refunds += _refund(shop, cashier, receipt, rng)
         if progress and offset % 30 == 0:
             progress(f"{day}: {sales} sales")
@@ -191,7 +196,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
 
 def _register(shop: Shop, cashier: StaffInfo, owner: StaffInfo, person: dict, people: list, rng, day: date) -> int:
     if person.get("birthday_today"):
-        month, dom = day.month, day.day
+        month, dom = person["birthday_today"]
     else:
         month, dom = rng.randint(1, 12), rng.randint(1, 28)
     referrer = None

@@ -1,0 +1,87 @@
+"""The demo shop is made through the real front door, so the shop's invariants hold in it."""
+
+import sqlite3
+from collections import defaultdict
+from datetime import datetime
+
+import pytest
+
+from salon_desk.db import Shop
+from salon_desk.db.demo import build_demo
+
+NOW = datetime(2026, 11, 22, 16, 0)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    summary = build_demo(path, customers=200, months=4, seed=5, clock=lambda: NOW)
+    con = sqlite3.connect(path)
+    yield path, summary, con
+    con.close()
+
+
+def test_summary_counts_match_the_file(demo):
+    _path, summary, con = demo
+    assert summary["sales"] == con.execute("SELECT COUNT(*) FROM sale").fetchone()[0] > 100
+    assert summary["customers"] == con.execute("SELECT COUNT(*) FROM customer").fetchone()[0]
+
+
+def test_members_of_every_tier(demo):
+    _path, _summary, con = demo
+    tiers = {t for (t,) in con.execute("SELECT DISTINCT tier FROM member WHERE active = 1")}
+    assert tiers == {"regular", "silver", "gold", "diamond"}
+
+
+def test_payments_cover_every_completed_sale_exactly(demo):
+    _path, _summary, con = demo
+    rows = con.execute("SELECT s.amount_due_fen, COALESCE(SUM(p.amount_fen), 0) FROM sale s"
+                       " LEFT JOIN payment p ON p.sale_id = s.id GROUP BY s.id").fetchall()
+    assert all(due == paid for due, paid in rows)
+
+
+def test_receipt_numbers_are_gapless_per_day(demo):
+    _path, _summary, con = demo
+    by_day = defaultdict(list)
+    for day, seq, number in con.execute("SELECT day, seq, receipt_no FROM sale"):
+        by_day[day].append(seq)
+        assert number == f"{day.replace('-', '')}-{seq:04d}"
+    assert all(sorted(seqs) == list(range(1, len(seqs) + 1)) for seqs in by_day.values())
+
+
+def test_sale_totals_are_the_sum_of_their_lines(demo):
+    _path, _summary, con = demo
+    rows = con.execute(
+        "SELECT s.list_total_fen, s.member_discount_fen, s.birthday_discount_fen, s.points_discount_fen,"
+        " s.amount_due_fen, SUM(l.list_amount_fen), SUM(l.member_discount_fen), SUM(l.birthday_discount_fen),"
+        " SUM(l.points_share_fen), SUM(l.amount_fen) FROM sale s JOIN sale_line l ON l.sale_id = s.id"
+        " GROUP BY s.id").fetchall()
+    for lt, md, bd, pd, due, l_lt, l_md, l_bd, l_pd, l_amount in rows:
+        assert (lt, md, bd, pd) == (l_lt, l_md, l_bd, l_pd)
+        assert due == l_amount - l_pd
+
+
+def test_the_demo_has_referrals_birthdays_refunds_and_people_in_the_shop(demo):
+    path, summary, con = demo
+    assert con.execute("SELECT COUNT(*) FROM customer WHERE referred_by_id IS NOT NULL").fetchone()[0] > 0
+    assert con.execute("SELECT COUNT(*) FROM points_entry WHERE kind = 'referral'").fetchone()[0] > 0
+    assert con.execute("SELECT COUNT(*) FROM refund").fetchone()[0] == summary["refunds"]
+    assert con.execute("SELECT COUNT(*) FROM visit WHERE status = 'open'").fetchone()[0] >= 1
+    shop = Shop.open(path, clock=lambda: NOW)
+    try:
+        cashier = shop.login("cashier", "cashier123")
+        in_window = [v for v in shop.open_visits(cashier)]
+        assert in_window
+        birthdays = [c for (c,) in con.execute("SELECT id FROM customer WHERE birth_month = 11 AND birth_day = 22")]
+        assert birthdays and shop.birthday_status(birthdays[0]).in_window
+    finally:
+        shop.close()
+
+
+def test_stock_follows_sales_and_refunds(demo):
+    _path, _summary, con = demo
+    for item_id, stock in con.execute("SELECT item_id, SUM(quantity) FROM stock_move GROUP BY item_id"):
+        sold = con.execute("SELECT COALESCE(SUM(l.quantity), 0) FROM sale_line l JOIN sale s ON s.id = l.sale_id"
+                           " WHERE l.item_id = ? AND l.id NOT IN (SELECT sale_line_id FROM refund_line)",
+                           (item_id,)).fetchone()[0]
+        assert stock == 60 - sold

@@ -1,0 +1,79 @@
+"""The command line: one-line messages and exit code 2 on bad input, never a traceback."""
+
+import sqlite3
+
+import pytest
+
+from salon_desk import __version__
+from salon_desk.cli import main
+
+
+def run(capsys, *argv):
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"salon-desk {__version__}"
+
+
+def test_init_then_init_again_is_refused_in_one_line(capsys, tmp_path):
+    db = tmp_path / "shop.sqlite"
+    code, out, _ = run(capsys, "init", "--db", str(db), "--shop-name", "丽人坊", "--owner", "boss",
+                       "--password", "boss1234", "--address", "文三路188号")
+    assert code == 0 and "丽人坊" in out
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT username, role FROM staff").fetchall() == [("boss", "owner")]
+    con.close()
+    code, _, err = run(capsys, "init", "--db", str(db), "--shop-name", "x", "--owner", "y", "--password", "zzzzzz1")
+    assert code == 2
+    assert err.strip() == "salon-desk: this shop file is already set up"
+
+
+def test_short_password_is_a_one_line_error(capsys, tmp_path):
+    code, _, err = run(capsys, "init", "--db", str(tmp_path / "s.sqlite"), "--shop-name", "店",
+                       "--owner", "boss", "--password", "123")
+    assert code == 2 and err.count("\n") == 1 and "at least 6 characters" in err
+
+
+def test_bad_arguments_exit_2_with_one_line(capsys):
+    code, _, err = run(capsys, "demo", "--customers", "many")
+    assert code == 2 and err.count("\n") == 1 and "--customers" in err
+    code, _, err = run(capsys, "no-such-command")
+    assert code == 2 and err.count("\n") == 1
+
+
+def test_a_damaged_file_is_explained_not_traced(capsys, tmp_path):
+    bad = tmp_path / "shop.sqlite"
+    bad.write_bytes(b"garbage" * 1000)
+    code, _, err = run(capsys, "backup", "--db", str(bad))
+    assert code == 2 and "damaged" in err and "Traceback" not in err
+
+
+def test_demo_prints_the_logins(capsys, tmp_path):
+    code, out, _ = run(capsys, "demo", "--db", str(tmp_path / "d.sqlite"), "--customers", "20", "--months", "1")
+    assert code == 0
+    assert "login owner / owner123 (owner)" in out and "login cashier / cashier123 (cashier)" in out
+
+
+def test_backup_and_restore_round_trip(capsys, tmp_path):
+    db = tmp_path / "shop.sqlite"
+    run(capsys, "init", "--db", str(db), "--shop-name", "丽人坊", "--owner", "boss", "--password", "boss1234")
+    code, out, _ = run(capsys, "backup", "--db", str(db), "--to", str(tmp_path / "b.sqlite"))
+    assert code == 0 and out.strip().endswith("b.sqlite")
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO setting (key, value) VALUES ('receipt.paper', '\"58mm\"')")
+    con.commit()
+    con.close()
+    code, _, _ = run(capsys, "restore", "--db", str(db), str(tmp_path / "b.sqlite"))
+    assert code == 0
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT value FROM setting WHERE key = 'receipt.paper'").fetchall() == []
+    con.close()
+    code, _, err = run(capsys, "restore", "--db", str(db), str(tmp_path / "missing.sqlite"))
+    assert code == 2 and "no such file" in err
