@@ -13,7 +13,8 @@ from ..tenders import Tender, settle
 from .base import ShopBase
 from .customer_rows import points_balance
 from .models import (
-    Customer, Item, Member, Payment, PointsEntry, Sale, SaleLine, Staff, StockMove, Visit, VisitLine,
+    Customer, Item, Member, Payment, PointsEntry, Sale, SaleLine, SearchKey, Staff, StockMove, Visit,
+    VisitLine,
 )
 from .visits import line_info
 
@@ -32,7 +33,9 @@ class CheckoutMixin(ShopBase):
         birthday = self.birthday_status(visit.customer_id) if visit.customer_id else None
         free_available = bool(member and birthday and birthday.free_service_available)
         if birthday_line_id is not None and not free_available:
-            if birthday is not None and birthday.in_window and member is not None:
+            if member is None:
+                raise InvalidInput("member.required")
+            if birthday is not None and birthday.in_window:
                 raise Conflict("birthday.already_used", perk="free_service", year=self.today().year)
             raise InvalidInput("birthday.not_in_window")
         if points and member is None:
@@ -108,6 +111,7 @@ class CheckoutMixin(ShopBase):
                 self._credit_joining_sale(cashier, new_member, sale)
             if visit.customer_id:
                 Customer.update(last_visit_at=now).where(Customer.id == visit.customer_id).execute()
+                SearchKey.update(last_visit_at=now).where(SearchKey.customer == visit.customer_id).execute()
             visit.status, visit.closed_at = "completed", now
             visit.save()
             self._audit(cashier, "sale", target=receipt_no, due=priced.amount_due_fen,
@@ -115,19 +119,23 @@ class CheckoutMixin(ShopBase):
         return self.receipt(sale.id)
 
     def _write_lines(self, sale: Sale, lines, priced: PricedSale) -> None:
+        """Snapshot every line (name, prices, technician) and move the products' stock."""
         by_key = {p.key: p for p in priced.lines}
+        rows = []
         for line in lines:
             p = by_key[line.id]
-            SaleLine.create(
-                sale=sale, item=line.item_id, kind=line.kind, code=line.code, name=line.name,
+            rows.append(dict(
+                sale=sale.id, item=line.item_id, kind=line.kind, code=line.code, name=line.name,
                 category=line.category, technician=line.technician_id, technician_name=line.technician_name,
                 quantity=line.quantity, unit_price_fen=line.unit_price_fen, list_amount_fen=p.list_amount_fen,
                 rate_permille=p.rate_permille, member_discount_fen=p.member_discount_fen,
                 birthday_discount_fen=p.birthday_discount_fen, amount_fen=p.amount_fen,
-                points_share_fen=p.points_share_fen, note=line.note)
-            if line.kind == "product":
-                StockMove.create(item=line.item_id, quantity=-line.quantity, kind="sale", at=sale.created_at,
-                                 staff=sale.cashier_id, sale=sale)
+                points_share_fen=p.points_share_fen, note=line.note))
+        SaleLine.insert_many(rows).execute()
+        moves = [dict(item=l.item_id, quantity=-l.quantity, kind="sale", at=sale.created_at,
+                      staff=sale.cashier_id, sale=sale.id, reason="") for l in lines if l.kind == "product"]
+        if moves:
+            StockMove.insert_many(moves).execute()
 
     def _book_points(self, cashier: Staff, sale: Sale, priced: PricedSale) -> None:
         """Redeemed points out, earned points in; a birthday's extra is its own entry."""

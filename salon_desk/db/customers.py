@@ -76,8 +76,8 @@ def write_search_keys(customer: Customer) -> None:
     SearchKey.delete().where(SearchKey.customer == customer).execute()
     keys = customer_keys(customer.name, customer.phone)
     if keys:
-        SearchKey.insert_many([(customer.id, k) for k in sorted(keys)],
-                              fields=[SearchKey.customer, SearchKey.key]).execute()
+        SearchKey.insert_many([(customer.id, k, customer.last_visit_at) for k in sorted(keys)],
+                              fields=[SearchKey.customer, SearchKey.key, SearchKey.last_visit_at]).execute()
 
 
 def current_consents(customer_id: int) -> dict[str, Consent]:

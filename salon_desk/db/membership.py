@@ -13,20 +13,26 @@ from ..roles import Perm
 from .base import ShopBase
 from .customer_rows import points_balance
 from .customers import current_consents
-from .models import Customer, Member, PointsEntry, Refund, RefundLine, Sale, SaleLine, Staff, TierChange
+from .models import Customer, Member, PointsEntry, Sale, Staff, TierChange, database
+
+
+_TIER_HISTORY_SQL = """
+SELECT COALESCE(SUM(s.amount_due_fen), 0) - COALESCE((
+           SELECT SUM(rl.amount_fen) FROM refund r JOIN refund_line rl ON rl.refund_id = r.id
+           JOIN sale s2 ON s2.id = r.sale_id
+           WHERE s2.member_id = ? AND s2.counts_for_tier = 1 AND r.kind = 'refund'), 0),
+       COUNT(*)
+FROM sale s WHERE s.member_id = ? AND s.counts_for_tier = 1 AND s.status = 'completed'
+"""
 
 
 def tier_history(member: Member) -> tuple[int, int]:
-    """(paid spend, paid visits) since joining, refunds taken off (SPEC §2)."""
-    sales = Sale.select().where((Sale.member == member) & (Sale.counts_for_tier == True)  # noqa: E712
-                                & (Sale.status == "completed"))
-    spend = sales.select(fn.COALESCE(fn.SUM(Sale.amount_due_fen), 0)).scalar()
-    visits = sales.count()
-    refunded = (RefundLine.select(fn.COALESCE(fn.SUM(RefundLine.amount_fen), 0))
-                .join(Refund).join(Sale)
-                .where((Sale.member == member) & (Sale.counts_for_tier == True)  # noqa: E712
-                       & (Refund.kind == "refund")).scalar())
-    return spend - refunded, visits
+    """(paid spend, paid visits) since joining, refunds taken off (SPEC §2).
+
+    Runs at every member's checkout, hence one hand-written statement.
+    """
+    spend, visits = database.execute_sql(_TIER_HISTORY_SQL, (member.id, member.id)).fetchone()
+    return spend, visits
 
 
 class MembershipMixin(ShopBase):
@@ -156,14 +162,16 @@ class MembershipMixin(ShopBase):
         last_sale = (Sale.select(Sale.member, fn.MAX(Sale.created_at).alias("last"))
                      .where((Sale.status == "completed") & Sale.member.is_null(False))
                      .group_by(Sale.member))
+        # A reinstatement starts the period again, as joining does.
+        reinstated = (TierChange.select(TierChange.member, fn.MAX(TierChange.at))
+                      .where(TierChange.kind == "reinstate").group_by(TierChange.member))
         lapsed = []
         with self.db.atomic():
             last = {mid: when for mid, when in last_sale.tuples()}
+            back = {mid: when for mid, when in reinstated.tuples()}
             for member in Member.select().where(Member.active == True):  # noqa: E712
-                seen = last.get(member.id)
-                seen = max(seen, member.joined_at) if seen else member.joined_at
-                if isinstance(seen, str):
-                    seen = datetime.fromisoformat(seen)
+                times = [t for t in (last.get(member.id), back.get(member.id), member.joined_at) if t]
+                seen = max(datetime.fromisoformat(t) if isinstance(t, str) else t for t in times)
                 if seen >= cutoff:
                     continue
                 member.active, member.lapsed_at = False, self.now()

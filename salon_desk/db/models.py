@@ -77,7 +77,11 @@ class CustomerTag(Base):
 
 class SearchKey(Base):
     customer = ForeignKeyField(Customer, backref="search_keys")
-    key = CharField(index=True)
+    key = CharField()
+    last_visit_at = DateTimeField(null=True)   # copy of the customer's, for ranking from the index
+
+    class Meta:
+        indexes = ((("key", "last_visit_at", "customer"), False),)
 
 
 class Consent(Base):

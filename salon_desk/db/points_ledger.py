@@ -21,7 +21,7 @@ class PointsMixin(ShopBase):
 
     def points_history(self, customer_id: int) -> list[PointsEntryInfo]:
         names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
-        rows = (PointsEntry.select(PointsEntry, Sale.receipt_no)
+        rows = (PointsEntry.select(PointsEntry, Sale.id, Sale.receipt_no)
                 .join(Sale, JOIN.LEFT_OUTER, on=(PointsEntry.sale == Sale.id))
                 .where(PointsEntry.customer == customer_id).order_by(PointsEntry.at, PointsEntry.id))
         return [PointsEntryInfo(r.at, r.kind, r.points, r.reason,

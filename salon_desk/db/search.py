@@ -19,12 +19,14 @@ RESULT_LIMIT = 20
 # One statement per search: candidate keys by index range, then the summary
 # columns the counter shows. Hand-written because it runs on every keystroke
 # and peewee's query building would cost more than SQLite's work.
+_RANGE_SQL = """SELECT * FROM (
+    SELECT customer_id, key, last_visit_at FROM search_key
+    WHERE key >= ? AND key < ?
+    ORDER BY last_visit_at DESC LIMIT ?)"""
+
 _SEARCH_SQL = """
 WITH hits AS (
-    SELECT customer_id, MAX(key = ?) AS exact
-    FROM search_key
-    WHERE {ranges}
-    GROUP BY customer_id
+    SELECT customer_id, MAX(key = ?) AS exact FROM ({ranges}) GROUP BY customer_id
 )
 SELECT c.id, c.name, c.phone, c.last_visit_at, c.archived, c.anonymised_at IS NOT NULL,
        m.tier, m.number,
@@ -37,6 +39,10 @@ ORDER BY h.exact DESC, c.last_visit_at IS NULL, c.last_visit_at DESC, c.id DESC
 LIMIT ?
 """
 
+# Each key range reads only its most recent matches from the (key, last visit)
+# index; a few spare rows cover archived files filtered out afterwards.
+_SPARE = 3
+
 
 def search_rows(text: str, limit: int = RESULT_LIMIT, include_archived: bool = False) -> list[tuple]:
     """Rows ``(id, name, phone, last_visit_at, archived, anonymised, tier, member_number, points)``
@@ -45,10 +51,12 @@ def search_rows(text: str, limit: int = RESULT_LIMIT, include_archived: bool = F
     if not ranges:
         return []
     exact = next((low for low, _high, is_exact in ranges if is_exact), None)
-    where = " OR ".join("(key >= ? AND key < ?)" for _ in ranges)
-    params = [exact] + [bound for low, high, _ in ranges for bound in (low, high)]
+    union = " UNION ALL ".join(_RANGE_SQL for _ in ranges)
+    params: list = [exact]
+    for low, high, _ in ranges:
+        params += [low, high, limit * _SPARE]
     params += [1 if include_archived else 0, limit]
-    return database.execute_sql(_SEARCH_SQL.format(ranges=where), params).fetchall()
+    return database.execute_sql(_SEARCH_SQL.format(ranges=union), params).fetchall()
 
 
 def _as_datetime(value):

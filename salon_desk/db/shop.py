@@ -26,6 +26,7 @@ from .database import close_database, open_database
 from .membership import MembershipMixin
 from .merge import MergeMixin
 from .models import AuditLog, DailyJob, Staff
+from .monthly_figures import MonthlyReportMixin
 from .points_ledger import PointsMixin
 from .receipts import ReceiptsMixin
 from .refunds import RefundsMixin
@@ -37,7 +38,7 @@ from .visits import VisitsMixin
 
 class Shop(StaffMixin, SettingsMixin, CatalogueMixin, CustomersMixin, SearchMixin, MembershipMixin,
            PointsMixin, BirthdayMixin, VisitsMixin, CheckoutMixin, ReceiptsMixin, RefundsMixin,
-           MergeMixin, ShopBase):
+           MergeMixin, MonthlyReportMixin, ShopBase):
     """One open shop file. Only one is open per process (the models share one database)."""
 
     def __init__(self, path: Path, clock: Callable[[], datetime] = system_clock) -> None:
