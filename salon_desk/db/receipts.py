@@ -79,7 +79,8 @@ class ReceiptsMixin(ShopBase):
             customer_name=(customer.name if customer else None), customer_erased=erased,
             phone_masked=mask_phone(customer.phone) if customer else "",
             member_no=format_member_no(member.number) if member else None,
-            tier=sale.tier if sale.tier else (member.tier if member and sale.enrolled else None),
+            # the tier the sale was priced at; a joining sale shows the tier just gained
+            tier=sale.tier or ((sale.promoted_to or "regular") if sale.enrolled else None),
             lines=lines, list_total_fen=sale.list_total_fen, member_discount_fen=sale.member_discount_fen,
             birthday_discount_fen=sale.birthday_discount_fen, points_redeemed=sale.points_redeemed,
             points_discount_fen=sale.points_discount_fen, amount_due_fen=sale.amount_due_fen,
@@ -116,10 +117,6 @@ class ReceiptsMixin(ShopBase):
 
     def sales_of_day(self, actor: StaffInfo, day: date | None = None) -> list[SaleSummary]:
         """The day's sales for the history list; a cashier sees today only."""
-        staff = self._staff_row(actor)
         day = day or self.today()
-        if day != self.today():
-            self._require(actor, Perm.REPORTS_ALL)
-        else:
-            self._require(actor, Perm.COUNTER) if staff.role != "owner" else None
+        self._require(actor, Perm.COUNTER if day == self.today() else Perm.REPORTS_ALL)
         return self._summaries(Sale.select().where(Sale.day == day).order_by(Sale.seq.desc()))

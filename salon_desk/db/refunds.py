@@ -86,7 +86,7 @@ class RefundsMixin(ShopBase):
     def preview_refund(self, actor: StaffInfo, sale_id: int, line_ids: list[int] | None = None,
                        kind: str = "refund") -> RefundPreview:
         """What a void or refund would reverse, to show before the owner confirms."""
-        self._require(actor, Perm.COUNTER) if actor.role != "owner" else None
+        self._require(actor, Perm.COUNTER)
         if kind not in ("void", "refund"):
             raise InvalidInput("refund.bad_kind", kind=kind)
         plan = self._plan(sale_id, kind, line_ids)
@@ -97,9 +97,7 @@ class RefundsMixin(ShopBase):
                              plan.amount_fen if plan.sale.counts_for_tier else 0)
 
     def _authorise(self, actor: StaffInfo, owner_username: str | None, owner_password: str | None):
-        staff = self._staff_row(actor)
-        if not staff.active:
-            raise PermissionDenied("perm.inactive", staff=staff.username)
+        staff = self._require(actor, Perm.COUNTER)
         if not owner_username or not owner_password:
             raise PermissionDenied("perm.owner_password_required")
         return staff, self.verify_owner(owner_username, owner_password)

@@ -69,7 +69,7 @@ class SearchMixin(ShopBase):
     def find_customers(self, actor: StaffInfo, text: str, limit: int = RESULT_LIMIT,
                        include_archived: bool = False) -> list[CustomerSummary]:
         """The first ``limit`` customers matching what was typed, best first."""
-        staff = self._staff_row(actor)
+        staff = self._require(actor, Perm.CUSTOMERS)
         full = allows(staff.role, Perm.SEE_FULL_PHONE)
         out = []
         for cid, name, phone, last, archived, erased, tier, number, points in search_rows(
@@ -83,7 +83,7 @@ class SearchMixin(ShopBase):
     def recent_customers(self, actor: StaffInfo, limit: int = 50, offset: int = 0,
                          include_archived: bool = False) -> list[CustomerSummary]:
         """The customers page before anything is typed: most recent visitors first."""
-        staff = self._staff_row(actor)
+        staff = self._require(actor, Perm.CUSTOMERS)
         query = Customer.select().where(Customer.anonymised_at.is_null())
         if not include_archived:
             query = query.where(Customer.archived == False)  # noqa: E712
