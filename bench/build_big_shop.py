@@ -22,7 +22,6 @@ from salon_desk.db.demo import CATALOGUE, STAFF, _name
 from salon_desk.db.models import database
 from salon_desk.membership import earned_tier
 from salon_desk.pinyin_keys import customer_keys
-from salon_desk.points import points_earned
 from salon_desk.pricing import LineInput, PricingInput, price_sale
 
 

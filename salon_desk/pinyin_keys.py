@@ -8,7 +8,7 @@ either.
 
 from __future__ import annotations
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import lazy_pinyin
 
 from .phone import normalise_phone
 

@@ -2,7 +2,6 @@
 
 import sqlite3
 
-import pytest
 
 from salon_desk import __version__
 from salon_desk.cli import main

@@ -96,7 +96,7 @@ class VisitsMixin(ShopBase):
 
     def add_service(self, actor: StaffInfo, visit_id: int, item_id: int, technician_id: int | None,
                     note: str = "") -> VisitLineInfo:
-        staff = self._require(actor, Perm.COUNTER)
+        self._require(actor, Perm.COUNTER)
         with self.db.atomic():
             visit = self._open_visit(visit_id)
             item = self._active_item(item_id, "service")
