@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from peewee import fn
 
 from ..errors import Conflict, InvalidInput
@@ -66,9 +68,11 @@ class CheckoutMixin(ShopBase):
         return (visit.customer_id is not None and member is None
                 and qualifies_to_join(priced.amount_due_fen, self.setting("membership.join_threshold_fen")))
 
-    def _next_receipt_no(self) -> tuple[int, str]:
-        """Gapless per day: inside the IMMEDIATE transaction no one else can take the number."""
-        day = self.today()
+    def _next_receipt_no(self, day: date) -> tuple[int, str]:
+        """Gapless per day: inside the IMMEDIATE transaction no one else can take the number.
+
+        ``day`` is the sale's own date, read once with its time: reading the clock again
+        could cross midnight and number the sale on the next day."""
         seq = (Sale.select(fn.MAX(Sale.seq)).where(Sale.day == day).scalar() or 0) + 1
         return seq, f"{day:%Y%m%d}-{seq:04d}"
 
@@ -88,7 +92,7 @@ class CheckoutMixin(ShopBase):
             if enrol and not self._would_qualify(visit, member, priced):
                 raise InvalidInput("member.sale_does_not_qualify")
             now = self.now()
-            seq, receipt_no = self._next_receipt_no()
+            seq, receipt_no = self._next_receipt_no(now.date())
             sale = Sale.create(
                 receipt_no=receipt_no, day=now.date(), seq=seq, visit=visit, customer=visit.customer_id,
                 member=member, tier=member.tier if member else None, cashier=cashier, created_at=now,

@@ -20,9 +20,11 @@ _TIER_HISTORY_SQL = """
 SELECT COALESCE(SUM(s.amount_due_fen), 0) - COALESCE((
            SELECT SUM(rl.amount_fen) FROM refund r JOIN refund_line rl ON rl.refund_id = r.id
            JOIN sale s2 ON s2.id = r.sale_id
-           WHERE s2.member_id = ? AND s2.counts_for_tier = 1 AND r.kind = 'refund'), 0),
+           WHERE s2.member_id = ? AND s2.counts_for_tier = 1 AND r.kind = 'refund'
+             AND s2.created_at >= ?), 0),
        COUNT(*)
 FROM sale s WHERE s.member_id = ? AND s.counts_for_tier = 1 AND s.status = 'completed'
+  AND s.created_at >= ?
 """
 
 
@@ -31,7 +33,10 @@ def tier_history(member: Member) -> tuple[int, int]:
 
     Runs at every member's checkout, hence one hand-written statement.
     """
-    spend, visits = database.execute_sql(_TIER_HISTORY_SQL, (member.id, member.id)).fetchone()
+    # Since joining: a lapsed member who joins again starts from nothing (a reinstated
+    # one keeps the old joining date, so the old history counts again).
+    joined = Member.joined_at.db_value(member.joined_at)
+    spend, visits = database.execute_sql(_TIER_HISTORY_SQL, (member.id, joined, member.id, joined)).fetchone()
     return spend, visits
 
 

@@ -33,7 +33,7 @@ class MergeMixin(ShopBase):
                 raise Conflict("merge.open_visit", name=drop.name)
             Visit.update(customer=keep).where(Visit.customer == drop).execute()
             Sale.update(customer=keep).where(Sale.customer == drop).execute()
-            BirthdayPerkUse.update(customer=keep).where(BirthdayPerkUse.customer == drop).execute()
+            self._move_perk_uses(keep, drop)
             Customer.update(referred_by=keep).where(Customer.referred_by == drop).execute()
             moved = points_balance(drop.id)
             if moved:
@@ -62,6 +62,16 @@ class MergeMixin(ShopBase):
             self._audit(owner, "customers_merged", target=f"customer:{keep.id}", dropped=drop.id,
                         points_moved=moved)
         return self.customer_file(actor, keep_id)
+
+    def _move_perk_uses(self, keep: Customer, drop: Customer) -> None:
+        """Move perk uses; a perk both files used in the same year stays used once on the kept file
+        (the duplicate stays with the dropped file: one use per member per year)."""
+        used = {(u.year, u.perk) for u in BirthdayPerkUse.select().where(
+            (BirthdayPerkUse.customer == keep) & BirthdayPerkUse.reversed_by.is_null())}
+        for use in BirthdayPerkUse.select().where(BirthdayPerkUse.customer == drop):
+            if use.reversed_by_id is None and (use.year, use.perk) in used:
+                continue
+            BirthdayPerkUse.update(customer=keep).where(BirthdayPerkUse.id == use.id).execute()
 
     def _merge_membership(self, owner, keep: Customer, drop: Customer) -> None:
         kept = Member.get_or_none(Member.customer == keep)

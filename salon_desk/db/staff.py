@@ -56,30 +56,38 @@ class StaffMixin(ShopBase):
         return staff_info(owner)
 
     def login(self, username: str, password: str) -> StaffInfo:
-        """Check a password; too many failures lock the account for a while."""
+        """Check a password; too many failures lock the account for a while.
+
+        A failure is committed (counter, lock, audit entry) before it is raised:
+        raising inside the transaction would roll back the very lockout it records.
+        """
+        failure: AuthenticationFailed | None = None
         with self.db.atomic():
             row = Staff.get_or_none(Staff.username == (username or "").strip())
+            now = self.now()
             if row is None or not row.active:
                 self._audit(None, "login_failed", username=username)
-                raise AuthenticationFailed("auth.bad_credentials")
-            now = self.now()
-            if row.locked_until and row.locked_until > now:
+                failure = AuthenticationFailed("auth.bad_credentials")
+            elif row.locked_until and row.locked_until > now:
                 self._audit(row, "login_failed", reason="locked")
-                raise AuthenticationFailed("auth.locked", until=row.locked_until)
-            if not verify_password(row.password_hash, password):
+                failure = AuthenticationFailed("auth.locked", until=row.locked_until)
+            elif not verify_password(row.password_hash, password):
                 row.failed_logins += 1
                 if row.failed_logins >= self.setting("staff.max_failed_logins"):
                     row.locked_until = now + timedelta(minutes=self.setting("staff.lockout_minutes"))
                     row.failed_logins = 0
                 row.save()
-                self._audit(row, "login_failed", locked=bool(row.locked_until and row.locked_until > now))
-                if row.locked_until and row.locked_until > now:
-                    raise AuthenticationFailed("auth.locked", until=row.locked_until)
-                raise AuthenticationFailed("auth.bad_credentials")
-            row.failed_logins = 0
-            row.locked_until = None
-            row.save()
-            self._audit(row, "login")
+                locked = bool(row.locked_until and row.locked_until > now)
+                self._audit(row, "login_failed", locked=locked)
+                failure = (AuthenticationFailed("auth.locked", until=row.locked_until) if locked
+                           else AuthenticationFailed("auth.bad_credentials"))
+            else:
+                row.failed_logins = 0
+                row.locked_until = None
+                row.save()
+                self._audit(row, "login")
+        if failure is not None:
+            raise failure
         return staff_info(row)
 
     def verify_owner(self, username: str, password: str) -> Staff:

@@ -1,0 +1,183 @@
+"""Shared fixtures: a small shop on a temporary file with a clock the test sets.
+
+The shop (owner, cashier, two technicians, a small catalogue) is built once
+per test session through the real front door and copied for every test, so
+each test starts from the same file without paying for password hashing again.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from salon_desk.db import Shop
+from salon_desk.db.customers import CustomerDetails
+
+START = datetime(2026, 11, 22, 10, 0)      # a Sunday
+OWNER = {"owner_username": "boss", "owner_password": "secret123"}
+PASSWORD = "secret123"
+
+
+@dataclass
+class Clock:
+    """The shop's clock; tests move it with ``set`` and ``advance``."""
+
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, *args: int) -> datetime:
+        self.now = datetime(*args)
+        return self.now
+
+    def advance(self, **kwargs: float) -> datetime:
+        self.now = self.now + timedelta(**kwargs)
+        return self.now
+
+
+@pytest.fixture(scope="session")
+def template_shop(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    path = tmp_path_factory.mktemp("template") / "shop.sqlite"
+    shop = Shop.open(path, clock=Clock(START))
+    owner = shop.setup(shop_name="丽人坊", owner_username="boss", owner_password=PASSWORD,
+                       owner_display_name="老板", address="杭州市西湖路1号", phone="0571-88886666")
+    ids: dict[str, int] = {"owner": owner.id}
+    for key, username, name, role in (("cashier", "xiaomei", "小美", "cashier"),
+                                      ("tech", "wang", "王师傅", "technician"),
+                                      ("tech2", "li", "李师傅", "technician")):
+        ids[key] = shop.create_staff(owner, username=username, display_name=name, role=role,
+                                     password=PASSWORD).id
+    for key, kwargs in (
+        ("cut", dict(kind="service", code="C01", name="精剪", category="hair", price_fen=26800)),
+        ("care", dict(kind="service", code="W01", name="洗护", category="hair", price_fen=12800)),
+        ("wcb", dict(kind="service", code="H01", name="洗剪吹", category="hair", price_fen=6800)),
+        ("dye", dict(kind="service", code="D01", name="染发", category="hair", price_fen=38800)),
+        ("promo", dict(kind="service", code="P01", name="双十一护理套餐", category="beauty",
+                       price_fen=19900, member_discount=False)),
+        ("serum", dict(kind="product", code="G01", name="修护精华", price_fen=12900, stock=10,
+                       low_stock_at=3)),
+    ):
+        ids[key] = shop.add_item(owner, **kwargs).id
+    shop.close()
+    return path, ids
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(START)
+
+
+@pytest.fixture
+def shop_path(tmp_path, template_shop) -> Path:
+    path = tmp_path / "shop.sqlite"
+    shutil.copyfile(template_shop[0], path)
+    return path
+
+
+@pytest.fixture
+def shop(shop_path, clock):
+    s = Shop.open(shop_path, clock=clock, backup_dir=shop_path.parent / "backups")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def owner_ok() -> dict[str, str]:
+    """The owner's credentials that authorise a void or refund at the counter."""
+    return dict(OWNER)
+
+
+@pytest.fixture
+def ids(template_shop) -> dict[str, int]:
+    return template_shop[1]
+
+
+@pytest.fixture
+def owner(shop, ids):
+    return shop.staff(ids["owner"])
+
+
+@pytest.fixture
+def cashier(shop, ids):
+    return shop.staff(ids["cashier"])
+
+
+@pytest.fixture
+def tech(shop, ids):
+    return shop.staff(ids["tech"])
+
+
+@pytest.fixture
+def tech2(shop, ids):
+    return shop.staff(ids["tech2"])
+
+
+@pytest.fixture
+def items(shop, ids) -> SimpleNamespace:
+    """cut 精剪 ¥268, care 洗护 ¥128, wcb 洗剪吹 ¥68, dye 染发 ¥388,
+    promo 套餐 ¥199 (no member discount), serum 修护精华 ¥129 (product, stock 10)."""
+    return SimpleNamespace(**{k: shop.item(ids[k]) for k in
+                              ("cut", "care", "wcb", "dye", "promo", "serum")})
+
+
+@pytest.fixture
+def new_customer(shop, owner):
+    """Register a customer with consent to keep the file."""
+    def make(name: str = "张三", phone: str = "13812345678", **details):
+        consents = {k: details.pop(k) for k in ("consent_marketing", "consent_health") if k in details}
+        return shop.register_customer(owner, CustomerDetails(name=name, phone=phone, **details),
+                                      consent_keep_file=True, **consents)
+    return make
+
+
+@pytest.fixture
+def new_member(shop, owner, new_customer):
+    """A customer enrolled by hand, optionally set to a tier and given opening points."""
+    def make(name: str = "张三", phone: str = "13812345678", tier: str = "regular", points: int = 0,
+             **details):
+        customer = new_customer(name, phone, **details)
+        shop.enrol_member(owner, customer.id, consent=True)
+        if tier != "regular":
+            shop.set_tier(owner, customer.id, tier, "test setup")
+        if points:
+            shop.adjust_points(owner, customer.id, points, "opening balance")
+        return customer
+    return make
+
+
+@pytest.fixture
+def sell(shop, cashier, tech):
+    """Check in, add services (by item) and products (item, qty), pay with WeChat exactly."""
+    from salon_desk.tenders import Tender
+
+    def run(customer_id, services=(), products=(), points: int = 0, actor=None, **kwargs):
+        actor = actor or cashier
+        visit = shop.check_in(actor, customer_id)
+        for item in services:
+            shop.add_service(actor, visit.id, item.id, tech.id)
+        for item, qty in products:
+            shop.add_product(actor, visit.id, item.id, qty)
+        due = shop.quote(actor, visit.id, points=points).priced.amount_due_fen
+        return shop.checkout(actor, visit.id, [Tender("wechat", due)], points=points, **kwargs)
+    return run
+
+
+def dump_database(path: Path) -> list[str]:
+    """Every committed row and schema statement of the file, read by a fresh connection."""
+    con = sqlite3.connect(str(path))
+    try:
+        return list(con.iterdump())
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def dump():
+    return dump_database

@@ -1,0 +1,45 @@
+"""Search keys: phone tail and whole phone, name parts, pinyin initials and full pinyin."""
+
+from salon_desk.pinyin_keys import customer_keys, name_keys, phone_keys, query_ranges
+
+
+def pinyin(name):
+    return sorted(k for k in name_keys(name) if k[:2] in ("i:", "f:"))
+
+
+def test_initials_and_full_pinyin():
+    assert pinyin("张三") == ["f:zhangsan", "i:zs"]
+    assert pinyin("王小明") == ["f:wangxiaoming", "i:wxm"]
+    assert pinyin("欧阳娜娜") == ["f:ouyangnana", "i:oynn"]
+
+
+def test_surname_readings_keep_both_the_surname_and_the_everyday_reading():
+    assert pinyin("单田芳") == ["f:dantianfang", "f:shantianfang", "i:dtf", "i:stf"]
+    assert pinyin("曾小贤") == ["f:cengxiaoxian", "f:zengxiaoxian", "i:cxx", "i:zxx"]
+    assert pinyin("吕布") == ["f:lubu", "f:lvbu", "i:lb"]
+    # 解 as a surname is xie; only inside a name is it jie
+    assert "f:xiexiaodong" in name_keys("解晓东")
+
+
+def test_name_substrings():
+    keys = {k for k in name_keys("王小明") if k.startswith("n:")}
+    assert keys == {"n:王", "n:小", "n:明", "n:王小", "n:小明", "n:王小明"}
+
+
+def test_phone_keys():
+    assert phone_keys("13812345678") == {"p:13812345678", "t:5678"}
+    assert phone_keys("+86 138 1234 5678") == {"p:13812345678", "t:5678"}
+    assert phone_keys(None) == set()
+    assert customer_keys("张三", "13812345678") >= {"i:zs", "f:zhangsan", "n:张三", "t:5678", "p:13812345678"}
+
+
+def test_query_ranges():
+    # four digits: a phone prefix or the tail
+    assert query_ranges("5678") == [("p:5678", "p:5678\uffff", False), ("t:5678", "t:5678\x00", False)]
+    # a whole mainland number is an exact-phone query (ranked first)
+    assert query_ranges("138 1234 5678") == [("p:13812345678", "p:13812345678\uffff", True)]
+    # letters: pinyin initials or the start of the full pinyin
+    assert query_ranges("ZS") == [("i:zs", "i:zs\uffff", False), ("f:zs", "f:zs\uffff", False)]
+    # Chinese: a part of the name
+    assert query_ranges("小明") == [("n:小明", "n:小明\x00", False)]
+    assert query_ranges("   ") == []

@@ -1,0 +1,169 @@
+"""The customer file: register, validate, consents, archive, anonymise, export."""
+
+import json
+from datetime import date
+
+import pytest
+
+from salon_desk.db.customers import CustomerDetails
+from salon_desk.db.models import Consent, Customer
+from salon_desk.errors import Conflict, InvalidInput, PermissionDenied
+
+
+def test_register_a_customer(shop, cashier, owner):
+    file = shop.register_customer(cashier, CustomerDetails(
+        name=" 王小明 ", phone="138 1234 5678", gender="female", birth_month=5, birth_day=1,
+        region="county", skin_type="sensitive", care_goals="补水", tags=["桂花茶", "要毯子", "桂花茶"]),
+        consent_keep_file=True, consent_marketing=True)
+    assert (file.name, file.phone, file.phone_is_mainland) == ("王小明", "13812345678", True)
+    assert (file.birth_month, file.birth_day, file.region, file.skin_type) == (5, 1, "county", "sensitive")
+    assert file.tags == ("桂花茶", "要毯子")          # duplicates dropped, order kept
+    assert file.first_seen == date(2026, 11, 22)
+    assert file.member is None and file.points == 0
+    consents = {c.purpose: (c.granted, c.staff_name, c.notice_version) for c in file.consents}
+    assert consents == {"keep_file": (True, "小美", "2026-1"), "marketing": (True, "小美", "2026-1"),
+                        "health": (False, "小美", "2026-1")}
+
+
+def test_a_non_mainland_number_is_allowed_with_a_warning_flag(shop, new_customer):
+    file = new_customer("陈美玲", "+852 9123 4567")
+    assert (file.phone, file.phone_is_mainland) == ("+85291234567", False)
+
+
+def test_an_impossible_phone_is_refused(shop, new_customer):
+    with pytest.raises(InvalidInput) as err:
+        new_customer("张三", "1234")
+    assert (err.value.code, err.value.params) == ("phone.invalid", {"phone": "1234"})
+    assert Customer.select().count() == 0
+
+
+def test_a_duplicate_phone_names_the_customer_who_has_it(shop, new_customer):
+    first = new_customer("张三", "13812345678")
+    with pytest.raises(Conflict) as err:
+        new_customer("张叁", "+86 138-1234-5678")        # the same number typed differently
+    assert err.value.code == "customer.phone_taken"
+    assert err.value.params == {"phone": "13812345678", "name": "张三", "customer_id": first.id}
+    assert Customer.select().count() == 1
+
+
+def test_updating_to_another_customers_phone_is_refused(shop, owner, new_customer):
+    new_customer("张三", "13812345678")
+    li = new_customer("李四", "13900001111")
+    with pytest.raises(Conflict) as err:
+        shop.update_customer(owner, li.id, CustomerDetails(name="李四", phone="13812345678"))
+    assert err.value.params["name"] == "张三"
+    # keeping one's own number is not a clash
+    assert shop.update_customer(owner, li.id, CustomerDetails(name="李思", phone="13900001111")).name == "李思"
+
+
+def test_no_file_without_consent_to_keep_it(shop, cashier):
+    with pytest.raises(InvalidInput) as err:
+        shop.register_customer(cashier, CustomerDetails(name="张三", phone="13812345678"),
+                               consent_keep_file=False)
+    assert err.value.code == "customer.consent_required"
+    assert Customer.select().count() == 0
+
+
+@pytest.mark.parametrize("details, code", [
+    (dict(name="  "), "customer.name_required"),
+    (dict(birth_month=5), "customer.birthday_incomplete"),
+    (dict(birth_month=2, birth_day=30), "customer.bad_birthday"),
+    (dict(gender="x"), "customer.bad_gender"),
+    (dict(skin_type="shiny"), "customer.bad_skin_type"),
+    (dict(region="moon"), "customer.bad_region"),
+])
+def test_bad_details(shop, cashier, details, code):
+    data = dict(name="张三", phone="13812345678") | details
+    with pytest.raises(InvalidInput) as err:
+        shop.register_customer(cashier, CustomerDetails(**data), consent_keep_file=True)
+    assert err.value.code == code
+
+
+def test_29_february_without_a_year_is_a_birthday(shop, new_customer):
+    assert new_customer(birth_month=2, birth_day=29).birth_day == 29
+
+
+def test_allergies_need_health_consent(shop, cashier, tech, new_customer):
+    with pytest.raises(InvalidInput) as err:
+        new_customer(allergies="对果酸过敏")
+    assert err.value.code == "customer.health_consent_required"
+    file = new_customer(allergies="对果酸过敏", consent_health=True)
+    assert file.allergies == "对果酸过敏"
+    # a technician reads the allergy (needed for the service) but sees a masked phone
+    seen = shop.customer_file(tech, file.id)
+    assert (seen.allergies, seen.phone) == ("对果酸过敏", "138****5678")
+    assert shop.customer_file(cashier, file.id).phone == "13812345678"
+
+
+def test_consents_per_purpose_and_withdrawal(shop, cashier, new_customer):
+    file = new_customer(allergies="对果酸过敏", consent_health=True, consent_marketing=True)
+    file = shop.set_consent(cashier, file.id, "marketing", False)
+    assert {c.purpose: c.granted for c in file.consents} == {"keep_file": True, "marketing": False,
+                                                             "health": True}
+    # withdrawing health consent wipes the health notes
+    file = shop.set_consent(cashier, file.id, "health", False)
+    assert file.allergies == ""
+    # withdrawing consent to keep the file archives it
+    file = shop.set_consent(cashier, file.id, "keep_file", False)
+    assert file.archived is True
+    # history is kept: 3 at registration + 3 changes, never edited
+    assert [(c.purpose, c.granted) for c in Consent.select().order_by(Consent.id)][3:] == [
+        ("marketing", False), ("health", False), ("keep_file", False)]
+    with pytest.raises(InvalidInput) as err:
+        shop.set_consent(cashier, file.id, "lottery", True)
+    assert err.value.params == {"purpose": "lottery"}
+
+
+def test_archive_hides_the_file_at_the_counter(shop, cashier, new_customer):
+    file = new_customer()
+    shop.archive_customer(cashier, file.id)
+    assert shop.find_customers(cashier, "5678") == []
+    with pytest.raises(Conflict) as err:
+        shop.check_in(cashier, file.id)
+    assert (err.value.code, err.value.params) == ("customer.archived", {"name": "张三"})
+    shop.archive_customer(cashier, file.id, archived=False)
+    assert [c.id for c in shop.find_customers(cashier, "5678")] == [file.id]
+
+
+def test_referral_is_shown_on_the_file(shop, new_customer):
+    zhang = new_customer("张三", "13812345678")
+    li = new_customer("李四", "13900001111", referred_by_id=zhang.id)
+    assert (li.referred_by_id, li.referred_by_name) == (zhang.id, "张三")
+
+
+def test_anonymise_keeps_the_sales(shop, owner, cashier, items, new_customer, sell):
+    file = new_customer(allergies="花粉", consent_health=True, tags=["桂花茶"], birth_month=5, birth_day=1)
+    receipt = sell(file.id, [items.cut])
+    with pytest.raises(PermissionDenied):
+        shop.anonymise_customer(cashier, file.id)
+    shop.anonymise_customer(owner, file.id)
+    erased = shop.customer_file(owner, file.id)
+    assert (erased.name, erased.phone, erased.allergies, erased.tags) == ("", "", "", ())
+    assert (erased.birth_month, erased.anonymised, erased.archived) == (None, True, True)
+    again = shop.receipt(receipt.sale_id)
+    assert again.customer_erased is True
+    assert (again.customer_name, again.phone_masked) == ("", "")
+    assert again.amount_due_fen == 26800
+    assert shop.find_customers(owner, "5678") == []
+    assert shop.find_customers(owner, "zs") == []
+    # the number is free again for a new file
+    assert new_customer("张三", "13812345678").id != file.id
+    with pytest.raises(Conflict) as err:
+        shop.anonymise_customer(owner, file.id)
+    assert err.value.code == "customer.erased"
+
+
+def test_export_one_customers_data_as_json(shop, owner, cashier, items, new_customer, sell):
+    file = new_customer(tags=["安静服务"])
+    receipt = sell(file.id, [items.cut, items.care])
+    with pytest.raises(PermissionDenied):
+        shop.export_customer(cashier, file.id)
+    data = shop.export_customer(owner, file.id)
+    text = json.dumps(data, ensure_ascii=False)          # must be plain JSON
+    assert "张三" in text
+    assert data["customer"]["phone"] == "13812345678"
+    assert data["customer"]["tags"] == ["安静服务"]
+    assert [v["receipt_no"] for v in data["visits"]] == [receipt.receipt_no] == ["20261122-0001"]
+    assert data["visits"][0]["amount_due_fen"] == 39600          # 26800 + 12800, not a member
+    assert [l["name"] for l in data["visits"][0]["lines"]] == ["精剪", "洗护"]
+    assert data["exported_at"] == "2026-11-22T10:00:00"
