@@ -29,7 +29,7 @@ def backup_to(target: str | Path) -> Path:
 def rotate_backup(backup_dir: str | Path, stem: str, keep: int) -> Path:
     """Write today's backup ``stem-YYYYmmdd-HHMMSS.sqlite`` and keep the newest ``keep``."""
     backup_dir = Path(backup_dir)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # two backups in one second stay apart
     made = backup_to(backup_dir / f"{stem}-daily-{stamp}.sqlite")
     daily = sorted(backup_dir.glob(f"{stem}-daily-*.sqlite"))
     for old in daily[:-keep]:

@@ -13,7 +13,7 @@ from ..records import ConsentState, CustomerFile, CustomerSummary, StaffInfo
 from ..roles import Perm, allows
 from .base import ShopBase
 from .customer_rows import CONSENT_PURPOSES, points_balance, summaries
-from .models import Consent, Customer, CustomerTag, SearchKey, Staff
+from .models import Consent, Customer, CustomerTag, Member, PointsEntry, SearchKey, Staff, TierChange
 
 GENDERS = ("", "female", "male")
 REGIONS = ("", "city", "county", "township")
@@ -232,7 +232,21 @@ class CustomersMixin(ShopBase):
             row.save()
             CustomerTag.delete().where(CustomerTag.customer == row).execute()
             SearchKey.delete().where(SearchKey.customer == row).execute()
+            self._end_membership_on_erasure(owner, row)
             self._audit(owner, "customer_erased", target=f"customer:{row.id}")
+
+    def _end_membership_on_erasure(self, owner: Staff, row: Customer) -> None:
+        """An erased customer can no longer be served as a member: membership ends, points expire."""
+        member = Member.get_or_none((Member.customer == row) & (Member.active == True))  # noqa: E712
+        if member is not None:
+            member.active = False
+            member.save()
+            TierChange.create(member=member, kind="erase", from_tier=member.tier, to_tier=None,
+                              at=self.now(), staff=owner, reason="customer erased")
+        balance = points_balance(row.id)
+        if balance > 0:
+            PointsEntry.create(customer=row, kind="expire", points=-balance, at=self.now(), staff=owner,
+                               reason="customer erased")
 
     def export_customer(self, actor: StaffInfo, customer_id: int) -> dict[str, Any]:
         """A copy of everything the shop holds on one customer (their right to a copy)."""

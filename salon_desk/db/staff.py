@@ -72,12 +72,7 @@ class StaffMixin(ShopBase):
                 self._audit(row, "login_failed", reason="locked")
                 failure = AuthenticationFailed("auth.locked", until=row.locked_until)
             elif not verify_password(row.password_hash, password):
-                row.failed_logins += 1
-                if row.failed_logins >= self.setting("staff.max_failed_logins"):
-                    row.locked_until = now + timedelta(minutes=self.setting("staff.lockout_minutes"))
-                    row.failed_logins = 0
-                row.save()
-                locked = bool(row.locked_until and row.locked_until > now)
+                locked = self._count_failure(row, now)
                 self._audit(row, "login_failed", locked=locked)
                 failure = (AuthenticationFailed("auth.locked", until=row.locked_until) if locked
                            else AuthenticationFailed("auth.bad_credentials"))
@@ -90,13 +85,38 @@ class StaffMixin(ShopBase):
             raise failure
         return staff_info(row)
 
+    def _count_failure(self, row: Staff, now) -> bool:
+        """One more wrong password; returns True when that locks the account."""
+        row.failed_logins += 1
+        if row.failed_logins >= self.setting("staff.max_failed_logins"):
+            row.locked_until = now + timedelta(minutes=self.setting("staff.lockout_minutes"))
+            row.failed_logins = 0
+        row.save()
+        return bool(row.locked_until and row.locked_until > now)
+
     def verify_owner(self, username: str, password: str) -> Staff:
-        """The owner's credentials that authorise a void or refund at the counter."""
-        row = Staff.get_or_none(Staff.username == (username or "").strip())
-        if (row is None or not row.active or row.role != Role.OWNER.value
-                or not verify_password(row.password_hash, password)):
-            self._audit(row, "owner_authorisation_failed", username=username)
-            raise AuthenticationFailed("auth.owner_required")
+        """The owner's credentials that authorise a void or refund at the counter.
+
+        Wrong passwords count toward the owner's lockout, as at login, so the
+        refund dialog cannot be used to guess the owner's password.
+        """
+        failure: AuthenticationFailed | None = None
+        with self.db.atomic():
+            row = Staff.get_or_none(Staff.username == (username or "").strip())
+            now = self.now()
+            if row is None or not row.active or row.role != Role.OWNER.value:
+                self._audit(row, "owner_authorisation_failed", username=username)
+                failure = AuthenticationFailed("auth.owner_required")
+            elif row.locked_until and row.locked_until > now:
+                self._audit(row, "owner_authorisation_failed", reason="locked")
+                failure = AuthenticationFailed("auth.locked", until=row.locked_until)
+            elif not verify_password(row.password_hash, password):
+                locked = self._count_failure(row, now)
+                self._audit(row, "owner_authorisation_failed", locked=locked)
+                failure = (AuthenticationFailed("auth.locked", until=row.locked_until) if locked
+                           else AuthenticationFailed("auth.owner_required"))
+        if failure is not None:
+            raise failure
         return row
 
     def change_password(self, actor: StaffInfo, old_password: str, new_password: str) -> None:

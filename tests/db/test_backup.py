@@ -38,8 +38,8 @@ def test_rotation_keeps_the_newest(shop, shop_path, new_customer, ticking):
     made = [rotate_backup(folder, "shop", keep=3) for _ in range(5)]
     kept = sorted(p.name for p in folder.iterdir())
     assert kept == sorted(p.name for p in made[-3:])
-    assert kept == ["shop-daily-20261122-210003.sqlite", "shop-daily-20261122-210004.sqlite",
-                    "shop-daily-20261122-210005.sqlite"]
+    assert kept == ["shop-daily-20261122-210003-000000.sqlite", "shop-daily-20261122-210004-000000.sqlite",
+                    "shop-daily-20261122-210005-000000.sqlite"]
     assert customers_in(made[-1]) == ["张三"]
 
 

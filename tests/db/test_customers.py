@@ -167,3 +167,12 @@ def test_export_one_customers_data_as_json(shop, owner, cashier, items, new_cust
     assert data["visits"][0]["amount_due_fen"] == 39600          # 26800 + 12800, not a member
     assert [l["name"] for l in data["visits"][0]["lines"]] == ["精剪", "洗护"]
     assert data["exported_at"] == "2026-11-22T10:00:00"
+
+
+def test_erasing_a_member_ends_the_membership_and_its_points(shop, owner, new_member):
+    zhang = new_member(tier="gold", points=1200)
+    shop.anonymise_customer(owner, zhang.id)
+    file = shop.customer_file(owner, zhang.id)
+    assert file.member is not None and file.member.active is False
+    assert file.points == 0
+    assert [e.kind for e in shop.points_history(zhang.id)][-1] == "expire"

@@ -220,3 +220,22 @@ def test_no_void_after_a_refund_of_some_lines(shop, owner, gold_sale, owner_ok):
     # the rest is refunded instead, and the whole sale is reversed exactly
     shop.refund_sale(owner, sale.sale_id, reason="全部退款", **owner_ok)
     assert shop.points_balance(zhang.id) == 1000
+
+
+def test_guessing_the_owners_password_at_the_counter_locks_the_owner(shop, cashier, clock, gold_sale, owner_ok):
+    _zhang, sale = gold_sale
+    wrong = {"owner_username": owner_ok["owner_username"], "owner_password": "guess-1"}
+    for _ in range(4):   # the default allows 5 failures
+        with pytest.raises(AuthenticationFailed) as info:
+            shop.void_sale(cashier, sale.sale_id, reason="试试", **wrong)
+        assert info.value.code == "auth.owner_required"
+    with pytest.raises(AuthenticationFailed) as info:
+        shop.void_sale(cashier, sale.sale_id, reason="试试", **wrong)
+    assert info.value.code == "auth.locked"
+    # Locked: even the right password is refused for 15 minutes, and nothing was voided.
+    with pytest.raises(AuthenticationFailed) as info:
+        shop.void_sale(cashier, sale.sale_id, reason="收银录错", **owner_ok)
+    assert info.value.code == "auth.locked"
+    assert shop.receipt(sale.sale_id).status == "completed"
+    clock.advance(minutes=16)
+    assert shop.void_sale(cashier, sale.sale_id, reason="收银录错", **owner_ok).status == "voided"
