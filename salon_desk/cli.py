@@ -36,6 +36,11 @@ _MESSAGES = {
     "cli.missing_value": "missing {option}: pass it as an option (there is no terminal to ask)",
     "demo.bad_size": "--customers and --months must be at least 1",
     "file.not_found": "no such file: {path}",
+    "report.bad_date": "not a date: {text} (expected YYYY-MM-DD)",
+    "report.bad_range": "the start date is after the end date",
+    "report.no_output": "say where to write the report: --pdf, --xlsx or --csv",
+    "perm.no_owner": "this shop has no active owner to print as; pass --user and --password",
+    "perm.denied": "a {role} may not do this ({perm})",
 }
 
 

@@ -45,7 +45,8 @@ def _invalidate(db: Database, ledger: str) -> None:
     table = LEDGERS[ledger][0]
     row = db.execute_sql("SELECT verified_id FROM report_checkpoint_state WHERE ledger = ?", (ledger,)).fetchone()
     verified = row[0] if row else 0
-    earliest = db.execute_sql(f"SELECT MIN(at) FROM {table} WHERE id > ?", (verified,)).fetchone()[0]
+    # MIN(+at): read the new rows by id; plain MIN(at) would walk the date index from its start.
+    earliest = db.execute_sql(f"SELECT MIN(+at) FROM {table} WHERE id > ?", (verified,)).fetchone()[0]
     if earliest is not None:
         db.execute_sql("DELETE FROM report_checkpoint WHERE ledger = ? AND at > ?", (ledger, str(earliest)))
     newest = db.execute_sql(f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0

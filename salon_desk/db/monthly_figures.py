@@ -8,7 +8,7 @@ checkpointed ledger totals, so the cost follows the month, not the file.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from ..errors import InvalidInput
 from ..membership import TIER_ORDER
@@ -29,7 +29,7 @@ TOP_SERVICES = 10
 
 def month_range(year: int, month: int) -> tuple[date, date]:
     if not (isinstance(year, int) and isinstance(month, int)) or not 1 <= month <= 12 or not 2000 <= year <= 2200:
-        raise InvalidInput("report.bad_month", year=year, month=month)
+        raise InvalidInput("report.bad_month", text=f"{year}-{month}", year=year, month=month)
     start = date(year, month, 1)
     end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
     return start, end
@@ -47,6 +47,12 @@ class MonthlyReportMixin(ShopBase):
         day = day or self.today()
         self._require(actor, Perm.REPORTS_TODAY if day == self.today() else Perm.REPORTS_ALL)
         return self._period_figures(day, day + timedelta(days=1))
+
+    def refresh_report_checkpoints(self) -> None:
+        """Bring the ledger checkpoints up to this month (a daily job), so no report pays for history."""
+        start = self.today().replace(day=1)
+        ledger_totals(self.db, "points", start)
+        ledger_totals(self.db, "tiers", start)
 
     # -- the one computation ----------------------------------------------
     def _period_figures(self, start: date, end: date) -> MonthlyFigures:

@@ -71,7 +71,8 @@ class Shop(StaffMixin, SettingsMixin, CatalogueMixin, CustomersMixin, SearchMixi
         return Staff.select(fn.MIN(Staff.created_at)).scalar()
 
     def run_daily_jobs(self, backup: bool = False) -> dict[str, object]:
-        """Lapses and the yearly points reset (idempotent), and once a day a rotating backup.
+        """Lapses, the yearly points reset, report checkpoints (all idempotent), and once a
+        day a rotating backup.
 
         The window calls this at start and on a daily timer.
         """
@@ -80,6 +81,7 @@ class Shop(StaffMixin, SettingsMixin, CatalogueMixin, CustomersMixin, SearchMixi
             return result
         result["resets"] = self.apply_yearly_resets()
         result["lapsed"] = self.apply_lapses()
+        self.refresh_report_checkpoints()   # so no month-end report pays for the whole history
         today = self.today()
         job = DailyJob.get_or_none(DailyJob.name == "backup")
         if backup and (job is None or job.last_run < today):

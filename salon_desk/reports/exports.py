@@ -1,0 +1,95 @@
+"""The monthly figures as XLSX (openpyxl) and CSV: the same sections as the PDF, as numbers.
+
+Money goes out in yuan with two decimals (a number in XLSX, ``1234.50`` in
+CSV); the CSV is UTF-8 with a byte-order mark so Excel opens the Chinese.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+from ..report_figures import MonthlyFigures
+from .figure_rows import DEFINITIONS, Section, all_sections
+
+SHEET_NAMES = {"revenue": "营业收入", "methods": "收款方式", "categories": "项目分类", "services": "热门服务",
+               "technicians": "技师业绩", "customers": "客户", "tiers": "会员等级", "points": "积分",
+               "key": "关键指标", "days": "每日营业"}
+FORMATS = {"fen": '"￥"#,##0.00;-"￥"#,##0.00', "count": "#,##0", "points": "#,##0", "rate": "0.0%"}
+HEAD_FILL = PatternFill("solid", fgColor="EAD9DB")
+THIN = Side(style="thin", color="999999")
+
+
+def _heading(f: MonthlyFigures) -> str:
+    return f"{f.shop_name or '本店'} {f.title}经营报表"
+
+
+def _period(f: MonthlyFigures) -> str:
+    last = date.fromordinal(f.end.toordinal() - 1)
+    return f"统计期间 {f.start:%Y-%m-%d} 至 {last:%Y-%m-%d}，生成于 {f.generated_at:%Y-%m-%d %H:%M}"
+
+
+HEADER_ROW = 4   # where each sheet's column headings are; the data starts below
+
+
+def _sheet(wb: Workbook, f: MonthlyFigures, section: Section) -> None:
+    ws = wb.create_sheet(SHEET_NAMES.get(section.key, section.key))
+    ws["A1"] = f"{_heading(f)} · {section.title}"
+    ws["A1"].font = Font(size=13, bold=True)
+    ws["A2"] = _period(f)
+    ws["A2"].font = Font(size=9, color="666666")
+    for col, title in enumerate(section.headers, start=1):
+        cell = ws.cell(HEADER_ROW, col, title)
+        cell.font, cell.fill = Font(bold=True), HEAD_FILL
+        cell.alignment = Alignment(horizontal="left" if col == 1 else "right")
+    rows = list(section.rows) + ([section.total] if section.total else [])
+    for r, row in enumerate(rows, start=HEADER_ROW + 1):
+        for col, value in enumerate(row, start=1):
+            cell = ws.cell(r, col, value.number() if value.kind != "text" else value.raw)
+            if value.kind in FORMATS:
+                cell.number_format = FORMATS[value.kind]
+        if section.total and r == HEADER_ROW + len(rows):
+            for col in range(1, len(row) + 1):
+                ws.cell(r, col).font = Font(bold=True)
+                ws.cell(r, col).border = Border(top=THIN)
+    if section.key == "key":
+        for i, text in enumerate(DEFINITIONS, start=HEADER_ROW + len(rows) + 2):
+            ws.cell(i, 1, text).alignment = Alignment(wrap_text=False)
+    for col in range(1, len(section.headers) + 1):
+        letter = ws.cell(HEADER_ROW, col).column_letter
+        ws.column_dimensions[letter].width = 34 if col == 1 and section.key in ("revenue", "customers", "points") \
+            else (22 if col <= 2 else 16)
+    ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
+
+
+def monthly_xlsx(f: MonthlyFigures) -> bytes:
+    """A workbook with one sheet per section of the report."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for section in all_sections(f):
+        _sheet(wb, f, section)
+    wb.properties.title = _heading(f)
+    wb.properties.creator = "salon-desk"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def monthly_csv(f: MonthlyFigures) -> bytes:
+    """One CSV: each line starts with its section's title, then that section's cells."""
+    buf = io.StringIO()
+    out = csv.writer(buf, lineterminator="\r\n")
+    out.writerow(["报表", _heading(f), _period(f)])
+    for section in all_sections(f):
+        out.writerow([])
+        out.writerow([section.title, *section.headers])
+        for row in list(section.rows) + ([section.total] if section.total else []):
+            out.writerow([section.title, *(v.plain() for v in row)])
+    out.writerow([])
+    for text in DEFINITIONS:
+        out.writerow(["定义", text])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -1,0 +1,197 @@
+"""The monthly figures as labelled tables, once, for the PDF, the XLSX and the CSV alike.
+
+Each value keeps its kind (money in fen, a count, points, a rate) so the PDF
+prints ``￥1,234.50`` while the spreadsheet gets the number 1234.50.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..money import format_fen
+from ..report_figures import MonthlyFigures
+from . import labels
+
+
+@dataclass(frozen=True)
+class Value:
+    raw: object                    # int (fen / count / points), Rate, or str
+    kind: str                      # fen / count / points / rate / text
+
+    def text(self) -> str:
+        """As printed on the PDF."""
+        if self.kind == "fen":
+            return format_fen(self.raw, symbol="￥")
+        if self.kind in ("count", "points"):
+            return f"{self.raw:,}"
+        if self.kind == "rate":
+            return self.raw.percent()
+        return str(self.raw)
+
+    def number(self):
+        """As written to a spreadsheet: yuan as Decimal, counts as int, a rate as a fraction."""
+        if self.kind == "fen":
+            return Decimal(self.raw) / 100
+        if self.kind == "rate":
+            value = self.raw.value
+            return None if value is None else round(value, 4)
+        return self.raw
+
+    def plain(self) -> str:
+        """As written to CSV: ``1234.50``, ``12``, ``23.5%``."""
+        if self.kind == "fen":
+            sign = "-" if self.raw < 0 else ""
+            return f"{sign}{abs(self.raw) // 100}.{abs(self.raw) % 100:02d}"
+        if self.kind == "rate":
+            return self.raw.percent()
+        return str(self.raw)
+
+
+def fen(v: int) -> Value:
+    return Value(v, "fen")
+
+
+def count(v: int) -> Value:
+    return Value(v, "count")
+
+
+def points(v: int) -> Value:
+    return Value(v, "points")
+
+
+def text(v: str) -> Value:
+    return Value(v, "text")
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str                       # sheet / CSV section id
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Value, ...], ...]
+    total: tuple[Value, ...] | None = None
+
+
+def revenue_section(f: MonthlyFigures) -> Section:
+    r = f.revenue
+    rows = [
+        ("标价合计", fen(r.list_total_fen)),
+        ("会员折扣", fen(-r.member_discount_fen)),
+        ("生日优惠", fen(-r.birthday_discount_fen)),
+        ("积分抵扣", fen(-r.points_discount_fen)),
+        ("应收合计（折后）", fen(r.amount_due_fen)),
+        (f"退款（{r.refunds} 笔）", fen(-r.refunds_fen)),
+        ("实收净额", fen(r.net_fen)),
+        ("小票数", count(r.receipts)),
+        ("平均客单价", fen(r.average_ticket_fen)),
+        (f"作废单（{r.voids} 笔，不计入收入）", fen(r.voids_fen)),
+    ]
+    return Section("revenue", "营业收入", ("项目", "金额 / 数量"), tuple((text(a), b) for a, b in rows))
+
+
+def methods_section(f: MonthlyFigures) -> Section:
+    rows = tuple((text(labels.method(m.method)), fen(m.received_fen), fen(m.refunded_fen), fen(m.net_fen))
+                 for m in f.methods)
+    total = (text("合计"), fen(sum(m.received_fen for m in f.methods)),
+             fen(sum(m.refunded_fen for m in f.methods)), fen(sum(m.net_fen for m in f.methods)))
+    return Section("methods", "收款方式", ("收款方式", "收款", "退款", "净额"), rows, total)
+
+
+def days_section(f: MonthlyFigures) -> Section:
+    rows = tuple((text(f"{d.day:%m-%d}"), count(d.receipts), fen(d.amount_due_fen), fen(d.refunds_fen),
+                  fen(d.net_fen)) for d in f.days)
+    total = (text("合计"), count(sum(d.receipts for d in f.days)), fen(sum(d.amount_due_fen for d in f.days)),
+             fen(sum(d.refunds_fen for d in f.days)), fen(sum(d.net_fen for d in f.days)))
+    return Section("days", "每日营业", ("日期", "小票数", "应收", "退款", "实收"), rows, total)
+
+
+def categories_section(f: MonthlyFigures) -> Section:
+    rows = tuple((text(labels.category(c.category)), count(c.quantity), fen(c.list_fen), fen(c.sales_fen),
+                  fen(c.refunded_fen), fen(c.net_fen)) for c in f.categories)
+    cs = f.categories
+    total = (text("合计"), count(sum(c.quantity for c in cs)), fen(sum(c.list_fen for c in cs)),
+             fen(sum(c.sales_fen for c in cs)), fen(sum(c.refunded_fen for c in cs)), fen(sum(c.net_fen for c in cs)))
+    return Section("categories", "项目分类", ("分类", "数量", "标价金额", "折后金额", "退款", "净额"), rows, total)
+
+
+def services_section(f: MonthlyFigures) -> Section:
+    rows = tuple((count(i), text(s.name), text(labels.category(s.category)), count(s.quantity), fen(s.sales_fen))
+                 for i, s in enumerate(f.top_services, start=1))
+    return Section("services", f"热门服务（前 {len(rows)} 名）", ("排名", "服务项目", "分类", "次数", "折后金额"), rows)
+
+
+def technicians_section(f: MonthlyFigures) -> Section:
+    ts = f.technicians
+    rows = tuple((text(t.name or "（未指定技师）"), count(t.services), count(t.customers), fen(t.sales_fen),
+                  fen(t.refunded_fen), fen(t.net_fen)) for t in ts)
+    total = (text("合计"), count(sum(t.services for t in ts)), text(""), fen(sum(t.sales_fen for t in ts)),
+             fen(sum(t.refunded_fen for t in ts)), fen(sum(t.net_fen for t in ts)))
+    return Section("technicians", "技师业绩",
+                   ("技师", "服务次数", "服务顾客", "业绩（折后）", "退款", "净业绩"), rows, total)
+
+
+def customers_section(f: MonthlyFigures) -> Section:
+    c = f.customers
+    rows = [
+        ("到店人次", count(c.visits)),
+        ("　其中会员", count(c.member_visits)),
+        ("　其中散客（未建档）", count(c.walk_in_visits)),
+        ("到店客户数（去重）", count(c.distinct_customers)),
+        ("新客户", count(c.new_customers)),
+        ("　其中老客户介绍", count(c.referred_new_customers)),
+        ("新入会会员", count(c.new_members)),
+        ("会员升级", count(c.promotions)),
+        ("流失会员（会员资格失效）", count(c.lapsed_members)),
+        ("期末会员总数", count(c.members_total)),
+    ]
+    return Section("customers", "客户", ("项目", "人数 / 人次"), tuple((text(a), b) for a, b in rows))
+
+
+def tiers_section(f: MonthlyFigures) -> Section:
+    rows = tuple((text(labels.tier(t)), count(n)) for t, n in f.customers.members_by_tier)
+    return Section("tiers", "期末会员等级分布", ("等级", "人数"), rows,
+                   (text("合计"), count(f.customers.members_total)))
+
+
+def points_section(f: MonthlyFigures) -> Section:
+    p = f.points
+    rows = [
+        ("期初积分余额", points(p.opening_balance)),
+        ("本期发放（消费、生日加倍、推荐奖励）", points(p.earned)),
+        ("本期抵扣及礼品兑换", points(-p.redeemed)),
+        ("本期过期清零", points(-p.expired)),
+        ("其他调整（退款冲回、手工、合并）", points(p.adjusted)),
+        ("期末积分余额", points(p.closing_balance)),
+    ]
+    out = [(text(a), b) for a, b in rows]
+    out.append((text(f"期末积分折合金额（{p.per_yuan_redeemed} 分 = ￥1，负债）"), fen(p.closing_value_fen)))
+    return Section("points", "积分", ("项目", "积分 / 金额"), tuple(out))
+
+
+def key_section(f: MonthlyFigures) -> Section:
+    k = f.key
+    target = f"不低于 {k.referral_target_permille / 10:g}%"
+    rows = (
+        (text("复购率"), Value(k.repurchase, "rate"), text(f"{k.repurchase.numerator} / {k.repurchase.denominator}"),
+         text("")),
+        (text("转介绍率"), Value(k.referral, "rate"), text(f"{k.referral.numerator} / {k.referral.denominator}"),
+         text(target)),
+    )
+    return Section("key", "关键指标", ("指标", "本期", "分子 / 分母", "目标"), rows)
+
+
+DEFINITIONS = (
+    "复购率：本期到店的建档客户中，在本期开始前 90 天内也曾到店消费的客户所占比例"
+    "（分子：两段时间都有消费的客户数；分母：本期到店客户数，散客不计）。",
+    "转介绍率：本期新客户中，由老客户介绍而来（档案登记了介绍人）的客户所占比例，目标不低于 15%。",
+    "实收净额 = 应收合计 - 本期退款；应收合计 = 标价合计 - 会员折扣 - 生日优惠 - 积分抵扣。"
+    "作废单不计入收入；退款按退款日期计入当期，可能属于以前月份的消费。",
+    "平均客单价 = 应收合计 ÷ 小票数。期末积分折合金额为顾客尚可抵扣的金额，属于店铺负债。",
+)
+
+
+def all_sections(f: MonthlyFigures) -> list[Section]:
+    return [revenue_section(f), methods_section(f), categories_section(f), services_section(f),
+            technicians_section(f), customers_section(f), tiers_section(f), points_section(f),
+            key_section(f), days_section(f)]

@@ -1,0 +1,36 @@
+"""Chinese words the printed documents use for the shop's codes (tiers, tenders, categories)."""
+
+from __future__ import annotations
+
+TIERS = {"regular": "普通会员", "silver": "银卡会员", "gold": "金卡会员", "diamond": "钻石会员"}
+TIER_SHORT = {"regular": "普通", "silver": "银卡", "gold": "金卡", "diamond": "钻石"}
+METHODS = {"cash": "现金", "wechat": "微信支付", "alipay": "支付宝", "card": "银行卡", "other": "其他"}
+CATEGORIES = {"hair": "美发", "beauty": "美容", "nails": "美甲美睫", "skin": "养生护理",
+              "other": "套餐/其他", "product": "产品"}
+KINDS = {"service": "服务", "product": "产品"}
+GENDERS = {"female": "女", "male": "男", "": "未填"}
+REGIONS = {"city": "城市", "county": "县城", "township": "乡镇", "": "未填"}
+SKIN = {"oily": "油性", "dry": "干性", "combination": "混合性", "normal": "中性", "sensitive": "敏感性", "": "未填"}
+CONSENTS = {"keep_file": "建档保存", "marketing": "营销联系", "health": "健康信息（过敏/皮肤）"}
+POINTS_KINDS = {"earn": "消费积分", "redeem": "积分抵扣", "referral": "推荐奖励", "birthday": "生日加倍",
+                "gift": "礼品兑换", "expire": "积分清零", "refund": "退款冲回", "manual": "手工调整",
+                "merge": "档案合并"}
+AUDIT_ACTIONS = {"customer_registered": "建立档案", "customer_updated": "修改档案", "consent_changed": "变更同意",
+                 "customer_archived": "归档", "customer_unarchived": "取消归档", "customer_erased": "注销（匿名化）",
+                 "customer_exported": "导出个人信息副本", "customers_merged": "合并档案",
+                 "member_enrolled": "入会", "member_enrolled_by_hand": "手工入会", "member_reinstated": "恢复会员",
+                 "points_adjusted": "积分调整", "tier_set": "调整等级", "gift_redeemed": "礼品兑换",
+                 "birthday_gift": "领取生日礼品"}
+SALE_STATUS = {"completed": "已完成", "voided": "已作废"}
+
+
+def tier(code: str | None) -> str:
+    return TIERS.get(code or "", code or "")
+
+
+def method(code: str) -> str:
+    return METHODS.get(code, code)
+
+
+def category(code: str) -> str:
+    return CATEGORIES.get(code, code)

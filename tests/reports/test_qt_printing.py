@@ -1,0 +1,81 @@
+"""Printing a PDF through Qt: page size kept, pages rendered on white, with a PDF-format QPrinter."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")   # before Qt is imported
+
+import pytest  # noqa: E402
+from PySide6.QtGui import QColor  # noqa: E402
+from PySide6.QtPrintSupport import QPrinter  # noqa: E402
+from reportlab.lib.units import mm  # noqa: E402
+
+from salon_desk.reports.monthly import render_monthly_report  # noqa: E402
+from salon_desk.reports.receipt import render_receipt  # noqa: E402
+from salon_desk.ui.printing import PrintPreviewDialog, load_pdf, print_pdf, render_page  # noqa: E402
+
+from pdf_helpers import pdf_pages  # noqa: E402
+
+
+@pytest.fixture
+def receipt_pdf(shop, new_member, sell, items):
+    customer = new_member("张三", "13812345678", tier="gold")
+    return render_receipt(sell(customer.id, services=[items.cut, items.care]))
+
+
+def pdf_printer(path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setResolution(203)                       # a thermal printer's dots per inch
+    return printer
+
+
+def test_rendered_page_is_opaque_white_with_black_text(qapp, receipt_pdf):
+    document = load_pdf(receipt_pdf)
+    image = render_page(document, 0, 203)
+    assert image.width() == round(80 / 25.4 * 203)
+    assert not image.hasAlphaChannel()
+    assert QColor(image.pixel(1, 1)) == QColor("white")
+    dark = sum(1 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)
+               if QColor(image.pixel(x, y)).lightness() < 100)
+    assert dark > 200, "the text is printed"
+    assert dark < image.width() * image.height() / 9 / 4, "not a black page"
+
+
+def test_receipt_prints_on_a_page_of_its_own_size(qapp, receipt_pdf, tmp_path):
+    out = tmp_path / "printed.pdf"
+    assert print_pdf(receipt_pdf, pdf_printer(out)) == 1
+    printed, source = pdf_pages(out.read_bytes())[0], pdf_pages(receipt_pdf)[0]
+    assert float(printed.mediabox.width) == pytest.approx(80 * mm, abs=1.5)
+    assert float(printed.mediabox.height) == pytest.approx(float(source.mediabox.height), abs=1.5)
+
+
+def test_a4_report_prints_every_page(qapp, month_shop, shop, owner, tmp_path):
+    data = render_monthly_report(shop.monthly_figures(owner, 2026, 12))
+    out = tmp_path / "report.pdf"
+    assert print_pdf(data, pdf_printer(out)) == len(pdf_pages(data))
+    assert len(pdf_pages(out.read_bytes())) == len(pdf_pages(data))
+
+
+def test_preview_dialog_prints_and_saves(qtbot, receipt_pdf, tmp_path, monkeypatch):
+    dialog = PrintPreviewDialog(receipt_pdf, "小票", "r.pdf")
+    qtbot.addWidget(dialog)
+    assert dialog.document.pageCount() == 1
+    monkeypatch.setattr(dialog, "ask_file_name", lambda: str(tmp_path / "saved.pdf"))
+    assert dialog.save_as() == tmp_path / "saved.pdf"
+    assert (tmp_path / "saved.pdf").read_bytes() == receipt_pdf
+    out = tmp_path / "printed.pdf"
+
+    def choose(printer):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return True
+    monkeypatch.setattr(dialog, "choose_printer", choose)
+    assert dialog.print_with_dialog() and out.exists()
+
+
+def test_not_a_pdf_is_refused(qapp):
+    with pytest.raises(ValueError):
+        load_pdf(b"hello")
