@@ -13,7 +13,7 @@ from typing import Any
 class SalonError(Exception):
     """Base of every error the shop's rules raise on purpose."""
 
-    def __init__(self, code: str, **params: Any) -> None:
+    def __init__(self, code: str, /, **params: Any) -> None:
         self.code = code
         self.params = params
         detail = ", ".join(f"{k}={v!r}" for k, v in sorted(params.items()))
