@@ -1,0 +1,116 @@
+"""The composition root: Qt application, font, translators, the shop file, setup or login, the window.
+
+The only module that imports every layer. ``run`` is what ``salon-desk``
+and ``python main.py`` call; ``build_main_window`` builds the window for
+tests without entering the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from typing import Sequence
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from .db import Shop
+from .errors import DatabaseProblem, SalonError
+from .records import StaffInfo
+from .ui.db_problem import DatabaseProblemDialog
+from .ui.i18n import DEFAULT_LANGUAGE, install_language, register_font
+from .ui.login_dialog import LoginDialog, SetupDialog
+from .ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+DAILY_JOBS_INTERVAL_MS = 30 * 60 * 1000   # the jobs are idempotent; the backup runs once a day
+
+
+def demo_logins() -> list[tuple[str, str, str]]:
+    try:
+        from .db.demo import DEMO_LOGINS
+    except ImportError:
+        return []
+    return list(DEMO_LOGINS)
+
+
+def application(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv else sys.argv[:1])
+    app.setApplicationName("salon-desk")
+    app.setOrganizationName("salon-desk")
+    register_font(app)
+    return app
+
+
+def build_main_window(shop: Shop, staff: StaffInfo, language: str | None = None) -> MainWindow:
+    """The main window for ``staff``, translated, not shown; tests drive it directly."""
+    language = language or shop.setting("ui.language") or DEFAULT_LANGUAGE
+    install_language(language)
+    return MainWindow(shop, staff, language_changer=install_language, language=language)
+
+
+def run_daily_jobs(window: MainWindow, shop: Shop) -> None:
+    try:
+        result = shop.run_daily_jobs(backup=True)
+    except (SalonError, OSError) as problem:      # a failed backup must not stop the counter
+        log.warning("daily jobs failed: %s", problem)
+        window.statusBar().showMessage(QCoreApplication.translate("App", "Daily backup failed: {problem}")
+                                       .format(problem=str(problem)), 60_000)
+        return
+    if (result.get("lapsed") or result.get("resets")) and "counter" in window.pages:
+        window.pages["counter"].refresh_visits()
+    window.update_status()
+
+
+def start_daily_jobs(window: MainWindow, shop: Shop) -> QTimer:
+    run_daily_jobs(window, shop)
+    timer = QTimer(window)
+    timer.setInterval(DAILY_JOBS_INTERVAL_MS)
+    timer.timeout.connect(lambda: run_daily_jobs(window, shop))
+    timer.start()
+    return timer
+
+
+def _excepthook(kind, value, tb) -> None:
+    """An unexpected error: a short message for the cashier, the details in the log, keep running."""
+    log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    if QApplication.instance() is not None:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Unexpected error"),
+                             QCoreApplication.translate("App", "Something unexpected went wrong: {error}\n\n"
+                                                               "Nothing was saved by this step. If it happens "
+                                                               "again, tell your support person.")
+                             .format(error=str(value) or kind.__name__))
+
+
+def run(db_path: str | Path, demo: bool = False, language: str | None = None,
+        argv: Sequence[str] | None = None) -> int:
+    """Open the shop file at ``db_path`` and run the window until it closes; the exit code."""
+    app = application(argv)
+    install_language(language or DEFAULT_LANGUAGE)
+    try:
+        shop = Shop.open(Path(db_path))
+    except DatabaseProblem as problem:
+        DatabaseProblemDialog.ask(None, problem)
+        return 2
+    previous_hook, sys.excepthook = sys.excepthook, _excepthook
+    try:
+        language = language or shop.setting("ui.language") or DEFAULT_LANGUAGE
+        install_language(language)
+        if shop.needs_setup():
+            staff = SetupDialog.ask(None, shop)
+        else:
+            staff = LoginDialog.ask(None, shop, demo_logins() if demo else ())
+        if staff is None:
+            return 0
+        window = build_main_window(shop, staff, language)
+        window.showMaximized()
+        start_daily_jobs(window, shop)
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        shop.close()

@@ -1,0 +1,324 @@
+"""Checkout: the priced lines, birthday free service, points, and the payments.
+
+Keys: the amount field starts with what is still to pay. F1 cash, F2 WeChat
+Pay, F3 Alipay, F4 bank card, F5 other take that amount by that method;
+Enter in the amount field takes it as cash (the money handed over), and
+once the bill is paid Enter confirms. Prices and change come from the core
+(``shop.quote``, ``tenders.settle``); nothing is computed here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIntValidator, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from ..errors import PaymentProblem, SalonError
+from ..money import parse_yuan
+from ..records import Quote, ReceiptRecord
+from ..tenders import METHODS, Tender, settle
+from . import errors_text, labels
+from .counter_models import PaymentsModel, QuoteLinesModel
+from .ops import CUSTOMERS, SALES, VISITS, Ops
+from .widgets import big_label, current_record, error_label, make_table
+
+METHOD_KEYS = {Qt.Key.Key_F1: "cash", Qt.Key.Key_F2: "wechat", Qt.Key.Key_F3: "alipay",
+               Qt.Key.Key_F4: "card", Qt.Key.Key_F5: "other"}
+
+
+class AmountField(QLineEdit):
+    """Enter is handled here (take the payment or confirm) and never reaches the dialog."""
+
+    entered = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.entered.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class CheckoutDialog(QDialog):
+    def __init__(self, ops: Ops, visit_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.shop = ops.shop
+        self.visit_id = visit_id
+        self.quote: Quote | None = None
+        self.quote_error = ""
+        self.tenders: list[Tender] = []
+        self.remaining_fen = 0
+        self.change_fen = 0
+        self.receipt: ReceiptRecord | None = None
+        self.setWindowTitle(self.tr("Check out"))
+        self.resize(780, 720)
+
+        visit = self.shop.visit(ops.staff, visit_id)
+        who = (self.tr("Walk-in") if visit.customer is None else
+               f"{visit.customer.name}  {visit.customer.phone_masked}  {labels.tier_name(visit.customer.tier)}")
+        self.header = big_label(who, 14)
+
+        self.lines_model = QuoteLinesModel(self)
+        self.lines_view = make_table(self.lines_model, stretch=QuoteLinesModel.NAME)
+        self.lines_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lines_view.setMinimumHeight(110)
+
+        self.birthday = QComboBox()
+        self.birthday.setObjectName("birthday")
+        self.birthday_label = QLabel(self.tr("Birthday free service:"))
+        self.points = QLineEdit("0")
+        self.points.setObjectName("points")
+        self.points.setValidator(QIntValidator(0, 10_000_000, self))
+        self.points_max = QLabel()
+        self.points_all = QPushButton(self.tr("Use the most"))
+        self.points_all.setAutoDefault(False)
+        self.points_all.clicked.connect(self.use_most_points)
+        self.points_label = QLabel(self.tr("Points to redeem:"))
+
+        self.totals = QLabel()
+        self.totals.setTextFormat(Qt.TextFormat.RichText)
+        self.due = big_label("", 24)
+        self.due.setObjectName("due")
+
+        self.payments_model = PaymentsModel(self)
+        self.payments_view = make_table(self.payments_model, stretch=PaymentsModel.METHOD)
+        self.payments_view.setMinimumHeight(110)
+        self.payments_view.setMaximumHeight(160)
+        self.remove_payment_button = QPushButton(self.tr("Remove payment"))
+        self.remove_payment_button.setAutoDefault(False)
+        self.remove_payment_button.clicked.connect(self.remove_payment)
+
+        self.amount = AmountField()
+        self.amount.setObjectName("amount")
+        self.amount.setStyleSheet("font-size: 18px;")
+        self.amount.entered.connect(self.amount_entered)
+        self.method_buttons: dict[str, QPushButton] = {}
+        for key, method in METHOD_KEYS.items():
+            button = QPushButton(f"{labels.method_name(method)}  {Qt.Key(key).name[4:]}")
+            button.setAutoDefault(False)
+            button.setMinimumHeight(36)
+            button.clicked.connect(lambda _=False, m=method: self.take_payment(m))
+            self.method_buttons[method] = button
+
+        self.status = big_label("", 20)
+        self.status.setObjectName("status")
+        self.error = error_label()
+        self.error.setObjectName("error")
+        self.confirm_button = QPushButton(self.tr("Confirm payment"))
+        self.confirm_button.setObjectName("confirm")
+        self.confirm_button.setMinimumHeight(40)
+        self.confirm_button.setStyleSheet("font-weight: bold;")
+        self.confirm_button.clicked.connect(self.confirm)
+        self.cancel_button = QPushButton(self.tr("Cancel (Esc)"))
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self._layout()
+
+        self.birthday.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.points.textChanged.connect(lambda _t: self.refresh())
+        self.refresh(first=True)
+        self.amount.setFocus()
+        self.amount.selectAll()
+
+    def _layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.lines_view, 1)
+        options = QFormLayout()
+        options.addRow(self.birthday_label, self.birthday)
+        points_row = QHBoxLayout()
+        points_row.addWidget(self.points)
+        points_row.addWidget(self.points_max, 1)
+        points_row.addWidget(self.points_all)
+        options.addRow(self.points_label, points_row)
+        layout.addLayout(options)
+        totals_row = QHBoxLayout()
+        totals_row.addWidget(self.totals, 1)
+        totals_row.addWidget(self.due, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(totals_row)
+        pay = QGroupBox(self.tr("Payment"))
+        grid = QGridLayout(pay)
+        grid.addWidget(QLabel(self.tr("Amount:")), 0, 0)
+        grid.addWidget(self.amount, 0, 1, 1, 4)
+        for column, button in enumerate(self.method_buttons.values()):
+            grid.addWidget(button, 1, column)
+        grid.addWidget(self.payments_view, 2, 0, 1, 4)
+        grid.addWidget(self.remove_payment_button, 2, 4, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(pay, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.confirm_button)
+        layout.addLayout(buttons)
+
+    # -- pricing (the core's) -----------------------------------------------
+    def points_value(self) -> int:
+        text = self.points.text().strip()
+        return int(text) if text.isdigit() else 0
+
+    def birthday_line(self) -> int | None:
+        return self.birthday.currentData()
+
+    def refresh(self, first: bool = False) -> None:
+        points, birthday = self.points_value(), self.birthday_line()
+        self.quote_error = ""
+        try:
+            quote = self.shop.quote(self.ops.staff, self.visit_id, points=points, birthday_line_id=birthday)
+        except SalonError as error:
+            self.quote_error = errors_text.message(error)
+            quote = None
+        if quote is not None:
+            self.quote = quote
+        if first and self.quote is not None:
+            self._fill_birthday(self.quote)
+        q = self.quote
+        if q is not None:
+            by_key = {p.key: p for p in q.priced.lines}
+            self.lines_model.set_rows([(line, by_key[line.id]) for line in q.lines])
+            member = q.tier is not None
+            for widget in (self.points, self.points_max, self.points_all, self.points_label):
+                widget.setVisible(member)
+            self.points_max.setText(self.tr("balance {balance}, at most {most} on this sale").format(
+                balance=q.points_balance, most=q.priced.max_points_redeemable))
+            self.totals.setText(self._totals_html(q))
+            self.due.setText(self.tr("Due {amount}").format(amount=labels.money(q.priced.amount_due_fen)))
+        self._settle()
+
+    def _fill_birthday(self, q: Quote) -> None:
+        self.birthday.blockSignals(True)
+        self.birthday.clear()
+        self.birthday.addItem(self.tr("Not used"), None)
+        for line in q.lines:
+            if line.kind == "service":
+                self.birthday.addItem(f"{line.name}（{labels.money(line.unit_price_fen)}）", line.id)
+        self.birthday.blockSignals(False)
+        show = q.birthday_free_available
+        self.birthday.setVisible(show)
+        self.birthday_label.setVisible(show)
+
+    def _totals_html(self, q: Quote) -> str:
+        p = q.priced
+        rows = [(self.tr("List total"), labels.money(p.list_total_fen))]
+        if p.member_discount_fen:
+            rows.append((self.tr("Member discount"), "-" + labels.money(p.member_discount_fen)))
+        if p.birthday_discount_fen:
+            rows.append((self.tr("Birthday free service"), "-" + labels.money(p.birthday_discount_fen)))
+        if p.points_discount_fen:
+            rows.append((self.tr("Points ({points})").format(points=p.points_redeemed),
+                         "-" + labels.money(p.points_discount_fen)))
+        if q.tier is not None:
+            rows.append((self.tr("Points earned"), str(p.points_earned)))
+        return "<table>" + "".join(f"<tr><td>{a}&nbsp;&nbsp;</td><td align='right'>{b}</td></tr>"
+                                   for a, b in rows) + "</table>"
+
+    def use_most_points(self) -> None:
+        if self.quote is not None:
+            self.points.setText(str(self.quote.priced.max_points_redeemable))
+
+    # -- payments -----------------------------------------------------------
+    def _settle(self) -> None:
+        """What is still to pay, or the change, as the core's ``settle`` sees the tenders."""
+        self.payments_model.set_rows(self.tenders)
+        self.remaining_fen, self.change_fen = 0, 0
+        payment_error = ""
+        if self.quote is not None:
+            due = self.quote.priced.amount_due_fen
+            try:
+                applied = settle(due, self.tenders)
+                self.change_fen = sum(p.change_fen for p in applied)
+            except PaymentProblem as problem:
+                if problem.code == "payment.short":
+                    self.remaining_fen = problem.params["missing"]
+                else:
+                    payment_error = errors_text.message(problem)
+            except SalonError as error:
+                payment_error = errors_text.message(error)
+        if self.remaining_fen:
+            self.status.setText(self.tr("Still to pay {amount}").format(amount=labels.money(self.remaining_fen)))
+            self.status.setStyleSheet("color: #b00020;")
+        elif self.change_fen:
+            self.status.setText(self.tr("Change {amount}").format(amount=labels.money(self.change_fen)))
+            self.status.setStyleSheet("color: #1b6e20; font-size: 30px;")
+        else:
+            self.status.setText(self.tr("Paid in full") if self.tenders else "")
+            self.status.setStyleSheet("color: #1b6e20;")
+        self.error.setText(self.quote_error or payment_error)
+        self.amount.setText(labels.money(self.remaining_fen)[1:] if self.remaining_fen else "")
+        self.amount.selectAll()
+
+    def paid_in_full(self) -> bool:
+        return bool(self.tenders) and self.remaining_fen == 0 and not self.error.text()
+
+    def typed_amount(self) -> int | None:
+        text = self.amount.text().strip()
+        if not text:
+            return self.remaining_fen or None
+        try:
+            return parse_yuan(text)
+        except SalonError as error:
+            self.error.setText(errors_text.message(error))
+            return None
+
+    def take_payment(self, method: str) -> None:
+        amount = self.typed_amount()
+        if amount is None:
+            return
+        if amount <= 0:
+            self.error.setText(errors_text.message(SalonError("payment.not_positive")))
+            return
+        self.tenders.append(Tender(method, amount))
+        self._settle()
+        if self.paid_in_full():
+            self.confirm_button.setFocus()
+        else:
+            self.amount.setFocus()
+
+    def amount_entered(self) -> None:
+        if self.paid_in_full() and not self.amount.text().strip():
+            self.confirm()
+        else:
+            self.take_payment("cash")
+
+    def remove_payment(self) -> None:
+        tender = current_record(self.payments_view)
+        if tender is None and self.tenders:
+            tender = self.tenders[-1]
+        if tender is not None:
+            self.tenders.remove(tender)
+            self._settle()
+            self.amount.setFocus()
+
+    # -- confirm ------------------------------------------------------------
+    def confirm(self) -> None:
+        staff, visit_id = self.ops.staff, self.visit_id
+        points, birthday, tenders = self.points_value(), self.birthday_line(), list(self.tenders)
+        outcome = self.ops.run(
+            self, lambda: self.shop.checkout(staff, visit_id, tenders, points=points, birthday_line_id=birthday),
+            changes={VISITS, SALES, CUSTOMERS}, show=self.error.setText)
+        if outcome.ok:
+            self.receipt = outcome.value
+            self.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in METHOD_KEYS:
+            self.take_payment(METHOD_KEYS[Qt.Key(key)])
+            return
+        if key == Qt.Key.Key_Delete and self.payments_view.hasFocus():
+            self.remove_payment()
+            return
+        super().keyPressEvent(event)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, ops: Ops, visit_id: int) -> ReceiptRecord | None:
+        dialog = cls(ops, visit_id, parent)
+        dialog.exec()
+        return dialog.receipt
+
+
+assert set(METHOD_KEYS.values()) == set(METHODS)

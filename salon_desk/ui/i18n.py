@@ -1,0 +1,50 @@
+"""Languages: our translation plus Qt's own (so standard buttons read 确定/取消), and the bundled CJK font."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from .resources import font_path, translation_path
+
+DEFAULT_LANGUAGE = "zh_CN"
+_installed: list[QTranslator] = []
+
+
+def install_language(language: str) -> bool:
+    """Replace the installed translators; English needs none. True if ours loaded."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        QLocale.setDefault(QLocale("en_US"))
+        return True
+    QLocale.setDefault(QLocale(language))
+    ours = QTranslator(app)
+    loaded = ours.load(str(translation_path(language)))
+    if loaded:
+        app.installTranslator(ours)
+        _installed.append(ours)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qtbase = QTranslator(app)
+    if qtbase.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qtbase)
+        _installed.append(qtbase)
+    return loaded
+
+
+def register_font(app: QApplication) -> str | None:
+    """Register the bundled WenQuanYi Micro Hei and use it as the fallback for Chinese."""
+    font_id = QFontDatabase.addApplicationFont(str(font_path()))
+    if font_id < 0:
+        return None
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    if not families:
+        return None
+    font = QFont(app.font())
+    font.setFamilies([app.font().family(), families[0]])
+    font.setPointSize(max(font.pointSize(), 10))
+    app.setFont(font)
+    return families[0]

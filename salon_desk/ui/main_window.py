@@ -1,0 +1,188 @@
+"""The thin shell: pages 收银台 / 客户 / 项目与员工 / 设置, the status bar, lock and switch user.
+
+Pages are built for the logged-in staff member; switching user or language
+rebuilds them, so no page ever holds a stale role.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFormLayout, QLabel, QLineEdit, QMainWindow, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from ..errors import SalonError
+from ..records import StaffInfo
+from ..roles import Perm
+from . import errors_text, labels
+from .catalogue_page import CataloguePage
+from .counter_page import CounterPage
+from .customers_page import CustomersPage
+from .ops import SETTINGS, Ops
+from .settings_page import SettingsPage
+from .technician_page import TechnicianPage
+from .widgets import big_label, error_label
+
+class LockScreen(QWidget):
+    """Shown while the counter is locked: nothing of the shop is visible until someone logs in."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__()
+        self.window_ = window
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        title = big_label(self.tr("Locked — log in to continue"), 18)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.username.setObjectName("lock_username")
+        self.password = QLineEdit()
+        self.password.setObjectName("lock_password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.returnPressed.connect(self.unlock)
+        self.username.returnPressed.connect(self.password.setFocus)
+        form.addRow(self.tr("Staff login:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
+        box = QWidget()
+        box.setMaximumWidth(420)
+        box.setLayout(form)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.error = error_label()
+        self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.error)
+        button = QPushButton(self.tr("Log in"))
+        button.clicked.connect(self.unlock)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def start(self, username: str) -> None:
+        self.username.setText(username)
+        self.password.clear()
+        self.error.clear()
+        self.password.setFocus()
+
+    def unlock(self) -> None:
+        try:
+            staff = self.window_.shop.login(self.username.text(), self.password.text())
+        except SalonError as error:
+            self.error.setText(errors_text.message(error))
+            self.password.clear()
+            return
+        self.window_.switch_user(staff)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, shop, staff: StaffInfo, language_changer: Callable[[str], None] | None = None,
+                 language: str = "zh_CN") -> None:
+        super().__init__()
+        self.shop = shop
+        self.language = language
+        self.language_changer = language_changer
+        self.ops: Ops | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setStyleSheet("QTabBar::tab { padding: 8px 18px; font-size: 14px; }")
+        self.lock_screen = LockScreen(self)
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self.staff_label = QLabel()
+        self.date_label = QLabel()
+        self.statusBar().addWidget(self.staff_label)
+        self.statusBar().addPermanentWidget(self.date_label)
+        self.lock_action = QAction(self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+        for number in range(1, 5):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))
+            self.addAction(action)
+        self.resize(1280, 800)
+        self.switch_user(staff)
+
+    # -- building ---------------------------------------------------------------
+    def switch_user(self, staff: StaffInfo) -> None:
+        presenter = self.ops.error_presenter if self.ops is not None else None
+        self.ops = Ops(self.shop, staff, self)
+        if presenter is not None:
+            self.ops.error_presenter = presenter
+        self.ops.changed.connect(self.on_changed)
+        self.rebuild()
+        self.stack.setCurrentWidget(self.tabs)
+        if "counter" in self.pages:
+            self.counter.focus_search()
+
+    @property
+    def staff(self) -> StaffInfo:
+        return self.ops.staff
+
+    @property
+    def counter(self) -> CounterPage:
+        return self.pages["counter"]
+
+    def rebuild(self) -> None:
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        self.pages = {}
+        if self.ops.can(Perm.COUNTER):
+            self.pages["counter"] = CounterPage(self.ops)
+            self.pages["customers"] = CustomersPage(self.ops)
+            self.tabs.addTab(self.pages["counter"], self.tr("Counter"))
+            self.tabs.addTab(self.pages["customers"], self.tr("Customers"))
+        else:                                      # a technician: notes on their own services
+            self.pages["services"] = TechnicianPage(self.ops)
+            self.tabs.addTab(self.pages["services"], self.tr("My services"))
+        if self.ops.can(Perm.CATALOGUE) or self.ops.can(Perm.STAFF):
+            self.pages["catalogue"] = CataloguePage(self.ops)
+            self.tabs.addTab(self.pages["catalogue"], self.tr("Catalogue and staff"))
+        if self.ops.can(Perm.SETTINGS):
+            self.pages["settings"] = SettingsPage(self.ops)
+            self.tabs.addTab(self.pages["settings"], self.tr("Settings"))
+        self.lock_action.setText(self.tr("Lock / switch user"))
+        lock_button = QPushButton(self.tr("Lock / switch user (Ctrl+L)"))
+        lock_button.setFlat(True)
+        lock_button.clicked.connect(self.lock)
+        self.tabs.setCornerWidget(lock_button, Qt.Corner.TopRightCorner)
+        self.update_status()
+
+    def update_status(self) -> None:
+        name = self.shop.setting("shop.name") or "salon-desk"
+        self.setWindowTitle(f"{name} — salon-desk")
+        self.staff_label.setText(self.tr("Staff: {name} ({role})").format(
+            name=self.staff.display_name, role=labels.role_name(self.staff.role)))
+        today = self.shop.today()
+        weekdays = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
+                    self.tr("Sat"), self.tr("Sun")]
+        self.date_label.setText(f"{labels.when(today)} {weekdays[today.weekday()]}")
+
+    # -- locking ------------------------------------------------------------
+    def lock(self) -> None:
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.lock_screen.start(self.staff.username)
+        self.staff_label.setText(self.tr("Locked"))
+
+    @property
+    def locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_screen
+
+    # -- changes ------------------------------------------------------------
+    def on_changed(self, scopes: frozenset) -> None:
+        if SETTINGS in scopes:
+            language = self.shop.setting("ui.language")
+            if language != self.language and self.language_changer is not None:
+                self.language = language
+                self.language_changer(language)
+                current = self.tabs.currentIndex()
+                self.rebuild()
+                self.tabs.setCurrentIndex(current)
+            self.update_status()

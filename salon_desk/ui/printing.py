@@ -1,0 +1,227 @@
+"""Printing a reportlab PDF through Qt: each page rasterised by PDFium (pypdfium2) on
+white, at the printer's dots, and drawn on a QPrinter.
+
+``print_pdf`` is a plain function taking a QPrinter, so tests drive it with a
+PDF-format printer; the preview dialog and the print dialog only wrap it.
+The receipt's page is set to the PDF's own size (80 mm x content height),
+so a thermal roll is cut right after the text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
+)
+
+MAX_DPI = 300          # enough for any receipt or report; keeps an A4 page image under 40 MB
+PREVIEW_DPI = 110
+
+
+def load_pdf(pdf_bytes: bytes) -> pdfium.PdfDocument:
+    """The document read from memory; ValueError when the bytes are not a PDF."""
+    try:
+        return pdfium.PdfDocument(pdf_bytes)
+    except pdfium.PdfiumError as exc:
+        raise ValueError(f"not a readable PDF: {exc}") from exc
+
+
+def render_page(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
+    """Page ``index`` as an opaque image at ``dpi``: filled white first, never transparent
+    (a thermal driver prints a transparent background black)."""
+    bitmap = document[index].render(scale=dpi / 72, fill_color=(255, 255, 255, 255),
+                                     rev_byteorder=True, prefer_bgrx=True)
+    image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                   QImage.Format.Format_RGBX8888)
+    return image.copy()   # own the pixels: the PDFium buffer goes away with the bitmap
+
+
+def _page_size(document: pdfium.PdfDocument, index: int) -> QPageSize:
+    width, height = document[index].get_size()
+    return QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.ExactMatch)
+
+
+def print_pdf(pdf_bytes: bytes, printer: QPrinter) -> int:
+    """Print every page of ``pdf_bytes`` on ``printer`` at its resolution; returns the pages printed."""
+    document = load_pdf(pdf_bytes)
+    count = len(document)
+    if count == 0:
+        return 0
+    printer.setFullPage(True)
+    printer.setPageLayout(QPageLayout(_page_size(document, 0), QPageLayout.Orientation.Portrait,
+                                      QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point))
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not start")
+    try:
+        dpi = min(printer.resolution(), MAX_DPI)
+        for index in range(count):
+            if index:
+                printer.setPageSize(_page_size(document, index))
+                printer.newPage()
+            image = render_page(document, index, dpi)
+            target = printer.paperRect(QPrinter.Unit.DevicePixel)
+            scale = min(target.width() / image.width(), target.height() / image.height())
+            rect = QRectF(QPointF(0, 0), QSizeF(image.width() * scale, image.height() * scale))
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(rect, image)
+    finally:
+        painter.end()
+    document.close()
+    return count
+
+
+def default_printer() -> QPrinter | None:
+    """The system's default printer, or None when none is installed."""
+    info = QPrinterInfo.defaultPrinter()
+    if info.isNull():
+        return None
+    return QPrinter(info, QPrinter.PrinterMode.HighResolution)
+
+
+def print_to_default(pdf_bytes: bytes) -> bool:
+    """One key prints: send to the default printer without a dialog. False when there is none."""
+    printer = default_printer()
+    if printer is None:
+        return False
+    print_pdf(pdf_bytes, printer)
+    return True
+
+
+class PrintPreviewDialog(QDialog):
+    """The document on screen with 打印 / 保存 PDF / 关闭."""
+
+    def __init__(self, pdf_bytes: bytes, title: str, file_name: str = "document.pdf",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pdf_bytes = pdf_bytes
+        self.file_name = file_name
+        self.setWindowTitle(title)
+        self.resize(720, 860)
+        layout = QVBoxLayout(self)
+        self.view = QScrollArea(self)
+        self.view.setWidgetResizable(True)
+        self.view.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        pages = QWidget(self.view)
+        pages_layout = QVBoxLayout(pages)
+        pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        document = load_pdf(pdf_bytes)
+        self.page_count = len(document)
+        for index in range(self.page_count):
+            page = QLabel(pages)
+            page.setPixmap(QPixmap.fromImage(render_page(document, index, PREVIEW_DPI)))
+            page.setStyleSheet("border: 1px solid #bbb; background: white;")
+            pages_layout.addWidget(page)
+        document.close()
+        self.view.setWidget(pages)
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(self)
+        self.print_button = buttons.addButton(self.tr("Print…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(self.tr("Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.print_button.clicked.connect(self.print_with_dialog)
+        self.save_button.clicked.connect(self.save_as)
+        close.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.print_button.setDefault(True)
+
+    def print_with_dialog(self) -> bool:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if not self.choose_printer(printer):
+            return False
+        print_pdf(self.pdf_bytes, printer)
+        self.accept()
+        return True
+
+    def choose_printer(self, printer: QPrinter) -> bool:
+        """The Qt print dialog; tests replace this method."""
+        return QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted
+
+    def save_as(self) -> Path | None:
+        name = self.ask_file_name()
+        if not name:
+            return None
+        path = Path(name)
+        try:
+            path.write_bytes(self.pdf_bytes)
+        except OSError:
+            QMessageBox.warning(self, self.windowTitle(), self.tr("Could not write {path}").format(path=str(path)))
+            return None
+        return path
+
+    def ask_file_name(self) -> str:
+        """The save dialog; tests replace this method."""
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF…"), self.file_name,
+                                              self.tr("PDF files (*.pdf)"))
+        return name
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, pdf_bytes: bytes, title: str, file_name: str = "document.pdf") -> bool:
+        """Show the preview; True if it was printed."""
+        return cls(pdf_bytes, title, file_name, parent).exec() == QDialog.DialogCode.Accepted
+
+
+# -- what the window calls -------------------------------------------------------
+def receipt_pdf(shop, receipt, reprint: bool = False) -> bytes:
+    """The receipt on the shop's paper setting (80 mm, 58 mm or A5)."""
+    from ..reports.receipt import render_receipt
+    return render_receipt(receipt, shop.setting("receipt.paper"), reprint=reprint,
+                          printed_at=shop.now() if reprint else None)
+
+
+def preview_receipt(parent: QWidget | None, shop, receipt, reprint: bool = False) -> bool:
+    return PrintPreviewDialog.ask(parent, receipt_pdf(shop, receipt, reprint), receipt.receipt_no,
+                                  f"{receipt.receipt_no}.pdf")
+
+
+def print_receipt_now(shop, receipt, reprint: bool = False) -> bool:
+    """The one-key print after checkout: straight to the default printer."""
+    return print_to_default(receipt_pdf(shop, receipt, reprint))
+
+
+def preview_refund_slips(parent: QWidget | None, shop, receipt) -> bool:
+    """The slip of the newest void or refund of ``receipt``."""
+    from ..reports.receipt import render_refund_slip
+    if not receipt.refunds:
+        return False
+    data = render_refund_slip(receipt, receipt.refunds[-1], shop.setting("receipt.paper"))
+    return PrintPreviewDialog.ask(parent, data, receipt.receipt_no, f"{receipt.receipt_no}-refund.pdf")
+
+
+def preview_visit_record(parent: QWidget | None, shop, actor, customer_id: int, start=None, end=None) -> bool:
+    from ..reports.visit_record import render_visit_record
+    file = shop.customer_file(actor, customer_id)
+    sales = shop.customer_sales(actor, customer_id, start, end)
+    data = render_visit_record(file, sales, shop.shop_header(), start, end, shop.now(), actor.display_name)
+    return PrintPreviewDialog.ask(parent, data, file.name, f"visit-record-{customer_id}.pdf")
+
+
+def preview_data_copy(parent: QWidget | None, shop, actor, customer_id: int) -> bool:
+    from ..reports.data_copy import render_data_copy
+    export = shop.export_customer(actor, customer_id)
+    data = render_data_copy(export, shop.now())
+    name = (export.get("customer") or {}).get("name") or str(customer_id)
+    return PrintPreviewDialog.ask(parent, data, name, f"data-copy-{customer_id}.pdf")
+
+
+def preview_monthly_report(parent: QWidget | None, figures) -> bool:
+    """The owner's report page: preview / print / save the month (figures from shop.monthly_figures)."""
+    from ..reports.monthly import render_monthly_report
+    return PrintPreviewDialog.ask(parent, render_monthly_report(figures), figures.title,
+                                  f"report-{figures.year}-{figures.month:02d}.pdf")
+
+
+def save_monthly_exports(figures, xlsx: str | Path | None = None, csv: str | Path | None = None) -> list[Path]:
+    from ..reports.exports import monthly_csv, monthly_xlsx
+    out = []
+    for path, render in ((xlsx, monthly_xlsx), (csv, monthly_csv)):
+        if path:
+            Path(path).write_bytes(render(figures))
+            out.append(Path(path))
+    return out
+

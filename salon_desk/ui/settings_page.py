@@ -1,0 +1,207 @@
+"""设置 (owner): the shop's rulebook, saved through the core with its validation messages.
+
+Only changed values are sent; each is checked first so the message can
+name the field at fault. Nothing is stored unless every change is valid.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ..errors import SalonError
+from ..membership import TIER_ORDER
+from ..money import format_rate, parse_yuan
+from ..settings_registry import tiers_from_json, tiers_to_json, validate, TierRule
+from . import errors_text, labels
+from .ops import SETTINGS, Ops
+from .widgets import error_label
+
+LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.shop = ops.shop
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        layout = QVBoxLayout(body)
+        # key -> (label, read widget value, write widget value)
+        self.fields: dict[str, tuple[str, Callable[[], Any], Callable[[Any], None]]] = {}
+
+        shop_box = QGroupBox(self.tr("Shop and receipt"))
+        form = QFormLayout(shop_box)
+        self._text(form, "shop.name", self.tr("Shop name"))
+        self._text(form, "shop.address", self.tr("Address"))
+        self._text(form, "shop.phone", self.tr("Shop phone"))
+        self._text(form, "receipt.footer", self.tr("Receipt footer"))
+        self._choice(form, "receipt.paper", self.tr("Receipt paper"),
+                     [("80mm", self.tr("80 mm roll")), ("58mm", self.tr("58 mm roll")), ("A5", "A5")])
+        self._choice(form, "ui.language", self.tr("Language"), list(LANGUAGES))
+        layout.addWidget(shop_box)
+
+        member_box = QGroupBox(self.tr("Membership"))
+        form = QFormLayout(member_box)
+        self._yuan(form, "membership.join_threshold_fen", self.tr("One sale to qualify for joining (yuan)"))
+        self._int(form, "membership.lapse_days", self.tr("Membership lapses after days without a sale"), 30, 3650)
+        form.addRow(self._tiers_grid())
+        layout.addWidget(member_box)
+
+        points_box = QGroupBox(self.tr("Points and birthday"))
+        form = QFormLayout(points_box)
+        self._int(form, "points.earn_per_yuan", self.tr("Points earned per yuan paid"), 0, 100)
+        self._int(form, "points.per_yuan_redeemed", self.tr("Points worth one yuan off"), 1, 10_000)
+        self._int(form, "points.redeem_cap_permille", self.tr("Points may pay at most (‰ of the sale)"), 0, 1000)
+        self._int(form, "points.referral_bonus", self.tr("Referral bonus points"), 0, 100_000)
+        self._text(form, "points.reset_month_day", self.tr("Yearly points reset (month-day)"))
+        self._choice(form, "birthday.window", self.tr("Birthday perks valid"),
+                     [("day", self.tr("on the day")), ("week", self.tr("in the birthday week")),
+                      ("month", self.tr("in the birthday month"))])
+        self._yuan(form, "birthday.free_service_cap_fen", self.tr("Birthday free service up to (yuan)"))
+        layout.addWidget(points_box)
+
+        other_box = QGroupBox(self.tr("Staff, stock, privacy, backups"))
+        form = QFormLayout(other_box)
+        self._int(form, "staff.max_failed_logins", self.tr("Wrong passwords before locking"), 1, 100)
+        self._int(form, "staff.lockout_minutes", self.tr("Lock for minutes"), 1, 1440)
+        self._int(form, "products.low_stock_default", self.tr("Default low-stock warning"), 0, 10_000)
+        self._text(form, "privacy.notice_version", self.tr("Privacy notice version"))
+        self._int(form, "backup.keep", self.tr("Daily backups kept"), 1, 100)
+        layout.addWidget(other_box)
+
+        self.error = error_label()
+        self.error.setObjectName("error")
+        self.saved_label = QLabel()
+        self.saved_label.setStyleSheet("color: #1b6e20;")
+        save = QPushButton(self.tr("Save settings"))
+        save.setObjectName("save")
+        save.clicked.connect(self.save)
+        revert = QPushButton(self.tr("Undo changes"))
+        revert.clicked.connect(self.load)
+        row = QHBoxLayout()
+        row.addWidget(self.error, 1)
+        row.addWidget(self.saved_label)
+        row.addWidget(revert)
+        row.addWidget(save)
+        outer.addLayout(row)                 # always in view below the scrolled form
+        layout.addStretch(1)
+        self.load()
+
+    # -- field builders -------------------------------------------------------
+    def _text(self, form: QFormLayout, key: str, label: str) -> None:
+        edit = QLineEdit()
+        edit.setObjectName(key)
+        form.addRow(self.tr("{field}:").format(field=label), edit)
+        self.fields[key] = (label, edit.text, lambda v: edit.setText(str(v)))
+
+    def _int(self, form: QFormLayout, key: str, label: str, low: int, high: int) -> None:
+        spin = QSpinBox()
+        spin.setObjectName(key)
+        spin.setRange(low, high)
+        form.addRow(self.tr("{field}:").format(field=label), spin)
+        self.fields[key] = (label, spin.value, spin.setValue)
+
+    def _yuan(self, form: QFormLayout, key: str, label: str) -> None:
+        edit = QLineEdit()
+        edit.setObjectName(key)
+        form.addRow(self.tr("{field}:").format(field=label), edit)
+        self.fields[key] = (label, lambda: parse_yuan(edit.text()), lambda v: edit.setText(labels.money(v)[1:]))
+
+    def _choice(self, form: QFormLayout, key: str, label: str, options: list[tuple[str, str]]) -> None:
+        combo = QComboBox()
+        combo.setObjectName(key)
+        for value, text in options:
+            combo.addItem(text, value)
+        form.addRow(self.tr("{field}:").format(field=label), combo)
+        self.fields[key] = (label, combo.currentData, lambda v: combo.setCurrentIndex(max(0, combo.findData(v))))
+
+    def _tiers_grid(self) -> QWidget:
+        box = QWidget()
+        grid = QGridLayout(box)
+        for column, title in enumerate((self.tr("Tier"), self.tr("Pays (‰ of list price)"), "",
+                                        self.tr("Promote at spend (yuan)"), self.tr("or visits"),
+                                        self.tr("Double points on birthday"))):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
+        self.tier_widgets: list[tuple[QSpinBox, QLabel, QLineEdit, QSpinBox, QCheckBox]] = []
+        for row, code in enumerate(TIER_ORDER, start=1):
+            rate = QSpinBox()
+            rate.setRange(1, 1000)
+            rate_text = QLabel()
+            rate.valueChanged.connect(lambda v, l=rate_text: l.setText(format_rate(v)))
+            spend = QLineEdit()
+            visits = QSpinBox()
+            visits.setRange(0, 10_000)
+            double = QCheckBox()
+            grid.addWidget(QLabel(labels.tier_name(code)), row, 0)
+            for column, widget in enumerate((rate, rate_text, spend, visits, double), start=1):
+                grid.addWidget(widget, row, column)
+            if row == 1:
+                spend.setEnabled(False)     # the entry tier: joining decides, not spend
+                visits.setEnabled(False)
+            self.tier_widgets.append((rate, rate_text, spend, visits, double))
+        self.fields["membership.tiers"] = (self.tr("Tiers"), self._read_tiers, self._write_tiers)
+        return box
+
+    def _read_tiers(self) -> list[dict[str, Any]]:
+        rules = []
+        for code, (rate, _t, spend, visits, double) in zip(TIER_ORDER, self.tier_widgets):
+            rules.append(TierRule(code, rate.value(), parse_yuan(spend.text()), visits.value(), double.isChecked()))
+        return tiers_to_json(tuple(rules))
+
+    def _write_tiers(self, value: list[dict[str, Any]]) -> None:
+        for rule, (rate, rate_text, spend, visits, double) in zip(tiers_from_json(value), self.tier_widgets):
+            rate.setValue(rule.rate_permille)
+            rate_text.setText(format_rate(rule.rate_permille))
+            spend.setText(labels.money(rule.spend_fen)[1:])
+            visits.setValue(rule.visits)
+            double.setChecked(rule.birthday_double_points)
+
+    # -- load and save --------------------------------------------------------
+    def load(self) -> None:
+        values = self.shop.settings()
+        for key, (_label, _read, write) in self.fields.items():
+            write(values[key])
+        self.error.clear()
+        self.saved_label.clear()
+
+    def changes(self) -> dict[str, Any]:
+        """The changed values, each validated; raises ValueError naming the field at fault."""
+        current = self.shop.settings()
+        out = {}
+        for key, (label, read, _write) in self.fields.items():
+            try:
+                value = read()
+                validate(key, value)
+            except SalonError as error:
+                raise ValueError(self.tr("{field}: {message}").format(
+                    field=label, message=errors_text.message(error))) from error
+            if value != current[key]:
+                out[key] = value
+        return out
+
+    def save(self) -> None:
+        self.saved_label.clear()
+        try:
+            changes = self.changes()
+        except ValueError as problem:
+            self.error.setText(str(problem))
+            return
+        if not changes:
+            self.error.clear()
+            self.saved_label.setText(self.tr("Nothing changed."))
+            return
+        outcome = self.ops.run(self, lambda: self.shop.update_settings(self.ops.staff, changes),
+                               changes={SETTINGS}, show=self.error.setText)
+        if outcome.ok:
+            self.error.clear()
+            self.saved_label.setText(self.tr("Saved."))

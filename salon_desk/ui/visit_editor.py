@@ -1,0 +1,322 @@
+"""The selected visit at the counter: check-in banner, lines, adding services and products, live totals.
+
+Keyboard: type a code or name in the item field, Enter picks it; for a
+service Enter in the technician box adds it, for a product Enter in the
+quantity box does. Del removes the selected line. Totals come from
+``shop.quote`` — nothing is priced here.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ..records import Quote, VisitInfo
+from . import labels
+from .counter_models import VisitLinesModel
+from .ops import CUSTOMERS, SALES, VISITS, Ops
+from .record_models import CatalogueModel
+from .widgets import EnterFilter, SearchField, TextPrompt, big_label, current_record, make_table, select_row
+
+
+class VisitEditor(QWidget):
+    checkout_requested = Signal()
+    leave_requested = Signal()        # Esc in the item field: back to the customer search
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.shop = ops.shop
+        self.visit: VisitInfo | None = None
+        self.quote: Quote | None = None
+
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.setStyleSheet("QLabel#banner { background: #fff8e7; border: 1px solid #e8d9b0;"
+                                  " border-radius: 4px; padding: 6px; }")
+        self.gift_button = QPushButton(self.tr("Hand over birthday gift"))
+        self.gift_button.clicked.connect(self.give_gift)
+        self.gift_button.setAutoDefault(False)
+
+        self.lines_model = VisitLinesModel(self)
+        self.lines_view = make_table(self.lines_model, stretch=VisitLinesModel.NOTE)
+        self.lines_view.setObjectName("visit_lines")
+        self.lines_view.doubleClicked.connect(lambda _i: self.edit_note())
+
+        self.item_field = SearchField()
+        self.item_field.setObjectName("item_field")
+        self.item_field.setPlaceholderText(self.tr("Add a service or product: type its code or name"))
+        self.items_model = CatalogueModel(self)
+        self.items_view = make_table(self.items_model, stretch=CatalogueModel.NAME)
+        for column in (CatalogueModel.DURATION, CatalogueModel.DISCOUNT, CatalogueModel.ACTIVE):
+            self.items_view.hideColumn(column)
+        self.items_view.setMaximumHeight(150)
+        self.items_view.doubleClicked.connect(lambda _i: self.pick_item())
+        self.item_field.steer(self.items_view)
+        self.item_field.textChanged.connect(self.search_items)
+        self.item_field.activated.connect(self.pick_item)
+        self.item_field.escaped.connect(self.leave_requested)
+
+        self.technician = QComboBox()
+        self.technician.setObjectName("technician")
+        self.quantity = QSpinBox()
+        self.quantity.setRange(1, 99)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.add_line)
+        for widget in (self.technician, self.quantity):
+            EnterFilter(widget, self.add_line)
+        self.note.returnPressed.connect(self.add_line)
+        self.picked = None
+
+        self.remove_button = QPushButton(self.tr("Remove line (Del)"))
+        self.remove_button.clicked.connect(self.remove_line)
+        self.note_button = QPushButton(self.tr("Note…"))
+        self.note_button.clicked.connect(self.edit_note)
+        self.cancel_button = QPushButton(self.tr("Customer left without paying"))
+        self.cancel_button.clicked.connect(self.cancel_visit)
+        for button in (self.remove_button, self.note_button, self.cancel_button):
+            button.setAutoDefault(False)
+
+        self.list_total = QLabel()
+        self.discount_total = QLabel()
+        self.due = big_label("", 22)
+        self.due.setObjectName("due")
+        self.join_hint = QLabel()
+        self.join_hint.setStyleSheet("color: #1b6e20; font-weight: bold;")
+        self.checkout_button = QPushButton(self.tr("Check out (F9)"))
+        self.checkout_button.setObjectName("checkout_button")
+        self.checkout_button.setMinimumHeight(44)
+        self.checkout_button.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.checkout_button.clicked.connect(self.checkout_requested)
+        self._layout()
+        self.reload_technicians()
+        self.set_visit(None)
+
+    def _layout(self) -> None:
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.banner, 1)
+        top.addWidget(self.gift_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        layout.addWidget(self.lines_view, 3)
+        line_buttons = QHBoxLayout()
+        line_buttons.addWidget(self.remove_button)
+        line_buttons.addWidget(self.note_button)
+        line_buttons.addStretch(1)
+        line_buttons.addWidget(self.cancel_button)
+        layout.addLayout(line_buttons)
+        add = QGridLayout()
+        add.addWidget(QLabel(self.tr("Item:")), 0, 0)
+        add.addWidget(self.item_field, 0, 1)
+        add.addWidget(QLabel(self.tr("Technician:")), 0, 2)
+        add.addWidget(self.technician, 0, 3)
+        add.addWidget(QLabel(self.tr("Qty:")), 0, 4)
+        add.addWidget(self.quantity, 0, 5)
+        add.addWidget(self.note, 1, 1, 1, 3)
+        add.addWidget(self.add_button, 1, 5)
+        add.setColumnStretch(1, 3)
+        add.setColumnStretch(3, 1)
+        layout.addLayout(add)
+        layout.addWidget(self.items_view, 2)
+        totals = QHBoxLayout()
+        col = QVBoxLayout()
+        col.addWidget(self.list_total)
+        col.addWidget(self.discount_total)
+        col.addWidget(self.join_hint)
+        totals.addLayout(col)
+        totals.addStretch(1)
+        totals.addWidget(self.due)
+        totals.addWidget(self.checkout_button)
+        layout.addLayout(totals)
+
+    # -- loading ------------------------------------------------------------
+    def reload_technicians(self) -> None:
+        current = self.technician.currentData()
+        self.technician.clear()
+        for staff in self.shop.technicians():
+            self.technician.addItem(f"{staff.display_name}（{labels.role_name(staff.role)}）", staff.id)
+        index = self.technician.findData(current)
+        self.technician.setCurrentIndex(max(index, 0))
+
+    def set_visit(self, visit_id: int | None) -> None:
+        self.visit = None
+        if visit_id is not None:
+            self.visit = self.ops.query(self, lambda: self.shop.visit(self.ops.staff, visit_id))
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.visit is not None:
+            visit_id = self.visit.id
+            fresh = self.ops.query(self, lambda: self.shop.visit(self.ops.staff, visit_id))
+            self.visit = fresh if fresh is not None and fresh.status == "open" else None
+        visit = self.visit
+        enabled = visit is not None
+        for widget in (self.item_field, self.technician, self.quantity, self.note, self.add_button,
+                       self.remove_button, self.note_button, self.cancel_button, self.checkout_button,
+                       self.lines_view, self.items_view):
+            widget.setEnabled(enabled)
+        if visit is None:
+            self.banner.setText(self.tr("Find the customer on the left and press Enter to check them in, "
+                                        "or press F6 for a walk-in."))
+            self.gift_button.hide()
+            self.lines_model.set_rows([])
+            self.quote = None
+            self._show_totals()
+            return
+        self.banner.setText(self.banner_html(visit))
+        birthday = self.visit.birthday
+        self.gift_button.setVisible(bool(birthday and birthday.gift_available))
+        self.lines_model.set_rows(self.visit.lines)
+        self.quote = self.ops.query(self, lambda: self.shop.quote(self.ops.staff, self.visit.id))
+        self._show_totals()
+        self.search_items(self.item_field.text())
+
+    def banner_html(self, v: VisitInfo) -> str:
+        esc = html.escape
+        if v.customer is None:
+            return "<b>{}</b>".format(esc(self.tr("Walk-in #{id} — no customer file, sold at list price.")
+                                          .format(id=v.id)))
+        c = v.customer
+        parts = [f"<span style='font-size:16pt'><b>{esc(c.name)}</b></span> &nbsp; {esc(c.phone_masked)}"
+                 f" &nbsp; <b>{esc(labels.tier_name(c.tier))}</b>"]
+        if c.tier:
+            parts[0] += " &nbsp; " + esc(self.tr("No. {no} · {points} points").format(no=c.member_no,
+                                                                                      points=c.points))
+        b = v.birthday
+        if b is not None and b.in_window:
+            unused = [labels.perk_name(p) for p, ok in (("free_service", b.free_service_available),
+                                                       ("gift", b.gift_available)) if ok]
+            text = self.tr("Birthday! Unused this year: {perks}").format(
+                perks="、".join(unused) if unused else self.tr("none"))
+            parts.append(f"<span style='color:#c2185b; font-weight:bold'>★ {esc(text)}</span>")
+        elif b is not None and b.days_until is not None and b.days_until <= 7:
+            parts.append(esc(self.tr("Birthday in {days} days").format(days=b.days_until)))
+        if v.tags:
+            parts.append(esc(self.tr("Preferences: {tags}").format(tags="、".join(v.tags))))
+        if v.allergies:
+            parts.append("<span style='color:#b00020; font-weight:bold'>{}</span>".format(
+                esc(self.tr("Allergies: {text}").format(text=v.allergies))))
+        if v.last_visit is not None:
+            lv = v.last_visit
+            parts.append(esc(self.tr("Last visit {when}: {what}, {paid}").format(
+                when=labels.when(lv.at.date()), what=lv.summary, paid=labels.money(lv.paid_fen))))
+        else:
+            parts.append(esc(self.tr("First visit")))
+        return "<br>".join(parts)
+
+    def _show_totals(self) -> None:
+        q = self.quote
+        if q is None:
+            self.list_total.setText("")
+            self.discount_total.setText("")
+            self.due.setText("")
+            self.join_hint.setText("")
+            return
+        p = q.priced
+        self.list_total.setText(self.tr("List total: {amount}").format(amount=labels.money(p.list_total_fen)))
+        off = p.member_discount_fen
+        self.discount_total.setText(self.tr("Member discount: {amount}").format(
+            amount="-" + labels.money(off)) if off else "")
+        self.due.setText(self.tr("Due {amount}").format(amount=labels.money(p.amount_due_fen)))
+        self.join_hint.setText(self.tr("This sale qualifies to join as a member") if q.qualifies_to_join else "")
+
+    # -- adding lines ---------------------------------------------------------
+    def search_items(self, text: str) -> None:
+        if self.visit is None:
+            self.items_model.set_rows([])
+            return
+        self.items_model.set_rows(self.shop.catalogue(text=text.strip()))
+        if text.strip():
+            select_row(self.items_view, 0)
+
+    def focus_items(self) -> None:
+        self.item_field.setFocus()
+        self.item_field.selectAll()
+
+    def pick_item(self) -> None:
+        item = current_record(self.items_view)
+        if item is None and self.items_model.rowCount():
+            item = self.items_model.record(0)
+        if item is None:
+            return
+        self.picked = item
+        self.item_field.blockSignals(True)
+        self.item_field.setText(f"{item.code} {item.name}")
+        self.item_field.blockSignals(False)
+        if item.kind == "service":
+            self.technician.setFocus()
+        else:
+            self.quantity.setValue(1)
+            self.quantity.setFocus()
+            self.quantity.selectAll()
+
+    def add_line(self) -> None:
+        if self.visit is None:
+            return
+        item = self.picked
+        if item is None or self.item_field.text() != f"{item.code} {item.name}":
+            self.pick_item()
+            item = self.picked
+            if item is None:
+                return
+        staff, visit_id, note = self.ops.staff, self.visit.id, self.note.text()
+        if item.kind == "service":
+            tech = self.technician.currentData()
+            action = lambda: self.shop.add_service(staff, visit_id, item.id, tech, note)  # noqa: E731
+        else:
+            qty = self.quantity.value()
+            action = lambda: self.shop.add_product(staff, visit_id, item.id, qty, note)  # noqa: E731
+        if self.ops.run(self, action, changes={VISITS}).ok:
+            self.picked = None
+            self.note.clear()
+            self.quantity.setValue(1)
+            self.item_field.clear()
+            self.item_field.setFocus()
+            select_row(self.lines_view, self.lines_model.rowCount() - 1)
+
+    # -- changing lines -----------------------------------------------------
+    def remove_line(self) -> None:
+        line = current_record(self.lines_view)
+        if line is None:
+            return
+        self.ops.run(self, lambda: self.shop.remove_line(self.ops.staff, line.id), changes={VISITS})
+
+    def edit_note(self) -> None:
+        line = current_record(self.lines_view)
+        if line is None:
+            return
+        text = TextPrompt.ask(self, self.tr("Service note"),
+                              self.tr("Note for {item}:").format(item=line.name), line.note)
+        if text is not None:
+            self.ops.run(self, lambda: self.shop.set_line_note(self.ops.staff, line.id, text), changes={VISITS})
+
+    def cancel_visit(self) -> None:
+        from .widgets import Confirm
+        if self.visit is None:
+            return
+        if Confirm.ask(self, self.tr("Cancel visit"),
+                       self.tr("The customer leaves without paying? The visit is kept as cancelled.")):
+            self.ops.run(self, lambda: self.shop.cancel_visit(self.ops.staff, self.visit.id), changes={VISITS})
+
+    def give_gift(self) -> None:
+        if self.visit is None or self.visit.customer is None:
+            return
+        customer_id = self.visit.customer.id
+        self.ops.run(self, lambda: self.shop.give_birthday_gift(self.ops.staff, customer_id),
+                     changes={VISITS, CUSTOMERS, SALES})
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Delete and self.lines_view.hasFocus():
+            self.remove_line()
+            return
+        super().keyPressEvent(event)

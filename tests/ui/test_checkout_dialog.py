@@ -1,0 +1,155 @@
+"""Checkout at the counter: cash and change, points and split payments, the enrolment offer, bad input."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from salon_desk.errors import SalonError
+from salon_desk.ui import after_checkout, errors_text, receipt_step
+from salon_desk.ui.checkout_dialog import CheckoutDialog
+
+
+@pytest.fixture
+def receipts(monkeypatch) -> list:
+    """Receipts that reached the receipt step (instead of a modal summary)."""
+    seen: list = []
+    monkeypatch.setattr(receipt_step, "run_receipt_step",
+                        lambda parent, shop, receipt, reprint=False: seen.append(receipt))
+    return seen
+
+
+@pytest.fixture
+def offers(monkeypatch) -> list:
+    """Enrolment offers shown; the customer agrees."""
+    seen: list = []
+
+    def ask(cls, parent, receipt, threshold_fen):
+        seen.append(receipt)
+        return True
+    monkeypatch.setattr(after_checkout.EnrolOfferDialog, "ask", classmethod(ask))
+    return seen
+
+
+def open_checkout(qtbot, window, visit_id) -> CheckoutDialog:
+    dialog = CheckoutDialog(window.ops, visit_id, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def type_amount(qtbot, dialog: CheckoutDialog, text: str) -> None:
+    dialog.amount.selectAll()
+    qtbot.keyClicks(dialog.amount, text)
+
+
+def test_walk_in_service_paid_in_cash_shows_the_change(qtbot, window, shop, cashier, tech, items, receipts):
+    counter = window.counter
+    qtbot.keyClick(counter, Qt.Key.Key_F6)                       # walk-in
+    visit = counter.editor.visit
+    assert visit is not None and visit.customer is None
+    qtbot.keyClicks(counter.editor.item_field, "C01")
+    qtbot.keyClick(counter.editor.item_field, Qt.Key.Key_Return)
+    qtbot.keyClick(counter.editor.technician, Qt.Key.Key_Return)
+    assert [l.name for l in counter.editor.visit.lines] == ["精剪"]
+    assert counter.editor.due.text() == "应付 ¥268.00"
+
+    dialog = open_checkout(qtbot, window, visit.id)
+    assert dialog.amount.text() == "268.00"
+    type_amount(qtbot, dialog, "300")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)             # cash tendered ¥300
+    assert dialog.status.text() == "找零 ¥32.00"
+    assert dialog.focusWidget() is dialog.confirm_button
+    qtbot.keyClick(dialog.confirm_button, Qt.Key.Key_Return)
+    receipt = dialog.receipt
+    assert receipt is not None and receipt.amount_due_fen == 26800
+    [cash] = receipt.payments
+    assert (cash.method, cash.amount_fen, cash.tendered_fen, cash.change_fen) == ("cash", 26800, 30000, 3200)
+    assert shop.open_visits(cashier) == [] or all(v.id != visit.id for v in shop.open_visits(cashier))
+
+
+def test_member_pays_with_points_and_splits_wechat_and_cash(qtbot, window, shop, cashier, tech, items,
+                                                             new_member):
+    zhang = new_member("张三", "13812345678", tier="gold", points=1000)
+    visit = shop.check_in(cashier, zhang.id)
+    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
+    shop.add_service(cashier, visit.id, items.care.id, tech.id)
+    dialog = open_checkout(qtbot, window, visit.id)
+    assert "应付 ¥316.80" == dialog.due.text()                    # gold pays 80% of ¥396
+    assert "本单最多可用 1000 分" in dialog.points_max.text()
+    dialog.points.setText("300")
+    assert dialog.due.text() == "应付 ¥313.80"
+    assert dialog.amount.text() == "313.80"
+    type_amount(qtbot, dialog, "200")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)                # ¥200 by WeChat
+    assert dialog.status.text() == "还需收 ¥113.80"
+    type_amount(qtbot, dialog, "120")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)            # ¥120 cash handed over
+    assert dialog.status.text() == "找零 ¥6.20"
+    dialog.confirm()
+    r = dialog.receipt
+    assert r is not None
+    assert (r.list_total_fen, r.member_discount_fen, r.points_redeemed, r.points_discount_fen,
+            r.amount_due_fen) == (39600, 7920, 300, 300, 31380)
+    assert [(p.method, p.amount_fen, p.tendered_fen, p.change_fen) for p in r.payments] == [
+        ("wechat", 20000, None, 0), ("cash", 11380, 12000, 620)]
+    assert (r.points_earned, r.points_balance) == (313, 1013)
+
+
+@pytest.mark.parametrize("price_fen, offered", [(50000, True), (49999, False)])
+def test_enrolment_offer_appears_at_500_yuan_and_not_at_499_99(qtbot, window, shop, owner, cashier, tech,
+                                                                new_customer, receipts, offers, price_fen,
+                                                                offered):
+    item = shop.add_item(owner, kind="service", code="X01", name="烫发", category="hair", price_fen=price_fen)
+    li = new_customer("李四", "13900001111")
+    visit = shop.check_in(cashier, li.id)
+    shop.add_service(cashier, visit.id, item.id, tech.id)
+    dialog = open_checkout(qtbot, window, visit.id)
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)                # the whole bill by WeChat
+    dialog.confirm()
+    final = after_checkout.finish_sale(window, window.ops, dialog.receipt)
+    assert bool(offers) is offered
+    member = shop.customer_file(cashier, li.id).member
+    if offered:
+        assert final.enrolled and member is not None and member.tier == "regular"
+        assert final.points_earned == 500 and receipts[-1].member_no == member.member_no
+    else:
+        assert member is None and not final.enrolled
+    assert receipts[-1].receipt_no == final.receipt_no
+
+
+def test_underpayment_shows_the_translated_message_and_changes_nothing(qtbot, window, shop, cashier, tech,
+                                                                       items, dump, shop_path):
+    visit = shop.check_in(cashier, None)
+    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
+    dialog = open_checkout(qtbot, window, visit.id)
+    type_amount(qtbot, dialog, "200")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)                # only ¥200 of ¥268
+    before = dump(shop_path)
+    dialog.confirm()
+    assert dialog.receipt is None and dialog.isVisible()
+    assert dialog.error.text() == "还差 ¥68.00：应付 ¥268.00，已付 ¥200.00。"
+    assert dump(shop_path) == before
+    assert shop.visit(cashier, visit.id).status == "open"
+
+
+def test_over_redeeming_points_shows_the_cap_and_changes_nothing(qtbot, window, shop, cashier, tech, items,
+                                                                new_member, dump, shop_path):
+    zhang = new_member("张三", "13812345678", tier="gold", points=50_000)
+    visit = shop.check_in(cashier, zhang.id)
+    shop.add_service(cashier, visit.id, items.wcb.id, tech.id)     # ¥68 -> ¥54.40, at most half by points
+    dialog = open_checkout(qtbot, window, visit.id)
+    dialog.points.setText("5000")
+    assert dialog.error.text() == "本单最多可用 2720 积分（您输入了 5000）。"
+    before = dump(shop_path)
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)
+    dialog.confirm()
+    assert dialog.receipt is None
+    assert "最多可用 2720 积分" in dialog.error.text()
+    assert dump(shop_path) == before
+    assert shop.points_balance(zhang.id) == 50_000
+
+
+def test_every_error_message_is_chinese_in_the_window(qapp):
+    text = errors_text.message(SalonError("payment.short", due=26800, paid=20000, missing=6800))
+    assert text == "还差 ¥68.00：应付 ¥268.00，已付 ¥200.00。"

@@ -1,0 +1,73 @@
+"""The shell: pages by role, the status bar, locking and switching user, switching language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from salon_desk.ui.i18n import install_language
+
+
+def tab_titles(window) -> list[str]:
+    return [window.tabs.tabText(i) for i in range(window.tabs.count())]
+
+
+def test_cashier_sees_counter_and_customers_only(window):
+    assert tab_titles(window) == ["收银台", "客户"]
+    assert window.staff_label.text() == "当前员工：小美（收银员）"
+    assert window.date_label.text() == "2026-11-22 星期日"
+
+
+def test_owner_sees_every_page(make_window, owner):
+    window = make_window(owner)
+    assert tab_titles(window) == ["收银台", "客户", "项目与员工", "设置"]
+
+
+def test_lock_hides_the_shop_and_another_staff_member_logs_in(qtbot, window, shop):
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    window.lock()
+    assert window.locked and window.staff_label.text() == "已锁定"
+    screen = window.lock_screen
+    screen.username.setText("boss")
+    qtbot.keyClicks(screen.password, "wrong")
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    assert screen.error.text() == "员工账号或密码错误。" and window.locked
+    qtbot.keyClicks(screen.password, "secret123")
+    qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+    assert not window.locked
+    assert window.staff.username == "boss"
+    assert tab_titles(window) == ["收银台", "客户", "项目与员工", "设置"]
+    assert window.staff_label.text() == "当前员工：老板（店长）"
+
+
+def test_switching_to_english_in_settings_retranslates_the_window(qtbot, make_window, owner, shop):
+    window = make_window(owner)
+    try:
+        settings = window.pages["settings"]
+        combo = settings.findChild(QComboBox, "ui.language")
+        combo.setCurrentIndex(combo.findData("en"))
+        settings.save()
+        assert shop.setting("ui.language") == "en"
+        assert tab_titles(window) == ["Counter", "Customers", "Catalogue and staff", "Settings"]
+        assert window.staff_label.text() == "Staff: 老板 (Owner)"
+    finally:
+        install_language("zh_CN")
+
+
+def test_technician_writes_notes_on_own_services_only(qtbot, make_window, shop, cashier, tech, tech2, items,
+                                                      monkeypatch):
+    from salon_desk.ui import widgets
+    visit = shop.check_in(cashier, None)
+    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
+    shop.add_service(cashier, visit.id, items.care.id, tech2.id)
+    window = make_window(tech)
+    assert tab_titles(window) == ["我的服务"]
+    page = window.pages["services"]
+    monkeypatch.setattr(widgets.TextPrompt, "ask", classmethod(lambda cls, *a, **k: "力度轻一点"))
+    page.lines_view.selectRow(0)
+    page.edit_note()
+    assert shop.visit(cashier, visit.id).lines[0].note == "力度轻一点"
+    page.lines_view.selectRow(1)
+    page.edit_note()
+    assert page.error.text() == "技师只能给自己做的项目写备注。"
+    assert shop.visit(cashier, visit.id).lines[1].note == ""

@@ -1,0 +1,75 @@
+"""Voids and refunds need the owner's password and a reason, and preview what they reverse."""
+
+from __future__ import annotations
+
+import pytest
+
+from salon_desk.ui.refund_dialog import RefundDialog
+from salon_desk.ui.sales_history import TodaySalesDialog
+
+
+@pytest.fixture
+def sale(shop, items, new_member, sell):
+    zhang = new_member("张三", "13812345678", tier="gold", points=1000)
+    return sell(zhang.id, services=[items.cut, items.care], points=300)
+
+
+def open_refund(qtbot, window, sale_id) -> RefundDialog:
+    dialog = RefundDialog(window.ops, sale_id, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_cashier_cannot_refund_without_the_owners_password(qtbot, window, shop, cashier, sale, dump, shop_path):
+    dialog = open_refund(qtbot, window, sale.sale_id)
+    assert dialog.owner.text() == ""                       # a cashier is not the owner
+    assert "退还金额：¥313.80" in dialog.preview.text()
+    assert "退回抵扣积分：300" in dialog.preview.text() and "扣回所得积分：313" in dialog.preview.text()
+    dialog.reason.setText("顾客不满意")
+    before = dump(shop_path)
+    dialog.confirm()
+    assert dialog.error.text() == "退款或作废需要店长的账号和密码。"
+    dialog.owner.setText("boss")
+    dialog.password.setText("wrong-password")
+    dialog.confirm()
+    assert dialog.error.text() == "店长账号或密码错误，未做任何更改。"
+    assert dialog.result_receipt is None
+    # nothing changed but the records of the failed authorisation (audit log, failed-login count)
+    audit, staff = 'INSERT INTO "audit_log"', 'INSERT INTO "staff"'
+    after = dump(shop_path)
+    unchanged = [r for r in after if not r.startswith((audit, staff))]
+    assert unchanged == [r for r in before if not r.startswith((audit, staff))]
+    assert any("owner_authorisation_failed" in r for r in after if r.startswith(audit))
+    assert shop.receipt(sale.sale_id).refunds == ()
+
+
+def test_with_the_owners_password_one_line_is_refunded(qtbot, window, shop, cashier, sale):
+    dialog = open_refund(qtbot, window, sale.sale_id)
+    dialog.lines.item(1).setCheckState(dialog.lines.item(1).checkState().Unchecked)   # keep 洗护
+    assert "退还金额：¥212.37" in dialog.preview.text()
+    dialog.reason.setText("顾客不满意")
+    dialog.owner.setText("boss")
+    dialog.password.setText("secret123")
+    dialog.confirm()
+    receipt = dialog.result_receipt
+    assert receipt is not None
+    [refund] = receipt.refunds
+    assert (refund.kind, refund.amount_fen, refund.authorised_by, refund.staff_name) == ("refund", 21237, "老板", "小美")
+    assert [l.refunded for l in receipt.lines] == [True, False]
+
+
+def test_void_from_todays_receipts(qtbot, make_window, owner, shop, sale):
+    window = make_window(owner)
+    today = TodaySalesDialog(window.ops, window)
+    qtbot.addWidget(today)
+    assert today.history.sales_model.rowCount() == 1
+    dialog = open_refund(qtbot, window, sale.sale_id)
+    assert dialog.owner.text() == "boss"
+    dialog.void_radio.setChecked(True)
+    assert "退还金额：¥313.80" in dialog.preview.text()
+    dialog.reason.setText("收错了")
+    dialog.password.setText("secret123")
+    dialog.confirm()
+    assert dialog.result_receipt.status == "voided"
+    assert today.history.sales_model.rows()[0].status == "voided"       # refreshed by the change signal
