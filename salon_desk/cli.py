@@ -159,13 +159,36 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def fresh_demo(target: Path) -> Path:
+    """A fresh demo shop at ``target``: a copy of today's demo, built on the first start of the day.
+
+    Building replays months of sales through the real checkout (about 15 s);
+    later starts that day copy it in a blink, still fresh for each run.
+    """
+    import shutil
+    from datetime import date
+
+    from .db.demo import build_demo
+    template = target.with_name(f"demo-template-{date.today():%Y%m%d}-{__version__}.sqlite")
+    if not template.exists():
+        print("salon-desk: building the demo shop (once a day, about 15 seconds)…", file=sys.stderr)
+        partial = template.with_suffix(".building")
+        build_demo(partial)
+        partial.replace(template)
+        for old in target.parent.glob("demo-template-*.sqlite"):
+            if old != template:
+                old.unlink(missing_ok=True)
+    for suffix in ("-wal", "-shm"):
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(template, target)
+    return target
+
+
 def cmd_window(args) -> int:
     from .app import run
     db = args.db
     if args.demo:
-        from .db.demo import build_demo
-        db = args.db or demo_db_path()
-        build_demo(db)
+        db = fresh_demo(args.db or demo_db_path())
     return run(db_path=db or default_db_path(), demo=args.demo, language=args.lang)
 
 

@@ -76,3 +76,28 @@ def test_backup_and_restore_round_trip(capsys, tmp_path):
     con.close()
     code, _, err = run(capsys, "restore", "--db", str(db), str(tmp_path / "missing.sqlite"))
     assert code == 2 and "no such file" in err
+
+
+def test_the_demo_is_built_once_a_day_and_copied_fresh_for_each_start(tmp_path, monkeypatch):
+    from salon_desk import cli
+    from salon_desk.db import demo
+
+    builds = []
+    real_build = demo.build_demo
+
+    def counting_build(path, **kwargs):
+        builds.append(path)
+        return real_build(path, customers=15, months=1)
+
+    monkeypatch.setattr(demo, "build_demo", counting_build)
+    target = tmp_path / "demo.sqlite"
+    cli.fresh_demo(target)
+    con = sqlite3.connect(target)
+    con.execute("DELETE FROM setting WHERE key = 'receipt.footer'")   # a change made in the demo
+    con.commit()
+    con.close()
+    cli.fresh_demo(target)
+    assert len(builds) == 1
+    con = sqlite3.connect(target)
+    assert con.execute("SELECT COUNT(*) FROM setting WHERE key = 'receipt.footer'").fetchone()[0] == 1
+    con.close()

@@ -13,6 +13,16 @@ from ..settings_registry import SETTINGS, TierRule, tiers_from_json
 from .models import AuditLog, Setting, Staff, database
 
 
+_STAFF_COLUMNS = ("id", "username", "display_name", "role", "password_hash", "active", "failed_logins",
+                  "locked_until", "created_at")
+_STAFF_SQL = f"SELECT {', '.join(_STAFF_COLUMNS)} FROM staff WHERE id = ?"
+
+
+def _staff_from_row(values: tuple) -> Staff:
+    fields = Staff._meta.fields
+    return Staff(**{name: fields[name].python_value(value) for name, value in zip(_STAFF_COLUMNS, values)})
+
+
 def system_clock() -> datetime:
     return datetime.now().replace(microsecond=0)
 
@@ -59,10 +69,12 @@ class ShopBase:
     def _staff_row(self, actor: StaffInfo | int) -> Staff:
         self._check_outside_changes()
         staff_id = actor if isinstance(actor, int) else actor.id
-        row = Staff.get_or_none(Staff.id == staff_id)
-        if row is None:
+        # Hand-written: every operation starts here, and peewee's query building
+        # would cost more than the lookup itself.
+        found = self.db.execute_sql(_STAFF_SQL, (staff_id,)).fetchone()
+        if found is None:
             raise NotFound("staff.not_found", id=staff_id)
-        return row
+        return _staff_from_row(found)
 
     def _require(self, actor: StaffInfo, perm: roles.Perm) -> Staff:
         """The acting staff member, re-read from the file, if their role allows ``perm``."""

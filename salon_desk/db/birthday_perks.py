@@ -7,7 +7,7 @@ from ..errors import Conflict, InvalidInput
 from ..records import BirthdayStatus, StaffInfo
 from ..roles import Perm
 from .base import ShopBase
-from .models import BirthdayPerkUse, Customer, Member, Staff
+from .models import BirthdayPerkUse, Member, Staff
 
 PERKS = ("free_service", "gift")
 
@@ -19,20 +19,31 @@ def perk_used(customer_id: int, year: int, perk: str) -> bool:
             .exists())
 
 
+# One statement: it runs on every quote and check-in banner.
+_STATUS_SQL = """
+SELECT c.birth_month, c.birth_day,
+       EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1),
+       (SELECT GROUP_CONCAT(u.perk) FROM birthday_perk_use u
+         WHERE u.customer_id = c.id AND u.year = ? AND u.reversed_by_id IS NULL)
+FROM customer c WHERE c.id = ?
+"""
+
+
 class BirthdayMixin(ShopBase):
     def birthday_status(self, customer_id: int) -> BirthdayStatus | None:
         """The banner's facts; None when the customer has no birthday on file."""
-        row = Customer.get_or_none(Customer.id == customer_id)
-        if row is None or not row.birth_month:
+        found = self.db.execute_sql(_STATUS_SQL, (self.today().year, customer_id)).fetchone()
+        if found is None or not found[0]:
             return None
+        month, day, is_member, used = found
+        used = set((used or "").split(","))
         today = self.today()
-        window = in_window(row.birth_month, row.birth_day, today, self.setting("birthday.window"))
-        member = Member.get_or_none((Member.customer == customer_id) & (Member.active == True))  # noqa: E712
-        eligible = window and member is not None
+        window = in_window(month, day, today, self.setting("birthday.window"))
+        eligible = window and bool(is_member)
         return BirthdayStatus(
-            in_window=window, days_until=days_until(row.birth_month, row.birth_day, today),
-            free_service_available=eligible and not perk_used(customer_id, today.year, "free_service"),
-            gift_available=eligible and not perk_used(customer_id, today.year, "gift"))
+            in_window=window, days_until=days_until(month, day, today),
+            free_service_available=eligible and "free_service" not in used,
+            gift_available=eligible and "gift" not in used)
 
     def _use_perk(self, staff: Staff, customer_id: int, perk: str, sale=None) -> None:
         """Inside a transaction: record a perk, refusing a second use this year."""
