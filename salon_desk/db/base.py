@@ -6,6 +6,8 @@ import json
 from datetime import date, datetime
 from typing import Any, Callable
 
+from peewee import Model
+
 from .. import roles
 from ..errors import NotFound, PermissionDenied
 from ..records import StaffInfo
@@ -18,9 +20,14 @@ _STAFF_COLUMNS = ("id", "username", "display_name", "role", "password_hash", "ac
 _STAFF_SQL = f"SELECT {', '.join(_STAFF_COLUMNS)} FROM staff WHERE id = ?"
 
 
+def model_from_row(model: type[Model], columns: tuple[str, ...], values: tuple) -> Model:
+    """A model instance from a hand-written SELECT, with each column converted as peewee would."""
+    fields = model._meta.fields
+    return model(**{name: fields[name].python_value(value) for name, value in zip(columns, values)})
+
+
 def _staff_from_row(values: tuple) -> Staff:
-    fields = Staff._meta.fields
-    return Staff(**{name: fields[name].python_value(value) for name, value in zip(_STAFF_COLUMNS, values)})
+    return model_from_row(Staff, _STAFF_COLUMNS, values)
 
 
 def system_clock() -> datetime:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from peewee import fn
 
 from ..errors import Conflict, InvalidInput
 from ..membership import qualifies_to_join, tier_rule
@@ -12,26 +11,28 @@ from ..pricing import LineInput, PointsRules, PricedSale, PricingInput, price_sa
 from ..records import Quote, ReceiptRecord, StaffInfo
 from ..roles import Perm
 from ..tenders import Tender, settle
-from .base import ShopBase
-from .customer_rows import points_balance
+from .base import ShopBase, model_from_row
 from .models import (
-    Customer, Item, Member, Payment, PointsEntry, Sale, SaleLine, SearchKey, Staff, StockMove, Visit,
-    VisitLine,
+    Customer, Member, Payment, PointsEntry, Sale, SaleLine, SearchKey, Staff, StockMove, Visit,
 )
-from .visits import line_info
+from .visits import visit_lines
+
+
+_MEMBER_COLUMNS = ("id", "customer", "number", "tier", "joined_at", "active")
+_MEMBER_SQL = "SELECT id, customer_id, number, tier, joined_at, active FROM member WHERE customer_id = ? AND active = 1"
+_BALANCE_SQL = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ?"
+_NEXT_SEQ_SQL = "SELECT COALESCE(MAX(seq), 0) + 1 FROM sale WHERE day = ?"
 
 
 class CheckoutMixin(ShopBase):
     def _price_visit(self, visit: Visit, points: int, birthday_line_id: int | None):
-        names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
-        rows = list(VisitLine.select(VisitLine, Item).join(Item).where(VisitLine.visit == visit)
-                    .order_by(VisitLine.id))
-        lines = tuple(line_info(r, r.item, names) for r in rows)
+        lines = visit_lines(visit.id)
         member = None
         if visit.customer_id:
-            member = Member.get_or_none((Member.customer == visit.customer_id) & (Member.active == True))  # noqa: E712
+            found = self.db.execute_sql(_MEMBER_SQL, (visit.customer_id,)).fetchone()
+            member = model_from_row(Member, _MEMBER_COLUMNS, found) if found else None
         rule = tier_rule(self.tiers(), member.tier) if member else None
-        balance = points_balance(visit.customer_id) if member else 0
+        balance = self.db.execute_sql(_BALANCE_SQL, (visit.customer_id,)).fetchone()[0] if member else 0
         birthday = self.birthday_status(visit.customer_id) if visit.customer_id else None
         free_available = bool(member and birthday and birthday.free_service_available)
         if birthday_line_id is not None and not free_available:
@@ -73,7 +74,7 @@ class CheckoutMixin(ShopBase):
 
         ``day`` is the sale's own date, read once with its time: reading the clock again
         could cross midnight and number the sale on the next day."""
-        seq = (Sale.select(fn.MAX(Sale.seq)).where(Sale.day == day).scalar() or 0) + 1
+        seq = self.db.execute_sql(_NEXT_SEQ_SQL, (day.isoformat(),)).fetchone()[0]
         return seq, f"{day:%Y%m%d}-{seq:04d}"
 
     def checkout(self, actor: StaffInfo, visit_id: int, tenders: list[Tender], *, points: int = 0,
@@ -116,8 +117,7 @@ class CheckoutMixin(ShopBase):
             if visit.customer_id:
                 Customer.update(last_visit_at=now).where(Customer.id == visit.customer_id).execute()
                 SearchKey.update(last_visit_at=now).where(SearchKey.customer == visit.customer_id).execute()
-            visit.status, visit.closed_at = "completed", now
-            visit.save()
+            Visit.update(status="completed", closed_at=now).where(Visit.id == visit.id).execute()
             self._audit(cashier, "sale", target=receipt_no, due=priced.amount_due_fen,
                         points=priced.points_redeemed, birthday=birthday_line_id is not None)
         return self.receipt(sale.id)

@@ -14,10 +14,11 @@ from ..records import (
 )
 from ..roles import Perm
 from .base import ShopBase
-from .models import Customer, Member, Payment, PointsEntry, Refund, RefundLine, Sale, SaleLine, Staff
+from .models import PointsEntry, Refund, RefundLine, Sale, Staff
 
 
-def _refund_infos(sale: Sale, names: dict[int, str]) -> tuple[RefundInfo, ...]:
+def _refund_infos(sale: Sale) -> tuple[RefundInfo, ...]:
+    names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
     out = []
     for refund in Refund.select().where(Refund.sale == sale).order_by(Refund.id):
         entries = PointsEntry.select().where(PointsEntry.refund == refund)
@@ -28,6 +29,35 @@ def _refund_infos(sale: Sale, names: dict[int, str]) -> tuple[RefundInfo, ...]:
                               names.get(refund.authorised_by_id, ""), refund.reason, refund.amount_fen,
                               refund.method, returned, taken, line_ids))
     return tuple(out)
+
+
+def _when(value) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+_SALE_SQL = """
+SELECT s.id, s.receipt_no, s.created_at, s.status, s.tier, s.enrolled, s.promoted_to,
+       s.list_total_fen, s.member_discount_fen, s.birthday_discount_fen, s.points_redeemed,
+       s.points_discount_fen, s.amount_due_fen, st.display_name,
+       c.id, c.name, c.phone, c.anonymised_at, m.number, m.active
+FROM sale s
+JOIN staff st ON st.id = s.cashier_id
+LEFT JOIN customer c ON c.id = s.customer_id
+LEFT JOIN member m ON m.id = s.member_id
+WHERE s.id = ?"""
+_LINES_SQL = """
+SELECT id, kind, code, name, technician_name, quantity, unit_price_fen, list_amount_fen, rate_permille,
+       member_discount_fen, birthday_discount_fen, amount_fen, points_share_fen, note
+FROM sale_line WHERE sale_id = ? ORDER BY id"""
+_REFUNDED_LINES_SQL = """
+SELECT rl.sale_line_id FROM refund_line rl JOIN refund r ON r.id = rl.refund_id WHERE r.sale_id = ?"""
+_PAYMENTS_SQL = "SELECT method, amount_fen, tendered_fen, change_fen FROM payment WHERE sale_id = ? ORDER BY id"
+_EARNED_SQL = """
+SELECT SUM(CASE WHEN kind IN ('earn', 'birthday') THEN points ELSE 0 END), MAX(id)
+FROM points_entry WHERE sale_id = ? AND refund_id IS NULL"""
+_BALANCE_TO_ENTRY_SQL = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ? AND id <= ?"
+_BALANCE_TO_TIME_SQL = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ? AND at <= ?"
+_ACTIVE_MEMBER_SQL = "SELECT 1 FROM member WHERE customer_id = ? AND active = 1"
 
 
 class ReceiptsMixin(ShopBase):
@@ -48,49 +78,45 @@ class ReceiptsMixin(ShopBase):
         return sale.id
 
     def receipt(self, sale_id: int) -> ReceiptRecord:
-        sale = self._sale_row(sale_id)
-        names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
-        refunded_lines = {rl.sale_line_id for rl in RefundLine.select().join(Refund).where(Refund.sale == sale)}
-        lines = tuple(
-            ReceiptLine(l.id, l.kind, l.code, l.name, l.technician_name, l.quantity, l.unit_price_fen,
-                        l.list_amount_fen, l.rate_permille, l.member_discount_fen, l.birthday_discount_fen,
-                        l.amount_fen, l.points_share_fen, l.note, l.id in refunded_lines)
-            for l in SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.id))
-        payments = tuple(ReceiptPayment(p.method, p.amount_fen, p.tendered_fen, p.change_fen)
-                         for p in Payment.select().where(Payment.sale == sale).order_by(Payment.id))
-        customer = Customer.get_or_none(Customer.id == sale.customer_id) if sale.customer_id else None
-        member = Member.get_or_none(Member.id == sale.member_id) if sale.member_id else None
-        entries = list(PointsEntry.select().where((PointsEntry.sale == sale) & PointsEntry.refund.is_null()))
-        earned = sum(e.points for e in entries if e.kind in ("earn", "birthday"))
+        """The receipt of a stored sale, as printed then (or again, for a reprint).
+
+        Hand-written statements: this runs after every checkout, and peewee's query
+        building would cost several times SQLite's own work here.
+        """
+        sql = self.db.execute_sql
+        head = sql(_SALE_SQL, (sale_id,)).fetchone()
+        if head is None:
+            raise NotFound("sale.not_found", id=sale_id)
+        (sid, receipt_no, created_at, status, sale_tier, enrolled, promoted_to, list_total, member_disc,
+         birthday_disc, points_redeemed, points_disc, due, cashier_name, customer_id, customer_name,
+         phone, anonymised_at, member_number, member_active) = head
+        refunded = {row[0] for row in sql(_REFUNDED_LINES_SQL, (sid,))}
+        lines = tuple(ReceiptLine(*row, row[0] in refunded) for row in sql(_LINES_SQL, (sid,)))
+        payments = tuple(ReceiptPayment(*row) for row in sql(_PAYMENTS_SQL, (sid,)))
+        earned, last_entry = sql(_EARNED_SQL, (sid,)).fetchone()
         balance = None
-        if customer is not None and (member is not None or entries):
-            last_id = max((e.id for e in entries), default=None)
-            query = PointsEntry.select(fn.COALESCE(fn.SUM(PointsEntry.points), 0)).where(
-                PointsEntry.customer == customer)
-            query = query.where(PointsEntry.id <= last_id) if last_id else query.where(
-                PointsEntry.at <= sale.created_at)
-            balance = query.scalar()
-        erased = bool(customer and customer.anonymised_at)
-        threshold = self.setting("membership.join_threshold_fen")
+        if customer_id is not None and (member_number is not None or last_entry is not None):
+            if last_entry is not None:
+                balance = sql(_BALANCE_TO_ENTRY_SQL, (customer_id, last_entry)).fetchone()[0]
+            else:
+                balance = sql(_BALANCE_TO_TIME_SQL, (customer_id, created_at)).fetchone()[0]
+        erased = anonymised_at is not None
+        offered = (customer_id is not None and not erased and member_number is None and status == "completed"
+                   and due >= self.setting("membership.join_threshold_fen")
+                   and sql(_ACTIVE_MEMBER_SQL, (customer_id,)).fetchone() is None)
         return ReceiptRecord(
-            sale_id=sale.id, receipt_no=sale.receipt_no, created_at=sale.created_at,
-            shop=self.shop_header(), cashier_name=names.get(sale.cashier_id, ""),
-            customer_id=customer.id if customer else None,
-            customer_name=(customer.name if customer else None), customer_erased=erased,
-            phone_masked=mask_phone(customer.phone) if customer else "",
-            member_no=format_member_no(member.number) if member else None,
+            sale_id=sid, receipt_no=receipt_no, created_at=_when(created_at), shop=self.shop_header(),
+            cashier_name=cashier_name or "", customer_id=customer_id, customer_name=customer_name,
+            customer_erased=erased, phone_masked=mask_phone(phone) if customer_id else "",
+            member_no=format_member_no(member_number) if member_number is not None else None,
             # the tier the sale was priced at; a joining sale shows the tier just gained
-            tier=sale.tier or ((sale.promoted_to or "regular") if sale.enrolled else None),
-            lines=lines, list_total_fen=sale.list_total_fen, member_discount_fen=sale.member_discount_fen,
-            birthday_discount_fen=sale.birthday_discount_fen, points_redeemed=sale.points_redeemed,
-            points_discount_fen=sale.points_discount_fen, amount_due_fen=sale.amount_due_fen,
-            payments=payments, points_earned=earned, points_balance=balance,
-            promoted_to=sale.promoted_to, enrolled=sale.enrolled,
-            enrolment_offered=(customer is not None and not erased and member is None
-                               and Member.get_or_none((Member.customer == customer)
-                                                      & (Member.active == True)) is None  # noqa: E712
-                               and sale.amount_due_fen >= threshold and sale.status == "completed"),
-            status=sale.status, refunds=_refund_infos(sale, names))
+            tier=sale_tier or ((promoted_to or "regular") if enrolled else None),
+            lines=lines, list_total_fen=list_total, member_discount_fen=member_disc,
+            birthday_discount_fen=birthday_disc, points_redeemed=points_redeemed,
+            points_discount_fen=points_disc, amount_due_fen=due, payments=payments,
+            points_earned=earned or 0, points_balance=balance, promoted_to=promoted_to,
+            enrolled=bool(enrolled), enrolment_offered=offered, status=status,
+            refunds=_refund_infos(self._sale_row(sid)) if refunded or status == "voided" else ())
 
     def _summaries(self, query) -> list[SaleSummary]:
         sales = list(query)

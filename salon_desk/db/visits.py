@@ -7,7 +7,21 @@ from ..records import LastVisit, StaffInfo, VisitInfo, VisitLineInfo
 from ..roles import Perm, Role, allows
 from .base import ShopBase
 from .customer_rows import summaries
-from .models import Customer, CustomerTag, Item, Sale, SaleLine, Staff, Visit, VisitLine
+from .models import Customer, CustomerTag, Item, Sale, SaleLine, Staff, Visit, VisitLine, database
+
+
+# The open visit's lines with item and technician, read on every quote (each keystroke
+# of the visit editor's totals), hence hand-written.
+_LINES_SQL = """
+SELECT l.id, i.kind, i.id, i.code, i.name, i.category, l.technician_id, COALESCE(st.display_name, ''),
+       l.quantity, l.unit_price_fen, i.member_discount, l.note
+FROM visit_line l JOIN item i ON i.id = l.item_id LEFT JOIN staff st ON st.id = l.technician_id
+WHERE l.visit_id = ? ORDER BY l.id"""
+
+
+def visit_lines(visit_id: int) -> tuple[VisitLineInfo, ...]:
+    rows = database.execute_sql(_LINES_SQL, (visit_id,)).fetchall()
+    return tuple(VisitLineInfo(*row[:10], bool(row[10]), row[11]) for row in rows)
 
 
 def line_info(line: VisitLine, item: Item, names: dict[int, str]) -> VisitLineInfo:
