@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import Conflict, InvalidInput, NotFound
+from ..ledger_reasons import ERASED, system_reason
 from ..phone import check_phone
 from ..pinyin_keys import customer_keys
 from ..records import ConsentState, CustomerFile, CustomerSummary, StaffInfo
@@ -246,7 +247,7 @@ class CustomersMixin(ShopBase):
         balance = points_balance(row.id)
         if balance > 0:
             PointsEntry.create(customer=row, kind="expire", points=-balance, at=self.now(), staff=owner,
-                               reason="customer erased")
+                               reason=system_reason(ERASED))
 
     def export_customer(self, actor: StaffInfo, customer_id: int) -> dict[str, Any]:
         """A copy of everything the shop holds on one customer (their right to a copy)."""

@@ -7,6 +7,7 @@ from datetime import datetime
 from peewee import fn
 
 from ..errors import Conflict, InvalidInput, NotFound
+from ..ledger_reasons import LAPSED, REFERRAL, REINSTATED, system_reason
 from ..membership import TIER_ORDER, earned_tier, format_member_no, lapse_cutoff, promotion
 from ..records import MemberInfo, StaffInfo
 from ..roles import Perm
@@ -80,7 +81,7 @@ class MembershipMixin(ShopBase):
             bonus = self.setting("points.referral_bonus")
             if ref_member is not None and bonus:
                 PointsEntry.create(customer=referrer, kind="referral", points=bonus, at=at, staff=staff,
-                                   reason=f"customer:{customer.id}")
+                                   reason=system_reason(REFERRAL, customer.id))
         return member
 
     def enrol_member(self, actor: StaffInfo, customer_id: int, *, consent: bool,
@@ -186,7 +187,7 @@ class MembershipMixin(ShopBase):
                 balance = points_balance(member.customer_id)
                 if balance > 0:
                     PointsEntry.create(customer=member.customer_id, kind="expire", points=-balance,
-                                       at=self.now(), reason="membership lapsed")
+                                       at=self.now(), reason=system_reason(LAPSED))
                 lapsed.append(member.customer_id)
             if lapsed:
                 self._audit(None, "members_lapsed", customers=lapsed)
@@ -203,11 +204,11 @@ class MembershipMixin(ShopBase):
                      .order_by(TierChange.id.desc()).first())
             expired = (PointsEntry.select(fn.COALESCE(fn.SUM(PointsEntry.points), 0))
                        .where((PointsEntry.customer == customer_id) & (PointsEntry.kind == "expire")
-                              & (PointsEntry.reason == "membership lapsed")
+                              & (PointsEntry.reason == system_reason(LAPSED))
                               & (PointsEntry.at >= member.lapsed_at)).scalar())
             if expired:
                 PointsEntry.create(customer=customer_id, kind="manual", points=-expired, at=self.now(),
-                                   staff=owner, reason="membership reinstated")
+                                   staff=owner, reason=system_reason(REINSTATED))
             member.active, member.lapsed_at = True, None
             member.tier = lapse.from_tier if lapse and lapse.from_tier else member.tier
             member.save()

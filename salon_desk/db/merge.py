@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import Conflict, InvalidInput
+from ..ledger_reasons import MERGED_FROM, MERGED_INTO, system_reason
 from ..membership import TIER_ORDER
 from ..records import CustomerFile, StaffInfo
 from ..roles import Perm
@@ -38,9 +39,9 @@ class MergeMixin(ShopBase):
             moved = points_balance(drop.id)
             if moved:
                 PointsEntry.create(customer=drop, kind="merge", points=-moved, at=self.now(), staff=owner,
-                                   reason=f"merged into customer:{keep.id}")
+                                   reason=system_reason(MERGED_INTO, keep.id))
                 PointsEntry.create(customer=keep, kind="merge", points=moved, at=self.now(), staff=owner,
-                                   reason=f"merged from customer:{drop.id}")
+                                   reason=system_reason(MERGED_FROM, drop.id))
             self._merge_membership(owner, keep, drop)
             existing = {t.tag for t in keep.tags}
             for tag in drop.tags:

@@ -7,6 +7,7 @@ from datetime import datetime, time
 from peewee import JOIN, fn
 
 from ..errors import InvalidInput, NotFound
+from ..ledger_reasons import YEARLY_RESET, system_reason
 from ..points import due_resets, reset_date
 from ..records import PointsEntryInfo, StaffInfo
 from ..roles import Perm
@@ -88,7 +89,7 @@ class PointsMixin(ShopBase):
                 before = dict(balances)
                 now_balances = points_balances_of(list(before))
                 # Never below zero: points spent since the reset date are already gone.
-                rows = [(cid, "expire", -min(total, now_balances.get(cid, 0)), cutoff, f"yearly reset {year}")
+                rows = [(cid, "expire", -min(total, now_balances.get(cid, 0)), cutoff, system_reason(YEARLY_RESET, year))
                         for cid, total in before.items() if min(total, now_balances.get(cid, 0)) > 0]
                 if rows:
                     PointsEntry.insert_many(rows, fields=[PointsEntry.customer, PointsEntry.kind,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from ..errors import Conflict, InvalidInput, PermissionDenied
+from ..ledger_reasons import REFUND_RETURNED, REFUND_TAKEN_BACK, system_reason
 from ..records import ReceiptRecord, RefundPreview, StaffInfo
 from ..roles import Perm
 from ..tenders import METHODS
@@ -134,11 +135,11 @@ class RefundsMixin(ShopBase):
             if sale.customer_id and plan.points_returned:
                 PointsEntry.create(customer=sale.customer_id, kind="refund", points=plan.points_returned,
                                    at=self.now(), staff=staff, sale=sale, refund=refund,
-                                   reason="redeemed points returned")
+                                   reason=system_reason(REFUND_RETURNED))
             if sale.customer_id and plan.points_taken_back:
                 PointsEntry.create(customer=sale.customer_id, kind="refund", points=-plan.points_taken_back,
                                    at=self.now(), staff=staff, sale=sale, refund=refund,
-                                   reason="earned points taken back")
+                                   reason=system_reason(REFUND_TAKEN_BACK))
             if any(l.birthday_discount_fen for l in plan.lines):
                 (BirthdayPerkUse.update(reversed_by=refund)
                  .where((BirthdayPerkUse.sale == sale) & (BirthdayPerkUse.perk == "free_service")

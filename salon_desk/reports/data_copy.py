@@ -108,7 +108,7 @@ def render_data_copy(export: dict[str, Any], printed_at: datetime | None = None)
     if history:
         rows = [["时间", "类型", "积分", "小票号", "说明", "经办人"]]
         rows += [[_when(e.get("at")), labels.POINTS_KINDS.get(e.get("kind"), e.get("kind")), f"{e.get('points', 0):+,}",
-                  e.get("receipt_no") or "", e.get("reason") or "", e.get("staff_name") or ""] for e in history]
+                  e.get("receipt_no") or "", labels.points_reason_text(e.get("reason") or ""), e.get("staff_name") or ""] for e in history]
         story.append(grid(rows, [30 * mm, 22 * mm, 18 * mm, 30 * mm, 50 * mm, WIDTH - 150 * mm], right=[2]))
     else:
         story.append(para("无。", BODY))

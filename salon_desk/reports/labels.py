@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..ledger_reasons import parse_reason
+
 TIERS = {"regular": "普通会员", "silver": "银卡会员", "gold": "金卡会员", "diamond": "钻石会员"}
 TIER_SHORT = {"regular": "普通", "silver": "银卡", "gold": "金卡", "diamond": "钻石"}
 METHODS = {"cash": "现金", "wechat": "微信支付", "alipay": "支付宝", "card": "银行卡", "other": "其他"}
@@ -15,6 +17,21 @@ CONSENTS = {"keep_file": "建档保存", "marketing": "营销联系", "health": 
 POINTS_KINDS = {"earn": "消费积分", "redeem": "积分抵扣", "referral": "推荐奖励", "birthday": "生日加倍",
                 "gift": "礼品兑换", "expire": "积分清零", "refund": "退款冲回", "manual": "手工调整",
                 "merge": "档案合并"}
+SYSTEM_REASONS = {"yearly_reset": "{param} 年度积分清零", "lapsed": "会员资格取消", "reinstated": "恢复会员资格",
+                  "erased": "客户信息已注销", "refund_returned": "退款退回抵扣积分",
+                  "refund_taken_back": "退款扣回所得积分", "merged_into": "并入档案 {param}",
+                  "merged_from": "由档案 {param} 并入", "referral": "推荐客户档案 {param}"}
+
+
+def points_reason_text(reason: str) -> str:
+    """A ledger reason in Chinese: the program's own codes translated, typed reasons as typed."""
+    parsed = parse_reason(reason)
+    if parsed is None:
+        return reason
+    code, param = parsed
+    return SYSTEM_REASONS.get(code, reason).format(param=param or "")
+
+
 AUDIT_ACTIONS = {"customer_registered": "建立档案", "customer_updated": "修改档案", "consent_changed": "变更同意",
                  "customer_archived": "归档", "customer_unarchived": "取消归档", "customer_erased": "注销（匿名化）",
                  "customer_exported": "导出个人信息副本", "customers_merged": "合并档案",

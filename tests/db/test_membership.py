@@ -229,7 +229,7 @@ def test_lapse_after_730_days_without_a_paid_sale(shop, owner, clock, items, new
     assert (info.active, info.lapsed_at, info.tier) == (False, clock.now, "regular")
     assert shop.points_balance(zhang.id) == 0
     expire = PointsEntry.get(PointsEntry.kind == "expire")
-    assert (expire.points, expire.reason) == (-741, "membership lapsed")
+    assert (expire.points, expire.reason) == (-741, "sys:lapsed")
     # idempotent: a second run lapses nobody and expires nothing more
     assert shop.apply_lapses() == []
     assert TierChange.select().where(TierChange.kind == "lapse").count() == 1

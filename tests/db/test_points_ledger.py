@@ -160,7 +160,7 @@ def test_yearly_reset_when_the_program_was_closed_on_new_year(shop, shop_path, c
     reopened = Shop.open(shop_path, clock=clock)
     assert reopened.points_balance(zhang.id) == 0
     expire = PointsEntry.get(PointsEntry.kind == "expire")
-    assert (expire.points, expire.at, expire.reason) == (-1013, datetime(2027, 1, 1), "yearly reset 2027")
+    assert (expire.points, expire.at, expire.reason) == (-1013, datetime(2027, 1, 1), "sys:yearly_reset:2027")
     assert [r.year for r in PointsReset.select()] == [2027]
     # new points after the reset stay, and no later start resets again
     receipt = sell(zhang.id, [items.wcb])                   # gold 68 x 0.8 = 54.40 -> 54
