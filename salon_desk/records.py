@@ -28,6 +28,7 @@ class ConsentState:
     at: datetime
     staff_name: str
     notice_version: str
+    withdrawn: bool = False      # not granted now, but it was once
 
 
 @dataclass(frozen=True)

@@ -195,6 +195,8 @@ class CustomersMixin(ShopBase):
         staff = self._staff_row(actor)
         row = self._customer_row(customer_id)
         consents = current_consents(row.id)
+        ever_granted = {purpose for (purpose,) in Consent.select(Consent.purpose).where(
+            (Consent.customer == row.id) & (Consent.granted == True)).tuples()}  # noqa: E712
         names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
         see_health = allows(staff.role, Perm.SEE_HEALTH)
         full_phone = allows(staff.role, Perm.SEE_FULL_PHONE)
@@ -209,7 +211,8 @@ class CustomersMixin(ShopBase):
             referred_by_id=referrer.id if referrer else None,
             referred_by_name=referrer.name if referrer else None,
             first_seen=row.first_seen, archived=row.archived, anonymised=row.anonymised_at is not None,
-            consents=tuple(ConsentState(c.purpose, c.granted, c.at, names.get(c.staff_id, ""), c.notice_version)
+            consents=tuple(ConsentState(c.purpose, c.granted, c.at, names.get(c.staff_id, ""), c.notice_version,
+                                        not c.granted and c.purpose in ever_granted)
                            for c in consents.values()),
             member=self.member_info(row.id), points=points_balance(row.id))
 

@@ -176,3 +176,13 @@ def test_erasing_a_member_ends_the_membership_and_its_points(shop, owner, new_me
     assert file.member is not None and file.member.active is False
     assert file.points == 0
     assert [e.kind for e in shop.points_history(zhang.id)][-1] == "expire"
+
+
+def test_a_consent_never_given_is_not_reported_as_withdrawn(shop, owner, new_customer):
+    zhang = new_customer()          # registered keeping the file only
+    health = {c.purpose: c for c in shop.customer_file(owner, zhang.id).consents}["health"]
+    assert (health.granted, health.withdrawn) == (False, False)
+    shop.set_consent(owner, zhang.id, "health", True)
+    shop.set_consent(owner, zhang.id, "health", False)
+    health = {c.purpose: c for c in shop.customer_file(owner, zhang.id).consents}["health"]
+    assert (health.granted, health.withdrawn) == (False, True)
