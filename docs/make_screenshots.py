@@ -4,7 +4,7 @@
 
 Without a file a fresh demo shop is built (takes about half a minute).
 Writes docs/counter.png, checkout.png, receipt-summary.png, login.png,
-customer.png and customer-history.png.
+customer.png, customer-history.png and (logged in as the owner) reports-page.png.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from salon_desk.db import Shop
 from salon_desk.db.demo import build_demo
 from salon_desk.ui.checkout_dialog import CheckoutDialog
 from salon_desk.ui.login_dialog import LoginDialog
-from salon_desk.ui.receipt_summary import ReceiptSummaryDialog
+from salon_desk.ui.receipt_step import ReceiptStepDialog
 
 DOCS = Path(__file__).resolve().parent
 
@@ -75,7 +75,7 @@ def main(argv: list[str]) -> int:
     settle(app)
     dialog.grab().save(str(DOCS / "checkout.png"))
     dialog.confirm()
-    summary = ReceiptSummaryDialog(dialog.receipt, parent=window)
+    summary = ReceiptStepDialog(shop, dialog.receipt, parent=window)
     summary.show()
     settle(app)
     summary.grab().save(str(DOCS / "receipt-summary.png"))
@@ -95,6 +95,12 @@ def main(argv: list[str]) -> int:
     page.tabs.setCurrentIndex(2)
     settle(app)
     window.grab().save(str(DOCS / "customer-history.png"))
+
+    # the owner's 报表 page on the last full month
+    window.switch_user(shop.login("owner", "owner123"))
+    window.tabs.setCurrentWidget(window.pages["reports"])
+    settle(app)
+    window.grab().save(str(DOCS / "reports-page.png"))
     window.close()
     shop.close()
     print("wrote", ", ".join(p.name for p in sorted(DOCS.glob("*.png"))))

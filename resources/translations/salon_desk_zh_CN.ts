@@ -176,7 +176,7 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>散客 (F6)</translation>
     </message>
     <message>
-        <source>Today's receipts…</source>
+        <source>Today&apos;s receipts…</source>
         <translation>今日小票…</translation>
     </message>
     <message>
@@ -275,6 +275,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>个人信息授权（个保法）</translation>
     </message>
     <message>
+        <source>not given</source>
+        <translation>未同意</translation>
+    </message>
+    <message>
         <source>{verb} {when} by {who}, notice {version}</source>
         <translation>{when} {verb}，经办人 {who}，告知书版本 {version}</translation>
     </message>
@@ -287,7 +291,7 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>撤回</translation>
     </message>
     <message>
-        <source>Needs the customer's consent to health notes.</source>
+        <source>Needs the customer&apos;s consent to health notes.</source>
         <translation>需要顾客同意记录健康信息。</translation>
     </message>
     <message>
@@ -400,6 +404,18 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>导出副本…</translation>
     </message>
     <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Visit record…</source>
+        <translation>到店记录…</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s data copy (PDF)…</source>
+        <translation>个人信息副本（PDF）…</translation>
+    </message>
+    <message>
         <source>(erased)</source>
         <translation>（已删除个人信息）</translation>
     </message>
@@ -412,11 +428,11 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>删除个人信息</translation>
     </message>
     <message>
-        <source>Erase {name}'s personal data for good? Sales stay in the books as 'erased customer'. This cannot be undone.</source>
+        <source>Erase {name}&apos;s personal data for good? Sales stay in the books as &apos;erased customer&apos;. This cannot be undone.</source>
         <translation>确定永久删除{name}的个人信息吗？消费记录将以“已删除客户”保留在账上。此操作无法撤销。</translation>
     </message>
     <message>
-        <source>Which duplicate file goes into {name}'s?</source>
+        <source>Which duplicate file goes into {name}&apos;s?</source>
         <translation>哪个重复档案要并入{name}的档案？</translation>
     </message>
     <message>
@@ -424,7 +440,7 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>合并档案</translation>
     </message>
     <message>
-        <source>Move the visits, sales and points of {other} ({phone}) into {name}'s file? {other}'s file is then archived.</source>
+        <source>Move the visits, sales and points of {other} ({phone}) into {name}&apos;s file? {other}&apos;s file is then archived.</source>
         <translation>把{other}（{phone}）的到店、消费和积分并入{name}的档案吗？之后{other}的档案将被归档。</translation>
     </message>
     <message>
@@ -505,7 +521,7 @@ Ask the customer.</source>
         <translation>密码错误次数过多，此账号已锁定至 {until}。</translation>
     </message>
     <message>
-        <source>The owner's name or password is wrong; nothing was changed.</source>
+        <source>The owner&apos;s name or password is wrong; nothing was changed.</source>
         <translation>店长账号或密码错误，未做任何更改。</translation>
     </message>
     <message>
@@ -521,7 +537,7 @@ Ask the customer.</source>
         <translation>技师只能给自己做的项目写备注。</translation>
     </message>
     <message>
-        <source>A refund or void needs the owner's name and password.</source>
+        <source>A refund or void needs the owner&apos;s name and password.</source>
         <translation>退款或作废需要店长的账号和密码。</translation>
     </message>
     <message>
@@ -557,7 +573,7 @@ Ask the customer.</source>
         <translation>此员工不存在。</translation>
     </message>
     <message>
-        <source>Please enter the shop's name.</source>
+        <source>Please enter the shop&apos;s name.</source>
         <translation>请输入店名。</translation>
     </message>
     <message>
@@ -569,11 +585,11 @@ Ask the customer.</source>
         <translation>此客户档案不存在（可能已被删除）。</translation>
     </message>
     <message>
-        <source>{name}'s file is archived. Restore it on the Customers page first.</source>
+        <source>{name}&apos;s file is archived. Restore it on the Customers page first.</source>
         <translation>{name}的档案已归档，请先在“客户”页取消归档。</translation>
     </message>
     <message>
-        <source>This customer's personal data was erased; the file cannot be changed.</source>
+        <source>This customer&apos;s personal data was erased; the file cannot be changed.</source>
         <translation>此客户的个人信息已删除，档案不能再修改。</translation>
     </message>
     <message>
@@ -581,7 +597,7 @@ Ask the customer.</source>
         <translation>手机号 {phone} 已属于{name}。</translation>
     </message>
     <message>
-        <source>Please enter the customer's name.</source>
+        <source>Please enter the customer&apos;s name.</source>
         <translation>请输入顾客姓名。</translation>
     </message>
     <message>
@@ -609,11 +625,11 @@ Ask the customer.</source>
         <translation>日历上没有这个日期。</translation>
     </message>
     <message>
-        <source>Without the customer's consent to keep a file none is created: sell as a walk-in.</source>
+        <source>Without the customer&apos;s consent to keep a file none is created: sell as a walk-in.</source>
         <translation>顾客不同意建档，就不能建立档案：请按散客结账。</translation>
     </message>
     <message>
-        <source>Allergy and health notes need the customer's separate consent.</source>
+        <source>Allergy and health notes need the customer&apos;s separate consent.</source>
         <translation>过敏和健康信息需要顾客单独同意。</translation>
     </message>
     <message>
@@ -621,7 +637,7 @@ Ask the customer.</source>
         <translation>顾客不能介绍自己。</translation>
     </message>
     <message>
-        <source>The preference "{tag}" is too long (at most 20 characters).</source>
+        <source>The preference &quot;{tag}&quot; is too long (at most 20 characters).</source>
         <translation>偏好“{tag}”太长（最多 20 个字）。</translation>
     </message>
     <message>
@@ -629,7 +645,7 @@ Ask the customer.</source>
         <translation>未知的授权用途。</translation>
     </message>
     <message>
-        <source>"{phone}" is not a phone number.</source>
+        <source>&quot;{phone}&quot; is not a phone number.</source>
         <translation>“{phone}”不是有效的电话号码。</translation>
     </message>
     <message>
@@ -789,7 +805,7 @@ Ask the customer.</source>
         <translation>请填写改价原因。</translation>
     </message>
     <message>
-        <source>"{text}" is not an amount of money (e.g. 68 or 68.50).</source>
+        <source>&quot;{text}&quot; is not an amount of money (e.g. 68 or 68.50).</source>
         <translation>“{text}”不是有效金额（例如 68 或 68.50）。</translation>
     </message>
     <message>
@@ -877,19 +893,19 @@ Ask the customer.</source>
         <translation>文字太长（最多 {max} 个字）。</translation>
     </message>
     <message>
-        <source>"{value}" is not one of the choices.</source>
+        <source>&quot;{value}&quot; is not one of the choices.</source>
         <translation>“{value}”不是可选项之一。</translation>
     </message>
     <message>
-        <source>"{value}" is not a date like 01-01 (month-day, day at most 28).</source>
+        <source>&quot;{value}&quot; is not a date like 01-01 (month-day, day at most 28).</source>
         <translation>“{value}”不是 01-01 这样的日期（月-日，日不超过 28）。</translation>
     </message>
     <message>
-        <source>"{text}" is not a month (e.g. 2026-11).</source>
+        <source>&quot;{text}&quot; is not a month (e.g. 2026-11).</source>
         <translation>“{text}”不是有效的月份（例如 2026-11）。</translation>
     </message>
     <message>
-        <source>"{text}" is not a date (e.g. 2026-11-22).</source>
+        <source>&quot;{text}&quot; is not a date (e.g. 2026-11-22).</source>
         <translation>“{text}”不是有效的日期（例如 2026-11-22）。</translation>
     </message>
     <message>
@@ -1175,6 +1191,42 @@ Ask the customer.</source>
         <translation>档案合并</translation>
     </message>
     <message>
+        <source>Yearly reset {param}</source>
+        <translation>{param} 年度积分清零</translation>
+    </message>
+    <message>
+        <source>Membership lapsed</source>
+        <translation>会员资格取消</translation>
+    </message>
+    <message>
+        <source>Membership reinstated</source>
+        <translation>恢复会员资格</translation>
+    </message>
+    <message>
+        <source>Customer data erased</source>
+        <translation>客户信息已注销</translation>
+    </message>
+    <message>
+        <source>Redeemed points returned</source>
+        <translation>退款退回抵扣积分</translation>
+    </message>
+    <message>
+        <source>Earned points taken back</source>
+        <translation>退款扣回所得积分</translation>
+    </message>
+    <message>
+        <source>Moved to customer file {param}</source>
+        <translation>并入档案 {param}</translation>
+    </message>
+    <message>
+        <source>Moved from customer file {param}</source>
+        <translation>由档案 {param} 并入</translation>
+    </message>
+    <message>
+        <source>Referred customer file {param}</source>
+        <translation>推荐客户档案 {param}</translation>
+    </message>
+    <message>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
@@ -1258,6 +1310,10 @@ Ask the customer.</source>
     <message>
         <source>Catalogue and staff</source>
         <translation>项目与员工</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1483,6 +1539,13 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Could not print: {problem}</source>
+        <translation>无法打印：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>QuickCustomerDialog</name>
     <message>
         <source>New customer</source>
@@ -1597,6 +1660,29 @@ Ask the customer.</source>
     <message>
         <source> (refunded)</source>
         <translation>（已退款）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptStepDialog</name>
+    <message>
+        <source>Print receipt (F8)</source>
+        <translation>打印小票 (F8)</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Could not print: {problem}</source>
+        <translation>无法打印：{problem}</translation>
+    </message>
+    <message>
+        <source>No default printer is set up. Use Preview… to choose a printer, or set a default printer in the system settings.</source>
+        <translation>未设置默认打印机。请点“预览…”选择打印机，或在系统设置中设定默认打印机。</translation>
+    </message>
+    <message>
+        <source>Receipt {no} sent to the printer.</source>
+        <translation>小票 {no} 已发送到打印机。</translation>
     </message>
 </context>
 <context>
@@ -1717,11 +1803,11 @@ Ask the customer.</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <source>Owner's login:</source>
+        <source>Owner&apos;s login:</source>
         <translation>店长账号：</translation>
     </message>
     <message>
-        <source>Owner's password:</source>
+        <source>Owner&apos;s password:</source>
         <translation>店长密码：</translation>
     </message>
     <message>
@@ -1758,10 +1844,129 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Save Excel (XLSX)…</source>
+        <translation>保存 Excel…</translation>
+    </message>
+    <message>
+        <source>Save CSV…</source>
+        <translation>保存 CSV…</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>统计期间：</translation>
+    </message>
+    <message>
+        <source>Net received</source>
+        <translation>实收净额</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>小票数</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>平均客单价</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>到店客户</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Today ({date})</source>
+        <translation>今天（{date}）</translation>
+    </message>
+    <message>
+        <source>{year}-{month} (so far)</source>
+        <translation>{year}年{month}月（本月至今）</translation>
+    </message>
+    <message>
+        <source>{year}-{month}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>{shop} — business report {period}</source>
+        <translation>{shop}&#x3000;{period}经营报表</translation>
+    </message>
+    <message>
+        <source>The shop</source>
+        <translation>本店</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}, worked out at {when}</source>
+        <translation>统计期间 {start} 至 {end}，生成于 {when}</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>将报表保存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the figures as Excel</source>
+        <translation>将数据保存为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the figures as CSV</source>
+        <translation>将数据保存为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {problem}</source>
+        <translation>无法写入 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>SalesHistory</name>
     <message>
-        <source>Show / reprint receipt</source>
-        <translation>查看 / 重印小票</translation>
+        <source>Reprint receipt…</source>
+        <translation>重印小票…</translation>
+    </message>
+    <message>
+        <source>Preview the receipt marked REPRINT, then print or save it</source>
+        <translation>预览标有“重印”的小票，再打印或保存</translation>
+    </message>
+    <message>
+        <source>Refund / void slip…</source>
+        <translation>退款 / 作废单…</translation>
     </message>
     <message>
         <source>Refund or void…</source>
@@ -1981,7 +2186,7 @@ Ask the customer.</source>
         <translation>设置您的店铺</translation>
     </message>
     <message>
-        <source>Welcome to salon-desk. Enter your shop's details and the owner's account; everything can be changed later in Settings.</source>
+        <source>Welcome to salon-desk. Enter your shop&apos;s details and the owner&apos;s account; everything can be changed later in Settings.</source>
         <translation>欢迎使用 salon-desk。请填写店铺信息和店长账号，以后都可以在“设置”中修改。</translation>
     </message>
     <message>
@@ -2001,11 +2206,11 @@ Ask the customer.</source>
         <translation>小票页脚：</translation>
     </message>
     <message>
-        <source>Owner's name:</source>
+        <source>Owner&apos;s name:</source>
         <translation>店长姓名：</translation>
     </message>
     <message>
-        <source>Owner's login:</source>
+        <source>Owner&apos;s login:</source>
         <translation>店长账号：</translation>
     </message>
     <message>
@@ -2113,7 +2318,7 @@ Ask the customer.</source>
 <context>
     <name>TodaySalesDialog</name>
     <message>
-        <source>Today's receipts</source>
+        <source>Today&apos;s receipts</source>
         <translation>今日小票</translation>
     </message>
 </context>
@@ -2257,6 +2462,37 @@ Ask the customer.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>VisitRangeDialog</name>
+    <message>
+        <source>Print visit record</source>
+        <translation>打印到店记录</translation>
+    </message>
+    <message>
+        <source>All visits</source>
+        <translation>全部到店记录</translation>
+    </message>
+    <message>
+        <source>Only the visits between these dates:</source>
+        <translation>只打印这段时间的到店记录：</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>The start date is after the end date.</source>
+        <translation>开始日期晚于结束日期。</translation>
     </message>
 </context>
 </TS>

@@ -153,10 +153,15 @@ class CustomerEditor(QWidget):
             state = states.get(purpose)
             box = self.consent_boxes[purpose]
             box.setChecked(state.granted if state else purpose == "keep_file" and f is None)
+            if state is None:
+                self.consent_labels[purpose].setText("")
+                continue
+            verb = (self.tr("given") if state.granted else
+                    self.tr("withdrawn") if state.withdrawn else self.tr("not given"))
             self.consent_labels[purpose].setText(
                 self.tr("{verb} {when} by {who}, notice {version}").format(
-                    verb=self.tr("given") if state.granted else self.tr("withdrawn"), when=labels.when(state.at),
-                    who=state.staff_name, version=state.notice_version) if state else "")
+                    verb=verb, when=labels.when(state.at), who=state.staff_name,
+                    version=state.notice_version))
         self._health_state()
         editable = f is None or not f.anonymised
         for widget in (self.name, self.phone, self.save_button, *self.consent_boxes.values()):

@@ -1,4 +1,5 @@
-"""客户: search the files, edit one, its membership and points, its visit history; archive, erase, merge, export."""
+"""客户: search the files, edit one, its membership and points, its visit history; archive, erase, merge,
+export, and print the visit record (到店记录) or the customer's data copy (个人信息副本)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QHBoxLayout, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox, QFileDialog, QHBoxLayout, QMenu, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from ..records import CustomerFile
@@ -16,7 +18,9 @@ from .counter_models import CustomerTableModel
 from .customer_editor import CustomerEditor
 from .customer_picker import CustomerPickerDialog
 from .membership_panel import MembershipPanel
+from . import printing
 from .ops import CUSTOMERS, SALES, VISITS, Ops
+from .record_range import VisitRangeDialog
 from .sales_history import SalesHistory
 from .widgets import Confirm, Notice, SearchField, big_label, current_record, make_table, select_row
 
@@ -75,6 +79,15 @@ class CustomersPage(QWidget):
         self.merge_button.clicked.connect(self.merge)
         self.export_button = QPushButton(self.tr("Export a copy…"))
         self.export_button.clicked.connect(self.export)
+        self.print_button = QPushButton(self.tr("Print"))
+        self.print_button.setObjectName("print_button")
+        menu = QMenu(self.print_button)
+        self.print_record_action = menu.addAction(self.tr("Visit record…"))
+        self.print_record_action.triggered.connect(self.print_visit_record)
+        self.print_copy_action = menu.addAction(self.tr("Customer's data copy (PDF)…"))
+        self.print_copy_action.triggered.connect(self.print_data_copy)
+        self.print_copy_action.setVisible(ops.can(Perm.EXPORT))
+        self.print_button.setMenu(menu)
         self.erase_button.setVisible(ops.can(Perm.ERASE))
         self.merge_button.setVisible(ops.can(Perm.MERGE))
         self.export_button.setVisible(ops.can(Perm.EXPORT))
@@ -99,7 +112,8 @@ class CustomersPage(QWidget):
         rcol.addWidget(self.title)
         rcol.addWidget(self.tabs, 1)
         actions = QHBoxLayout()
-        for button in (self.archive_button, self.merge_button, self.export_button, self.erase_button):
+        for button in (self.archive_button, self.print_button, self.merge_button, self.export_button,
+                       self.erase_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.editor.error)
@@ -148,7 +162,8 @@ class CustomersPage(QWidget):
         self.history.reload()
         self.title.setText((f.name or self.tr("(erased)")) if f else self.tr("New customer"))
         self.archive_button.setText(self.tr("Restore from archive") if f and f.archived else self.tr("Archive"))
-        for button in (self.archive_button, self.erase_button, self.merge_button, self.export_button):
+        for button in (self.archive_button, self.erase_button, self.merge_button, self.export_button,
+                       self.print_button):
             button.setEnabled(f is not None and not f.anonymised)
         self.membership.setEnabled(f is not None)
         self.history.setEnabled(f is not None)
@@ -219,3 +234,21 @@ class CustomersPage(QWidget):
         if outcome.ok:
             path.write_text(json.dumps(outcome.value, ensure_ascii=False, indent=2), encoding="utf-8")
             Notice.show(self, self.tr("Export customer file"), self.tr("Saved to {path}").format(path=str(path)))
+
+    def print_visit_record(self) -> None:
+        """The visit record on A4: every visit, or those of a date range, in the preview."""
+        f = self.file
+        if f is None:
+            return
+        chosen = VisitRangeDialog.ask(self, self.shop.today())
+        if chosen is None:
+            return
+        start, end = chosen
+        self.ops.run(self, lambda: printing.preview_visit_record(self, self.shop, self.ops.staff, f.id, start, end))
+
+    def print_data_copy(self) -> None:
+        """The customer's complete file as a PDF (their right to a copy); the core audits the export."""
+        f = self.file
+        if f is None:
+            return
+        self.ops.run(self, lambda: printing.preview_data_copy(self, self.shop, self.ops.staff, f.id))

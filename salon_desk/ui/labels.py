@@ -9,6 +9,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import ledger_reasons
+from ..ledger_reasons import parse_reason
 from ..money import Fen, format_fen
 
 
@@ -117,6 +119,26 @@ def points_kind_name(kind: str) -> str:
         "merge": QCoreApplication.translate("Labels", "Merged files"),
     }
     return names.get(kind, kind)
+
+
+def points_reason_text(reason: str) -> str:
+    """A ledger reason: the program's own codes in the reader's language, typed ones as typed."""
+    parsed = parse_reason(reason)
+    if parsed is None:
+        return reason
+    code, param = parsed
+    texts = {
+        ledger_reasons.YEARLY_RESET: QCoreApplication.translate("Labels", "Yearly reset {param}"),
+        ledger_reasons.LAPSED: QCoreApplication.translate("Labels", "Membership lapsed"),
+        ledger_reasons.REINSTATED: QCoreApplication.translate("Labels", "Membership reinstated"),
+        ledger_reasons.ERASED: QCoreApplication.translate("Labels", "Customer data erased"),
+        ledger_reasons.REFUND_RETURNED: QCoreApplication.translate("Labels", "Redeemed points returned"),
+        ledger_reasons.REFUND_TAKEN_BACK: QCoreApplication.translate("Labels", "Earned points taken back"),
+        ledger_reasons.MERGED_INTO: QCoreApplication.translate("Labels", "Moved to customer file {param}"),
+        ledger_reasons.MERGED_FROM: QCoreApplication.translate("Labels", "Moved from customer file {param}"),
+        ledger_reasons.REFERRAL: QCoreApplication.translate("Labels", "Referred customer file {param}"),
+    }
+    return texts.get(code, reason).format(param=param or "")
 
 
 def sale_status_name(status: str) -> str:

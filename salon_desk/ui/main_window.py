@@ -1,4 +1,4 @@
-"""The thin shell: pages 收银台 / 客户 / 项目与员工 / 设置, the status bar, lock and switch user.
+"""The thin shell: pages 收银台 / 客户 / 项目与员工 / 报表 / 设置, the status bar, lock and switch user.
 
 Pages are built for the logged-in staff member; switching user or language
 rebuilds them, so no page ever holds a stale role.
@@ -22,6 +22,7 @@ from .catalogue_page import CataloguePage
 from .counter_page import CounterPage
 from .customers_page import CustomersPage
 from .ops import SETTINGS, Ops
+from .reports_page import ReportsPage
 from .settings_page import SettingsPage
 from .technician_page import TechnicianPage
 from .widgets import big_label, error_label
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
-        for number in range(1, 5):
+        for number in range(1, 6):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))
@@ -145,6 +146,9 @@ class MainWindow(QMainWindow):
         if self.ops.can(Perm.CATALOGUE) or self.ops.can(Perm.STAFF):
             self.pages["catalogue"] = CataloguePage(self.ops)
             self.tabs.addTab(self.pages["catalogue"], self.tr("Catalogue and staff"))
+        if self.ops.can(Perm.REPORTS_ALL):               # the owner; a cashier sees no reports beyond today
+            self.pages["reports"] = ReportsPage(self.ops)
+            self.tabs.addTab(self.pages["reports"], self.tr("Reports"))
         if self.ops.can(Perm.SETTINGS):
             self.pages["settings"] = SettingsPage(self.ops)
             self.tabs.addTab(self.pages["settings"], self.tr("Settings"))

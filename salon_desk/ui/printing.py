@@ -3,6 +3,8 @@ white, at the printer's dots, and drawn on a QPrinter.
 
 ``print_pdf`` is a plain function taking a QPrinter, so tests drive it with a
 PDF-format printer; the preview dialog and the print dialog only wrap it.
+A PDF-format printer ("print to file") gets the document itself, text and
+embedded font intact; a real printer gets the pages painted (``paint_pdf``).
 The receipt's page is set to the PDF's own size (80 mm x content height),
 so a thermal roll is cut right after the text.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -47,7 +49,22 @@ def _page_size(document: pdfium.PdfDocument, index: int) -> QPageSize:
 
 
 def print_pdf(pdf_bytes: bytes, printer: QPrinter) -> int:
-    """Print every page of ``pdf_bytes`` on ``printer`` at its resolution; returns the pages printed."""
+    """Print every page of ``pdf_bytes`` on ``printer``; returns the pages printed.
+
+    Printing to a PDF file writes the document as it is (a raster copy would lose
+    the text and the crispness); any other printer gets the pages painted.
+    """
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        document = load_pdf(pdf_bytes)
+        count = len(document)
+        document.close()
+        Path(printer.outputFileName()).write_bytes(pdf_bytes)
+        return count
+    return paint_pdf(pdf_bytes, printer)
+
+
+def paint_pdf(pdf_bytes: bytes, printer: QPrinter) -> int:
+    """Paint every page of ``pdf_bytes`` on ``printer`` at its resolution (at most MAX_DPI)."""
     document = load_pdf(pdf_bytes)
     count = len(document)
     if count == 0:
@@ -93,6 +110,33 @@ def print_to_default(pdf_bytes: bytes) -> bool:
     return True
 
 
+class PrinterChoice:
+    """The Qt print dialog for ``printer``; True when the user pressed Print. Tests monkeypatch ``ask``."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, printer: QPrinter) -> bool:
+        return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def print_or_warn(parent: QWidget | None, pdf_bytes: bytes, printer: QPrinter, title: str) -> bool:
+    """``print_pdf``, telling the user (not crashing) when the printer or the file cannot be opened."""
+    try:
+        print_pdf(pdf_bytes, printer)
+    except OSError as problem:
+        QMessageBox.warning(parent, title, QCoreApplication.translate(
+            "Printing", "Could not print: {problem}").format(problem=str(problem)))
+        return False
+    return True
+
+
+def print_with_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str) -> bool:
+    """Choose a printer in the Qt print dialog and print; True if printed."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if not PrinterChoice.ask(parent, printer):
+        return False
+    return print_or_warn(parent, pdf_bytes, printer, title)
+
+
 class PrintPreviewDialog(QDialog):
     """The document on screen with 打印 / 保存 PDF / 关闭."""
 
@@ -134,13 +178,14 @@ class PrintPreviewDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if not self.choose_printer(printer):
             return False
-        print_pdf(self.pdf_bytes, printer)
+        if not print_or_warn(self, self.pdf_bytes, printer, self.windowTitle()):
+            return False
         self.accept()
         return True
 
     def choose_printer(self, printer: QPrinter) -> bool:
         """The Qt print dialog; tests replace this method."""
-        return QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted
+        return PrinterChoice.ask(self, printer)
 
     def save_as(self) -> Path | None:
         name = self.ask_file_name()
@@ -184,12 +229,20 @@ def print_receipt_now(shop, receipt, reprint: bool = False) -> bool:
     return print_to_default(receipt_pdf(shop, receipt, reprint))
 
 
-def preview_refund_slips(parent: QWidget | None, shop, receipt) -> bool:
-    """The slip of the newest void or refund of ``receipt``."""
+def refund_slip_pdf(shop, receipt, reprint: bool = False) -> bytes | None:
+    """The slip of the newest void or refund of ``receipt``; None when it has none."""
     from ..reports.receipt import render_refund_slip
     if not receipt.refunds:
+        return None
+    return render_refund_slip(receipt, receipt.refunds[-1], shop.setting("receipt.paper"), reprint=reprint,
+                              printed_at=shop.now() if reprint else None)
+
+
+def preview_refund_slips(parent: QWidget | None, shop, receipt, reprint: bool = False) -> bool:
+    """The slip of the newest void or refund of ``receipt``; ``reprint`` marks a later copy 重印."""
+    data = refund_slip_pdf(shop, receipt, reprint)
+    if data is None:
         return False
-    data = render_refund_slip(receipt, receipt.refunds[-1], shop.setting("receipt.paper"))
     return PrintPreviewDialog.ask(parent, data, receipt.receipt_no, f"{receipt.receipt_no}-refund.pdf")
 
 
@@ -209,17 +262,30 @@ def preview_data_copy(parent: QWidget | None, shop, actor, customer_id: int) -> 
     return PrintPreviewDialog.ask(parent, data, name, f"data-copy-{customer_id}.pdf")
 
 
+def monthly_report_pdf(figures) -> bytes:
+    from ..reports.monthly import render_monthly_report
+    return render_monthly_report(figures)
+
+
+def report_file_name(figures, suffix: str) -> str:
+    """``月度经营报表-2026-11.pdf``; a single day's figures are named by the day."""
+    if (figures.end - figures.start).days == 1:
+        return f"营业日报-{figures.start:%Y-%m-%d}.{suffix}"
+    return f"月度经营报表-{figures.year}-{figures.month:02d}.{suffix}"
+
+
 def preview_monthly_report(parent: QWidget | None, figures) -> bool:
     """The owner's report page: preview / print / save the month (figures from shop.monthly_figures)."""
-    from ..reports.monthly import render_monthly_report
-    return PrintPreviewDialog.ask(parent, render_monthly_report(figures), figures.title,
-                                  f"report-{figures.year}-{figures.month:02d}.pdf")
+    return PrintPreviewDialog.ask(parent, monthly_report_pdf(figures), figures.title,
+                                  report_file_name(figures, "pdf"))
 
 
-def save_monthly_exports(figures, xlsx: str | Path | None = None, csv: str | Path | None = None) -> list[Path]:
+def save_monthly_exports(figures, xlsx: str | Path | None = None, csv: str | Path | None = None,
+                         pdf: str | Path | None = None) -> list[Path]:
+    """Write the figures to the files given (OSError when one cannot be written); the paths written."""
     from ..reports.exports import monthly_csv, monthly_xlsx
     out = []
-    for path, render in ((xlsx, monthly_xlsx), (csv, monthly_csv)):
+    for path, render in ((pdf, monthly_report_pdf), (xlsx, monthly_xlsx), (csv, monthly_csv)):
         if path:
             Path(path).write_bytes(render(figures))
             out.append(Path(path))

@@ -1,18 +1,78 @@
-"""The receipt step after a checkout or a reprint: THE one hook the printing issue replaces.
+"""The receipt step after a checkout: the summary (change, points) with 打印 (F8) and 预览.
 
-Today it shows the receipt summary dialog. The printing engineer swaps
-the body of :func:`run_receipt_step` for preview / print / save as PDF
-(``salon_desk.reports``); callers never change.
+F8 sends the receipt straight to the default printer, without a dialog;
+预览 shows it with the print dialog and 保存 PDF. The summary stays on screen
+either way, and Enter closes it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from ..records import ReceiptRecord
+from . import printing
 from .receipt_summary import ReceiptSummaryDialog
+
+PRINT_KEY = Qt.Key.Key_F8
+
+
+class ReceiptStepDialog(ReceiptSummaryDialog):
+    def __init__(self, shop, receipt: ReceiptRecord, reprint: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(receipt, reprint, parent)
+        self.shop = shop
+        self.reprint = reprint
+        self.printed = False
+        self.print_button = self.buttons.addButton(self.tr("Print receipt (F8)"),
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setObjectName("print_receipt")
+        self.preview_button = self.buttons.addButton(self.tr("Preview…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setObjectName("preview_receipt")
+        for button in (self.print_button, self.preview_button):
+            button.setAutoDefault(False)             # Enter always means 完成
+        self.print_button.clicked.connect(self.print_now)
+        self.preview_button.clicked.connect(self.preview)
+        self.status = QLabel()
+        self.status.setObjectName("print_status")
+        self.status.setWordWrap(True)
+        self.layout().insertWidget(self.layout().indexOf(self.buttons), self.status)
+
+    def print_now(self) -> bool:
+        """The one key: straight to the default printer; a sentence, never a crash, when it cannot."""
+        try:
+            sent = printing.print_receipt_now(self.shop, self.receipt, self.reprint)
+        except (OSError, ValueError) as problem:
+            return self._report(self.tr("Could not print: {problem}").format(problem=str(problem)), False)
+        if not sent:
+            return self._report(self.tr("No default printer is set up. Use Preview… to choose a printer, "
+                                        "or set a default printer in the system settings."), False)
+        self.printed = True
+        return self._report(self.tr("Receipt {no} sent to the printer.").format(no=self.receipt.receipt_no), True)
+
+    def preview(self) -> None:
+        if printing.preview_receipt(self, self.shop, self.receipt, self.reprint):
+            self.printed = True
+            self._report(self.tr("Receipt {no} sent to the printer.").format(no=self.receipt.receipt_no), True)
+        self.done_button.setFocus()
+
+    def _report(self, text: str, ok: bool) -> bool:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: #1b6e20;" if ok else "color: #b00020; font-weight: bold;")
+        self.done_button.setFocus()
+        return ok
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == PRINT_KEY:
+            self.print_now()
+            return
+        super().keyPressEvent(event)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, shop, receipt: ReceiptRecord, reprint: bool = False) -> None:
+        cls(shop, receipt, reprint, parent).exec()
 
 
 def run_receipt_step(parent: QWidget | None, shop, receipt: ReceiptRecord, reprint: bool = False) -> None:
-    """Show (later: print) ``receipt``. ``reprint`` marks a copy (重印)."""
-    ReceiptSummaryDialog.ask(parent, receipt, reprint=reprint)
+    """Show ``receipt`` with its change and points, ready to print. ``reprint`` marks a copy (重印)."""
+    ReceiptStepDialog.ask(parent, shop, receipt, reprint=reprint)

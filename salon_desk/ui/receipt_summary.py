@@ -40,12 +40,12 @@ class ReceiptSummaryDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
-        buttons = QDialogButtonBox()
-        done = buttons.addButton(self.tr("Done (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
-        done.setDefault(True)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-        done.setFocus()
+        self.buttons = QDialogButtonBox()
+        self.done_button = self.buttons.addButton(self.tr("Done (Enter)"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.done_button.setDefault(True)
+        self.buttons.accepted.connect(self.accept)
+        layout.addWidget(self.buttons)
+        self.done_button.setFocus()
 
     def news(self) -> str:
         r = self.receipt

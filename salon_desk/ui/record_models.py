@@ -185,7 +185,7 @@ class PointsHistoryModel(RecordTableModel):
         if column == self.POINTS:
             return f"{e.points:+d}"
         if column == self.REASON:
-            return e.reason
+            return labels.points_reason_text(e.reason)
         if column == self.RECEIPT:
             return e.receipt_no or ""
         if column == self.STAFF:

@@ -1,4 +1,7 @@
-"""A list of sales with their lines, and the reprint and refund/void actions (customers page, today's receipts)."""
+"""A list of sales with their lines, and the actions on one: 重印 the receipt, refund or void it, print its slip.
+
+Used by the customers page and by today's receipts at the counter.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..records import SaleSummary
-from . import receipt_step
+from . import printing
 from .ops import SALES, Ops
 from .record_models import ReceiptLinesModel, SalesModel
 from .refund_dialog import RefundDialog
@@ -31,8 +34,13 @@ class SalesHistory(QWidget):
         self.lines_view = make_table(self.lines_model, stretch=ReceiptLinesModel.NOTE)
         self.lines_view.setObjectName("sale_lines")
         self.sales_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_lines())
-        self.receipt_button = QPushButton(self.tr("Show / reprint receipt"))
-        self.receipt_button.clicked.connect(self.show_receipt)
+        self.receipt_button = QPushButton(self.tr("Reprint receipt…"))
+        self.receipt_button.setObjectName("reprint_button")
+        self.receipt_button.setToolTip(self.tr("Preview the receipt marked REPRINT, then print or save it"))
+        self.receipt_button.clicked.connect(self.reprint)
+        self.slip_button = QPushButton(self.tr("Refund / void slip…"))
+        self.slip_button.setObjectName("slip_button")
+        self.slip_button.clicked.connect(self.reprint_slip)
         self.refund_button = QPushButton(self.tr("Refund or void…"))
         self.refund_button.setObjectName("refund_button")
         self.refund_button.clicked.connect(self.refund)
@@ -44,6 +52,7 @@ class SalesHistory(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.receipt_button)
+        buttons.addWidget(self.slip_button)
         buttons.addWidget(self.refund_button)
         layout.addLayout(buttons)
         ops.changed.connect(lambda scopes: self.reload() if SALES in scopes else None)
@@ -61,16 +70,31 @@ class SalesHistory(QWidget):
         self.lines_model.set_rows(sale.lines if sale else [])
         self.refund_button.setEnabled(bool(sale and sale.status == "completed"))
         self.receipt_button.setEnabled(sale is not None)
+        self.slip_button.setEnabled(bool(sale and (sale.status == "voided" or sale.refunded_fen)))
 
-    def show_receipt(self) -> None:
+    def reprint(self) -> None:
+        """重印: the receipt as it was, marked REPRINT, in the preview (print / save PDF)."""
         sale = current_record(self.sales_view)
         if sale is not None:
-            receipt_step.run_receipt_step(self, self.ops.shop, self.ops.shop.receipt(sale.sale_id), reprint=True)
+            shop = self.ops.shop
+            self.ops.run(self, lambda: printing.preview_receipt(self, shop, shop.receipt(sale.sale_id), reprint=True))
+
+    def reprint_slip(self) -> None:
+        """The newest void or refund slip of the chosen sale, marked REPRINT."""
+        sale = current_record(self.sales_view)
+        if sale is not None:
+            shop = self.ops.shop
+            self.ops.run(self, lambda: printing.preview_refund_slips(self, shop, shop.receipt(sale.sale_id),
+                                                                     reprint=True))
 
     def refund(self) -> None:
+        """Refund or void; when done, the slip for the customer in the preview."""
         sale = current_record(self.sales_view)
-        if sale is not None:
-            RefundDialog.ask(self, self.ops, sale.sale_id)
+        if sale is None:
+            return
+        receipt = RefundDialog.ask(self, self.ops, sale.sale_id)
+        if receipt is not None:
+            printing.preview_refund_slips(self, self.ops.shop, receipt)
 
 
 class TodaySalesDialog(QDialog):

@@ -1,4 +1,8 @@
-"""Printing a PDF through Qt: page size kept, pages rendered on white, with a PDF-format QPrinter."""
+"""Printing a PDF through Qt: page size kept, pages rendered on white, with a PDF-format QPrinter.
+
+``paint_pdf`` is what a real printer gets (pages painted); ``print_pdf`` to a
+PDF file writes the document itself, text intact.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +17,9 @@ from reportlab.lib.units import mm  # noqa: E402
 
 from salon_desk.reports.monthly import render_monthly_report  # noqa: E402
 from salon_desk.reports.receipt import render_receipt  # noqa: E402
-from salon_desk.ui.printing import PrintPreviewDialog, load_pdf, print_pdf, render_page  # noqa: E402
+from salon_desk.ui.printing import PrintPreviewDialog, load_pdf, paint_pdf, print_pdf, render_page  # noqa: E402
 
-from pdf_helpers import pdf_pages  # noqa: E402
+from pdf_helpers import pdf_pages, pdf_text  # noqa: E402
 
 
 @pytest.fixture
@@ -46,7 +50,7 @@ def test_rendered_page_is_opaque_white_with_black_text(qapp, receipt_pdf):
 
 def test_receipt_prints_on_a_page_of_its_own_size(qapp, receipt_pdf, tmp_path):
     out = tmp_path / "printed.pdf"
-    assert print_pdf(receipt_pdf, pdf_printer(out)) == 1
+    assert paint_pdf(receipt_pdf, pdf_printer(out)) == 1
     printed, source = pdf_pages(out.read_bytes())[0], pdf_pages(receipt_pdf)[0]
     assert float(printed.mediabox.width) == pytest.approx(80 * mm, abs=1.5)
     assert float(printed.mediabox.height) == pytest.approx(float(source.mediabox.height), abs=1.5)
@@ -55,8 +59,15 @@ def test_receipt_prints_on_a_page_of_its_own_size(qapp, receipt_pdf, tmp_path):
 def test_a4_report_prints_every_page(qapp, month_shop, shop, owner, tmp_path):
     data = render_monthly_report(shop.monthly_figures(owner, 2026, 12))
     out = tmp_path / "report.pdf"
-    assert print_pdf(data, pdf_printer(out)) == len(pdf_pages(data))
+    assert paint_pdf(data, pdf_printer(out)) == len(pdf_pages(data))
     assert len(pdf_pages(out.read_bytes())) == len(pdf_pages(data))
+
+
+def test_printing_to_a_pdf_file_keeps_the_document_and_its_text(qapp, receipt_pdf, tmp_path):
+    out = tmp_path / "printed.pdf"
+    assert print_pdf(receipt_pdf, pdf_printer(out)) == 1
+    assert out.read_bytes() == receipt_pdf
+    assert "收银小票" in pdf_text(out.read_bytes())
 
 
 def test_preview_dialog_prints_and_saves(qtbot, receipt_pdf, tmp_path, monkeypatch):

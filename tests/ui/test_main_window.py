@@ -20,7 +20,7 @@ def test_cashier_sees_counter_and_customers_only(window):
 
 def test_owner_sees_every_page(make_window, owner):
     window = make_window(owner)
-    assert tab_titles(window) == ["收银台", "客户", "项目与员工", "设置"]
+    assert tab_titles(window) == ["收银台", "客户", "项目与员工", "报表", "设置"]
 
 
 def test_lock_hides_the_shop_and_another_staff_member_logs_in(qtbot, window, shop):
@@ -36,7 +36,7 @@ def test_lock_hides_the_shop_and_another_staff_member_logs_in(qtbot, window, sho
     qtbot.keyClick(screen.password, Qt.Key.Key_Return)
     assert not window.locked
     assert window.staff.username == "boss"
-    assert tab_titles(window) == ["收银台", "客户", "项目与员工", "设置"]
+    assert tab_titles(window) == ["收银台", "客户", "项目与员工", "报表", "设置"]
     assert window.staff_label.text() == "当前员工：老板（店长）"
 
 
@@ -48,7 +48,7 @@ def test_switching_to_english_in_settings_retranslates_the_window(qtbot, make_wi
         combo.setCurrentIndex(combo.findData("en"))
         settings.save()
         assert shop.setting("ui.language") == "en"
-        assert tab_titles(window) == ["Counter", "Customers", "Catalogue and staff", "Settings"]
+        assert tab_titles(window) == ["Counter", "Customers", "Catalogue and staff", "Reports", "Settings"]
         assert window.staff_label.text() == "Staff: 老板 (Owner)"
     finally:
         install_language("zh_CN")

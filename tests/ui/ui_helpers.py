@@ -1,11 +1,14 @@
-"""Helpers for window tests: typing Chinese, answering the next modal dialog."""
+"""Helpers for window tests: typing Chinese, answering the next modal dialog, PDFs printed to a file."""
 
 from __future__ import annotations
 
+import io
 from typing import Callable
 
+from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 
 
@@ -33,3 +36,16 @@ def answer_next_dialog(qtbot, dialog_type: type, answer: Callable[[QWidget], Non
 
     QTimer.singleShot(0, poll)
     return seen
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of a PDF as pypdf reads it back (what a reader's search finds)."""
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def pdf_printer(path) -> QPrinter:
+    """A printer that writes a PDF file: what a test gives the window instead of a real printer."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer

@@ -1,0 +1,82 @@
+"""The sales history: 重印 previews the receipt marked REPRINT; a refund or void offers its slip."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from salon_desk.ui import printing
+from salon_desk.ui.printing import PrintPreviewDialog
+from salon_desk.ui.sales_history import TodaySalesDialog
+
+from ui_helpers import answer_next_dialog, pdf_text
+
+
+@pytest.fixture
+def sale(shop, items, new_member, sell):
+    zhang = new_member("张三", "13812345678", tier="gold", points=1000)
+    return sell(zhang.id, services=[items.cut, items.care], points=300)
+
+
+@pytest.fixture
+def previews(monkeypatch) -> list:
+    """(pdf bytes, file name) of every preview opened; none is shown."""
+    seen: list = []
+    monkeypatch.setattr(PrintPreviewDialog, "ask",
+                        classmethod(lambda cls, parent, data, title, name="": seen.append((data, name)) or False))
+    return seen
+
+
+def open_today(qtbot, window) -> TodaySalesDialog:
+    dialog = TodaySalesDialog(window.ops, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_reprint_prints_a_copy_marked_reprint(qtbot, window, shop, sale, tmp_path):
+    history = open_today(qtbot, window).history
+    assert history.receipt_button.text() == "重印小票…" and not history.slip_button.isEnabled()
+    out = tmp_path / "reprint.pdf"
+
+    def to_file(printer) -> bool:                     # the print dialog, answered "print to file"
+        printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return True
+
+    def print_it(preview: PrintPreviewDialog) -> None:
+        preview.choose_printer = to_file
+        preview.print_with_dialog()
+
+    seen = answer_next_dialog(qtbot, PrintPreviewDialog, print_it)
+    qtbot.mouseClick(history.receipt_button, Qt.MouseButton.LeftButton)
+    assert seen and seen[0].windowTitle() == sale.receipt_no
+    text = pdf_text(out.read_bytes())
+    assert "重印" in text and sale.receipt_no in text
+    assert "￥313.80" in text                         # the amount due as sold, not as of today
+
+
+def test_a_refund_offers_its_slip_and_the_slip_can_be_printed_again(qtbot, window, shop, sale, previews,
+                                                                     monkeypatch):
+    from salon_desk.ui import sales_history
+    done = shop.void_sale(window.ops.staff, sale.sale_id, owner_username="boss", owner_password="secret123",
+                          reason="重复收款")
+    monkeypatch.setattr(sales_history.RefundDialog, "ask", classmethod(lambda cls, parent, ops, sale_id: done))
+    history = open_today(qtbot, window).history
+    history.refund()
+    [(data, name)] = previews
+    text = pdf_text(data)
+    assert name == f"{sale.receipt_no}-refund.pdf"
+    assert "作废单" in text and sale.receipt_no in text and "重印" not in text
+    history.reload()
+    assert history.slip_button.isEnabled() and not history.refund_button.isEnabled()
+    qtbot.mouseClick(history.slip_button, Qt.MouseButton.LeftButton)
+    assert "作废单" in pdf_text(previews[-1][0]) and "重印" in pdf_text(previews[-1][0])
+
+
+def test_a_cancelled_refund_offers_no_slip(qtbot, window, sale, previews, monkeypatch):
+    from salon_desk.ui import sales_history
+    monkeypatch.setattr(sales_history.RefundDialog, "ask", classmethod(lambda cls, parent, ops, sale_id: None))
+    open_today(qtbot, window).history.refund()
+    assert previews == []
+    assert printing.refund_slip_pdf(window.ops.shop, window.ops.shop.receipt(sale.sale_id)) is None
