@@ -13,19 +13,33 @@ def birthday_in_year(month: int, day: int, year: int) -> date:
         return date(year, month, 28)
 
 
+def window_birthday(month: int | None, day: int | None, today: date, window: str) -> date | None:
+    """The birthday whose window holds ``today``, or None; its year is the perk year.
+
+    A week window can cross New Year (a 1 January birthday's week may start on
+    29 December), so last year's and next year's birthdays are tried too.
+    """
+    if window not in ("day", "week", "month"):
+        raise ValueError(window)
+    if not month or not day:
+        return None
+    for year in (today.year - 1, today.year, today.year + 1):
+        birthday = birthday_in_year(month, day, year)
+        if window == "day":
+            hit = today == birthday
+        elif window == "week":
+            monday = birthday - timedelta(days=birthday.weekday())
+            hit = monday <= today <= monday + timedelta(days=6)
+        else:
+            hit = (today.year, today.month) == (birthday.year, birthday.month)
+        if hit:
+            return birthday
+    return None
+
+
 def in_window(month: int | None, day: int | None, today: date, window: str) -> bool:
     """``window`` is ``day`` (the day itself), ``week`` (its Mon-Sun week) or ``month``."""
-    if not month or not day:
-        return False
-    birthday = birthday_in_year(month, day, today.year)
-    if window == "day":
-        return today == birthday
-    if window == "week":
-        monday = birthday - timedelta(days=birthday.weekday())
-        return monday <= today <= monday + timedelta(days=6)
-    if window == "month":
-        return today.month == month
-    raise ValueError(window)
+    return window_birthday(month, day, today, window) is not None
 
 
 def days_until(month: int | None, day: int | None, today: date) -> int | None:

@@ -154,8 +154,9 @@ def cmd_restore(args) -> int:
     from .db.backup import restore_backup
     if not args.backup_file.exists():
         raise SalonError("file.not_found", path=str(args.backup_file))
-    restore_backup(args.backup_file, args.db)
-    print(f"restored {args.db} from {args.backup_file}")
+    kept = restore_backup(args.backup_file, args.db)
+    print(f"restored {args.db} from {args.backup_file}"
+          + (f"; the replaced file is kept as {kept}" if kept else ""))
     return 0
 
 

@@ -48,6 +48,10 @@ def _validate_tiers(value: Any) -> None:
     for t in tiers:
         if not 0 < t.rate_permille <= 1000 or t.spend_fen < 0 or t.visits < 0:
             raise InvalidInput("settings.bad_tier_value", tier=t.code)
+    for t in tiers[1:]:
+        # "reach ¥0 or 0 visits" would promote every member at their next sale, for good
+        if t.spend_fen <= 0 or t.visits <= 0:
+            raise InvalidInput("settings.bad_tier_value", tier=t.code)
     for lower, higher in zip(tiers, tiers[1:]):
         if higher.spend_fen < lower.spend_fen or higher.visits < lower.visits:
             raise InvalidInput("settings.tiers_not_ascending", tier=higher.code)

@@ -37,8 +37,13 @@ def rotate_backup(backup_dir: str | Path, stem: str, keep: int) -> Path:
     return made
 
 
-def restore_backup(backup: str | Path, target: str | Path) -> None:
-    """Replace ``target`` (closed) with ``backup`` after checking the backup is whole."""
+def restore_backup(backup: str | Path, target: str | Path) -> Path | None:
+    """Replace ``target`` (closed) with ``backup`` after checking the backup is whole.
+
+    The file being replaced is kept first (with its write-ahead log) in the backups
+    folder beside it: restoring the wrong copy must not lose the sales made since.
+    Returns that safety copy, or None when there was no file to keep.
+    """
     backup, target = Path(backup), Path(target)
     try:
         con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
@@ -50,6 +55,15 @@ def restore_backup(backup: str | Path, target: str | Path) -> None:
         raise DatabaseProblem("db.corrupt", path=str(backup), detail=str(exc)) from exc
     if result != "ok":
         raise DatabaseProblem("db.corrupt", path=str(backup), detail=result)
+    kept = None
+    if target.exists() and target.stat().st_size > 0:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        kept = target.parent / "backups" / f"{target.stem}-before-restore-{stamp}.sqlite"
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal"):
+            if Path(str(target) + suffix).exists():
+                shutil.copyfile(str(target) + suffix, str(kept) + suffix)
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     shutil.copyfile(backup, target)
+    return kept

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..birthday import days_until, in_window
+from ..birthday import days_until, window_birthday
 from ..errors import Conflict, InvalidInput
 from ..records import BirthdayStatus, StaffInfo
 from ..roles import Perm
@@ -19,31 +19,40 @@ def perk_used(customer_id: int, year: int, perk: str) -> bool:
             .exists())
 
 
-# One statement: it runs on every quote and check-in banner.
+# One statement: it runs on every quote and check-in banner. The perks of the
+# years around today are read, since a week window can cross New Year.
 _STATUS_SQL = """
 SELECT c.birth_month, c.birth_day,
        EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1),
-       (SELECT GROUP_CONCAT(u.perk) FROM birthday_perk_use u
-         WHERE u.customer_id = c.id AND u.year = ? AND u.reversed_by_id IS NULL)
+       (SELECT GROUP_CONCAT(u.year || ':' || u.perk) FROM birthday_perk_use u
+         WHERE u.customer_id = c.id AND u.year BETWEEN ? AND ? AND u.reversed_by_id IS NULL)
 FROM customer c WHERE c.id = ?
 """
+_BIRTHDAY_SQL = "SELECT birth_month, birth_day FROM customer WHERE id = ?"
 
 
 class BirthdayMixin(ShopBase):
     def birthday_status(self, customer_id: int) -> BirthdayStatus | None:
         """The banner's facts; None when the customer has no birthday on file."""
-        found = self.db.execute_sql(_STATUS_SQL, (self.today().year, customer_id)).fetchone()
+        today = self.today()
+        found = self.db.execute_sql(_STATUS_SQL, (today.year - 1, today.year + 1, customer_id)).fetchone()
         if found is None or not found[0]:
             return None
         month, day, is_member, used = found
         used = set((used or "").split(","))
-        today = self.today()
-        window = in_window(month, day, today, self.setting("birthday.window"))
-        eligible = window and bool(is_member)
+        birthday = window_birthday(month, day, today, self.setting("birthday.window"))
+        eligible = birthday is not None and bool(is_member)
+        year = birthday.year if birthday else today.year
         return BirthdayStatus(
-            in_window=window, days_until=days_until(month, day, today),
-            free_service_available=eligible and "free_service" not in used,
-            gift_available=eligible and "gift" not in used)
+            in_window=birthday is not None, days_until=days_until(month, day, today),
+            free_service_available=eligible and f"{year}:free_service" not in used,
+            gift_available=eligible and f"{year}:gift" not in used)
+
+    def perk_year(self, customer_id: int) -> int:
+        """The year a perk used today counts against: that of the birthday whose window holds today."""
+        month, day = self.db.execute_sql(_BIRTHDAY_SQL, (customer_id,)).fetchone() or (None, None)
+        birthday = window_birthday(month, day, self.today(), self.setting("birthday.window"))
+        return birthday.year if birthday else self.today().year
 
     def _use_perk(self, staff: Staff, customer_id: int, perk: str, sale=None) -> None:
         """Inside a transaction: record a perk, refusing a second use this year."""
@@ -52,7 +61,7 @@ class BirthdayMixin(ShopBase):
             raise InvalidInput("birthday.not_in_window")
         if Member.get_or_none((Member.customer == customer_id) & (Member.active == True)) is None:  # noqa: E712
             raise InvalidInput("member.required")
-        year = self.today().year
+        year = self.perk_year(customer_id)
         if perk_used(customer_id, year, perk):
             raise Conflict("birthday.already_used", perk=perk, year=year)
         BirthdayPerkUse.create(customer=customer_id, year=year, perk=perk, at=self.now(), staff=staff, sale=sale)

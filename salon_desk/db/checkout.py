@@ -39,7 +39,8 @@ class CheckoutMixin(ShopBase):
             if member is None:
                 raise InvalidInput("member.required")
             if birthday is not None and birthday.in_window:
-                raise Conflict("birthday.already_used", perk="free_service", year=self.today().year)
+                raise Conflict("birthday.already_used", perk="free_service",
+                               year=self.perk_year(visit.customer_id))
             raise InvalidInput("birthday.not_in_window")
         if points and member is None:
             raise InvalidInput("member.required")

@@ -96,6 +96,9 @@ class CustomersMixin(ShopBase):
         return row
 
     def _set_phone(self, row: Customer, phone: str) -> bool:
+        if not (phone or "").strip():   # a child, or an elderly customer: no phone of their own
+            row.phone, row.phone_is_mainland = None, True
+            return True
         checked = check_phone(phone)
         clash = Customer.get_or_none((Customer.phone == checked.number) & (Customer.id != (row.id or 0)))
         if clash is not None:
@@ -227,17 +230,26 @@ class CustomersMixin(ShopBase):
             row = self._customer_row(customer_id)
             if row.anonymised_at:
                 raise Conflict("customer.erased")
-            for attr, blank in (("name", ""), ("phone", None), ("gender", ""), ("birth_year", None),
-                                ("birth_month", None), ("birth_day", None), ("region", ""),
-                                ("skin_type", ""), ("allergies", ""), ("care_goals", ""), ("notes", "")):
-                setattr(row, attr, blank)
-            row.archived = True
-            row.anonymised_at = self.now()
-            row.save()
-            CustomerTag.delete().where(CustomerTag.customer == row).execute()
-            SearchKey.delete().where(SearchKey.customer == row).execute()
-            self._end_membership_on_erasure(owner, row)
-            self._audit(owner, "customer_erased", target=f"customer:{row.id}")
+            # the duplicate files merged into this one hold the same person's data
+            files, merged = [row], [row.id]
+            while merged:
+                found = list(Customer.select().where(Customer.merged_into.in_(merged)
+                                                     & Customer.anonymised_at.is_null()))
+                files += found
+                merged = [f.id for f in found]
+            for file in files:
+                for attr, blank in (("name", ""), ("phone", None), ("gender", ""), ("birth_year", None),
+                                    ("birth_month", None), ("birth_day", None), ("region", ""),
+                                    ("skin_type", ""), ("allergies", ""), ("care_goals", ""), ("notes", "")):
+                    setattr(file, attr, blank)
+                file.archived = True
+                file.anonymised_at = self.now()
+                file.save()
+                CustomerTag.delete().where(CustomerTag.customer == file).execute()
+                SearchKey.delete().where(SearchKey.customer == file).execute()
+                self._end_membership_on_erasure(owner, file)
+            self._audit(owner, "customer_erased", target=f"customer:{row.id}",
+                        **({"merged_files": [f.id for f in files[1:]]} if len(files) > 1 else {}))
 
     def _end_membership_on_erasure(self, owner: Staff, row: Customer) -> None:
         """An erased customer can no longer be served as a member: membership ends, points expire."""

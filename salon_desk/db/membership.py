@@ -15,6 +15,7 @@ from .base import ShopBase
 from .customer_rows import points_balance
 from .customers import current_consents
 from .models import Customer, Member, PointsEntry, Sale, Staff, TierChange, database
+from .points_ledger import reset_since
 
 
 _TIER_HISTORY_SQL = """
@@ -39,6 +40,12 @@ def tier_history(member: Member) -> tuple[int, int]:
     joined = Member.joined_at.db_value(member.joined_at)
     spend, visits = database.execute_sql(_TIER_HISTORY_SQL, (member.id, joined, member.id, joined)).fetchone()
     return spend, visits
+
+
+def referral_paid(customer_id: int) -> int:
+    """The referral bonus standing for ``customer_id``'s enrolment (less any reversal)."""
+    return (PointsEntry.select(fn.COALESCE(fn.SUM(PointsEntry.points), 0))
+            .where(PointsEntry.reason == system_reason(REFERRAL, customer_id)).scalar())
 
 
 class MembershipMixin(ShopBase):
@@ -76,7 +83,9 @@ class MembershipMixin(ShopBase):
         TierChange.create(member=member, kind=kind, from_tier=None, to_tier="regular", at=at,
                           staff=staff, sale=sale, reason=reason)
         referrer = customer.referred_by
-        if referrer is not None and existing is None:
+        if referrer is not None and referral_paid(customer.id) == 0 and (existing is None or not (
+                TierChange.select().where((TierChange.member == existing) & (TierChange.kind == "lapse"))
+                .exists())):   # once per person: not again on rejoining, but after a voided enrolment
             ref_member = Member.get_or_none((Member.customer == referrer) & (Member.active == True))  # noqa: E712
             bonus = self.setting("points.referral_bonus")
             if ref_member is not None and bonus:
@@ -206,7 +215,7 @@ class MembershipMixin(ShopBase):
                        .where((PointsEntry.customer == customer_id) & (PointsEntry.kind == "expire")
                               & (PointsEntry.reason == system_reason(LAPSED))
                               & (PointsEntry.at >= member.lapsed_at)).scalar())
-            if expired:
+            if expired and not reset_since(member.lapsed_at, self.setting("points.reset_month_day")):
                 PointsEntry.create(customer=customer_id, kind="manual", points=-expired, at=self.now(),
                                    staff=owner, reason=system_reason(REINSTATED))
             member.active, member.lapsed_at = True, None

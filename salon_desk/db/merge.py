@@ -9,7 +9,7 @@ from ..records import CustomerFile, StaffInfo
 from ..roles import Perm
 from .base import ShopBase
 from .customer_rows import points_balance
-from .customers import write_search_keys
+from .customers import current_consents, write_search_keys
 from .models import (
     BirthdayPerkUse, Customer, CustomerTag, Member, PointsEntry, Sale, TierChange, Visit,
 )
@@ -48,9 +48,17 @@ class MergeMixin(ShopBase):
                 if tag.tag not in existing:
                     CustomerTag.create(customer=keep, tag=tag.tag)
             CustomerTag.delete().where(CustomerTag.customer == drop).execute()
-            for attr in ("birth_month", "birth_day", "birth_year", "gender", "region", "skin_type"):
+            fill = ["birth_month", "birth_day", "birth_year", "gender", "region", "skin_type", "care_goals",
+                    "notes"]
+            health = current_consents(keep.id).get("health")
+            if health is not None and health.granted:
+                fill.append("allergies")       # an allergy noted on either file must reach the counter
+            for attr in fill:
                 if not getattr(keep, attr) and getattr(drop, attr):
                     setattr(keep, attr, getattr(drop, attr))
+            # who referred the person: never the dropped file itself, never themselves
+            referrer = keep.referred_by_id if keep.referred_by_id not in (None, drop.id) else drop.referred_by_id
+            keep.referred_by = referrer if referrer not in (keep.id, drop.id) else None
             if drop.first_seen and (not keep.first_seen or drop.first_seen < keep.first_seen):
                 keep.first_seen = drop.first_seen
             if drop.last_visit_at and (not keep.last_visit_at or drop.last_visit_at > keep.last_visit_at):
@@ -83,15 +91,18 @@ class MergeMixin(ShopBase):
             Member.update(customer=keep).where(Member.id == dropped.id).execute()
             return
         Sale.update(member=kept).where(Sale.member == dropped).execute()
-        if dropped.active and TIER_ORDER.index(dropped.tier) > TIER_ORDER.index(kept.tier):
-            TierChange.create(member=kept, kind="manual", from_tier=kept.tier, to_tier=dropped.tier,
-                              at=self.now(), staff=owner, reason="merge")
-            kept.tier = dropped.tier
-        if dropped.active and not kept.active:
-            kept.active, kept.lapsed_at = True, None
+        # Tier changes count the active members of each tier (the monthly report's members by
+        # tier): a change names a from-tier only if that membership was active, a to-tier only
+        # if it is active afterwards.
+        if dropped.active:
+            tier = dropped.tier if TIER_ORDER.index(dropped.tier) > TIER_ORDER.index(kept.tier) else kept.tier
+            if not kept.active or tier != kept.tier:
+                TierChange.create(member=kept, kind="manual", from_tier=kept.tier if kept.active else None,
+                                  to_tier=tier, at=self.now(), staff=owner, reason="merge")
+            kept.tier, kept.active, kept.lapsed_at = tier, True, None
         kept.joined_at = min(kept.joined_at, dropped.joined_at)
         kept.save()
-        dropped.active = False
+        TierChange.create(member=dropped, kind="merge", from_tier=dropped.tier if dropped.active else None,
+                          to_tier=None, at=self.now(), staff=owner, reason=f"merged into customer:{keep.id}")
+        dropped.active, dropped.lapsed_at = False, None   # merged away: nothing left to reinstate
         dropped.save()
-        TierChange.create(member=dropped, kind="merge", from_tier=dropped.tier, to_tier=None,
-                          at=self.now(), staff=owner, reason=f"merged into customer:{keep.id}")

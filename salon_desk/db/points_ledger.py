@@ -7,13 +7,20 @@ from datetime import datetime, time
 from peewee import JOIN, fn
 
 from ..errors import InvalidInput, NotFound
-from ..ledger_reasons import YEARLY_RESET, system_reason
+from ..ledger_reasons import REFUND_RETURNED, YEARLY_RESET, system_reason
 from ..points import due_resets, reset_date
 from ..records import PointsEntryInfo, StaffInfo
 from ..roles import Perm
 from .base import ShopBase
 from .customer_rows import points_balance, points_balances as points_balances_of
 from .models import Customer, Gift, PointsEntry, PointsReset, Sale, Staff
+
+
+def reset_since(when: datetime, month_day: str) -> bool:
+    """True when a yearly reset dated after ``when`` has been applied: the points of that
+    time are gone, so nothing may give them back or take them away again."""
+    years = PointsReset.select(PointsReset.year).where(PointsReset.year >= when.year).tuples()
+    return any(datetime.combine(reset_date(year, month_day), time.min) > when for (year,) in years)
 
 
 class PointsMixin(ShopBase):
@@ -88,9 +95,18 @@ class PointsMixin(ShopBase):
                             .having(fn.SUM(PointsEntry.points) > 0).tuples())
                 before = dict(balances)
                 now_balances = points_balances_of(list(before))
-                # Never below zero: points spent since the reset date are already gone.
-                rows = [(cid, "expire", -min(total, now_balances.get(cid, 0)), cutoff, system_reason(YEARLY_RESET, year))
-                        for cid, total in before.items() if min(total, now_balances.get(cid, 0)) > 0]
+                # Applied late, the old points may have been spent since the reset date (a
+                # redemption or gift, less what refunds gave back): those are gone already.
+                # What was earned since belongs to the new year and stays. Never below zero.
+                spent = dict(PointsEntry.select(PointsEntry.customer, fn.SUM(PointsEntry.points))
+                             .where((PointsEntry.at >= cutoff) & PointsEntry.customer.in_(list(before))
+                                    & (PointsEntry.kind.in_(("redeem", "gift"))
+                                       | (PointsEntry.reason == system_reason(REFUND_RETURNED))))
+                             .group_by(PointsEntry.customer).tuples()) if before else {}
+                expiring = {cid: min(total + spent.get(cid, 0), now_balances.get(cid, 0))
+                            for cid, total in before.items()}
+                rows = [(cid, "expire", -points, cutoff, system_reason(YEARLY_RESET, year))
+                        for cid, points in expiring.items() if points > 0]
                 if rows:
                     PointsEntry.insert_many(rows, fields=[PointsEntry.customer, PointsEntry.kind,
                                                           PointsEntry.points, PointsEntry.at,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from ..errors import Conflict, InvalidInput, PermissionDenied
-from ..ledger_reasons import REFUND_RETURNED, REFUND_TAKEN_BACK, system_reason
+from ..ledger_reasons import REFERRAL, REFUND_RETURNED, REFUND_TAKEN_BACK, system_reason
 from ..records import ReceiptRecord, RefundPreview, StaffInfo
 from ..roles import Perm
 from ..tenders import METHODS
@@ -20,6 +20,7 @@ from .base import ShopBase
 from .models import (
     BirthdayPerkUse, Member, Payment, PointsEntry, Refund, RefundLine, Sale, SaleLine, StockMove, TierChange,
 )
+from .points_ledger import reset_since
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,9 @@ class RefundsMixin(ShopBase):
         redeemed = -_points_of(sale, ("redeem",))
         earned = _points_of(sale, ("earn", "birthday"))
         given, taken = _already_reversed(sale)
-        if last:
+        if reset_since(sale.created_at, self.setting("points.reset_month_day")):
+            back = clawed = 0     # the yearly reset already cleared the points of that sale
+        elif last:
             back, clawed = redeemed - given, earned - taken
         else:
             share = sum(l.points_share_fen for l in lines)
@@ -167,4 +170,13 @@ class RefundsMixin(ShopBase):
                 TierChange.create(member=member, kind="void", from_tier=member.tier, to_tier=None,
                                   at=self.now(), staff=staff, sale=sale)
                 member.active = False
+                self._undo_referral(staff, sale.customer_id, change.at)
         member.save()
+
+    def _undo_referral(self, staff, customer_id: int, enrolled_at) -> None:
+        """The referrer's bonus paid by the voided enrolment goes back (it is paid again on a real one)."""
+        reason = system_reason(REFERRAL, customer_id)
+        for entry in PointsEntry.select().where((PointsEntry.reason == reason) & (PointsEntry.kind == "referral")
+                                                & (PointsEntry.at == enrolled_at) & (PointsEntry.points > 0)):
+            PointsEntry.create(customer=entry.customer_id, kind="refund", points=-entry.points, at=self.now(),
+                               staff=staff, reason=reason)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from salon_desk.birthday import birthday_in_year, days_until, in_window
+from salon_desk.birthday import birthday_in_year, days_until, in_window, window_birthday
 
 
 def test_day_window():
@@ -52,3 +52,17 @@ def test_days_until():
     assert days_until(11, 21, today) == 364
     # 1 January 2027: 8 days left in November + 31 in December + 1
     assert days_until(1, 1, today) == 40
+
+
+def test_a_birthday_week_that_crosses_new_year():
+    # 1 January 2027 is a Friday: its week runs Monday 28 December 2026 to Sunday 3 January 2027.
+    # On 29 December the member is in the week of next year's birthday; that birthday's year (2027)
+    # is the year its perks count against.
+    assert window_birthday(1, 1, date(2026, 12, 29), "week") == date(2027, 1, 1)
+    assert in_window(1, 1, date(2026, 12, 27), "week") is False      # the Sunday before
+    # 31 December 2026 is a Thursday: its week runs 28 December to Sunday 3 January 2027,
+    # so on 2 January the member is still in the week of last year's birthday (year 2026).
+    assert window_birthday(12, 31, date(2027, 1, 2), "week") == date(2026, 12, 31)
+    assert in_window(12, 31, date(2027, 1, 4), "week") is False      # the Monday after
+    assert window_birthday(11, 25, date(2026, 11, 25), "day") == date(2026, 11, 25)
+    assert window_birthday(2, 29, date(2027, 2, 10), "month") == date(2027, 2, 28)

@@ -71,6 +71,19 @@ def test_restore_gives_back_a_working_shop(shop, shop_path, clock, cashier, item
     assert sell(zhang.id, [items.wcb]).receipt_no == "20261122-0002"
 
 
+def test_restoring_the_wrong_backup_loses_nothing(shop, shop_path, clock, items, new_customer, sell):
+    zhang = new_customer()
+    old = backup_to(shop_path.parent / "last-week.sqlite")
+    sell(zhang.id, [items.cut])                     # today's sale, after that backup
+    shop.close()
+    kept = restore_backup(old, shop_path)           # the owner picked last week's copy by mistake
+    assert Shop.open(shop_path, clock=clock).sales_of_day(shop.staff(1)) == []
+    # the file that was replaced is kept, with today's sale in it
+    assert kept.parent == shop_path.parent / "backups" and "before-restore" in kept.name
+    again = Shop.open(kept, clock=clock, run_jobs=False)
+    assert [s.receipt_no for s in again.sales_of_day(again.staff(1))] == ["20261122-0001"]
+
+
 def test_a_corrupt_backup_is_refused_and_the_file_left_alone(shop, shop_path, clock, new_customer, dump):
     new_customer()
     good = backup_to(shop_path.parent / "good.sqlite")

@@ -151,3 +151,27 @@ def test_cap_is_a_setting(shop, owner, cashier, tech, items, new_member):
     visit, (cut,) = visit_with(shop, cashier, tech, zhang.id, items.cut)
     # 214.40 - ¥100 cap = 114.40
     assert shop.quote(cashier, visit.id, birthday_line_id=cut.id).priced.amount_due_fen == 11440
+
+
+def test_a_birthday_week_across_new_year_gives_its_perks_once(shop, owner, cashier, tech, clock, items,
+                                                                new_member):
+    # Birthday 1 January; 1 January 2027 is a Friday, so its week runs Monday 28 December 2026
+    # to Sunday 3 January 2027. On 29 December the member is in that week and gets the perks,
+    # counted against 2027 (the birthday's year), so they are not offered again on 2 January.
+    shop.update_settings(owner, {"birthday.window": "week"})
+    zhang = new_member(birth_month=1, birth_day=1)
+    clock.set(2026, 12, 29, 10, 0)
+    assert shop.birthday_status(zhang.id) == BirthdayStatus(True, 3, True, True)
+    shop.give_birthday_gift(cashier, zhang.id)
+    visit, (cut,) = visit_with(shop, cashier, tech, zhang.id, items.cut)
+    # regular: 268 x 0.9 = 241.20, all of it free
+    assert shop.checkout(cashier, visit.id, [], birthday_line_id=cut.id).amount_due_fen == 0
+    assert [(u.perk, u.year) for u in BirthdayPerkUse.select()] == [("gift", 2027), ("free_service", 2027)]
+    clock.set(2027, 1, 2, 10, 0)                            # the same birthday week
+    assert shop.birthday_status(zhang.id) == BirthdayStatus(True, 364, False, False)
+    with pytest.raises(Conflict) as err:
+        shop.give_birthday_gift(cashier, zhang.id)
+    assert (err.value.code, err.value.params) == ("birthday.already_used", {"perk": "gift", "year": 2027})
+    visit, (cut,) = visit_with(shop, cashier, tech, zhang.id, items.cut)
+    with pytest.raises(Conflict):
+        shop.quote(cashier, visit.id, birthday_line_id=cut.id)

@@ -37,6 +37,24 @@ def test_an_impossible_phone_is_refused(shop, new_customer):
     assert Customer.select().count() == 0
 
 
+def test_a_customer_without_a_phone_of_their_own(shop, owner, cashier, items, new_customer, sell):
+    # 王丽 brings her daughter; the girl has no phone, and the mother's number is already on the
+    # mother's own file, so the daughter's file is opened with no phone at all
+    mother = new_customer("王丽", "13812345678")
+    girl = new_customer("刘小雨", "")
+    grandma = new_customer("刘奶奶", "  ")
+    assert (girl.phone, girl.phone_is_mainland) == ("", True)
+    assert Customer.get_by_id(girl.id).phone is None and Customer.get_by_id(grandma.id).phone is None
+    assert [c.id for c in shop.find_customers(cashier, "lxy")] == [girl.id]
+    receipt = sell(girl.id, [items.wcb])
+    assert (receipt.customer_name, receipt.phone_masked, receipt.amount_due_fen) == ("刘小雨", "", 6800)
+    # a phone can be added later, and taken off again
+    assert shop.update_customer(owner, girl.id, CustomerDetails(name="刘小雨", phone="13912340000")).phone == \
+        "13912340000"
+    assert shop.update_customer(owner, girl.id, CustomerDetails(name="刘小雨", phone="")).phone == ""
+    assert mother.phone == "13812345678"
+
+
 def test_a_duplicate_phone_names_the_customer_who_has_it(shop, new_customer):
     first = new_customer("张三", "13812345678")
     with pytest.raises(Conflict) as err:
@@ -151,6 +169,20 @@ def test_anonymise_keeps_the_sales(shop, owner, cashier, items, new_customer, se
     with pytest.raises(Conflict) as err:
         shop.anonymise_customer(owner, file.id)
     assert err.value.code == "customer.erased"
+
+
+def test_erasure_reaches_the_duplicate_files_merged_into_the_file(shop, owner, new_customer):
+    keep = new_customer("张三", "13812345678")
+    drop = new_customer("张三", "13812345679", allergies="花粉", consent_health=True, notes="女儿在读高三",
+                        tags=["桂花茶"], birth_month=5, birth_day=1)
+    shop.merge_customers(owner, keep.id, drop.id)
+    shop.anonymise_customer(owner, keep.id)
+    # the duplicate was the same person: her name, allergy and notes must not survive on it
+    left = shop.customer_file(owner, drop.id)
+    assert (left.name, left.allergies, left.notes, left.tags, left.birth_month, left.anonymised) == (
+        "", "", "", (), None, True)
+    assert shop.find_customers(owner, "zs", include_archived=True) == []
+    assert shop.find_customers(owner, "张三", include_archived=True) == []
 
 
 def test_export_one_customers_data_as_json(shop, owner, cashier, items, new_customer, sell):

@@ -318,3 +318,21 @@ def test_a_reinstated_member_keeps_the_old_history(shop, owner, clock, items, ne
     shop.apply_lapses()
     info = shop.reinstate_member(owner, zhang.id, "顾客投诉")
     assert (info.tier, info.spend_fen, info.visits) == ("gold", 21440, 1)
+
+
+def test_reinstating_after_new_year_does_not_bring_back_last_years_points(shop, owner, clock, new_member,
+                                                                        new_customer):
+    zhang = new_member(tier="gold")                   # joined 22 Nov 2026, never bought
+    clock.set(2028, 3, 1, 10, 0)
+    assert shop.run_daily_jobs()["resets"] == [2027, 2028]
+    li = new_customer("李四", "13900001111", referred_by_id=zhang.id)
+    shop.enrol_member(owner, li.id, consent=True)     # the referral: +200 for 张三 in 2028
+    clock.set(2028, 11, 23, 9, 0)                     # 731 days after joining
+    assert shop.run_daily_jobs()["lapsed"] == [zhang.id]      # the 200 expire with the lapse
+    clock.set(2029, 2, 10, 9, 0)
+    assert shop.run_daily_jobs()["resets"] == [2029]          # nothing left to clear on 1 January 2029
+    info = shop.reinstate_member(owner, zhang.id, "顾客投诉")
+    # every other member's 2028 points were cleared on 1 January 2029: reinstating gives back the
+    # membership and the tier, but not 200 points of a year that is over
+    assert (info.active, info.tier) == (True, "gold")
+    assert shop.points_balance(zhang.id) == 0

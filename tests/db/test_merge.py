@@ -1,8 +1,11 @@
 """Merging two files of the same person (owner): visits, sales, points and membership move."""
 
+from datetime import datetime
+
 import pytest
 
-from salon_desk.db.models import AuditLog, Customer, Visit
+from salon_desk.db.ledger_checkpoints import ledger_totals
+from salon_desk.db.models import AuditLog, Customer, Member, Visit
 from salon_desk.errors import Conflict, InvalidInput, PermissionDenied
 
 
@@ -95,3 +98,56 @@ def test_a_perk_used_only_on_the_dropped_file_moves(shop, owner, cashier, new_me
     shop.merge_customers(owner, keep.id, drop.id)
     assert shop.birthday_status(keep.id).gift_available is False
     assert [u.customer_id for u in BirthdayPerkUse.select()] == [keep.id]
+
+
+def active_members_by_tier():
+    counts = {}
+    for m in Member.select().where(Member.active == True):  # noqa: E712
+        counts[m.tier] = counts.get(m.tier, 0) + 1
+    return counts
+
+
+def tier_ledger(shop):
+    """Members by tier as the monthly report counts them: the sum of the tier changes."""
+    return {k: v for k, v in ledger_totals(shop.db, "tiers", datetime(2100, 1, 1)).items() if v}
+
+
+@pytest.mark.parametrize("keep_lapsed, drop_lapsed", [(False, True), (True, False), (True, True), (False, False)])
+def test_members_by_tier_stay_right_when_a_lapsed_membership_is_merged(shop, owner, clock, new_member,
+                                                                        keep_lapsed, drop_lapsed):
+    # 张三 gold (joined 22 Nov 2026) and a duplicate 张三 silver (joined 2 years later); either may have lapsed
+    old = new_member("张三", "13812345678", tier="gold")
+    clock.set(2028, 11, 23, 9, 0)                     # 731 days on: the gold membership lapses
+    shop.apply_lapses()
+    new = new_member("张三", "13812345679", tier="silver")
+    if not keep_lapsed:
+        shop.reinstate_member(owner, old.id, "顾客投诉")
+    if drop_lapsed:
+        clock.set(2030, 11, 24, 9, 0)
+        shop.apply_lapses()
+        if not keep_lapsed:
+            shop.reinstate_member(owner, old.id, "顾客投诉")
+    shop.merge_customers(owner, old.id, new.id)
+    # e.g. a lapsed duplicate merged into the active gold file: still one gold member and no silver,
+    # not "gold 1 - 1 = 0" from counting the lapsed membership's departure twice
+    assert tier_ledger(shop) == active_members_by_tier()
+
+
+def test_the_kept_file_is_never_referred_by_the_dropped_one(shop, owner, new_customer):
+    li = new_customer("李四", "13900001111")
+    first = new_customer("王小明", "13800000001", referred_by_id=li.id)
+    second = new_customer("王小明", "13800000002", referred_by_id=first.id)   # typed as "referred by" the first
+    merged = shop.merge_customers(owner, second.id, first.id)
+    # the dropped file is archived: the kept one takes over its referrer, 李四
+    assert (merged.referred_by_id, merged.referred_by_name) == (li.id, "李四")
+
+
+def test_an_allergy_on_the_dropped_file_reaches_the_kept_one(shop, owner, new_customer):
+    keep = new_customer("张三", "13812345678", consent_health=True)
+    drop = new_customer("张三", "13812345679", consent_health=True, allergies="果酸过敏", care_goals="淡斑")
+    merged = shop.merge_customers(owner, keep.id, drop.id)
+    assert (merged.allergies, merged.care_goals) == ("果酸过敏", "淡斑")
+    # without the kept file's health consent the allergy is not copied into it
+    keep2 = new_customer("李四", "13900001111")
+    drop2 = new_customer("李四", "13900001112", consent_health=True, allergies="花粉")
+    assert shop.merge_customers(owner, keep2.id, drop2.id).allergies == ""

@@ -196,6 +196,36 @@ def test_reset_keeps_points_earned_after_the_reset_date(shop, shop_path, clock, 
     assert reopened.points_balance(zhang.id) == 214     # only the 1000 from before 1 January expire
 
 
+def test_a_late_reset_keeps_the_new_years_points_when_the_old_ones_were_spent(shop, shop_path, clock, items,
+                                                                             new_member, sell):
+    zhang = new_member(tier="gold", points=1000)
+    shop.close()
+    clock.set(2027, 1, 2, 10, 0)              # running since before New Year, the daily job not yet run
+    reopened = Shop.open(shop_path, clock=clock, run_jobs=False)
+    receipt = sell(zhang.id, [items.cut], points=1000)
+    # gold 214.40, the 1000 old points take ¥10.00 (cap 107.20): 204.40 paid -> +204, dated 2 January
+    assert (receipt.amount_due_fen, receipt.points_earned, receipt.points_balance) == (20440, 204, 204)
+    assert reopened.apply_yearly_resets() == [2027]
+    # the 1000 held on 1 January are all spent already: nothing is left to expire,
+    # and the 204 earned in the new year stay
+    assert reopened.points_balance(zhang.id) == 204
+    assert PointsEntry.select().where(PointsEntry.kind == "expire").count() == 0
+
+
+def test_a_late_reset_after_a_new_years_sale_was_refunded(shop, shop_path, owner, clock, items, new_member, sell,
+                                                          owner_ok):
+    zhang = new_member(tier="gold", points=1000)
+    shop.close()
+    clock.set(2027, 1, 2, 10, 0)
+    reopened = Shop.open(shop_path, clock=clock, run_jobs=False)
+    receipt = sell(zhang.id, [items.cut], points=1000)             # -1000 redeemed, +204 earned
+    reopened.refund_sale(owner, receipt.sale_id, reason="不满意", **owner_ok)   # +1000 back, -204
+    assert reopened.points_balance(zhang.id) == 1000
+    reopened.apply_yearly_resets()
+    # the sale is undone, so the 1000 old points are old again and expire: nothing is left
+    assert reopened.points_balance(zhang.id) == 0
+
+
 def test_reset_date_is_a_setting(shop, shop_path, owner, clock, new_member):
     shop.update_settings(owner, {"points.reset_month_day": "03-01"})
     zhang = new_member(points=500)
@@ -234,3 +264,19 @@ def test_the_ledger_is_append_only(shop, new_member):
     with pytest.raises(peewee.IntegrityError):
         PointsEntry.delete().where(PointsEntry.customer == zhang.id).execute()
     assert shop.points_balance(zhang.id) == 100
+
+
+def test_voiding_the_joining_sale_takes_back_the_referral_bonus(shop, owner, cashier, items, new_member,
+                                                                new_customer, sell, owner_ok):
+    zhang = new_member("张三", "13812345678")
+    li = new_customer("李四", "13900001111", referred_by_id=zhang.id)
+    sale = sell(li.id, [items.cut, items.dye], enrol=True, enrol_consent=True)   # 656.00: 李四 joins
+    assert shop.points_balance(zhang.id) == 200
+    shop.void_sale(cashier, sale.sale_id, reason="录错顾客", **owner_ok)
+    # the enrolment never happened, so neither did the referral: 200 - 200 = 0
+    assert shop.member_info(li.id).active is False
+    assert shop.points_balance(zhang.id) == 0
+    assert shop.points_balance(li.id) == 0
+    # when 李四 really joins, 张三 gets the bonus (once)
+    sell(li.id, [items.cut, items.dye], enrol=True, enrol_consent=True)
+    assert shop.points_balance(zhang.id) == 200

@@ -239,3 +239,25 @@ def test_guessing_the_owners_password_at_the_counter_locks_the_owner(shop, cashi
     assert shop.receipt(sale.sale_id).status == "completed"
     clock.advance(minutes=16)
     assert shop.void_sale(cashier, sale.sale_id, reason="收银录错", **owner_ok).status == "voided"
+
+
+def test_a_refund_after_the_yearly_reset_leaves_the_new_years_points_alone(shop, shop_path, owner, clock, items,
+                                                                          new_member, sell, owner_ok):
+    from salon_desk.db import Shop
+    zhang = new_member(tier="gold", points=1000)
+    clock.set(2026, 12, 20, 15, 0)
+    sale = sell(zhang.id, [items.cut, items.care], points=300)
+    # 214.40 + 102.40 - 3.00 = 313.80 -> +313; balance 1000 - 300 + 313 = 1013
+    shop.close()
+    clock.set(2027, 1, 5, 10, 0)
+    reopened = Shop.open(shop_path, clock=clock)     # the 1013 expire as of 1 January 2027
+    assert reopened.points_balance(zhang.id) == 0
+    sell(zhang.id, [items.wcb])                       # gold 68 x 0.8 = 54.40 -> +54 in the new year
+    preview = reopened.preview_refund(owner, sale.sale_id)
+    assert (preview.amount_fen, preview.points_returned, preview.points_taken_back) == (31380, 0, 0)
+    record = reopened.refund_sale(owner, sale.sale_id, reason="顾客投诉", **owner_ok)
+    # the money goes back; the 313 earned and the 300 redeemed were wiped by the reset already,
+    # so taking back 313 (or giving back 300) again would leave 54 - 313 = -259 on the file
+    assert (record.refunds[0].points_returned, record.refunds[0].points_taken_back) == (0, 0)
+    assert reopened.points_balance(zhang.id) == 54
+    assert reopened.member_info(zhang.id).spend_fen == 5440     # tier spend is still reversed

@@ -46,6 +46,19 @@ def test_tiers_must_rise(shop, owner):
     assert (err.value.code, err.value.params) == ("settings.tiers_not_ascending", {"tier": "gold"})
 
 
+@pytest.mark.parametrize("field", ["visits", "spend_fen"])
+def test_a_higher_tier_cannot_be_reached_with_nothing(shop, owner, new_member, field):
+    # an owner who wants promotion "by spend only" and types 0 visits for silver would see every
+    # member become silver at the next sale (0 visits are always reached), and tiers never drop
+    new_member()
+    tiers = tiers_to_json(DEFAULT_TIERS)
+    tiers[1][field] = 0
+    with pytest.raises(InvalidInput) as err:
+        shop.update_settings(owner, {"membership.tiers": tiers})
+    assert (err.value.code, err.value.params) == ("settings.bad_tier_value", {"tier": "silver"})
+    assert shop.settings()["membership.tiers"] == tiers_to_json(DEFAULT_TIERS)
+
+
 def test_only_the_owner_changes_settings(shop, cashier):
     with pytest.raises(PermissionDenied) as err:
         shop.update_settings(cashier, {"receipt.footer": "x"})
