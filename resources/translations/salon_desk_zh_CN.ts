@@ -125,16 +125,20 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>不使用</translation>
     </message>
     <message>
+        <source>{name} ({price})</source>
+        <translation>{name}（{price}）</translation>
+    </message>
+    <message>
         <source>List total</source>
-        <translation>原价合计</translation>
+        <translation>标价合计</translation>
     </message>
     <message>
         <source>Member discount</source>
-        <translation>会员优惠</translation>
+        <translation>会员折扣</translation>
     </message>
     <message>
         <source>Birthday free service</source>
-        <translation>生日免费项目</translation>
+        <translation>生日优惠</translation>
     </message>
     <message>
         <source>Points ({points})</source>
@@ -142,7 +146,11 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
     <message>
         <source>Points earned</source>
-        <translation>本单积分</translation>
+        <translation>本次积分</translation>
+    </message>
+    <message>
+        <source>Payments do not add up</source>
+        <translation>付款有误，请核对</translation>
     </message>
     <message>
         <source>Still to pay {amount}</source>
@@ -1250,6 +1258,10 @@ Ask the customer.</source>
         <source>No</source>
         <translation>否</translation>
     </message>
+    <message>
+        <source>{off}% off</source>
+        <translation>减 {off}%</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -1725,15 +1737,15 @@ Ask the customer.</source>
     </message>
     <message>
         <source>List total</source>
-        <translation>原价合计</translation>
+        <translation>标价合计</translation>
     </message>
     <message>
         <source>Member discount</source>
-        <translation>会员优惠</translation>
+        <translation>会员折扣</translation>
     </message>
     <message>
         <source>Birthday free service</source>
-        <translation>生日免费项目</translation>
+        <translation>生日优惠</translation>
     </message>
     <message>
         <source>Points ({points})</source>
@@ -1753,7 +1765,7 @@ Ask the customer.</source>
     </message>
     <message>
         <source>Points earned</source>
-        <translation>本单积分</translation>
+        <translation>本次积分</translation>
     </message>
     <message>
         <source>Points balance</source>
@@ -1841,6 +1853,10 @@ Ask the customer.</source>
     <message>
         <source>birthday free service can be used again</source>
         <translation>生日免费项目可再次使用</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -2369,6 +2385,10 @@ Ask the customer.</source>
         <translation>数量：</translation>
     </message>
     <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
         <source>Find the customer on the left and press Enter to check them in, or press F6 for a walk-in.</source>
         <translation>在左侧找到顾客后按 Enter 登记到店；散客请按 F6。</translation>
     </message>
@@ -2410,11 +2430,11 @@ Ask the customer.</source>
     </message>
     <message>
         <source>List total: {amount}</source>
-        <translation>原价合计：{amount}</translation>
+        <translation>标价合计：{amount}</translation>
     </message>
     <message>
         <source>Member discount: {amount}</source>
-        <translation>会员优惠：{amount}</translation>
+        <translation>会员折扣：{amount}</translation>
     </message>
     <message>
         <source>Due {amount}</source>

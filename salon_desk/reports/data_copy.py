@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from ..records import ReceiptLine, SaleSummary
 from . import labels
@@ -23,6 +23,7 @@ KNOWN_CUSTOMER_KEYS = {
     "skin_type", "allergies", "care_goals", "notes", "tags", "referred_by_id", "referred_by_name", "first_seen",
     "archived", "anonymised", "consents", "member", "points"}
 KNOWN_KEYS = {"format", "exported_at", "shop", "customer", "points_history", "visits", "access_log"}
+HEADING_ROOM = 30 * mm     # a section heading and the first rows of its table
 
 
 def _when(text: str | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
@@ -104,6 +105,7 @@ def render_data_copy(export: dict[str, Any], printed_at: datetime | None = None)
                                if consents else para("无。", BODY)]))
     story.append(KeepTogether([para("三、会员与积分", H2), facts(_member_pairs(c))]))
     history = export.get("points_history") or []
+    story.append(CondPageBreak(HEADING_ROOM))          # a heading never alone at a page foot
     story.append(para(f"四、积分明细（共 {len(history)} 条）", H2))
     if history:
         rows = [["时间", "类型", "积分", "小票号", "说明", "经办人"]]
@@ -113,9 +115,11 @@ def render_data_copy(export: dict[str, Any], printed_at: datetime | None = None)
     else:
         story.append(para("无。", BODY))
     visits = export.get("visits") or []
+    story.append(CondPageBreak(HEADING_ROOM))          # a heading never alone at a page foot
     story.append(para(f"五、消费记录（共 {len(visits)} 次）", H2))
     story.append(visits_table([_sale(v) for v in visits]) if visits else para("无。", BODY))
     log = export.get("access_log") or []
+    story.append(CondPageBreak(HEADING_ROOM))          # a heading never alone at a page foot
     story.append(para(f"六、档案操作记录（共 {len(log)} 条）", H2))
     if log:
         rows = [["时间", "操作"]] + [[_when(e.get("at")), labels.AUDIT_ACTIONS.get(e.get("action"), e.get("action"))]

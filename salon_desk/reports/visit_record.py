@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..money import format_fen
 from ..records import CustomerFile, SaleSummary, ShopHeader
@@ -140,6 +140,7 @@ def render_visit_record(file: CustomerFile, sales: Sequence[SaleSummary], shop: 
             ("偏好标签", "、".join(file.tags) or "无"), ("护理目标", file.care_goals or "无"),
             ("备注", file.notes or "无")], columns=1)]),
         KeepTogether([Paragraph("会员与积分", H2), facts(membership_pairs(file))]),
+        CondPageBreak(30 * mm),                 # the heading, its summary and the first visits together
         Paragraph("到店记录", H2),
         para(f"期间到店 {len(kept)} 次，消费合计 {yen(paid)}（已扣除退款，不含作废单）。", BODY),
         Spacer(1, 2 * mm),

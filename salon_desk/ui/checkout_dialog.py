@@ -195,7 +195,8 @@ class CheckoutDialog(QDialog):
         self.birthday.addItem(self.tr("Not used"), None)
         for line in q.lines:
             if line.kind == "service":
-                self.birthday.addItem(f"{line.name}（{labels.money(line.unit_price_fen)}）", line.id)
+                self.birthday.addItem(self.tr("{name} ({price})").format(
+                    name=line.name, price=labels.money(line.unit_price_fen)), line.id)
         self.birthday.blockSignals(False)
         show = q.birthday_free_available
         self.birthday.setVisible(show)
@@ -238,7 +239,10 @@ class CheckoutDialog(QDialog):
                     payment_error = errors_text.message(problem)
             except SalonError as error:
                 payment_error = errors_text.message(error)
-        if self.remaining_fen:
+        if payment_error:            # e.g. card over the bill: never a green "paid in full" beside the error
+            self.status.setText(self.tr("Payments do not add up"))
+            self.status.setStyleSheet("color: #b00020;")
+        elif self.remaining_fen:
             self.status.setText(self.tr("Still to pay {amount}").format(amount=labels.money(self.remaining_fen)))
             self.status.setStyleSheet("color: #b00020;")
         elif self.change_fen:

@@ -93,8 +93,11 @@ class CustomerEditor(QWidget):
         form.addRow(self.tr("Birthday:"), birthday)
         form.addRow(self.tr("Region:"), self.region)
         form.addRow(self.tr("Skin type:"), self.skin)
-        form.addRow(self.tr("Allergies:"), self.allergies)
-        form.addRow("", self.allergies_hint)
+        allergies = QVBoxLayout()
+        allergies.setSpacing(2)
+        allergies.addWidget(self.allergies)
+        allergies.addWidget(self.allergies_hint)     # shown only when it has something to say
+        form.addRow(self.tr("Allergies:"), allergies)
         form.addRow(self.tr("Care goals:"), self.care_goals)
         form.addRow(self.tr("Preferences:"), self.tags)
         form.addRow(self.tr("Notes:"), self.notes)
@@ -106,6 +109,7 @@ class CustomerEditor(QWidget):
         clear.clicked.connect(lambda: self.set_referrer(None, ""))
         referrer.addWidget(choose)
         referrer.addWidget(clear)
+        self.referrer_buttons = (choose, clear)
         form.addRow(self.tr("Referred by:"), referrer)
         form.addRow(self.tr("First seen:"), self.first_seen)
         layout.addLayout(form)
@@ -163,14 +167,17 @@ class CustomerEditor(QWidget):
                     verb=verb, when=labels.when(state.at), who=state.staff_name,
                     version=state.notice_version))
         self._health_state()
-        editable = f is None or not f.anonymised
-        for widget in (self.name, self.phone, self.save_button, *self.consent_boxes.values()):
+        editable = f is None or not f.anonymised       # an erased file is read-only, every field of it
+        for widget in (self.name, self.phone, self.gender, self.region, self.skin, self.year, self.month,
+                       self.day, self.allergies, self.care_goals, self.notes, self.tags, self.first_seen,
+                       *self.referrer_buttons, self.save_button, *self.consent_boxes.values()):
             widget.setEnabled(editable)
 
     def _health_state(self) -> None:
         allowed = self.consent_boxes["health"].isChecked()
         self.allergies.setReadOnly(not allowed)
         self.allergies_hint.setText("" if allowed else self.tr("Needs the customer's consent to health notes."))
+        self.allergies_hint.setVisible(not allowed)
 
     def set_referrer(self, customer_id: int | None, name: str) -> None:
         self.referrer_id = customer_id

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from .. import ledger_reasons
 from ..ledger_reasons import parse_reason
-from ..money import Fen, format_fen
+from ..money import Fen, format_fen, format_rate
 
 
 def tier_name(code: str | None) -> str:
@@ -160,6 +160,15 @@ def perk_name(perk: str) -> str:
 def yes_no(value: bool) -> str:
     return (QCoreApplication.translate("Labels", "Yes") if value
             else QCoreApplication.translate("Labels", "No"))
+
+
+def rate_name(rate_permille: int) -> str:
+    """What a tier pays, as the reader says it: ``8.5折`` in Chinese, ``15% off`` in English."""
+    if rate_permille >= 1000:
+        return ""
+    if QLocale().language() == QLocale.Language.Chinese:
+        return format_rate(rate_permille)          # 折 counts what is paid, in tenths: no word-for-word match
+    return QCoreApplication.translate("Labels", "{off}% off").format(off=f"{(1000 - rate_permille) / 10:g}")
 
 
 def money(fen: Fen | None) -> str:

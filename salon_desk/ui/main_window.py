@@ -154,9 +154,14 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.pages["settings"], self.tr("Settings"))
         self.lock_action.setText(self.tr("Lock / switch user"))
         lock_button = QPushButton(self.tr("Lock / switch user (Ctrl+L)"))
+        lock_button.setObjectName("lock_button")
         lock_button.setFlat(True)
         lock_button.clicked.connect(self.lock)
+        old = self.tabs.cornerWidget(Qt.Corner.TopRightCorner)
         self.tabs.setCornerWidget(lock_button, Qt.Corner.TopRightCorner)
+        if old is not None:
+            old.deleteLater()
+        lock_button.show()        # a widget given to an already shown window stays hidden until shown
         self.update_status()
 
     def update_status(self) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
@@ -146,7 +146,6 @@ class PrintPreviewDialog(QDialog):
         self.pdf_bytes = pdf_bytes
         self.file_name = file_name
         self.setWindowTitle(title)
-        self.resize(720, 860)
         layout = QVBoxLayout(self)
         self.view = QScrollArea(self)
         self.view.setWidgetResizable(True)
@@ -156,12 +155,16 @@ class PrintPreviewDialog(QDialog):
         pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         document = load_pdf(pdf_bytes)
         self.page_count = len(document)
+        widest = 0
         for index in range(self.page_count):
             page = QLabel(pages)
-            page.setPixmap(QPixmap.fromImage(render_page(document, index, PREVIEW_DPI)))
+            image = render_page(document, index, PREVIEW_DPI)
+            widest = max(widest, image.width())
+            page.setPixmap(QPixmap.fromImage(image))
             page.setStyleSheet("border: 1px solid #bbb; background: white;")
             pages_layout.addWidget(page)
         document.close()
+        self._fit(widest)
         self.view.setWidget(pages)
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(self)
@@ -173,6 +176,18 @@ class PrintPreviewDialog(QDialog):
         close.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self.print_button.setDefault(True)
+
+    def _fit(self, page_width: int) -> None:
+        """Wide enough for a whole A4 page (no sideways scrolling), never larger than the screen."""
+        screen = (self.parentWidget().screen() if self.parentWidget() is not None
+                  else QGuiApplication.primaryScreen())
+        room = screen.availableGeometry() if screen is not None else None
+        width = max(720, page_width + 80)           # the page, its border, the scroll bar, the margins
+        height = 860
+        if room is not None:
+            width = min(width, room.width() - 40)
+            height = min(height, room.height() - 40)
+        self.resize(width, height)
 
     def print_with_dialog(self) -> bool:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

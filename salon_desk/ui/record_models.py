@@ -127,7 +127,8 @@ class SalesModel(RecordTableModel):
 
 
 class ReceiptLinesModel(RecordTableModel):
-    """The lines of one sale, as stored: list price, discounts, amount, note, refunded."""
+    """The lines of one sale as the receipt and the visit record print them: list price, member and
+    birthday discount, amount, note, refunded. A points deduction belongs to the whole sale (its 实付)."""
 
     NAME, TECHNICIAN, QUANTITY, LIST, DISCOUNT, AMOUNT, NOTE = range(7)
     NUMERIC = frozenset({QUANTITY, LIST, DISCOUNT, AMOUNT})
@@ -146,10 +147,10 @@ class ReceiptLinesModel(RecordTableModel):
         if column == self.LIST:
             return labels.money(line.list_amount_fen)
         if column == self.DISCOUNT:
-            off = line.member_discount_fen + line.birthday_discount_fen + line.points_share_fen
+            off = line.member_discount_fen + line.birthday_discount_fen
             return "-" + labels.money(off) if off else ""
         if column == self.AMOUNT:
-            return labels.money(line.amount_fen - line.points_share_fen)
+            return labels.money(line.amount_fen)
         if column == self.NOTE:
             return line.note
         return ""
@@ -159,6 +160,8 @@ class ReceiptLinesModel(RecordTableModel):
             return line.quantity
         if column == self.LIST:
             return line.list_amount_fen
+        if column == self.DISCOUNT:
+            return line.member_discount_fen + line.birthday_discount_fen
         if column == self.AMOUNT:
             return line.amount_fen
         return self.display(line, column)

@@ -123,7 +123,7 @@ class RefundDialog(QDialog):
             parts.append(self.tr("{qty} × {name} back to stock").format(qty=qty, name=name))
         if p.birthday_perk_restored:
             parts.append(self.tr("birthday free service can be used again"))
-        return "；".join(parts)
+        return self.tr("; ").join(parts)
 
     def confirm(self) -> None:
         staff, sale_id, kind = self.ops.staff, self.sale_id, self.kind()

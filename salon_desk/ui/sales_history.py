@@ -55,7 +55,13 @@ class SalesHistory(QWidget):
         buttons.addWidget(self.slip_button)
         buttons.addWidget(self.refund_button)
         layout.addLayout(buttons)
-        ops.changed.connect(lambda scopes: self.reload() if SALES in scopes else None)
+        # a bound method, not a lambda: Qt drops the connection when this widget is deleted
+        # (a page rebuilt for another language, a closed dialog) instead of calling into a dead table
+        ops.changed.connect(self.on_changed)
+
+    def on_changed(self, scopes: frozenset) -> None:
+        if SALES in scopes:
+            self.reload()
 
     def reload(self) -> None:
         chosen = current_record(self.sales_view)
@@ -112,4 +118,6 @@ class TodaySalesDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, ops: Ops) -> None:
-        cls(ops, parent).exec()
+        dialog = cls(ops, parent)
+        dialog.exec()
+        dialog.deleteLater()      # not one hidden copy per opening, each reloading on every sale

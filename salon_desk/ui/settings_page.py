@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import SalonError
 from ..membership import TIER_ORDER
-from ..money import format_rate, parse_yuan
+from ..money import parse_yuan
 from ..settings_registry import tiers_from_json, tiers_to_json, validate, TierRule
 from . import errors_text, labels
 from .ops import SETTINGS, Ops
@@ -137,7 +137,7 @@ class SettingsPage(QWidget):
             rate = QSpinBox()
             rate.setRange(1, 1000)
             rate_text = QLabel()
-            rate.valueChanged.connect(lambda v, l=rate_text: l.setText(format_rate(v)))
+            rate.valueChanged.connect(lambda v, l=rate_text: l.setText(labels.rate_name(v)))
             spend = QLineEdit()
             visits = QSpinBox()
             visits.setRange(0, 10_000)
@@ -161,7 +161,7 @@ class SettingsPage(QWidget):
     def _write_tiers(self, value: list[dict[str, Any]]) -> None:
         for rule, (rate, rate_text, spend, visits, double) in zip(tiers_from_json(value), self.tier_widgets):
             rate.setValue(rule.rate_permille)
-            rate_text.setText(format_rate(rule.rate_permille))
+            rate_text.setText(labels.rate_name(rule.rate_permille))
             spend.setText(labels.money(rule.spend_fen)[1:])
             visits.setValue(rule.visits)
             double.setChecked(rule.birthday_double_points)
@@ -182,6 +182,9 @@ class SettingsPage(QWidget):
             try:
                 value = read()
                 validate(key, value)
+                if key == "shop.name" and not str(value).strip():
+                    # receipts, reports and the title bar print it; the setup wizard refuses it empty too
+                    raise SalonError("setup.shop_name_required")
             except SalonError as error:
                 raise ValueError(self.tr("{field}: {message}").format(
                     field=label, message=errors_text.message(error))) from error

@@ -42,8 +42,12 @@ class TechnicianPage(QWidget):
         splitter.addWidget(right)
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
-        ops.changed.connect(lambda scopes: self.reload() if VISITS in scopes else None)
+        ops.changed.connect(self.on_changed)       # bound: dropped when the page is rebuilt
         self.reload()
+
+    def on_changed(self, scopes: frozenset) -> None:
+        if VISITS in scopes:
+            self.reload()
 
     def reload(self) -> None:
         chosen = current_record(self.visits_view)

@@ -144,7 +144,8 @@ class VisitEditor(QWidget):
         current = self.technician.currentData()
         self.technician.clear()
         for staff in self.shop.technicians():
-            self.technician.addItem(f"{staff.display_name}（{labels.role_name(staff.role)}）", staff.id)
+            self.technician.addItem(self.tr("{name} ({role})").format(
+                name=staff.display_name, role=labels.role_name(staff.role)), staff.id)
         index = self.technician.findData(current)
         self.technician.setCurrentIndex(max(index, 0))
 

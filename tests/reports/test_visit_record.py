@@ -100,3 +100,18 @@ def test_data_copy_prints_unknown_keys_too(shop, owner, regular):
     export["appointments"] = [{"at": "2027-01-02T10:00:00", "service": "精剪"}]
     text = pdf_text(render_data_copy(export))
     assert "yy_2026" in text and "七、其他" in text and "service: 精剪" in text
+
+
+def test_a_data_copy_section_heading_never_ends_a_page(shop, owner, regular):
+    """However long the points history, 五、消费记录 and 六、档案操作记录 start on the page of their first row."""
+    customer, receipts = regular
+    export = shop.export_customer(owner, customer.id)
+    history = export["points_history"]
+    newest = max(receipts, key=lambda r: r.created_at).receipt_no
+    for count in range(14, 40):           # the 消费记录 heading walks down page 1 and over to page 2
+        export["points_history"] = (history * 40)[:count]
+        pages = [page.extract_text() for page in pdf_pages(render_data_copy(export, datetime(2027, 1, 1)))]
+        [visits_page] = [text for text in pages if "五、消费记录" in text]
+        assert newest in visits_page.split("五、消费记录", 1)[1], count
+        [log_page] = [text for text in pages if "六、档案操作记录" in text]
+        assert "建立档案" in log_page.split("六、档案操作记录", 1)[1], count

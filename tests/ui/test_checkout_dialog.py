@@ -153,3 +153,58 @@ def test_over_redeeming_points_shows_the_cap_and_changes_nothing(qtbot, window, 
 def test_every_error_message_is_chinese_in_the_window(qapp):
     text = errors_text.message(SalonError("payment.short", due=26800, paid=20000, missing=6800))
     assert text == "还差 ¥68.00：应付 ¥268.00，已付 ¥200.00。"
+
+
+def test_card_over_the_bill_is_not_shown_as_paid_in_full(qtbot, window, shop, cashier, tech, items):
+    visit = shop.check_in(cashier, None)
+    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
+    dialog = open_checkout(qtbot, window, visit.id)
+    type_amount(qtbot, dialog, "500")
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_F4)                # ¥500 by card on a ¥268 bill
+    assert dialog.error.text() == "刷卡和手机支付合计 ¥500.00，超过应付 ¥268.00。只有现金可以多收找零。"
+    assert dialog.status.text() == "付款有误，请核对" and "已收齐" not in dialog.status.text()
+    assert dialog.focusWidget() is not dialog.confirm_button
+    dialog.remove_payment()
+    assert dialog.status.text() == "还需收 ¥268.00" and dialog.error.text() == ""
+
+
+def test_the_window_names_the_totals_as_the_receipt_prints_them(qtbot, window, shop, cashier, tech, items,
+                                                                new_member):
+    """标价合计 / 会员折扣 / 积分抵扣 / 本次积分 on screen, as on the paper the customer takes home."""
+    from salon_desk.ui import printing
+    from salon_desk.ui.receipt_summary import ReceiptSummaryDialog
+    from ui_helpers import pdf_text
+    zhang = new_member("张三", "13812345678", tier="gold", points=1000)
+    visit = shop.check_in(cashier, zhang.id)
+    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
+    window.counter.select_visit(visit.id)
+    editor = window.counter.editor
+    assert (editor.list_total.text(), editor.discount_total.text()) == ("标价合计：¥268.00", "会员折扣：-¥53.60")
+    dialog = open_checkout(qtbot, window, visit.id)
+    dialog.points.setText("300")
+    for word in ("标价合计", "会员折扣", "积分抵扣（300分）", "本次积分"):
+        assert word in dialog.totals.text()
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)
+    dialog.confirm()
+    summary = ReceiptSummaryDialog(dialog.receipt)
+    qtbot.addWidget(summary)
+    on_screen = summary.body_html(False)
+    printed = pdf_text(printing.receipt_pdf(shop, dialog.receipt))
+    for word in ("标价合计", "会员折扣", "积分抵扣（300分）", "本次积分", "积分余额", "应付金额"):
+        assert word in on_screen and word in printed, word
+
+
+def test_the_birthday_choice_names_the_service_and_its_price(qtbot, window, shop, cashier, tech, items, clock,
+                                                             new_member):
+    from salon_desk.ui.i18n import install_language
+    zhang = new_member("张三", "13812345678", tier="gold", birth_month=11, birth_day=22)   # today
+    visit = shop.check_in(cashier, zhang.id)
+    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
+    dialog = open_checkout(qtbot, window, visit.id)
+    assert dialog.birthday.itemText(1) == "精剪（¥268.00）"
+    try:
+        install_language("en")
+        dialog = open_checkout(qtbot, window, visit.id)
+        assert dialog.birthday.itemText(1) == "精剪 (¥268.00)"
+    finally:
+        install_language("zh_CN")

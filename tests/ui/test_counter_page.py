@@ -85,7 +85,7 @@ def test_visit_editor_adds_service_and_product_and_removes_a_line(qtbot, window,
     lines = editor.visit.lines
     assert [(l.name, l.quantity, l.technician_name, l.note) for l in lines] == [
         ("修护精华", 2, "", ""), ("精剪", 1, "李师傅", "短发层次")]
-    assert editor.list_total.text() == "原价合计：¥526.00"
+    assert editor.list_total.text() == "标价合计：¥526.00"     # the receipt's word
     assert "李师傅" in counter.visits_model.rows()[0].technicians
     editor.lines_view.selectRow(0)
     editor.lines_view.setFocus()
@@ -161,3 +161,17 @@ def test_returning_member_flow_by_keyboard_only(qtbot, window, shop, owner, cash
     with capsys.disabled():
         print(f"\nkeyboard flow of the returning member: {keys.presses} key presses, no mouse")
     assert keys.presses <= 16
+
+
+def test_technicians_are_named_with_their_role_in_the_readers_punctuation(make_window, cashier):
+    from salon_desk.ui.i18n import install_language
+    window = make_window(cashier)
+    combo = window.counter.editor.technician
+    assert combo.itemText(combo.findData(window.ops.shop.technicians()[0].id)).endswith("（技师）")
+    try:
+        install_language("en")
+        from salon_desk.ui.visit_editor import VisitEditor
+        english = VisitEditor(window.ops, window).technician
+        assert "王师傅 (Technician)" in [english.itemText(i) for i in range(english.count())]
+    finally:
+        install_language("zh_CN")

@@ -119,3 +119,21 @@ def test_print_button_waits_for_a_file(make_window, owner, previews):
     page.print_visit_record()
     page.print_data_copy()
     assert previews == []
+
+
+def test_the_preview_shows_a_whole_a4_page_and_fits_the_screen(qtbot, shop, owner, two_visits):
+    from PySide6.QtWidgets import QLabel
+    from salon_desk.reports.visit_record import render_visit_record
+    zhang = two_visits[0]
+    data = render_visit_record(shop.customer_file(owner, zhang.id), shop.customer_sales(owner, zhang.id),
+                               shop.shop_header(), None, None, shop.now(), owner.display_name)
+    dialog = PrintPreviewDialog(data, "张三", "record.pdf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    room = dialog.screen().availableGeometry()
+    assert dialog.width() <= room.width() and dialog.height() <= room.height()    # never off the screen
+    page_width = max(label.pixmap().width() for label in dialog.view.widget().findChildren(QLabel))
+    if page_width + 80 <= room.width() - 40:                 # room for the whole page: no sideways scrolling
+        assert dialog.view.horizontalScrollBar().maximum() == 0
+    else:
+        assert dialog.width() == room.width() - 40

@@ -104,6 +104,11 @@ def test_archive_erase_and_export(qtbot, page, shop, owner, new_customer, tmp_pa
     page.erase()
     f = shop.customer_file(owner, cid)
     assert f.anonymised and f.name == "" and not page.editor.save_button.isEnabled()
+    editor = page.editor                       # nothing of an erased file invites typing
+    assert not any(w.isEnabled() for w in (editor.gender, editor.notes, editor.tags, editor.allergies,
+                                           editor.first_seen, *editor.referrer_buttons))
+    page.new_customer()
+    assert editor.notes.isEnabled() and editor.save_button.isEnabled()
 
 
 def test_merge_a_duplicate_into_the_file(qtbot, page, shop, owner, items, new_customer, sell, monkeypatch):
@@ -125,3 +130,14 @@ def test_cashier_has_no_erase_merge_or_export(make_window, cashier):
     assert not page.erase_button.isVisibleTo(page)
     assert not page.merge_button.isVisibleTo(page)
     assert not page.export_button.isVisibleTo(page)
+
+
+def test_the_allergy_hint_shows_only_without_health_consent(qtbot, page, new_customer):
+    new_customer("张三", "13812345678", consent_health=True)
+    new_customer("李四", "13812345679")
+    editor = page.editor
+    choose(page, "张三")
+    assert editor.allergies_hint.isHidden() and not editor.allergies.isReadOnly()
+    choose(page, "李四")
+    assert not editor.allergies_hint.isHidden() and editor.allergies.isReadOnly()
+    assert editor.allergies_hint.text() == "需要顾客同意记录健康信息。"

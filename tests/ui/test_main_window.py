@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QPushButton
 
 from salon_desk.ui.i18n import install_language
+from salon_desk.ui.ops import CUSTOMERS, SALES, VISITS
+from salon_desk.ui.sales_history import TodaySalesDialog
 
 
 def tab_titles(window) -> list[str]:
@@ -71,3 +73,53 @@ def test_technician_writes_notes_on_own_services_only(qtbot, make_window, shop, 
     page.edit_note()
     assert page.error.text() == "技师只能给自己做的项目写备注。"
     assert shop.visit(cashier, visit.id).lines[1].note == ""
+
+
+def switch_language(window, language: str) -> None:
+    settings = window.pages["settings"]
+    combo = settings.findChild(QComboBox, "ui.language")
+    combo.setCurrentIndex(combo.findData(language))
+    settings.save()
+
+
+def test_lock_button_stays_in_view_after_switching_language(qtbot, make_window, owner):
+    window = make_window(owner)
+    try:
+        switch_language(window, "en")
+        button = window.tabs.cornerWidget(Qt.Corner.TopRightCorner)
+        assert button.text() == "Lock / switch user (Ctrl+L)" and button.isVisible()
+        switch_language(window, "zh_CN")
+        button = window.tabs.cornerWidget(Qt.Corner.TopRightCorner)
+        assert button.text() == "锁定 / 切换用户 (Ctrl+L)" and button.isVisible()
+        qtbot.wait(10)                                     # the replaced buttons are deleted, not piled up
+        assert len(window.tabs.findChildren(QPushButton, "lock_button")) == 1
+    finally:
+        install_language("zh_CN")
+
+
+def test_a_sale_after_switching_language_reaches_no_page_of_the_old_language(
+        qtbot, make_window, owner, shop, items, new_member, sell):
+    """Pages rebuilt for another language are deleted; a sale must not call into their tables."""
+    zhang = new_member("张三", "13812345678")
+    window = make_window(owner)
+    try:
+        today = TodaySalesDialog(window.ops, window.counter)     # opened and closed before the switch
+        today.history.reload()
+        today.close()
+        switch_language(window, "en")
+        qtbot.wait(10)                                            # the old pages are deleted here
+        receipt = sell(zhang.id, services=[items.cut])
+        window.ops.changed.emit(frozenset({SALES, CUSTOMERS, VISITS}))    # what a checkout broadcasts
+        history = window.pages["customers"].history
+        window.pages["customers"].show_file(zhang.id)
+        assert [s.receipt_no for s in history.sales_model.rows()] == [receipt.receipt_no]
+    finally:
+        install_language("zh_CN")
+
+
+def test_todays_receipts_dialog_is_gone_once_closed(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+    monkeypatch.setattr(QDialog, "exec", lambda self: 0)
+    TodaySalesDialog.ask(window.counter, window.ops)
+    qtbot.wait(10)
+    assert window.counter.findChildren(TodaySalesDialog) == []

@@ -73,3 +73,14 @@ def test_void_from_todays_receipts(qtbot, make_window, owner, shop, sale):
     dialog.confirm()
     assert dialog.result_receipt.status == "voided"
     assert today.history.sales_model.rows()[0].status == "voided"       # refreshed by the change signal
+
+
+def test_the_preview_is_punctuated_in_the_readers_language(qtbot, window, sale):
+    from salon_desk.ui.i18n import install_language
+    assert open_refund(qtbot, window, sale.sale_id).preview.text().startswith("退还金额：¥313.80；退回抵扣积分：300；")
+    try:
+        install_language("en")
+        text = open_refund(qtbot, window, sale.sale_id).preview.text()
+        assert text.startswith("Money back: ¥313.80; redeemed points given back: 300; ") and "；" not in text
+    finally:
+        install_language("zh_CN")

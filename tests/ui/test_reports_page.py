@@ -181,3 +181,12 @@ def test_figure_model_passes_the_model_tester(qtmodeltester, shop, owner, novemb
     assert model.rowCount() == len(sections[index].rows) + (1 if sections[index].total else 0)
     if model.rowCount():
         assert model.index(0, 0).data(RecordRole).values == sections[index].rows[0]
+
+
+def test_printed_category_names_are_the_catalogues(qapp):
+    """A report row names the category as the owner sees it on the catalogue page (SPEC §5)."""
+    from salon_desk.reports import labels as printed
+    from salon_desk.ui import labels as window
+    codes = ("hair", "beauty", "nails", "skin", "other", "product")
+    assert [printed.category(c) for c in codes] == [window.category_name(c) for c in codes] == [
+        "美发", "美容", "美甲", "护肤", "其他", "产品"]

@@ -80,3 +80,17 @@ def test_a_cancelled_refund_offers_no_slip(qtbot, window, sale, previews, monkey
     open_today(qtbot, window).history.refund()
     assert previews == []
     assert printing.refund_slip_pdf(window.ops.shop, window.ops.shop.receipt(sale.sale_id)) is None
+
+
+def test_a_sales_lines_read_as_on_the_receipt(qtbot, window, shop, sale):
+    """Gold pays 80%: 精剪 ¥268 -> ¥214.40, 洗护 ¥128 -> ¥102.40; the 300 points (¥3) are the sale's,
+    so the lines show what the receipt and the visit record print, and 实付 the sale's ¥313.80."""
+    history = open_today(qtbot, window).history
+    model = history.lines_model
+    rows = [[model.display(line, column) for column in (model.LIST, model.DISCOUNT, model.AMOUNT)]
+            for line in model.rows()]
+    assert rows == [["¥268.00", "-¥53.60", "¥214.40"], ["¥128.00", "-¥25.60", "¥102.40"]]
+    assert history.sales_model.display(history.sales_model.rows()[0], history.sales_model.AMOUNT) == "¥313.80"
+    text = pdf_text(printing.receipt_pdf(shop, shop.receipt(sale.sale_id)))
+    for amount in ("￥214.40", "￥102.40", "￥313.80"):
+        assert amount in text

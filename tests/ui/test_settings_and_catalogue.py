@@ -91,3 +91,24 @@ def test_create_staff_and_deactivate(owner_window, shop, owner):
     counter_techs = [owner_window.counter.editor.technician.itemText(i)
                      for i in range(owner_window.counter.editor.technician.count())]
     assert not any("小赵" in t for t in counter_techs)
+
+
+def test_the_shop_name_cannot_be_emptied(owner_window, shop):
+    """Receipts, reports and the title bar print it; an empty one would leave the receipt headless."""
+    page = owner_window.pages["settings"]
+    page.findChild(QLineEdit, "shop.name").setText("  ")
+    page.save()
+    assert page.error.text() == "店名：请输入店名。" and page.saved_label.text() == ""
+    assert shop.setting("shop.name") == "丽人坊"
+
+
+def test_tier_rates_read_as_zhe_in_chinese_and_as_percent_off_in_english(owner_window):
+    from salon_desk.ui.i18n import install_language
+    from salon_desk.ui.labels import rate_name
+    page = owner_window.pages["settings"]
+    assert [w[1].text() for w in page.tier_widgets] == ["9折", "8.5折", "8折", "7.5折"]
+    try:
+        install_language("en")
+        assert [rate_name(r) for r in (900, 850, 875, 1000)] == ["10% off", "15% off", "12.5% off", ""]
+    finally:
+        install_language("zh_CN")
