@@ -66,10 +66,12 @@ def _int_range(low: int, high: int) -> Callable[[Any], None]:
     return check
 
 
-def _text(max_len: int) -> Callable[[Any], None]:
+def _text(max_len: int, required: bool = False) -> Callable[[Any], None]:
     def check(value: Any) -> None:
         if not isinstance(value, str) or len(value) > max_len:
             raise InvalidInput("settings.text_too_long", max=max_len)
+        if required and not value.strip():
+            raise InvalidInput("setup.shop_name_required")
     return check
 
 
@@ -97,7 +99,7 @@ class Setting:
 
 
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
-    Setting("shop.name", "", _text(60)),
+    Setting("shop.name", "", _text(60, required=True)),   # the receipt's header
     Setting("shop.address", "", _text(120)),
     Setting("shop.phone", "", _text(40)),
     Setting("receipt.footer", "谢谢惠顾，欢迎再次光临！", _text(200)),

@@ -857,6 +857,14 @@ Ask the customer.</source>
         <translation>小票 {receipt_no} 已有退款：请退剩余项目，不能整单作废。</translation>
     </message>
     <message>
+        <source>Choose the lines of receipt {receipt_no} to refund.</source>
+        <translation>请选择小票 {receipt_no} 中要退款的项目。</translation>
+    </message>
+    <message>
+        <source>{name} is in the shop now: check out or cancel the visit before erasing the file.</source>
+        <translation>{name} 正在店内：请先结账或取消本次到店，再注销档案。</translation>
+    </message>
+    <message>
         <source>Everything on receipt {receipt_no} was already refunded.</source>
         <translation>小票 {receipt_no} 的项目已全部退款。</translation>
     </message>

@@ -14,7 +14,7 @@ from ..records import ConsentState, CustomerFile, CustomerSummary, StaffInfo
 from ..roles import Perm, allows
 from .base import ShopBase
 from .customer_rows import CONSENT_PURPOSES, points_balance, summaries
-from .models import Consent, Customer, CustomerTag, Member, PointsEntry, SearchKey, Staff, TierChange
+from .models import Consent, Customer, CustomerTag, Member, PointsEntry, SearchKey, Staff, TierChange, Visit
 
 GENDERS = ("", "female", "male")
 REGIONS = ("", "city", "county", "township")
@@ -230,6 +230,8 @@ class CustomersMixin(ShopBase):
             row = self._customer_row(customer_id)
             if row.anonymised_at:
                 raise Conflict("customer.erased")
+            if Visit.select().where((Visit.customer == row) & (Visit.status == "open")).exists():
+                raise Conflict("customer.in_shop", name=row.name)
             # the duplicate files merged into this one hold the same person's data
             files, merged = [row], [row.id]
             while merged:

@@ -61,6 +61,8 @@ class RefundsMixin(ShopBase):
                 raise Conflict("void.already_refunded", receipt_no=sale.receipt_no)
             lines = all_lines
         else:
+            if line_ids is not None and not line_ids:
+                raise InvalidInput("refund.no_lines", receipt_no=sale.receipt_no)
             wanted = set(line_ids) if line_ids else {l.id for l in all_lines if l.id not in done}
             if not wanted:
                 raise Conflict("refund.nothing_left", receipt_no=sale.receipt_no)

@@ -118,6 +118,8 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "sale.voided": lambda p: QCoreApplication.translate("Errors", "Receipt {receipt_no} was voided.").format(receipt_no=p.get("receipt_no", "")),
         "void.not_same_day": lambda p: QCoreApplication.translate("Errors", "Receipt {receipt_no} is not from today: it can be refunded, not voided.").format(receipt_no=p.get("receipt_no", "")),
         "void.already_refunded": lambda p: QCoreApplication.translate("Errors", "Receipt {receipt_no} already has refunds: refund the remaining lines instead of voiding.").format(receipt_no=p.get("receipt_no", "")),
+        "refund.no_lines": lambda p: QCoreApplication.translate("Errors", "Choose the lines of receipt {receipt_no} to refund.").format(receipt_no=p.get("receipt_no", "")),
+        "customer.in_shop": lambda p: QCoreApplication.translate("Errors", "{name} is in the shop now: check out or cancel the visit before erasing the file.").format(name=p.get("name", "")),
         "refund.nothing_left": lambda p: QCoreApplication.translate("Errors", "Everything on receipt {receipt_no} was already refunded.").format(receipt_no=p.get("receipt_no", "")),
         "refund.line_not_in_sale": lambda p: QCoreApplication.translate("Errors", "A chosen line is not on this receipt."),
         "refund.line_already_refunded": lambda p: QCoreApplication.translate("Errors", "A chosen line was already refunded."),

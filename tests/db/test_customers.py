@@ -218,3 +218,14 @@ def test_a_consent_never_given_is_not_reported_as_withdrawn(shop, owner, new_cus
     shop.set_consent(owner, zhang.id, "health", False)
     health = {c.purpose: c for c in shop.customer_file(owner, zhang.id).consents}["health"]
     assert (health.granted, health.withdrawn) == (False, True)
+
+
+def test_a_customer_in_the_shop_cannot_be_erased(shop, owner, new_customer):
+    zhang = new_customer()
+    visit = shop.check_in(owner, zhang.id)
+    with pytest.raises(Conflict) as info:
+        shop.anonymise_customer(owner, zhang.id)
+    assert (info.value.code, info.value.params) == ("customer.in_shop", {"name": "张三"})
+    shop.cancel_visit(owner, visit.id)
+    shop.anonymise_customer(owner, zhang.id)
+    assert shop.customer_file(owner, zhang.id).anonymised

@@ -261,3 +261,12 @@ def test_a_refund_after_the_yearly_reset_leaves_the_new_years_points_alone(shop,
     assert (record.refunds[0].points_returned, record.refunds[0].points_taken_back) == (0, 0)
     assert reopened.points_balance(zhang.id) == 54
     assert reopened.member_info(zhang.id).spend_fen == 5440     # tier spend is still reversed
+
+
+def test_an_empty_choice_of_lines_refunds_nothing(shop, owner, clock, gold_sale, owner_ok):
+    _zhang, sale = gold_sale
+    clock.advance(days=1)
+    with pytest.raises(InvalidInput) as info:
+        shop.refund_sale(owner, sale.sale_id, [], reason="误操作", **owner_ok)
+    assert info.value.code == "refund.no_lines"
+    assert shop.receipt(sale.sale_id).refunds == ()

@@ -103,3 +103,10 @@ def test_only_changed_values_are_stored(shop, owner):
     before = {r.key for r in Setting.select()}
     shop.update_settings(owner, {"points.earn_per_yuan": 1})          # the default: nothing to store
     assert {r.key for r in Setting.select()} == before
+
+
+def test_the_shop_name_cannot_be_emptied(shop, owner):
+    with pytest.raises(InvalidInput) as info:
+        shop.update_settings(owner, {"shop.name": "  "})
+    assert info.value.code == "setup.shop_name_required"
+    assert shop.setting("shop.name") != ""
