@@ -163,7 +163,7 @@ def cmd_restore(args) -> int:
 def fresh_demo(target: Path) -> Path:
     """A fresh demo shop at ``target``: a copy of today's demo, built on the first start of the day.
 
-    Building replays months of sales through the real checkout (about 15 s);
+    Building replays months of sales through the real checkout (several seconds);
     later starts that day copy it in a blink, still fresh for each run.
     """
     import shutil
@@ -172,7 +172,7 @@ def fresh_demo(target: Path) -> Path:
     from .db.demo import build_demo
     template = target.with_name(f"demo-template-{date.today():%Y%m%d}-{__version__}.sqlite")
     if not template.exists():
-        print("salon-desk: building the demo shop (once a day, about 15 seconds)…", file=sys.stderr)
+        print("salon-desk: building the demo shop (once a day, a few seconds)…", file=sys.stderr)
         partial = template.with_suffix(".building")
         build_demo(partial)
         partial.replace(template)

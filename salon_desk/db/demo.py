@@ -164,24 +164,37 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
         if is_today:   # the birthday customers come in on their birthday
             visitors = [p for p in people if p.get("birthday_today")] + [
                 p for p in visitors if not p.get("birthday_today")]
-        for n, person in enumerate(visitors[:14]):
-            clock.value = datetime.combine(day, time(10, 0)) + timedelta(minutes=35 * n + rng.randint(0, 20))
-            if is_today and clock.value > end:
-                break
-            if person["id"] is None:
-                person["id"] = _register(shop, cashier, owner, person, people, rng, day)
-            try:
-                visit = shop.check_in(cashier, person["id"])
-            except SalonError:
+        today_visitors = visitors[:14]
+        # Each visitor arrives, sits for 40-120 minutes, and pays on leaving; the clock
+        # moves through those events in order, so receipt numbers follow the time.
+        # Today's visitors arrive up to now: the last ones are still in the chair.
+        events = []
+        for n, person in enumerate(today_visitors):
+            if is_today:
+                arrive = end - timedelta(minutes=10 + 35 * (len(today_visitors) - 1 - n))
+                if arrive.date() != day:
+                    continue
+            else:
+                arrive = datetime.combine(day, time(10, 0)) + timedelta(minutes=35 * n + rng.randint(0, 20))
+            leave = arrive + timedelta(minutes=rng.randint(40, 120))
+            events += [(arrive, 0, n, person), (leave, 1, n, person)]
+        visits: dict[int, int] = {}
+        for when, leaving, n, person in sorted(events, key=lambda e: e[:3]):
+            if is_today and when > end:
+                break   # still in the chair: "in the shop now"
+            clock.value = when
+            if not leaving:
+                if person["id"] is None:
+                    person["id"] = _register(shop, cashier, owner, person, people, rng, day)
+                try:
+                    visits[n] = shop.check_in(cashier, person["id"]).id
+                except SalonError:
+                    continue
+                _add_lines(shop, cashier, staff, items, visits[n], rng)
                 continue
-            _add_lines(shop, cashier, staff, items, visit.id, rng)
-            leave_open = is_today and n >= len(visitors[:14]) - 2
-            if leave_open:
-                continue   # still in the chair: "in the shop now"
-            clock.value += timedelta(minutes=rng.randint(40, 120))
-            receipt = _pay(shop, cashier, visit.id, person, rng)
-            if receipt is None:
+            if n not in visits:
                 continue
+            receipt = _pay(shop, cashier, visits[n], person, rng)
             sales += 1
             if receipt.enrolment_offered and person["joins"] and rng.random() < 0.85:
                 shop.enrol_member(cashier, person["id"], consent=True, qualifying_sale_id=receipt.sale_id)

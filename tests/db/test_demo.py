@@ -85,3 +85,10 @@ def test_stock_follows_sales_and_refunds(demo):
                            " WHERE l.item_id = ? AND l.id NOT IN (SELECT sale_line_id FROM refund_line)",
                            (item_id,)).fetchone()[0]
         assert stock == 60 - sold
+
+
+def test_receipt_numbers_follow_the_clock_and_nothing_is_sold_in_the_future(demo):
+    _path, _summary, con = demo
+    rows = con.execute("SELECT day, seq, created_at FROM sale ORDER BY day, seq").fetchall()
+    assert all(a[0] != b[0] or a[2] <= b[2] for a, b in zip(rows, rows[1:]))
+    assert max(r[2] for r in rows) <= NOW.isoformat(sep=" ")
