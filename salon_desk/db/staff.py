@@ -56,7 +56,22 @@ class StaffMixin(ShopBase):
         return staff_info(owner)
 
     def login(self, username: str, password: str) -> StaffInfo:
-        """Check a password; too many failures lock the account for a while.
+        """Check a password; too many failures lock the account for a while."""
+        row = self._check_credentials(username, password, "login_failed", "auth.bad_credentials")
+        return staff_info(row)
+
+    def verify_owner(self, username: str, password: str) -> Staff:
+        """The owner's credentials that authorise a void or refund at the counter.
+
+        Wrong passwords count toward the owner's lockout, as at login, so the
+        refund dialog cannot be used to guess the owner's password.
+        """
+        return self._check_credentials(username, password, "owner_authorisation_failed",
+                                       "auth.owner_required", owner_only=True)
+
+    def _check_credentials(self, username: str, password: str, failed_action: str, wrong_code: str,
+                           owner_only: bool = False) -> Staff:
+        """The staff row if the password is right; every outcome is audited.
 
         A failure is committed (counter, lock, audit entry) before it is raised:
         raising inside the transaction would roll back the very lockout it records.
@@ -65,25 +80,24 @@ class StaffMixin(ShopBase):
         with self.db.atomic():
             row = Staff.get_or_none(Staff.username == (username or "").strip())
             now = self.now()
-            if row is None or not row.active:
-                self._audit(None, "login_failed", username=username)
-                failure = AuthenticationFailed("auth.bad_credentials")
+            if row is None or not row.active or (owner_only and row.role != Role.OWNER.value):
+                self._audit(row if owner_only else None, failed_action, username=username)
+                failure = AuthenticationFailed(wrong_code)
             elif row.locked_until and row.locked_until > now:
-                self._audit(row, "login_failed", reason="locked")
+                self._audit(row, failed_action, reason="locked")
                 failure = AuthenticationFailed("auth.locked", until=row.locked_until)
             elif not verify_password(row.password_hash, password):
                 locked = self._count_failure(row, now)
-                self._audit(row, "login_failed", locked=locked)
+                self._audit(row, failed_action, locked=locked)
                 failure = (AuthenticationFailed("auth.locked", until=row.locked_until) if locked
-                           else AuthenticationFailed("auth.bad_credentials"))
-            else:
-                row.failed_logins = 0
-                row.locked_until = None
+                           else AuthenticationFailed(wrong_code))
+            elif not owner_only:
+                row.failed_logins, row.locked_until = 0, None
                 row.save()
                 self._audit(row, "login")
         if failure is not None:
             raise failure
-        return staff_info(row)
+        return row
 
     def _count_failure(self, row: Staff, now) -> bool:
         """One more wrong password; returns True when that locks the account."""
@@ -93,31 +107,6 @@ class StaffMixin(ShopBase):
             row.failed_logins = 0
         row.save()
         return bool(row.locked_until and row.locked_until > now)
-
-    def verify_owner(self, username: str, password: str) -> Staff:
-        """The owner's credentials that authorise a void or refund at the counter.
-
-        Wrong passwords count toward the owner's lockout, as at login, so the
-        refund dialog cannot be used to guess the owner's password.
-        """
-        failure: AuthenticationFailed | None = None
-        with self.db.atomic():
-            row = Staff.get_or_none(Staff.username == (username or "").strip())
-            now = self.now()
-            if row is None or not row.active or row.role != Role.OWNER.value:
-                self._audit(row, "owner_authorisation_failed", username=username)
-                failure = AuthenticationFailed("auth.owner_required")
-            elif row.locked_until and row.locked_until > now:
-                self._audit(row, "owner_authorisation_failed", reason="locked")
-                failure = AuthenticationFailed("auth.locked", until=row.locked_until)
-            elif not verify_password(row.password_hash, password):
-                locked = self._count_failure(row, now)
-                self._audit(row, "owner_authorisation_failed", locked=locked)
-                failure = (AuthenticationFailed("auth.locked", until=row.locked_until) if locked
-                           else AuthenticationFailed("auth.owner_required"))
-        if failure is not None:
-            raise failure
-        return row
 
     def change_password(self, actor: StaffInfo, old_password: str, new_password: str) -> None:
         row = self._staff_row(actor)

@@ -17,7 +17,42 @@ from .record_models import CatalogueModel, StaffModel
 from .widgets import TextPrompt, current_record, error_label, make_table, select_row
 
 
-class ItemsTab(QWidget):
+class _ListEditor(QWidget):
+    """A table of records on the left, the chosen one's form on the right."""
+
+    def _assemble(self, box: QGroupBox, form: QFormLayout, side_buttons: list[QPushButton],
+                  save_button: QPushButton) -> None:
+        form.addRow(self.error)
+        buttons = QHBoxLayout()
+        for button in side_buttons:
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(save_button)
+        form.addRow(buttons)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.view, 3)
+        layout.addWidget(box, 2)
+
+    def _fetch(self) -> list:
+        raise NotImplementedError
+
+    def _current_id(self) -> int | None:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        """Refill the table and keep the chosen record chosen."""
+        keep = self._current_id()
+        rows = self._fetch()
+        self.model.set_rows(rows)
+        ids = [r.id for r in rows]
+        select_row(self.view, ids.index(keep) if keep in ids else 0)
+        self.chosen()
+
+    def chosen(self) -> None:
+        self.load(current_record(self.view))
+
+
+class ItemsTab(_ListEditor):
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -66,29 +101,15 @@ class ItemsTab(QWidget):
         form.addRow("", self.active)
         form.addRow(self.tr("Opening stock:"), self.stock)
         form.addRow(self.tr("Low-stock warning at:"), self.low)
-        form.addRow(self.error)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.receive_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        form.addRow(buttons)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.view, 3)
-        layout.addWidget(form_box, 2)
+        self._assemble(form_box, form, [self.new_button, self.receive_button], self.save_button)
         self.item = None
         self.reload()
 
-    def reload(self) -> None:
-        keep = self.item.id if self.item else None
-        rows = self.shop.catalogue(include_inactive=True)
-        self.model.set_rows(rows)
-        ids = [r.id for r in rows]
-        select_row(self.view, ids.index(keep) if keep in ids else 0)
-        self.chosen()
+    def _fetch(self) -> list:
+        return self.shop.catalogue(include_inactive=True)
 
-    def chosen(self) -> None:
-        self.load(current_record(self.view))
+    def _current_id(self) -> int | None:
+        return self.item.id if self.item else None
 
     def load(self, item) -> None:
         self.item = item
@@ -162,7 +183,7 @@ class ItemsTab(QWidget):
         self.reload()
 
 
-class StaffTab(QWidget):
+class StaffTab(_ListEditor):
     def __init__(self, ops: Ops, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -194,29 +215,15 @@ class StaffTab(QWidget):
         form.addRow(self.tr("Role:"), self.role)
         form.addRow("", self.active)
         form.addRow(self.tr("Password:"), self.password)
-        form.addRow(self.error)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.reset_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        form.addRow(buttons)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.view, 3)
-        layout.addWidget(box, 2)
+        self._assemble(box, form, [self.new_button, self.reset_button], self.save_button)
         self.member = None
         self.reload()
 
-    def reload(self) -> None:
-        keep = self.member.id if self.member else None
-        rows = self.shop.list_staff(include_inactive=True)
-        self.model.set_rows(rows)
-        ids = [r.id for r in rows]
-        select_row(self.view, ids.index(keep) if keep in ids else 0)
-        self.chosen()
+    def _fetch(self) -> list:
+        return self.shop.list_staff(include_inactive=True)
 
-    def chosen(self) -> None:
-        self.load(current_record(self.view))
+    def _current_id(self) -> int | None:
+        return self.member.id if self.member else None
 
     def load(self, member) -> None:
         self.member = member
