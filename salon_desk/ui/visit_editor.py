@@ -150,16 +150,14 @@ class VisitEditor(QWidget):
         self.technician.setCurrentIndex(max(index, 0))
 
     def set_visit(self, visit_id: int | None) -> None:
-        self.visit = None
+        """Show the visit as it is in the file now; one that is no longer open shows nothing."""
+        fresh = None
         if visit_id is not None:
-            self.visit = self.ops.query(self, lambda: self.shop.visit(self.ops.staff, visit_id))
-        self.refresh()
-
-    def refresh(self) -> None:
-        if self.visit is not None:
-            visit_id = self.visit.id
             fresh = self.ops.query(self, lambda: self.shop.visit(self.ops.staff, visit_id))
-            self.visit = fresh if fresh is not None and fresh.status == "open" else None
+        self.visit = fresh if fresh is not None and fresh.status == "open" else None
+        self._show_visit()
+
+    def _show_visit(self) -> None:
         visit = self.visit
         enabled = visit is not None
         for widget in (self.item_field, self.technician, self.quantity, self.note, self.add_button,
@@ -175,10 +173,10 @@ class VisitEditor(QWidget):
             self._show_totals()
             return
         self.banner.setText(self.banner_html(visit))
-        birthday = self.visit.birthday
+        birthday = visit.birthday
         self.gift_button.setVisible(bool(birthday and birthday.gift_available))
-        self.lines_model.set_rows(self.visit.lines)
-        self.quote = self.ops.query(self, lambda: self.shop.quote(self.ops.staff, self.visit.id))
+        self.lines_model.set_rows(visit.lines)
+        self.quote = self.ops.query(self, lambda: self.shop.quote(self.ops.staff, visit.id))
         self._show_totals()
         self.search_items(self.item_field.text())
 
