@@ -69,10 +69,7 @@ class VisitsMixin(ShopBase):
                 Visit.select().where(Visit.status == "open").order_by(Visit.opened_at, Visit.id)]
 
     def _visit_info(self, visit: Visit, staff: Staff) -> VisitInfo:
-        names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
-        rows = list(VisitLine.select(VisitLine, Item).join(Item).where(VisitLine.visit == visit)
-                    .order_by(VisitLine.id))
-        lines = tuple(line_info(r, r.item, names) for r in rows)
+        lines = visit_lines(visit.id)
         customer = None
         tags: tuple[str, ...] = ()
         allergies = None
