@@ -30,6 +30,11 @@ def _staff_from_row(values: tuple) -> Staff:
     return model_from_row(Staff, _STAFF_COLUMNS, values)
 
 
+def staff_names() -> dict[int, str]:
+    """Every staff member's display name by id, for naming who did what in a history."""
+    return {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
+
+
 def system_clock() -> datetime:
     return datetime.now().replace(microsecond=0)
 

@@ -12,7 +12,7 @@ from ..phone import check_phone
 from ..pinyin_keys import customer_keys
 from ..records import ConsentState, CustomerFile, CustomerSummary, StaffInfo
 from ..roles import Perm, allows
-from .base import ShopBase
+from .base import ShopBase, staff_names
 from .customer_rows import CONSENT_PURPOSES, points_balance, summaries
 from .models import Consent, Customer, CustomerTag, Member, PointsEntry, SearchKey, Staff, TierChange, Visit
 
@@ -200,7 +200,7 @@ class CustomersMixin(ShopBase):
         consents = current_consents(row.id)
         ever_granted = {purpose for (purpose,) in Consent.select(Consent.purpose).where(
             (Consent.customer == row.id) & (Consent.granted == True)).tuples()}  # noqa: E712
-        names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
+        names = staff_names()
         see_health = allows(staff.role, Perm.SEE_HEALTH)
         full_phone = allows(staff.role, Perm.SEE_FULL_PHONE)
         summary = summaries([row], full_phone)[0]

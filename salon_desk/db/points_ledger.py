@@ -11,9 +11,9 @@ from ..ledger_reasons import REFUND_RETURNED, YEARLY_RESET, system_reason
 from ..points import due_resets, reset_date
 from ..records import PointsEntryInfo, StaffInfo
 from ..roles import Perm
-from .base import ShopBase
+from .base import ShopBase, staff_names
 from .customer_rows import points_balance, points_balances as points_balances_of
-from .models import Customer, Gift, PointsEntry, PointsReset, Sale, Staff
+from .models import Customer, Gift, PointsEntry, PointsReset, Sale
 
 
 def reset_since(when: datetime, month_day: str) -> bool:
@@ -28,7 +28,7 @@ class PointsMixin(ShopBase):
         return points_balance(customer_id)
 
     def points_history(self, customer_id: int) -> list[PointsEntryInfo]:
-        names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
+        names = staff_names()
         rows = (PointsEntry.select(PointsEntry, Sale.id, Sale.receipt_no)
                 .join(Sale, JOIN.LEFT_OUTER, on=(PointsEntry.sale == Sale.id))
                 .where(PointsEntry.customer == customer_id).order_by(PointsEntry.at, PointsEntry.id))

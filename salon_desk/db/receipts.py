@@ -13,12 +13,12 @@ from ..records import (
     ReceiptLine, ReceiptPayment, ReceiptRecord, RefundInfo, SaleSummary, ShopHeader, StaffInfo,
 )
 from ..roles import Perm
-from .base import ShopBase
-from .models import PointsEntry, Refund, RefundLine, Sale, Staff
+from .base import ShopBase, staff_names
+from .models import PointsEntry, Refund, RefundLine, Sale
 
 
 def _refund_infos(sale: Sale) -> tuple[RefundInfo, ...]:
-    names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
+    names = staff_names()
     out = []
     for refund in Refund.select().where(Refund.sale == sale).order_by(Refund.id):
         entries = PointsEntry.select().where(PointsEntry.refund == refund)

@@ -17,7 +17,7 @@ from peewee import fn
 from ..records import AuditEntry, StaffInfo
 from ..roles import Perm
 from .backup import rotate_backup
-from .base import ShopBase, system_clock
+from .base import ShopBase, staff_names, system_clock
 from .birthday_perks import BirthdayMixin
 from .catalogue import CatalogueMixin
 from .checkout import CheckoutMixin
@@ -92,7 +92,7 @@ class Shop(StaffMixin, SettingsMixin, CatalogueMixin, CustomersMixin, SearchMixi
 
     def audit_log(self, actor: StaffInfo, limit: int = 200) -> list[AuditEntry]:
         self._require(actor, Perm.SETTINGS)
-        names = {s.id: s.display_name for s in Staff.select(Staff.id, Staff.display_name)}
+        names = staff_names()
         rows = AuditLog.select().order_by(AuditLog.id.desc()).limit(limit)
         return [AuditEntry(r.at, names.get(r.staff_id, ""), r.action, r.target, json.loads(r.details))
                 for r in rows]
