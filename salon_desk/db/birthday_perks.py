@@ -7,7 +7,8 @@ from ..errors import Conflict, InvalidInput
 from ..records import BirthdayStatus, StaffInfo
 from ..roles import Perm
 from .base import ShopBase
-from .models import BirthdayPerkUse, Member, Staff
+from .customer_rows import active_member
+from .models import BirthdayPerkUse, Staff
 
 PERKS = ("free_service", "gift")
 
@@ -59,7 +60,7 @@ class BirthdayMixin(ShopBase):
         status = self.birthday_status(customer_id)
         if status is None or not status.in_window:
             raise InvalidInput("birthday.not_in_window")
-        if Member.get_or_none((Member.customer == customer_id) & (Member.active == True)) is None:  # noqa: E712
+        if active_member(customer_id) is None:
             raise InvalidInput("member.required")
         year = self.perk_year(customer_id)
         if perk_used(customer_id, year, perk):

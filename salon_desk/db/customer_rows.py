@@ -33,6 +33,10 @@ def active_members(customer_ids: list[int]) -> dict[int, Member]:
     return {m.customer_id: m for m in query}
 
 
+def active_member(customer_id: int) -> Member | None:
+    return Member.get_or_none((Member.customer == customer_id) & (Member.active == True))  # noqa: E712
+
+
 def summaries(rows: list[Customer], full_phone: bool) -> list[CustomerSummary]:
     ids = [r.id for r in rows]
     balances = points_balances(ids)

@@ -13,8 +13,8 @@ from ..pinyin_keys import customer_keys
 from ..records import ConsentState, CustomerFile, CustomerSummary, StaffInfo
 from ..roles import Perm, allows
 from .base import ShopBase, staff_names
-from .customer_rows import CONSENT_PURPOSES, points_balance, summaries
-from .models import Consent, Customer, CustomerTag, Member, PointsEntry, SearchKey, Staff, TierChange, Visit
+from .customer_rows import CONSENT_PURPOSES, active_member, points_balance, summaries
+from .models import Consent, Customer, CustomerTag, PointsEntry, SearchKey, Staff, TierChange, Visit
 
 GENDERS = ("", "female", "male")
 REGIONS = ("", "city", "county", "township")
@@ -255,7 +255,7 @@ class CustomersMixin(ShopBase):
 
     def _end_membership_on_erasure(self, owner: Staff, row: Customer) -> None:
         """An erased customer can no longer be served as a member: membership ends, points expire."""
-        member = Member.get_or_none((Member.customer == row) & (Member.active == True))  # noqa: E712
+        member = active_member(row.id)
         if member is not None:
             member.active = False
             member.save()

@@ -12,7 +12,7 @@ from ..membership import TIER_ORDER, earned_tier, format_member_no, lapse_cutoff
 from ..records import MemberInfo, StaffInfo
 from ..roles import Perm
 from .base import ShopBase
-from .customer_rows import points_balance
+from .customer_rows import active_member, points_balance
 from .customers import current_consents
 from .models import Customer, Member, PointsEntry, Sale, Staff, TierChange, database
 from .points_ledger import reset_since
@@ -86,7 +86,7 @@ class MembershipMixin(ShopBase):
         if referrer is not None and referral_paid(customer.id) == 0 and (existing is None or not (
                 TierChange.select().where((TierChange.member == existing) & (TierChange.kind == "lapse"))
                 .exists())):   # once per person: not again on rejoining, but after a voided enrolment
-            ref_member = Member.get_or_none((Member.customer == referrer) & (Member.active == True))  # noqa: E712
+            ref_member = active_member(referrer.id)
             bonus = self.setting("points.referral_bonus")
             if ref_member is not None and bonus:
                 PointsEntry.create(customer=referrer, kind="referral", points=bonus, at=at, staff=staff,
@@ -157,7 +157,7 @@ class MembershipMixin(ShopBase):
         if not reason.strip():
             raise InvalidInput("member.reason_required")
         with self.db.atomic():
-            member = Member.get_or_none((Member.customer == customer_id) & (Member.active == True))  # noqa: E712
+            member = active_member(customer_id)
             if member is None:
                 raise InvalidInput("member.required")
             TierChange.create(member=member, kind="manual", from_tier=member.tier, to_tier=tier,
