@@ -15,6 +15,7 @@ import pytest  # noqa: E402
 
 from salon_desk.app import build_main_window  # noqa: E402
 from salon_desk.ui import widgets  # noqa: E402
+from salon_desk.ui.printing import PrintPreviewDialog  # noqa: E402
 from salon_desk.ui.i18n import install_language, register_font  # noqa: E402
 
 
@@ -55,3 +56,12 @@ def no_prompts(monkeypatch, shown):
     """Yes/no questions answer yes; notices are collected."""
     monkeypatch.setattr(widgets.Confirm, "ask", classmethod(lambda cls, parent, title, text: True))
     monkeypatch.setattr(widgets.Notice, "show", classmethod(lambda cls, parent, title, text: shown.append(text)))
+
+
+@pytest.fixture
+def previews(monkeypatch) -> list:
+    """(pdf bytes, file name) of every preview opened; none is shown."""
+    seen: list = []
+    monkeypatch.setattr(PrintPreviewDialog, "ask",
+                        classmethod(lambda cls, parent, data, title, name="": seen.append((data, name)) or False))
+    return seen

@@ -14,14 +14,6 @@ from ui_helpers import pdf_text
 
 
 @pytest.fixture
-def previews(monkeypatch) -> list:
-    seen: list = []
-    monkeypatch.setattr(PrintPreviewDialog, "ask",
-                        classmethod(lambda cls, parent, data, title, name="": seen.append((data, name)) or False))
-    return seen
-
-
-@pytest.fixture
 def two_visits(shop, clock, items, new_member, sell):
     """张三 came on 2026-11-22 (a cut) and on 2026-12-05 (wash, cut and blow-dry)."""
     zhang = new_member("张三", "13812345678", tier="gold")

@@ -72,14 +72,11 @@ def test_a_printer_that_cannot_start_is_a_message_not_a_crash(qtbot, window, sho
     assert dialog.status.text() == "无法打印：the printer could not start"
 
 
-def test_preview_shows_the_receipt(qtbot, window, shop, cash_sale, monkeypatch):
-    shown = []
-    monkeypatch.setattr(printing.PrintPreviewDialog, "ask",
-                        classmethod(lambda cls, parent, data, title, name="": shown.append((data, name)) or False))
+def test_preview_shows_the_receipt(qtbot, window, shop, cash_sale, previews):
     receipt = cash_sale[0]
     dialog = open_step(qtbot, window, shop, receipt)
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    [(data, name)] = shown
+    [(data, name)] = previews
     assert name == f"{receipt.receipt_no}.pdf" and receipt.receipt_no in pdf_text(data)
     assert not dialog.printed
 

@@ -125,11 +125,8 @@ def test_a_sale_refreshes_the_page(make_window, owner, shop, cashier, items, nov
     assert page.figures.revenue.receipts == 2
 
 
-def test_preview_and_print(make_window, owner, november, monkeypatch, tmp_path):
+def test_preview_and_print(make_window, owner, november, previews, monkeypatch, tmp_path):
     page = open_reports(make_window, owner)
-    previews = []
-    monkeypatch.setattr(printing.PrintPreviewDialog, "ask",
-                        classmethod(lambda cls, parent, data, title, name="": previews.append((data, name))))
     page.buttons["preview"].click()
     [(data, name)] = previews
     assert name == "月度经营报表-2026-11.pdf" and "月度经营报表" in pdf_text(data)

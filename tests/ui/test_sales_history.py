@@ -18,15 +18,6 @@ def sale(shop, items, new_member, sell):
     return sell(zhang.id, services=[items.cut, items.care], points=300)
 
 
-@pytest.fixture
-def previews(monkeypatch) -> list:
-    """(pdf bytes, file name) of every preview opened; none is shown."""
-    seen: list = []
-    monkeypatch.setattr(PrintPreviewDialog, "ask",
-                        classmethod(lambda cls, parent, data, title, name="": seen.append((data, name)) or False))
-    return seen
-
-
 def open_today(qtbot, window) -> TodaySalesDialog:
     dialog = TodaySalesDialog(window.ops, window)
     qtbot.addWidget(dialog)
