@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-
 from ..errors import Conflict, InvalidInput
 from ..membership import qualifies_to_join, tier_rule
+from ..points import points_earned
 from ..pricing import LineInput, PointsRules, PricedSale, PricingInput, price_sale
 from ..records import Quote, ReceiptRecord, StaffInfo
 from ..roles import Perm
@@ -149,7 +149,7 @@ class CheckoutMixin(ShopBase):
             PointsEntry.create(customer=customer, kind="redeem", points=-priced.points_redeemed,
                                at=sale.created_at, staff=cashier, sale=sale)
         if priced.points_earned:
-            base = priced.amount_due_fen // 100 * self.setting("points.earn_per_yuan")
+            base = points_earned(priced.amount_due_fen, self.setting("points.earn_per_yuan"), False)
             PointsEntry.create(customer=customer, kind="earn", points=base, at=sale.created_at,
                                staff=cashier, sale=sale)
             if priced.points_earned > base:

@@ -9,6 +9,7 @@ from peewee import fn
 from ..errors import Conflict, InvalidInput, NotFound
 from ..ledger_reasons import LAPSED, REFERRAL, REINSTATED, system_reason
 from ..membership import TIER_ORDER, earned_tier, format_member_no, lapse_cutoff, promotion
+from ..points import points_earned
 from ..records import MemberInfo, StaffInfo
 from ..roles import Perm
 from .base import ShopBase
@@ -126,7 +127,6 @@ class MembershipMixin(ShopBase):
 
     def _credit_joining_sale(self, staff: Staff, member: Member, sale: Sale) -> None:
         """The joining sale counts toward tier spend and earns points (SPEC §2)."""
-        from ..points import points_earned
         sale.member, sale.counts_for_tier, sale.enrolled = member, True, True
         sale.save()
         earned = points_earned(sale.amount_due_fen, self.setting("points.earn_per_yuan"), False)
