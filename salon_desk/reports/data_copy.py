@@ -15,8 +15,9 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
 from ..records import ReceiptLine, SaleSummary
 from . import labels
+from .labels import yen
 from .pages import BODY, H2, SMALL, SUBTITLE, TITLE, build_a4, grid, para
-from .visit_record import WIDTH, birthday_text, facts, visits_table, yen
+from .visit_record import WIDTH, birthday_text, facts, visits_table
 
 KNOWN_CUSTOMER_KEYS = {
     "id", "name", "phone", "phone_is_mainland", "gender", "birth_year", "birth_month", "birth_day", "region",

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..money import format_fen
 from ..report_figures import MonthlyFigures
 from . import labels
+from .labels import yen
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Value:
     def text(self) -> str:
         """As printed on the PDF."""
         if self.kind == "fen":
-            return format_fen(self.raw, symbol="￥")
+            return yen(self.raw)
         if self.kind in ("count", "points"):
             return f"{self.raw:,}"
         if self.kind == "rate":

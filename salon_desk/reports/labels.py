@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..ledger_reasons import parse_reason
+from ..money import format_fen
 
 TIERS = {"regular": "普通会员", "silver": "银卡会员", "gold": "金卡会员", "diamond": "钻石会员"}
 TIER_SHORT = {"regular": "普通", "silver": "银卡", "gold": "金卡", "diamond": "钻石"}
@@ -21,6 +22,11 @@ SYSTEM_REASONS = {"yearly_reset": "{param} 年度积分清零", "lapsed": "会�
                   "erased": "客户信息已注销", "refund_returned": "退款退回抵扣积分",
                   "refund_taken_back": "退款扣回所得积分", "merged_into": "并入档案 {param}",
                   "merged_from": "由档案 {param} 并入", "referral": "推荐客户档案 {param}"}
+
+
+def yen(fen: int) -> str:
+    """An amount as every printed document shows it, with the full-width ￥ of Chinese fonts."""
+    return format_fen(fen, symbol="￥")
 
 
 def points_reason_text(reason: str) -> str:

@@ -14,13 +14,13 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ..money import format_fen
 from ..report_figures import MonthlyFigures
 from .figure_rows import (
     DEFINITIONS, Section, categories_section, customers_section, days_section, key_section, methods_section,
     points_section, revenue_section, services_section, technicians_section, tiers_section,
 )
 from .fonts import register_fonts, style
+from .labels import yen
 from .pages import ACCENT, BAND, BODY, H2, INK, MUTED, RULE, SMALL, SUBTITLE, TITLE, build_a4, grid, para
 
 WIDTH = 180 * mm - 12   # A4 less the margins and the frame's padding
@@ -52,7 +52,7 @@ def _kpis(f: MonthlyFigures) -> Table:
     items = [("实收净额", r.net_fen, "fen"), ("小票数", r.receipts, "n"), ("平均客单价", r.average_ticket_fen, "fen"),
              ("到店客户", c.distinct_customers, "n"), ("新客户", c.new_customers, "n"),
              ("复购率", f.key.repurchase.percent(), "s")]
-    values = [format_fen(v, symbol="￥") if k == "fen" else (f"{v:,}" if k == "n" else v) for _, v, k in items]
+    values = [yen(v) if k == "fen" else (f"{v:,}" if k == "n" else v) for _, v, k in items]
     table = Table([[Paragraph(label, KPI_LABEL) for label, _, _ in items],
                    [Paragraph(v, KPI_VALUE) for v in values]], colWidths=[WIDTH * 0.2] + [WIDTH * 0.16] * 5)
     table.setStyle(TableStyle([

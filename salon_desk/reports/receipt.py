@@ -8,16 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..money import format_fen, format_rate
+from ..money import format_rate
 from ..records import ReceiptLine, ReceiptRecord, RefundInfo
 from . import labels
+from .labels import yen
 from .slip import Slip
-
-YEN = "￥"
-
-
-def yen(fen: int) -> str:
-    return format_fen(fen, symbol=YEN)
 
 
 def minus(fen: int) -> str:

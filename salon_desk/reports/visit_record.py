@@ -12,20 +12,16 @@ from typing import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from ..money import format_fen
 from ..records import CustomerFile, SaleSummary, ShopHeader
 from . import labels
 from .fonts import register_fonts, style
+from .labels import yen
 from .pages import ACCENT, BAND, BODY, CELL, CELL_R, H2, HEAD, MUTED, RULE, SMALL, SUBTITLE, TITLE, build_a4, para
 
 WIDTH = 180 * mm - 12
 FONT_NAME = register_fonts()
 LABEL = style("label", 8.6, 11.5, textColor=MUTED)
 VALUE = style("value", 9.2, 12)
-
-
-def yen(fen: int) -> str:
-    return format_fen(fen, symbol="￥")
 
 
 def _esc(text: str) -> str:
