@@ -48,6 +48,13 @@ class MonthlyReportMixin(ShopBase):
         self._require(actor, Perm.REPORTS_TODAY if day == self.today() else Perm.REPORTS_ALL)
         return self._period_figures(day, day + timedelta(days=1))
 
+    def record_report_export(self, actor: StaffInfo, start: date, end: date, kind: str, path: str) -> None:
+        """The owner saved the report's figures to a file (PDF, XLSX, CSV): audited (SPEC §9)."""
+        owner = self._require(actor, Perm.REPORTS_ALL)
+        with self.db.atomic():
+            self._audit(owner, "report_exported", target=f"{start.isoformat()}..{end.isoformat()}",
+                        format=kind, path=str(path))
+
     def refresh_report_checkpoints(self) -> None:
         """Bring the ledger checkpoints up to this month (a daily job), so no report pays for history."""
         start = self.today().replace(day=1)

@@ -256,6 +256,7 @@ class ReportsPage(QWidget):
             self._report(self.tr("Could not write {path}: {problem}").format(
                 path=str(path), problem=problem.strerror or str(problem)), False)
             return None
+        self.ops.shop.record_report_export(self.ops.staff, f.start, f.end, kind, str(path))
         self._report(self.tr("Saved to {path}").format(path=str(path)), True)
         return path
 

@@ -66,6 +66,8 @@ def test_cmd_report_writes_pdf_xlsx_csv(shop, owner, one_sale, tmp_path):
     assert "￥316.80" in pdf_words(paths[0].read_bytes())
     assert load_workbook(paths[1])["营业收入"]["A5"].value == "标价合计"
     assert "营业收入,实收净额,316.80" in paths[2].read_text("utf-8-sig")
+    exported = [(e.action, e.target, e.details["format"]) for e in shop.audit_log(owner) if e.action == "report_exported"]
+    assert sorted(exported) == [("report_exported", "2026-11-01..2026-12-01", kind) for kind in ("csv", "pdf", "xlsx")]
 
 
 @pytest.mark.parametrize("text", ["2026-13", "2026-00", "26-11", "2026/11", "", "november"])

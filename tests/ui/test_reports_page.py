@@ -94,6 +94,8 @@ def test_the_window_the_pdf_and_the_xlsx_show_the_same_net_received(make_window,
     text = page.save("csv").read_bytes().decode("utf-8-sig")
     [line] = [r for r in csv.reader(io.StringIO(text)) if r[:2] == ["营业收入", "实收净额"]]
     assert line[2] == f"{november // 100}.{november % 100:02d}"
+    saved = [e.details["format"] for e in page.ops.shop.audit_log(owner) if e.action == "report_exported"]
+    assert sorted(saved) == ["csv", "pdf", "xlsx"], "every saved copy of the figures is in the audit log"
 
 
 def test_every_section_is_shown_as_printed(make_window, owner, november):
