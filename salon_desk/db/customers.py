@@ -14,7 +14,9 @@ from ..records import ConsentState, CustomerFile, CustomerSummary, StaffInfo
 from ..roles import Perm, allows
 from .base import ShopBase, staff_names
 from .customer_rows import CONSENT_PURPOSES, active_member, points_balance, summaries
-from .models import Consent, Customer, CustomerTag, PointsEntry, SearchKey, Staff, TierChange, Visit
+from .models import (
+    Consent, Customer, CustomerTag, PointsEntry, Sale, SaleLine, SearchKey, Staff, TierChange, Visit, VisitLine,
+)
 
 GENDERS = ("", "female", "male")
 REGIONS = ("", "city", "county", "township")
@@ -250,6 +252,11 @@ class CustomersMixin(ShopBase):
                 CustomerTag.delete().where(CustomerTag.customer == file).execute()
                 SearchKey.delete().where(SearchKey.customer == file).execute()
                 self._end_membership_on_erasure(owner, file)
+                # the service log may hold health remarks; amounts and names stay for the books
+                (SaleLine.update(note="").where(SaleLine.sale.in_(Sale.select(Sale.id).where(Sale.customer == file)))
+                 .execute())
+                (VisitLine.update(note="")
+                 .where(VisitLine.visit.in_(Visit.select(Visit.id).where(Visit.customer == file))).execute())
             self._audit(owner, "customer_erased", target=f"customer:{row.id}",
                         **({"merged_files": [f.id for f in files[1:]]} if len(files) > 1 else {}))
 

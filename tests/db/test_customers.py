@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from salon_desk.db.customers import CustomerDetails
-from salon_desk.db.models import Consent, Customer
+from salon_desk.db.models import Consent, Customer, SaleLine
 from salon_desk.errors import Conflict, InvalidInput, PermissionDenied
 
 
@@ -229,3 +229,19 @@ def test_a_customer_in_the_shop_cannot_be_erased(shop, owner, new_customer):
     shop.cancel_visit(owner, visit.id)
     shop.anonymise_customer(owner, zhang.id)
     assert shop.customer_file(owner, zhang.id).anonymised
+
+
+def test_erasure_wipes_the_service_log_but_keeps_the_books(shop, owner, items, new_customer, sell, clock):
+    zhang = new_customer()
+    receipt = sell(zhang.id, [items.cut])
+    line_id = receipt.lines[0].sale_line_id
+    note = "精华导入时有点刺痛，下次先沟通力度"
+    # the note was written at the counter; a sale line is otherwise frozen
+    SaleLine.update(note=note).where(SaleLine.id == line_id).execute()
+    with pytest.raises(Exception, match="append-only"):
+        SaleLine.update(amount_fen=1).where(SaleLine.id == line_id).execute()
+    shop.anonymise_customer(owner, zhang.id)
+    after = shop.receipt(receipt.sale_id)
+    assert after.lines[0].note == ""
+    assert (after.amount_due_fen, after.lines[0].name) == (receipt.amount_due_fen, receipt.lines[0].name)
+    assert after.customer_erased
