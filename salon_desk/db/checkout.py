@@ -11,28 +11,23 @@ from ..pricing import LineInput, PointsRules, PricedSale, PricingInput, price_sa
 from ..records import Quote, ReceiptRecord, StaffInfo
 from ..roles import Perm
 from ..tenders import Tender, settle
-from .base import ShopBase, model_from_row
+from .base import ShopBase
+from .customer_rows import active_member, points_balance
 from .models import (
     Customer, Member, Payment, PointsEntry, Sale, SaleLine, SearchKey, Staff, StockMove, Visit,
 )
 from .visits import visit_lines
 
 
-_MEMBER_COLUMNS = ("id", "customer", "number", "tier", "joined_at", "active")
-_MEMBER_SQL = "SELECT id, customer_id, number, tier, joined_at, active FROM member WHERE customer_id = ? AND active = 1"
-_BALANCE_SQL = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ?"
 _NEXT_SEQ_SQL = "SELECT COALESCE(MAX(seq), 0) + 1 FROM sale WHERE day = ?"
 
 
 class CheckoutMixin(ShopBase):
     def _price_visit(self, visit: Visit, points: int, birthday_line_id: int | None):
         lines = visit_lines(visit.id)
-        member = None
-        if visit.customer_id:
-            found = self.db.execute_sql(_MEMBER_SQL, (visit.customer_id,)).fetchone()
-            member = model_from_row(Member, _MEMBER_COLUMNS, found) if found else None
+        member = active_member(visit.customer_id) if visit.customer_id else None
         rule = tier_rule(self.tiers(), member.tier) if member else None
-        balance = self.db.execute_sql(_BALANCE_SQL, (visit.customer_id,)).fetchone()[0] if member else 0
+        balance = points_balance(visit.customer_id) if member else 0
         birthday = self.birthday_status(visit.customer_id) if visit.customer_id else None
         free_available = bool(member and birthday and birthday.free_service_available)
         if birthday_line_id is not None and not free_available:

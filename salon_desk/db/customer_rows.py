@@ -7,7 +7,8 @@ from peewee import fn
 from ..membership import format_member_no
 from ..phone import mask_phone
 from ..records import CustomerSummary
-from .models import Customer, Member, PointsEntry
+from .base import model_from_row
+from .models import Customer, Member, PointsEntry, database
 
 CONSENT_PURPOSES = ("keep_file", "marketing", "health")
 
@@ -20,10 +21,16 @@ def points_balances(customer_ids: list[int]) -> dict[int, int]:
     return {cid: total for cid, total in query.tuples()}
 
 
+# Hand-written: both run on every quote and checkout, where peewee's query
+# building would cost more than SQLite's work.
+_BALANCE_SQL = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ?"
+_MEMBER_COLUMNS = ("id", "customer", "number", "tier", "joined_at", "active")
+_ACTIVE_MEMBER_SQL = ("SELECT id, customer_id, number, tier, joined_at, active FROM member"
+                      " WHERE customer_id = ? AND active = 1")
+
+
 def points_balance(customer_id: int) -> int:
-    total = (PointsEntry.select(fn.SUM(PointsEntry.points))
-             .where(PointsEntry.customer == customer_id).scalar())
-    return total or 0
+    return database.execute_sql(_BALANCE_SQL, (customer_id,)).fetchone()[0]
 
 
 def active_members(customer_ids: list[int]) -> dict[int, Member]:
@@ -34,7 +41,8 @@ def active_members(customer_ids: list[int]) -> dict[int, Member]:
 
 
 def active_member(customer_id: int) -> Member | None:
-    return Member.get_or_none((Member.customer == customer_id) & (Member.active == True))  # noqa: E712
+    found = database.execute_sql(_ACTIVE_MEMBER_SQL, (customer_id,)).fetchone()
+    return model_from_row(Member, _MEMBER_COLUMNS, found) if found else None
 
 
 def summaries(rows: list[Customer], full_phone: bool) -> list[CustomerSummary]:

@@ -14,6 +14,7 @@ from ..records import (
 )
 from ..roles import Perm
 from .base import ShopBase, staff_names
+from .customer_rows import active_member
 from .models import PointsEntry, Refund, RefundLine, Sale
 
 
@@ -57,7 +58,6 @@ SELECT SUM(CASE WHEN kind IN ('earn', 'birthday') THEN points ELSE 0 END), MAX(i
 FROM points_entry WHERE sale_id = ? AND refund_id IS NULL"""
 _BALANCE_TO_ENTRY_SQL = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ? AND id <= ?"
 _BALANCE_TO_TIME_SQL = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ? AND at <= ?"
-_ACTIVE_MEMBER_SQL = "SELECT 1 FROM member WHERE customer_id = ? AND active = 1"
 
 
 class ReceiptsMixin(ShopBase):
@@ -103,7 +103,7 @@ class ReceiptsMixin(ShopBase):
         erased = anonymised_at is not None
         offered = (customer_id is not None and not erased and member_number is None and status == "completed"
                    and due >= self.setting("membership.join_threshold_fen")
-                   and sql(_ACTIVE_MEMBER_SQL, (customer_id,)).fetchone() is None)
+                   and active_member(customer_id) is None)
         return ReceiptRecord(
             sale_id=sid, receipt_no=receipt_no, created_at=_when(created_at), shop=self.shop_header(),
             cashier_name=cashier_name or "", customer_id=customer_id, customer_name=customer_name,
