@@ -58,13 +58,13 @@ def bench_receipts(shop: Shop, runs: int) -> None:
     con = sqlite3.connect(str(shop.path))
     ids = [r[0] for r in con.execute("SELECT id FROM sale ORDER BY id DESC LIMIT ?", (runs,))]
     con.close()
-    record = shop.receipt(ids[0])
+    record = shop.sales.receipt(ids[0])
     for _ in range(5):
         render_receipt(record)       # warm-up: font loading
     render, whole = [], []
     for sale_id in ids:
         t0 = time.perf_counter()
-        rec = shop.receipt(sale_id)
+        rec = shop.sales.receipt(sale_id)
         t1 = time.perf_counter()
         render_receipt(rec, reprint=True, printed_at=shop.now())
         t2 = time.perf_counter()
@@ -77,7 +77,7 @@ def bench_receipts(shop: Shop, runs: int) -> None:
 
 def time_report(shop: Shop, owner, year: int, month: int) -> dict[str, float]:
     t0 = time.perf_counter()
-    figures = shop.monthly_figures(owner, year, month)
+    figures = shop.reports.month(owner, year, month)
     t1 = time.perf_counter()
     render_monthly_report(figures)
     t2 = time.perf_counter()
@@ -94,7 +94,7 @@ def bench_report(label: str, source: Path, runs: int) -> dict[str, float]:
         shutil.copyfile(source, path)
         shop = Shop.open(path, run_jobs=False, backup_dir=Path(tmp) / "backups")
         try:
-            owner = next(s for s in shop.list_staff() if s.role == "owner")
+            owner = next(s for s in shop.staff.roster() if s.role == "owner")
             cold = time_report(shop, owner, year, month)
             warm = [time_report(shop, owner, year, month) for _ in range(runs)]
         finally:

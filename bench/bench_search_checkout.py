@@ -57,7 +57,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     rng = random.Random(3)
     shop = Shop.open(args.db, run_jobs=False)
-    cashier = shop.login("cashier", "cashier123")
+    cashier = shop.staff.login("cashier", "cashier123")
     con = sqlite3.connect(args.db)
     people = con.execute("SELECT name, phone FROM customer WHERE phone IS NOT NULL"
                          " ORDER BY random() LIMIT ?", (args.n,)).fetchall()
@@ -72,10 +72,10 @@ def main(argv=None) -> int:
     }
     print(f"{'search':28} {'front door p50/p95 ms':>24} {'raw SQL p50/p95 ms':>22} {'hits avg':>9}")
     for label, queries in workloads.items():
-        shop.find_customers(cashier, queries[0])   # warm the page cache
-        front = timed(lambda q: shop.find_customers(cashier, q), queries)
+        shop.customers.find(cashier, queries[0])   # warm the page cache
+        front = timed(lambda q: shop.customers.find(cashier, q), queries)
         raw = timed(lambda q: raw_search(con, q), queries)
-        hits = statistics.mean(len(shop.find_customers(cashier, q)) for q in queries[:50])
+        hits = statistics.mean(len(shop.customers.find(cashier, q)) for q in queries[:50])
         f50, f95 = percentiles(front)
         r50, r95 = percentiles(raw)
         print(f"{label:28} {f50:10.2f} / {f95:6.2f}      {r50:8.2f} / {r95:6.2f}   {hits:8.1f}")
@@ -83,19 +83,19 @@ def main(argv=None) -> int:
     # Checkout: a member with points buys five services; only the checkout call is timed.
     members = [r[0] for r in con.execute(
         "SELECT m.customer_id FROM member m WHERE m.active = 1 ORDER BY random() LIMIT ?", (args.checkouts,))]
-    owner = shop.login("owner", "owner123")
-    services = [i for i in shop.catalogue("service") if i.member_discount][:5]
-    techs = shop.technicians()
+    owner = shop.staff.login("owner", "owner123")
+    services = [i for i in shop.catalogue.items("service") if i.member_discount][:5]
+    techs = shop.staff.technicians()
     samples = []
     for cid in members:
-        if shop.points_balance(cid) < 1000:
-            shop.adjust_points(owner, cid, 1000, "benchmark")
-        visit = shop.check_in(cashier, cid)
+        if shop.points.balance(cid) < 1000:
+            shop.points.adjust(owner, cid, 1000, "benchmark")
+        visit = shop.visits.check_in(cashier, cid)
         for item in services:
-            shop.add_service(cashier, visit.id, item.id, rng.choice(techs).id)
-        quote = shop.quote(cashier, visit.id, points=500)
+            shop.visits.add_service(cashier, visit.id, item.id, rng.choice(techs).id)
+        quote = shop.sales.quote(cashier, visit.id, points=500)
         t0 = time.perf_counter()
-        shop.checkout(cashier, visit.id, [Tender("wechat", quote.priced.amount_due_fen)], points=500)
+        shop.sales.checkout(cashier, visit.id, [Tender("wechat", quote.priced.amount_due_fen)], points=500)
         samples.append(time.perf_counter() - t0)
     c50, c95 = percentiles(samples)
     print(f"{'checkout, 5 lines + points':28} {c50:10.2f} / {c95:6.2f}   (commit with synchronous=full, n={len(samples)})")

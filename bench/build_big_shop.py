@@ -31,13 +31,13 @@ def build(path: Path, n_customers: int, years: int, seed: int, visits_target: in
     rng = random.Random(seed)
     start = end - timedelta(days=365 * years)
     shop = Shop.open(path, clock=lambda: start, run_jobs=False)
-    owner = shop.setup(shop_name="基准测试店", owner_username="owner", owner_password="owner123")
+    owner = shop.staff.setup(shop_name="基准测试店", owner_username="owner", owner_password="owner123")
     staff_ids = [owner.id]
     for username, name, role, password in STAFF[1:]:
-        staff_ids.append(shop.create_staff(owner, username=username, display_name=name, role=role,
+        staff_ids.append(shop.staff.create(owner, username=username, display_name=name, role=role,
                                            password=password).id)
     techs = staff_ids[2:]
-    items = [shop.add_item(owner, kind=k, code=c, name=n, category=cat, price_fen=p * 100, duration_min=m,
+    items = [shop.catalogue.add_item(owner, kind=k, code=c, name=n, category=cat, price_fen=p * 100, duration_min=m,
                            member_discount=d, stock=10_000 if k == "product" else 0)
              for k, c, n, cat, p, m, d in CATALOGUE]
     services = [i for i in items if i.kind == "service"]

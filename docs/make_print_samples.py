@@ -43,9 +43,9 @@ def main() -> None:
         con.close()
         shop = Shop.open(path, run_jobs=False)
         try:
-            owner = next(s for s in shop.list_staff() if s.role == "owner")
-            png(render_receipt(shop.receipt(sale_id)), DOCS / "receipt.png", 150, work)
-            figures = shop.monthly_figures(owner, int(busiest[:4]), int(busiest[5:]))
+            owner = next(s for s in shop.staff.roster() if s.role == "owner")
+            png(render_receipt(shop.sales.receipt(sale_id)), DOCS / "receipt.png", 150, work)
+            figures = shop.reports.month(owner, int(busiest[:4]), int(busiest[5:]))
             png(render_monthly_report(figures), DOCS / "monthly-report.png", 100, work)
         finally:
             shop.close()

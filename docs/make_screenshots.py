@@ -39,22 +39,22 @@ def main(argv: list[str]) -> int:
         build_demo(work)
     app = application()
     shop = Shop.open(work)
-    cashier = shop.login("cashier", "cashier123")
+    cashier = shop.staff.login("cashier", "cashier123")
     window = build_main_window(shop, cashier)
     window.resize(1280, 800)
     window.show()
     settle(app)
 
     # a returning member with points and preferences, checked in, two services
-    members = [c for c in shop.recent_customers(cashier, limit=300) if c.tier and c.points >= 500]
-    chosen = next((c for c in members if shop.customer_file(cashier, c.id).tags), members[0])
+    members = [c for c in shop.customers.recent(cashier, limit=300) if c.tier and c.points >= 500]
+    chosen = next((c for c in members if shop.customers.file(cashier, c.id).tags), members[0])
     counter = window.counter
     counter.search.setText(chosen.phone[-4:])
     settle(app)
     counter.check_in_chosen()
     settle(app)
     editor = counter.editor
-    techs = [s for s in shop.technicians() if s.role == "technician"]
+    techs = [s for s in shop.staff.technicians() if s.role == "technician"]
     for code, tech in (("H02", techs[0]), ("B01", techs[-1])):
         editor.item_field.setText(code)
         editor.pick_item()
@@ -97,7 +97,7 @@ def main(argv: list[str]) -> int:
     window.grab().save(str(DOCS / "customer-history.png"))
 
     # the owner's 报表 page on the last full month
-    window.switch_user(shop.login("owner", "owner123"))
+    window.switch_user(shop.staff.login("owner", "owner123"))
     window.tabs.setCurrentWidget(window.pages["reports"])
     settle(app)
     window.grab().save(str(DOCS / "reports-page.png"))

@@ -49,7 +49,7 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
 
 def build_main_window(shop: Shop, staff: StaffInfo, language: str | None = None) -> MainWindow:
     """The main window for ``staff``, translated, not shown; tests drive it directly."""
-    language = language or shop.setting("ui.language") or DEFAULT_LANGUAGE
+    language = language or shop.settings.value("ui.language") or DEFAULT_LANGUAGE
     install_language(language)
     return MainWindow(shop, staff, language_changer=install_language, language=language)
 
@@ -99,9 +99,9 @@ def run(db_path: str | Path, demo: bool = False, language: str | None = None,
         return 2
     previous_hook, sys.excepthook = sys.excepthook, _excepthook
     try:
-        language = language or shop.setting("ui.language") or DEFAULT_LANGUAGE
+        language = language or shop.settings.value("ui.language") or DEFAULT_LANGUAGE
         install_language(language)
-        if shop.needs_setup():
+        if shop.staff.needs_setup():
             staff = SetupDialog.ask(None, shop)
         else:
             staff = LoginDialog.ask(None, shop, demo_logins() if demo else ())

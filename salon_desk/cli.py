@@ -119,7 +119,7 @@ def cmd_init(args) -> int:
     owner = args.owner or _prompt("owner user name")
     password = args.password or _prompt("owner password", secret=True)
     with Shop.open(args.db) as shop:
-        shop.setup(shop_name=shop_name, owner_username=owner, owner_password=password,
+        shop.staff.setup(shop_name=shop_name, owner_username=owner, owner_password=password,
                    owner_display_name=args.owner_name, address=args.address, phone=args.phone,
                    receipt_footer=args.footer)
     print(f"shop '{shop_name}' set up in {args.db}; owner: {owner}")

@@ -63,8 +63,8 @@ def cmd_receipt(shop, number: str, pdf: str | Path, reprint: bool = True) -> Pat
     """Write the receipt ``number`` (e.g. ``20261122-0001``) as a PDF on the shop's paper."""
     from .reports.receipt import render_receipt
     target = check_writable(pdf)
-    record = shop.receipt(shop.find_sale(number))
-    data = render_receipt(record, shop.setting("receipt.paper"), reprint=reprint,
+    record = shop.sales.receipt(shop.sales.find(number))
+    data = render_receipt(record, shop.settings.value("receipt.paper"), reprint=reprint,
                           printed_at=shop.now() if reprint else None)
     return write_file(target, data)
 
@@ -74,7 +74,7 @@ def find_by_phone(shop, actor: StaffInfo, phone: str):
     number = normalise_phone(phone)
     if len(number.lstrip("+")) < 5:
         raise InvalidInput("phone.invalid", phone=phone)
-    for found in shop.find_customers(actor, number, include_archived=True):
+    for found in shop.customers.find(actor, number, include_archived=True):
         if found.phone == number:
             return found
     raise NotFound("customer.not_found", phone=phone)
@@ -90,9 +90,9 @@ def cmd_record(shop, actor: StaffInfo, phone: str, start: date | str | None, end
         raise InvalidInput("report.bad_range", start=str(start), end=str(end))
     target = check_writable(pdf)
     customer = find_by_phone(shop, actor, phone)
-    file = shop.customer_file(actor, customer.id)
-    sales = shop.customer_sales(actor, customer.id, start, end)
-    data = render_visit_record(file, sales, shop.shop_header(), start, end, shop.now(), actor.display_name)
+    file = shop.customers.file(actor, customer.id)
+    sales = shop.sales.of_customer(actor, customer.id, start, end)
+    data = render_visit_record(file, sales, shop.settings.header(), start, end, shop.now(), actor.display_name)
     return write_file(target, data)
 
 
@@ -105,11 +105,11 @@ def cmd_report(shop, actor: StaffInfo, month_text: str, pdf: str | Path | None,
     if pdf is None and xlsx is None and csv is None:
         raise InvalidInput("report.no_output")
     targets = [(check_writable(p), kind) for p, kind in ((pdf, "pdf"), (xlsx, "xlsx"), (csv, "csv")) if p]
-    figures = shop.monthly_figures(actor, year, month)
+    figures = shop.reports.month(actor, year, month)
     render = {"pdf": render_monthly_report, "xlsx": monthly_xlsx, "csv": monthly_csv}
     written = [write_file(target, render[kind](figures)) for target, kind in targets]
     for (_target, kind), path in zip(targets, written):
-        shop.record_report_export(actor, figures.start, figures.end, kind, str(path))
+        shop.reports.record_export(actor, figures.start, figures.end, kind, str(path))
     return written
 
 
@@ -117,8 +117,8 @@ def cmd_report(shop, actor: StaffInfo, month_text: str, pdf: str | Path | None,
 def cli_actor(shop, user: str | None, password: str | None) -> StaffInfo:
     """Log in with --user/--password, or act as the shop's owner (whoever holds the file)."""
     if user:
-        return shop.login(user, password or "")
-    owners = [s for s in shop.list_staff() if s.role == "owner" and s.active]
+        return shop.staff.login(user, password or "")
+    owners = [s for s in shop.staff.roster() if s.role == "owner" and s.active]
     if not owners:
         raise PermissionDenied("perm.no_owner")
     return owners[0]

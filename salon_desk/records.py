@@ -22,6 +22,29 @@ class StaffInfo:
 
 
 @dataclass(frozen=True)
+class Session(StaffInfo):
+    """A logged-in staff member, issued by the shop at login and accepted only by that shop.
+
+    The token is what the shop checks: a record built by hand with an owner's id
+    has no token the shop issued, and is refused.
+    """
+
+    token: str = field(default="", repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class OwnerGrant:
+    """The owner's authorisation of one void or refund, issued by checking the owner's password.
+
+    Used once: the shop forgets the token when the void or refund consumes it.
+    """
+
+    owner_id: int
+    owner_username: str
+    token: str = field(default="", repr=False, compare=False)
+
+
+@dataclass(frozen=True)
 class ConsentState:
     purpose: str                 # keep_file / marketing / health
     granted: bool

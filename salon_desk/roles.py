@@ -32,6 +32,8 @@ class Perm(str, Enum):
     SETTINGS = "settings"
     REPORTS_ALL = "reports_all"
     REPORTS_TODAY = "reports_today"
+    AUDIT = "audit"                      # read the audit log
+    BACKUP = "backup"                    # write a backup copy of the whole file now
 
 
 _CASHIER = {

@@ -2,22 +2,30 @@
 
 The shop (owner, cashier, two technicians, a small catalogue) is built once
 per test session through the real front door and copied for every test, so
-each test starts from the same file without paying for password hashing again.
+each test starts from the same file. Staff act through sessions from a real
+login; the test run hashes passwords with argon2's cheapest settings (the
+program's own settings are tested in tests/core/test_passwords.py), so a
+login costs microseconds here instead of the deliberate quarter second.
 """
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from argon2 import PasswordHasher
 
+from salon_desk import passwords
 from salon_desk.db import Shop
 from salon_desk.db.customers import CustomerDetails
+
+passwords._HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 
 START = datetime(2026, 11, 22, 10, 0)      # a Sunday
 OWNER = {"owner_username": "boss", "owner_password": "secret123"}
@@ -46,13 +54,13 @@ class Clock:
 def template_shop(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     path = tmp_path_factory.mktemp("template") / "shop.sqlite"
     shop = Shop.open(path, clock=Clock(START))
-    owner = shop.setup(shop_name="丽人坊", owner_username="boss", owner_password=PASSWORD,
+    owner = shop.staff.setup(shop_name="丽人坊", owner_username="boss", owner_password=PASSWORD,
                        owner_display_name="老板", address="杭州市西湖路1号", phone="0571-88886666")
     ids: dict[str, int] = {"owner": owner.id}
     for key, username, name, role in (("cashier", "xiaomei", "小美", "cashier"),
                                       ("tech", "wang", "王师傅", "technician"),
                                       ("tech2", "li", "李师傅", "technician")):
-        ids[key] = shop.create_staff(owner, username=username, display_name=name, role=role,
+        ids[key] = shop.staff.create(owner, username=username, display_name=name, role=role,
                                      password=PASSWORD).id
     for key, kwargs in (
         ("cut", dict(kind="service", code="C01", name="精剪", category="hair", price_fen=26800)),
@@ -64,7 +72,7 @@ def template_shop(tmp_path_factory) -> tuple[Path, dict[str, int]]:
         ("serum", dict(kind="product", code="G01", name="修护精华", price_fen=12900, stock=10,
                        low_stock_at=3)),
     ):
-        ids[key] = shop.add_item(owner, **kwargs).id
+        ids[key] = shop.catalogue.add_item(owner, **kwargs).id
     shop.close()
     return path, ids
 
@@ -88,10 +96,28 @@ def shop(shop_path, clock):
     s.close()
 
 
+class OwnerGrants(Mapping[str, object]):
+    """``**owner_ok`` in a void or refund call: a fresh one-time owner's grant each time it is unpacked."""
+
+    def __init__(self, shop: Shop, actor: object) -> None:
+        self.shop, self.actor = shop, actor
+
+    def __getitem__(self, key: str) -> object:
+        if key != "grant":
+            raise KeyError(key)
+        return self.shop.staff.authorise_owner(self.actor, OWNER["owner_username"], OWNER["owner_password"])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(("grant",))
+
+    def __len__(self) -> int:
+        return 1
+
+
 @pytest.fixture
-def owner_ok() -> dict[str, str]:
-    """The owner's credentials that authorise a void or refund at the counter."""
-    return dict(OWNER)
+def owner_ok(shop, owner) -> OwnerGrants:
+    """The owner's authorisation of a void or refund at the counter (typed into the dialog)."""
+    return OwnerGrants(shop, owner)
 
 
 @pytest.fixture
@@ -100,30 +126,30 @@ def ids(template_shop) -> dict[str, int]:
 
 
 @pytest.fixture
-def owner(shop, ids):
-    return shop.staff(ids["owner"])
+def owner(shop):
+    return shop.staff.login("boss", PASSWORD)
 
 
 @pytest.fixture
-def cashier(shop, ids):
-    return shop.staff(ids["cashier"])
+def cashier(shop):
+    return shop.staff.login("xiaomei", PASSWORD)
 
 
 @pytest.fixture
-def tech(shop, ids):
-    return shop.staff(ids["tech"])
+def tech(shop):
+    return shop.staff.login("wang", PASSWORD)
 
 
 @pytest.fixture
-def tech2(shop, ids):
-    return shop.staff(ids["tech2"])
+def tech2(shop):
+    return shop.staff.login("li", PASSWORD)
 
 
 @pytest.fixture
-def items(shop, ids) -> SimpleNamespace:
+def items(shop, ids, owner) -> SimpleNamespace:
     """cut 精剪 ¥268, care 洗护 ¥128, wcb 洗剪吹 ¥68, dye 染发 ¥388,
     promo 套餐 ¥199 (no member discount), serum 修护精华 ¥129 (product, stock 10)."""
-    return SimpleNamespace(**{k: shop.item(ids[k]) for k in
+    return SimpleNamespace(**{k: shop.catalogue.item(owner, ids[k]) for k in
                               ("cut", "care", "wcb", "dye", "promo", "serum")})
 
 
@@ -132,7 +158,7 @@ def new_customer(shop, owner):
     """Register a customer with consent to keep the file."""
     def make(name: str = "张三", phone: str = "13812345678", **details):
         consents = {k: details.pop(k) for k in ("consent_marketing", "consent_health") if k in details}
-        return shop.register_customer(owner, CustomerDetails(name=name, phone=phone, **details),
+        return shop.customers.register(owner, CustomerDetails(name=name, phone=phone, **details),
                                       consent_keep_file=True, **consents)
     return make
 
@@ -143,11 +169,11 @@ def new_member(shop, owner, new_customer):
     def make(name: str = "张三", phone: str = "13812345678", tier: str = "regular", points: int = 0,
              **details):
         customer = new_customer(name, phone, **details)
-        shop.enrol_member(owner, customer.id, consent=True)
+        shop.members.enrol(owner, customer.id, consent=True)
         if tier != "regular":
-            shop.set_tier(owner, customer.id, tier, "test setup")
+            shop.members.set_tier(owner, customer.id, tier, "test setup")
         if points:
-            shop.adjust_points(owner, customer.id, points, "opening balance")
+            shop.points.adjust(owner, customer.id, points, "opening balance")
         return customer
     return make
 
@@ -159,13 +185,13 @@ def sell(shop, cashier, tech):
 
     def run(customer_id, services=(), products=(), points: int = 0, actor=None, **kwargs):
         actor = actor or cashier
-        visit = shop.check_in(actor, customer_id)
+        visit = shop.visits.check_in(actor, customer_id)
         for item in services:
-            shop.add_service(actor, visit.id, item.id, tech.id)
+            shop.visits.add_service(actor, visit.id, item.id, tech.id)
         for item, qty in products:
-            shop.add_product(actor, visit.id, item.id, qty)
-        due = shop.quote(actor, visit.id, points=points).priced.amount_due_fen
-        return shop.checkout(actor, visit.id, [Tender("wechat", due)], points=points, **kwargs)
+            shop.visits.add_product(actor, visit.id, item.id, qty)
+        due = shop.sales.quote(actor, visit.id, points=points).priced.amount_due_fen
+        return shop.sales.checkout(actor, visit.id, [Tender("wechat", due)], points=points, **kwargs)
     return run
 
 

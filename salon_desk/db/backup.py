@@ -9,28 +9,28 @@ from datetime import datetime
 from pathlib import Path
 
 from ..errors import DatabaseProblem
-from .models import database
+from peewee import Database
 
 BACKUP_GLOB = "*.sqlite"
 
 
-def backup_to(target: str | Path) -> Path:
-    """Copy the open database to ``target`` with SQLite's online backup API."""
+def backup_to(db: Database, target: str | Path) -> Path:
+    """Copy the open database ``db`` to ``target`` with SQLite's online backup API."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     dest = sqlite3.connect(str(target))
     try:
-        database.connection().backup(dest)
+        db.connection().backup(dest)
     finally:
         dest.close()
     return target
 
 
-def rotate_backup(backup_dir: str | Path, stem: str, keep: int) -> Path:
+def rotate_backup(db: Database, backup_dir: str | Path, stem: str, keep: int) -> Path:
     """Write today's backup ``stem-YYYYmmdd-HHMMSS.sqlite`` and keep the newest ``keep``."""
     backup_dir = Path(backup_dir)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # two backups in one second stay apart
-    made = backup_to(backup_dir / f"{stem}-daily-{stamp}.sqlite")
+    made = backup_to(db, backup_dir / f"{stem}-daily-{stamp}.sqlite")
     daily = sorted(backup_dir.glob(f"{stem}-daily-*.sqlite"))
     for old in daily[:-keep]:
         old.unlink()

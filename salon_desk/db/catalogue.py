@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from peewee import fn
 
+from typing import Any
+
 from ..errors import Conflict, InvalidInput, NotFound
-from ..records import CatalogueItem, StaffInfo
+from ..records import CatalogueItem
 from ..roles import Perm
-from .base import ShopBase
+from .context import Actor, ShopContext
 from .models import Gift, Item, StockMove
+from .permissions import ANY_STAFF, requires
 
 SERVICE_CATEGORIES = ("hair", "beauty", "nails", "skin", "other")
 KINDS = ("service", "product")
@@ -28,9 +31,15 @@ def item_record(row: Item, stock: int | None) -> CatalogueItem:
                          row.low_stock_at if row.kind == "product" else None)
 
 
-class CatalogueMixin(ShopBase):
-    def catalogue(self, kind: str | None = None, include_inactive: bool = False,
-                  text: str = "") -> list[CatalogueItem]:
+class CatalogueService:
+    """What the shop sells: services, products with their stock, gifts for points."""
+
+    def __init__(self, ctx: ShopContext) -> None:
+        self.ctx = ctx
+
+    @requires(ANY_STAFF)
+    def items(self, actor: Actor, kind: str | None = None, include_inactive: bool = False,
+              text: str = "") -> list[CatalogueItem]:
         query = Item.select().order_by(Item.kind.desc(), Item.category, Item.code)
         if kind:
             query = query.where(Item.kind == kind)
@@ -43,7 +52,11 @@ class CatalogueMixin(ShopBase):
         stock = stock_levels([r.id for r in rows if r.kind == "product"])
         return [item_record(r, stock.get(r.id, 0)) for r in rows]
 
-    def item(self, item_id: int) -> CatalogueItem:
+    @requires(ANY_STAFF)
+    def item(self, actor: Actor, item_id: int) -> CatalogueItem:
+        return self._record(item_id)
+
+    def _record(self, item_id: int) -> CatalogueItem:
         row = Item.get_or_none(Item.id == item_id)
         if row is None:
             raise NotFound("item.not_found", id=item_id)
@@ -61,36 +74,38 @@ class CatalogueMixin(ShopBase):
         if not isinstance(price_fen, int) or price_fen < 0:
             raise InvalidInput("item.bad_price", price=price_fen)
 
-    def add_item(self, actor: StaffInfo, *, kind: str, code: str, name: str, price_fen: int,
+    @requires(Perm.CATALOGUE)
+    def add_item(self, actor: Actor, *, kind: str, code: str, name: str, price_fen: int,
                  category: str = "other", duration_min: int = 0, member_discount: bool = True,
                  stock: int = 0, low_stock_at: int | None = None) -> CatalogueItem:
-        owner = self._require(actor, Perm.CATALOGUE)
+        owner = actor.row
         category = "product" if kind == "product" else category
         self._validate_item(kind, code, name, category, price_fen)
-        with self.db.atomic():
+        with self.ctx.db.atomic():
             if Item.select().where(Item.code == code.strip()).exists():
                 raise Conflict("item.code_taken", code=code)
             if kind == "product" and low_stock_at is None:
-                low_stock_at = self.setting("products.low_stock_default")
+                low_stock_at = self.ctx.setting("products.low_stock_default")
             row = Item.create(kind=kind, code=code.strip(), name=name.strip(), category=category,
                               price_fen=price_fen, duration_min=duration_min,
                               member_discount=member_discount, low_stock_at=low_stock_at)
             if kind == "product" and stock:
-                StockMove.create(item=row, quantity=stock, kind="receive", at=self.now(), staff=owner)
-            self._audit(owner, "item_created", target=row.code, price_fen=price_fen)
-        return self.item(row.id)
+                StockMove.create(item=row, quantity=stock, kind="receive", at=self.ctx.now(), staff=owner)
+            self.ctx.audit(owner, "item_created", target=row.code, price_fen=price_fen)
+        return self._record(row.id)
 
-    def update_item(self, actor: StaffInfo, item_id: int, **changes) -> CatalogueItem:
+    @requires(Perm.CATALOGUE)
+    def update_item(self, actor: Actor, item_id: int, **changes: Any) -> CatalogueItem:
         """Change name, price, category, duration, discount flag, active or low-stock level.
 
         A price change is audited with the old and new price (SPEC §9).
         """
-        owner = self._require(actor, Perm.CATALOGUE)
+        owner = actor.row
         allowed = {"name", "price_fen", "category", "duration_min", "member_discount", "active", "low_stock_at"}
         unknown = set(changes) - allowed
         if unknown:
             raise InvalidInput("item.unknown_field", fields=sorted(unknown))
-        with self.db.atomic():
+        with self.ctx.db.atomic():
             row = Item.get_or_none(Item.id == item_id)
             if row is None:
                 raise NotFound("item.not_found", id=item_id)
@@ -99,32 +114,35 @@ class CatalogueMixin(ShopBase):
                 setattr(row, key, value.strip() if isinstance(value, str) else value)
             self._validate_item(row.kind, row.code, row.name, row.category, row.price_fen)
             row.save()
-            self._audit(owner, "item_updated", target=row.code, old=before, new=changes)
-        return self.item(item_id)
+            self.ctx.audit(owner, "item_updated", target=row.code, old=before, new=changes)
+        return self._record(item_id)
 
-    def receive_stock(self, actor: StaffInfo, item_id: int, quantity: int, reason: str = "") -> CatalogueItem:
+    @requires(Perm.CATALOGUE)
+    def receive_stock(self, actor: Actor, item_id: int, quantity: int, reason: str = "") -> CatalogueItem:
         """Goods received (+) or a counted correction (-), as a stock ledger entry."""
-        owner = self._require(actor, Perm.CATALOGUE)
+        owner = actor.row
         row = Item.get_or_none(Item.id == item_id)
         if row is None or row.kind != "product":
             raise NotFound("item.not_found", id=item_id)
         if quantity == 0:
             raise InvalidInput("stock.zero")
-        with self.db.atomic():
+        with self.ctx.db.atomic():
             StockMove.create(item=row, quantity=quantity, kind="receive" if quantity > 0 else "adjust",
-                             at=self.now(), staff=owner, reason=reason)
-            self._audit(owner, "stock_changed", target=row.code, quantity=quantity, reason=reason)
-        return self.item(item_id)
+                             at=self.ctx.now(), staff=owner, reason=reason)
+            self.ctx.audit(owner, "stock_changed", target=row.code, quantity=quantity, reason=reason)
+        return self._record(item_id)
 
     # -- gifts for points -------------------------------------------------
-    def gifts(self) -> list[tuple[int, str, int]]:
+    @requires(ANY_STAFF)
+    def gifts(self, actor: Actor) -> list[tuple[int, str, int]]:
         return [(g.id, g.name, g.points_price) for g in Gift.select().where(Gift.active == True)]  # noqa: E712
 
-    def add_gift(self, actor: StaffInfo, name: str, points_price: int) -> int:
-        owner = self._require(actor, Perm.CATALOGUE)
+    @requires(Perm.CATALOGUE)
+    def add_gift(self, actor: Actor, name: str, points_price: int) -> int:
+        owner = actor.row
         if not name.strip() or points_price <= 0:
             raise InvalidInput("gift.invalid")
-        with self.db.atomic():
+        with self.ctx.db.atomic():
             gift = Gift.create(name=name.strip(), points_price=points_price)
-            self._audit(owner, "gift_created", target=name, points_price=points_price)
+            self.ctx.audit(owner, "gift_created", target=name, points_price=points_price)
         return gift.id

@@ -2,151 +2,151 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from ..errors import Conflict, InvalidInput
 from ..membership import qualifies_to_join, tier_rule
 from ..points import points_earned
 from ..pricing import LineInput, PointsRules, PricedSale, PricingInput, price_sale
-from ..records import Quote, ReceiptRecord, StaffInfo
-from ..roles import Perm
+from ..records import VisitLineInfo
 from ..tenders import Tender, settle
-from .base import ShopBase
+from .birthday_perks import birthday_status, perk_year, use_perk
+from .context import ShopContext
 from .customer_rows import active_member, points_balance
+from .membership import credit_joining_sale, enrol as enrol_member, maybe_promote
 from .models import (
     Customer, Member, Payment, PointsEntry, Sale, SaleLine, SearchKey, Staff, StockMove, Visit,
 )
-from .visits import visit_lines
+from .visits import open_visit, visit_lines
 
 
-_NEXT_SEQ_SQL = "SELECT COALESCE(MAX(seq), 0) + 1 FROM sale WHERE day = ?"
+@dataclass(frozen=True)
+class PricedVisit:
+    lines: tuple[VisitLineInfo, ...]
+    member: Member | None
+    balance: int
+    free_available: bool
+    priced: PricedSale
 
 
-class CheckoutMixin(ShopBase):
-    def _price_visit(self, visit: Visit, points: int, birthday_line_id: int | None):
-        lines = visit_lines(visit.id)
-        member = active_member(visit.customer_id) if visit.customer_id else None
-        rule = tier_rule(self.tiers(), member.tier) if member else None
-        balance = points_balance(visit.customer_id) if member else 0
-        birthday = self.birthday_status(visit.customer_id) if visit.customer_id else None
-        free_available = bool(member and birthday and birthday.free_service_available)
-        if birthday_line_id is not None and not free_available:
-            if member is None:
-                raise InvalidInput("member.required")
-            if birthday is not None and birthday.in_window:
-                raise Conflict("birthday.already_used", perk="free_service",
-                               year=self.perk_year(visit.customer_id))
-            raise InvalidInput("birthday.not_in_window")
-        if points and member is None:
+def price_visit(ctx: ShopContext, visit: Visit, points: int, birthday_line_id: int | None) -> PricedVisit:
+    """The open visit priced exactly as checkout would charge it, by the one pricing function."""
+    lines = visit_lines(ctx, visit.id)
+    member = active_member(ctx, visit.customer_id) if visit.customer_id else None
+    rule = tier_rule(ctx.tiers(), member.tier) if member else None
+    balance = points_balance(ctx, visit.customer_id) if member else 0
+    birthday = birthday_status(ctx, visit.customer_id) if visit.customer_id else None
+    free_available = bool(member and birthday and birthday.free_service_available)
+    if birthday_line_id is not None and not free_available:
+        if member is None:
             raise InvalidInput("member.required")
-        priced = price_sale(PricingInput(
-            lines=tuple(LineInput(l.id, l.kind, l.unit_price_fen, l.quantity, l.member_discount) for l in lines),
-            member_rate_permille=rule.rate_permille if rule else None,
-            birthday_line=birthday_line_id,
-            birthday_cap_fen=self.setting("birthday.free_service_cap_fen"),
-            points_to_redeem=points, points_balance=balance,
-            birthday_double_points=bool(rule and rule.birthday_double_points and birthday and birthday.in_window),
-            earns_points=member is not None,
-            rules=PointsRules(self.setting("points.per_yuan_redeemed"),
-                              self.setting("points.redeem_cap_permille"),
-                              self.setting("points.earn_per_yuan"))))
-        return lines, member, balance, free_available, priced
+        if birthday is not None and birthday.in_window:
+            raise Conflict("birthday.already_used", perk="free_service",
+                           year=perk_year(ctx, visit.customer_id))
+        raise InvalidInput("birthday.not_in_window")
+    if points and member is None:
+        raise InvalidInput("member.required")
+    priced = price_sale(PricingInput(
+        lines=tuple(LineInput(l.id, l.kind, l.unit_price_fen, l.quantity, l.member_discount) for l in lines),
+        member_rate_permille=rule.rate_permille if rule else None,
+        birthday_line=birthday_line_id,
+        birthday_cap_fen=ctx.setting("birthday.free_service_cap_fen"),
+        points_to_redeem=points, points_balance=balance,
+        birthday_double_points=bool(rule and rule.birthday_double_points and birthday and birthday.in_window),
+        earns_points=member is not None,
+        rules=PointsRules(ctx.setting("points.per_yuan_redeemed"),
+                          ctx.setting("points.redeem_cap_permille"),
+                          ctx.setting("points.earn_per_yuan"))))
+    return PricedVisit(lines, member, balance, free_available, priced)
 
-    def quote(self, actor: StaffInfo, visit_id: int, points: int = 0,
-              birthday_line_id: int | None = None) -> Quote:
-        """The live totals of an open visit, exactly as checkout would charge them."""
-        self._require(actor, Perm.COUNTER)
-        visit = self._open_visit(visit_id)
-        lines, member, balance, free_available, priced = self._price_visit(visit, points, birthday_line_id)
-        return Quote(visit.id, lines, priced, member.tier if member else None, balance, free_available,
-                     self._would_qualify(visit, member, priced))
 
-    def _would_qualify(self, visit: Visit, member: Member | None, priced: PricedSale) -> bool:
-        return (visit.customer_id is not None and member is None
-                and qualifies_to_join(priced.amount_due_fen, self.setting("membership.join_threshold_fen")))
+def would_qualify(ctx: ShopContext, visit: Visit, member: Member | None, priced: PricedSale) -> bool:
+    """This sale would let the customer join (SPEC §2): a file, no membership, the threshold reached."""
+    return (visit.customer_id is not None and member is None
+            and qualifies_to_join(priced.amount_due_fen, ctx.setting("membership.join_threshold_fen")))
 
-    def _next_receipt_no(self, day: date) -> tuple[int, str]:
-        """Gapless per day: inside the IMMEDIATE transaction no one else can take the number.
 
-        ``day`` is the sale's own date, read once with its time: reading the clock again
-        could cross midnight and number the sale on the next day."""
-        seq = self.db.execute_sql(_NEXT_SEQ_SQL, (day.isoformat(),)).fetchone()[0]
-        return seq, f"{day:%Y%m%d}-{seq:04d}"
+def next_receipt_no(ctx: ShopContext, day: date) -> tuple[int, str]:
+    """Gapless per day: inside the IMMEDIATE transaction no one else can take the number.
 
-    def checkout(self, actor: StaffInfo, visit_id: int, tenders: list[Tender], *, points: int = 0,
-                 birthday_line_id: int | None = None, enrol: bool = False,
-                 enrol_consent: bool = False) -> ReceiptRecord:
-        """Take payment for an open visit. All of it is stored, or none of it."""
-        cashier = self._require(actor, Perm.COUNTER)
-        if enrol and not enrol_consent:
-            raise InvalidInput("member.consent_required")
-        with self.db.atomic():
-            visit = self._open_visit(visit_id)
-            lines, member, _balance, _free, priced = self._price_visit(visit, points, birthday_line_id)
-            if not lines:
-                raise InvalidInput("visit.empty")
-            applied = settle(priced.amount_due_fen, tenders)
-            if enrol and not self._would_qualify(visit, member, priced):
-                raise InvalidInput("member.sale_does_not_qualify")
-            now = self.now()
-            seq, receipt_no = self._next_receipt_no(now.date())
-            sale = Sale.create(
-                receipt_no=receipt_no, day=now.date(), seq=seq, visit=visit, customer=visit.customer_id,
-                member=member, tier=member.tier if member else None, cashier=cashier, created_at=now,
-                list_total_fen=priced.list_total_fen, member_discount_fen=priced.member_discount_fen,
-                birthday_discount_fen=priced.birthday_discount_fen, points_redeemed=priced.points_redeemed,
-                points_discount_fen=priced.points_discount_fen, amount_due_fen=priced.amount_due_fen,
-                counts_for_tier=member is not None, status="completed")
-            self._write_lines(sale, lines, priced)
-            for p in applied:
-                Payment.create(sale=sale, method=p.method, amount_fen=p.amount_fen,
-                               tendered_fen=p.tendered_fen, change_fen=p.change_fen)
-            if member is not None:
-                self._book_points(cashier, sale, priced)
-                if birthday_line_id is not None:
-                    self._use_perk(cashier, visit.customer_id, "free_service", sale=sale)
-                self._maybe_promote(cashier, member, sale)
-            elif enrol:
-                customer = Customer.get_by_id(visit.customer_id)
-                new_member = self._enrol(cashier, customer, now, sale)
-                self._credit_joining_sale(cashier, new_member, sale)
-            if visit.customer_id:
-                Customer.update(last_visit_at=now).where(Customer.id == visit.customer_id).execute()
-                SearchKey.update(last_visit_at=now).where(SearchKey.customer == visit.customer_id).execute()
-            Visit.update(status="completed", closed_at=now).where(Visit.id == visit.id).execute()
-            self._audit(cashier, "sale", target=receipt_no, due=priced.amount_due_fen,
-                        points=priced.points_redeemed, birthday=birthday_line_id is not None)
-        return self.receipt(sale.id)
+    ``day`` is the sale's own date, read once with its time: reading the clock again
+    could cross midnight and number the sale on the next day."""
+    seq = int(ctx.db.execute_sql(ctx.sql.NEXT_RECEIPT_SEQ, (day.isoformat(),)).fetchone()[0])
+    return seq, f"{day:%Y%m%d}-{seq:04d}"
 
-    def _write_lines(self, sale: Sale, lines, priced: PricedSale) -> None:
-        """Snapshot every line (name, prices, technician) and move the products' stock."""
-        by_key = {p.key: p for p in priced.lines}
-        rows = []
-        for line in lines:
-            p = by_key[line.id]
-            rows.append(dict(
-                sale=sale.id, item=line.item_id, kind=line.kind, code=line.code, name=line.name,
-                category=line.category, technician=line.technician_id, technician_name=line.technician_name,
-                quantity=line.quantity, unit_price_fen=line.unit_price_fen, list_amount_fen=p.list_amount_fen,
-                rate_permille=p.rate_permille, member_discount_fen=p.member_discount_fen,
-                birthday_discount_fen=p.birthday_discount_fen, amount_fen=p.amount_fen,
-                points_share_fen=p.points_share_fen, note=line.note))
-        SaleLine.insert_many(rows).execute()
-        moves = [dict(item=l.item_id, quantity=-l.quantity, kind="sale", at=sale.created_at,
-                      staff=sale.cashier_id, sale=sale.id, reason="") for l in lines if l.kind == "product"]
-        if moves:
-            StockMove.insert_many(moves).execute()
 
-    def _book_points(self, cashier: Staff, sale: Sale, priced: PricedSale) -> None:
-        """Redeemed points out, earned points in; a birthday's extra is its own entry."""
-        customer = sale.customer_id
-        if priced.points_redeemed:
-            PointsEntry.create(customer=customer, kind="redeem", points=-priced.points_redeemed,
+def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list[Tender], *, points: int,
+                  birthday_line_id: int | None, enrol: bool) -> int:
+    """Inside the checkout transaction: price, pay, number, earn, promote, enrol; the sale's id."""
+    visit = open_visit(visit_id)
+    pv = price_visit(ctx, visit, points, birthday_line_id)
+    lines, member, priced = pv.lines, pv.member, pv.priced
+    if not lines:
+        raise InvalidInput("visit.empty")
+    applied = settle(priced.amount_due_fen, tenders)
+    if enrol and not would_qualify(ctx, visit, member, priced):
+        raise InvalidInput("member.sale_does_not_qualify")
+    now = ctx.now()
+    seq, receipt_no = next_receipt_no(ctx, now.date())
+    sale = Sale.create(
+        receipt_no=receipt_no, day=now.date(), seq=seq, visit=visit, customer=visit.customer_id,
+        member=member, tier=member.tier if member else None, cashier=cashier, created_at=now,
+        list_total_fen=priced.list_total_fen, member_discount_fen=priced.member_discount_fen,
+        birthday_discount_fen=priced.birthday_discount_fen, points_redeemed=priced.points_redeemed,
+        points_discount_fen=priced.points_discount_fen, amount_due_fen=priced.amount_due_fen,
+        counts_for_tier=member is not None, status="completed")
+    write_lines(sale, lines, priced)
+    for p in applied:
+        Payment.create(sale=sale, method=p.method, amount_fen=p.amount_fen,
+                       tendered_fen=p.tendered_fen, change_fen=p.change_fen)
+    if member is not None:
+        book_points(ctx, cashier, sale, priced)
+        if birthday_line_id is not None:
+            use_perk(ctx, cashier, visit.customer_id, "free_service", sale=sale)
+        maybe_promote(ctx, cashier, member, sale)
+    elif enrol:
+        customer = Customer.get_by_id(visit.customer_id)
+        new_member = enrol_member(ctx, cashier, customer, now, sale)
+        credit_joining_sale(ctx, cashier, new_member, sale)
+    if visit.customer_id:
+        Customer.update(last_visit_at=now).where(Customer.id == visit.customer_id).execute()
+        SearchKey.update(last_visit_at=now).where(SearchKey.customer == visit.customer_id).execute()
+    Visit.update(status="completed", closed_at=now).where(Visit.id == visit.id).execute()
+    ctx.audit(cashier, "sale", target=receipt_no, due=priced.amount_due_fen,
+              points=priced.points_redeemed, birthday=birthday_line_id is not None)
+    return int(sale.id)
+
+
+def write_lines(sale: Sale, lines: tuple[VisitLineInfo, ...], priced: PricedSale) -> None:
+    """Snapshot every line (name, prices, technician) and move the products' stock."""
+    by_key = {p.key: p for p in priced.lines}
+    rows = []
+    for line in lines:
+        p = by_key[line.id]
+        rows.append(dict(
+            sale=sale.id, item=line.item_id, kind=line.kind, code=line.code, name=line.name,
+            category=line.category, technician=line.technician_id, technician_name=line.technician_name,
+            quantity=line.quantity, unit_price_fen=line.unit_price_fen, list_amount_fen=p.list_amount_fen,
+            rate_permille=p.rate_permille, member_discount_fen=p.member_discount_fen,
+            birthday_discount_fen=p.birthday_discount_fen, amount_fen=p.amount_fen,
+            points_share_fen=p.points_share_fen, note=line.note))
+    SaleLine.insert_many(rows).execute()
+    moves = [dict(item=l.item_id, quantity=-l.quantity, kind="sale", at=sale.created_at,
+                  staff=sale.cashier_id, sale=sale.id, reason="") for l in lines if l.kind == "product"]
+    if moves:
+        StockMove.insert_many(moves).execute()
+
+def book_points(ctx: ShopContext, cashier: Staff, sale: Sale, priced: PricedSale) -> None:
+    """Redeemed points out, earned points in; a birthday's extra is its own entry."""
+    customer = sale.customer_id
+    if priced.points_redeemed:
+        PointsEntry.create(customer=customer, kind="redeem", points=-priced.points_redeemed,
+                           at=sale.created_at, staff=cashier, sale=sale)
+    if priced.points_earned:
+        base = points_earned(priced.amount_due_fen, ctx.setting("points.earn_per_yuan"), False)
+        PointsEntry.create(customer=customer, kind="earn", points=base, at=sale.created_at,
+                           staff=cashier, sale=sale)
+        if priced.points_earned > base:
+            PointsEntry.create(customer=customer, kind="birthday", points=priced.points_earned - base,
                                at=sale.created_at, staff=cashier, sale=sale)
-        if priced.points_earned:
-            base = points_earned(priced.amount_due_fen, self.setting("points.earn_per_yuan"), False)
-            PointsEntry.create(customer=customer, kind="earn", points=base, at=sale.created_at,
-                               staff=cashier, sale=sale)
-            if priced.points_earned > base:
-                PointsEntry.create(customer=customer, kind="birthday", points=priced.points_earned - base,
-                                   at=sale.created_at, staff=cashier, sale=sale)

@@ -10,12 +10,11 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from peewee import DatabaseError, OperationalError
+from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.migrations import Runner
 
 from ..errors import DatabaseProblem
 from .backup import backup_to
-from .models import database
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 HISTORY_TABLE = "schema_history"
@@ -29,31 +28,35 @@ PRAGMAS = {
 }
 
 
-def _runner() -> Runner:
+def _runner(database: Database) -> Runner:
     return Runner(database, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
 
 
-def open_database(path: str | Path, backup_dir: str | Path | None = None) -> list[str]:
-    """Open ``path`` (created if missing), migrate it, return the steps applied.
+def make_database(path: Path) -> Database:
+    """A database object of its own for one shop file, with the pragmas in force."""
+    # IMMEDIATE: writers queue at BEGIN, never in the middle of a sale.
+    return SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
+
+
+def open_database(path: str | Path, backup_dir: str | Path | None = None) -> tuple[Database, list[str]]:
+    """Open ``path`` (created if missing), migrate it; the shop's database and the steps applied.
 
     Raises :class:`DatabaseProblem` with ``db.corrupt``, ``db.locked``,
     ``db.newer_version`` or ``db.cannot_open``.
     """
     path = Path(path)
-    if not database.is_closed():
-        database.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseProblem("db.cannot_open", path=str(path), detail=str(exc)) from exc
     existed = path.exists() and path.stat().st_size > 0
-    database.init(str(path), pragmas=PRAGMAS)
+    database = make_database(path)
     try:
         database.connect()
         check = database.execute_sql("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise DatabaseProblem("db.corrupt", path=str(path), detail=check)
-        runner = _runner()
+        runner = _runner(database)
         status = runner.status()
         unknown = [m.name for m in status if m.path is None]
         if unknown:
@@ -62,8 +65,8 @@ def open_database(path: str | Path, backup_dir: str | Path | None = None) -> lis
         if pending and existed and any(m.applied for m in status):
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             target = Path(backup_dir or path.parent / "backups") / f"{path.stem}-before-{pending[0]}-{stamp}.sqlite"
-            backup_to(target)
-        return runner.up()
+            backup_to(database, target)
+        return database, runner.up()
     except DatabaseProblem:
         database.close()
         raise
@@ -80,13 +83,8 @@ def open_database(path: str | Path, backup_dir: str | Path | None = None) -> lis
         raise DatabaseProblem("db.cannot_open", path=str(path), detail=str(exc)) from exc
 
 
-def schema_version() -> list[str]:
-    return sorted(_runner().applied())
+def schema_version(database: Database) -> list[str]:
+    return sorted(_runner(database).applied())
 
 
-def close_database() -> None:
-    if not database.is_closed():
-        database.close()
-
-
-__all__ = ["open_database", "close_database", "schema_version", "OperationalError"]
+__all__ = ["open_database", "make_database", "schema_version", "OperationalError"]

@@ -115,21 +115,21 @@ def build_demo(path: str | Path, customers: int = 300, months: int = 6, seed: in
 
 def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, start: datetime,
               end: datetime, progress) -> dict:
-    owner = shop.setup(shop_name="丽人坊美容美发", owner_username="owner", owner_password="owner123",
+    owner = shop.staff.setup(shop_name="丽人坊美容美发", owner_username="owner", owner_password="owner123",
                        owner_display_name="林店长", address="杭州市西湖区文三路 188 号",
                        phone="0571-8888 6666", receipt_footer="谢谢惠顾，欢迎再次光临！会员生日当天享免费护理一次")
     staff: dict[str, StaffInfo] = {"owner": owner}
     for username, name, role, password in STAFF[1:]:
-        staff[username] = shop.create_staff(owner, username=username, display_name=name, role=role,
+        staff[username] = shop.staff.create(owner, username=username, display_name=name, role=role,
                                             password=password)
     items = {}
     for kind, code, name, category, price, minutes, discount in CATALOGUE:
-        items[code] = shop.add_item(owner, kind=kind, code=code, name=name, category=category,
+        items[code] = shop.catalogue.add_item(owner, kind=kind, code=code, name=name, category=category,
                                     price_fen=price * 100, duration_min=minutes, member_discount=discount,
                                     stock=60 if kind == "product" else 0, low_stock_at=5 if kind == "product" else None)
-    shop.add_gift(owner, "定制化妆包", 1500)
-    shop.add_gift(owner, "旅行装洗护套装", 800)
-    cashier = staff["cashier"]
+    shop.catalogue.add_gift(owner, "定制化妆包", 1500)
+    shop.catalogue.add_gift(owner, "旅行装洗护套装", 800)
+    cashier = shop.staff.login("cashier", "cashier123")
 
     # Who will come, how often: a few regulars, many occasional visitors.
     people = []
@@ -187,7 +187,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
                 if person["id"] is None:
                     person["id"] = _register(shop, cashier, owner, person, people, rng, day)
                 try:
-                    visits[n] = shop.check_in(cashier, person["id"]).id
+                    visits[n] = shop.visits.check_in(cashier, person["id"]).id
                 except SalonError:
                     continue
                 _add_lines(shop, cashier, staff, items, visits[n], rng)
@@ -197,14 +197,14 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
             receipt = _pay(shop, cashier, visits[n], person, rng)
             sales += 1
             if receipt.enrolment_offered and person["joins"] and rng.random() < 0.85:
-                shop.enrol_member(cashier, person["id"], consent=True, qualifying_sale_id=receipt.sale_id)
+                shop.members.enrol(cashier, person["id"], consent=True, qualifying_sale_id=receipt.sale_id)
             if sales % 97 == 0:   # about one sale in a hundred is voided or refunded
                 refunds += _refund(shop, cashier, receipt, rng)
         if progress and offset % 30 == 0:
             progress(f"{day}: {sales} sales")
     clock.value = end
     shop.run_daily_jobs()
-    members = sum(1 for p in people if p["id"] and shop.member_info(p["id"]))
+    members = sum(1 for p in people if p["id"] and shop.members.info(owner, p["id"]))
     return {"customers": sum(1 for p in people if p["id"]), "sales": sales, "refunds": refunds,
             "members": members, "logins": DEMO_LOGINS}
 
@@ -227,13 +227,13 @@ def _register(shop: Shop, cashier: StaffInfo, owner: StaffInfo, person: dict, pe
         allergies=rng.choice(ALLERGIES) if health and rng.random() < 0.25 else "",
         care_goals=rng.choice(CARE_GOALS), tags=rng.sample(TAGS, rng.randint(0, 3)),
         referred_by_id=referrer)
-    file = shop.register_customer(cashier, details, consent_keep_file=True,
+    file = shop.customers.register(cashier, details, consent_keep_file=True,
                                   consent_marketing=rng.random() < 0.6, consent_health=health)
     if person["vip_card"]:
-        shop.enrol_member(owner, file.id, consent=True)
+        shop.members.enrol(owner, file.id, consent=True)
         if person["vip_card"] != "regular":
-            shop.set_tier(owner, file.id, person["vip_card"], "纸质会员卡转入")
-        shop.adjust_points(owner, file.id, rng.randint(5, 40) * 100, "纸质会员卡积分转入")
+            shop.members.set_tier(owner, file.id, person["vip_card"], "纸质会员卡转入")
+        shop.points.adjust(owner, file.id, rng.randint(5, 40) * 100, "纸质会员卡积分转入")
     return file.id
 
 
@@ -243,14 +243,14 @@ def _add_lines(shop: Shop, cashier: StaffInfo, staff: dict, items: dict, visit_i
     for code in set(rng.choices(services, weights=weights, k=rng.choice([1, 1, 1, 2, 2, 3]))):
         item = items[code]
         tech = staff[rng.choice(SPECIALITY[item.category])]
-        shop.add_service(cashier, visit_id, item.id, tech.id, note=rng.choice(NOTES) if rng.random() < 0.2 else "")
+        shop.visits.add_service(cashier, visit_id, item.id, tech.id, note=rng.choice(NOTES) if rng.random() < 0.2 else "")
     if rng.random() < 0.15:
         product = items[rng.choice(["R01", "R02", "R03", "R04"])]
-        shop.add_product(cashier, visit_id, product.id, rng.choice([1, 1, 2]))
+        shop.visits.add_product(cashier, visit_id, product.id, rng.choice([1, 1, 2]))
 
 
 def _pay(shop: Shop, cashier: StaffInfo, visit_id: int, person: dict, rng):
-    quote = shop.quote(cashier, visit_id)
+    quote = shop.sales.quote(cashier, visit_id)
     birthday_line = points = None
     if quote.birthday_free_available:
         services = [l for l in quote.lines if l.kind == "service"]
@@ -258,7 +258,7 @@ def _pay(shop: Shop, cashier: StaffInfo, visit_id: int, person: dict, rng):
     elif quote.priced.max_points_redeemable >= 500 and rng.random() < 0.3:
         points = quote.priced.max_points_redeemable // 100 * 100
     if birthday_line or points:
-        quote = shop.quote(cashier, visit_id, points=points or 0, birthday_line_id=birthday_line)
+        quote = shop.sales.quote(cashier, visit_id, points=points or 0, birthday_line_id=birthday_line)
     due = quote.priced.amount_due_fen
     if due == 0:
         tenders = []
@@ -271,17 +271,17 @@ def _pay(shop: Shop, cashier: StaffInfo, visit_id: int, person: dict, rng):
             tenders = [Tender(method, due - 5000), Tender("cash", 5000)]
         else:
             tenders = [Tender(method, due)]
-    return shop.checkout(cashier, visit_id, tenders, points=points or 0, birthday_line_id=birthday_line)
+    return shop.sales.checkout(cashier, visit_id, tenders, points=points or 0, birthday_line_id=birthday_line)
 
 
 def _refund(shop: Shop, cashier: StaffInfo, receipt, rng) -> int:
     try:
         if rng.random() < 0.5:
-            shop.void_sale(cashier, receipt.sale_id, owner_username="owner", owner_password="owner123",
+            shop.sales.void(cashier, receipt.sale_id, grant=shop.staff.authorise_owner(cashier, "owner", "owner123"),
                            reason="收银录入错误")
         else:
-            shop.refund_sale(cashier, receipt.sale_id, [receipt.lines[0].sale_line_id],
-                             owner_username="owner", owner_password="owner123", reason="顾客对效果不满意")
+            shop.sales.refund(cashier, receipt.sale_id, [receipt.lines[0].sale_line_id],
+                             grant=shop.staff.authorise_owner(cashier, "owner", "owner123"), reason="顾客对效果不满意")
         return 1
     except SalonError:
         return 0

@@ -5,24 +5,25 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from ..records import StaffInfo
+from ..records import CustomerFile, SaleSummary, ShopHeader
+from .context import ShopContext
 from .models import AuditLog
+from .points_ledger import points_history
 
 
-def customer_export(shop, actor: StaffInfo, customer_id: int) -> dict[str, Any]:
-    """Everything held on one customer: file, consents, membership, points, visits."""
-    file = shop.customer_file(actor, customer_id)
-    sales = shop.customer_sales(actor, customer_id)
+def customer_export(ctx: ShopContext, file: CustomerFile, sales: list[SaleSummary]) -> dict[str, Any]:
+    """Everything held on one customer: file, consents, membership, points, visits, who looked."""
+    s = ctx.setting
     data = {
         "format": "salon-desk customer export 1",
-        "exported_at": shop.now().isoformat(),
-        "shop": asdict(shop.shop_header()),
+        "exported_at": ctx.now().isoformat(),
+        "shop": asdict(ShopHeader(s("shop.name"), s("shop.address"), s("shop.phone"), s("receipt.footer"))),
         "customer": asdict(file),
-        "points_history": [asdict(e) for e in shop.points_history(customer_id)],
-        "visits": [asdict(s) for s in sales],
+        "points_history": [asdict(e) for e in points_history(ctx, file.id)],
+        "visits": [asdict(sale) for sale in sales],
         "access_log": [
             {"at": r.at.isoformat() if hasattr(r.at, "isoformat") else str(r.at), "action": r.action}
-            for r in AuditLog.select().where(AuditLog.target == f"customer:{customer_id}").order_by(AuditLog.id)
+            for r in AuditLog.select().where(AuditLog.target == f"customer:{file.id}").order_by(AuditLog.id)
         ],
     }
     return _jsonable(data)

@@ -16,8 +16,10 @@ from peewee import (
     IntegerField, Model, SqliteDatabase, TextField,
 )
 
-# Opened at run time by database.open_database (scout's habit).
-database = SqliteDatabase(None, lock_type="IMMEDIATE")  # writers queue at BEGIN, never mid-sale
+# No file of its own: each open shop binds the models to its own database for the
+# length of an operation (context.ShopContext.bound). Outside one, a query fails
+# loudly ("database has not been initialized") instead of reaching another shop.
+UNBOUND = SqliteDatabase(None)
 
 
 def now() -> dt.datetime:
@@ -26,7 +28,7 @@ def now() -> dt.datetime:
 
 class Base(Model):
     class Meta:
-        database = database
+        database = UNBOUND
         legacy_table_names = False
 
 

@@ -8,19 +8,22 @@ checkpointed ledger totals, so the cost follows the month, not the file.
 from __future__ import annotations
 
 from collections import defaultdict
+
+from peewee import fn
 from datetime import date, timedelta
 
 from ..errors import InvalidInput
 from ..membership import TIER_ORDER
-from ..records import StaffInfo
 from ..report_figures import (
     REPURCHASE_DAYS, CategoryFigures, CustomerFigures, DayFigures, KeyFigures, MethodFigures, MonthlyFigures,
     PointsFigures, Rate, RevenueFigures, ServiceFigures, TechnicianFigures,
 )
 from ..roles import Perm
 from ..tenders import METHODS
-from .base import ShopBase
+from .context import Actor, ShopContext
 from .ledger_checkpoints import ledger_totals, stamp
+from .models import Staff
+from .permissions import requires, system_job
 
 CATEGORY_ORDER = ("hair", "beauty", "skin", "nails", "other", "product")
 POINTS_KIND_ORDER = ("earn", "birthday", "referral", "redeem", "gift", "expire", "refund", "manual", "merge")
@@ -35,67 +38,65 @@ def month_range(year: int, month: int) -> tuple[date, date]:
     return start, end
 
 
-class MonthlyReportMixin(ShopBase):
-    def monthly_figures(self, actor: StaffInfo, year: int, month: int) -> MonthlyFigures:
+class ReportService:
+    """The owner's figures (SPEC §8): one query layer for the window, the PDF and the exports."""
+
+    def __init__(self, ctx: ShopContext) -> None:
+        self.ctx = ctx
+
+    @requires(Perm.REPORTS_ALL)
+    def month(self, actor: Actor, year: int, month: int) -> MonthlyFigures:
         """The figures of one calendar month (owner only)."""
         start, end = month_range(year, month)
-        self._require(actor, Perm.REPORTS_ALL)
         return self._period_figures(start, end)
 
-    def day_figures(self, actor: StaffInfo, day: date | None = None) -> MonthlyFigures:
+    @requires(Perm.REPORTS_TODAY)
+    def day(self, actor: Actor, day: date | None = None) -> MonthlyFigures:
         """The same figures for one day; a cashier may see today's only."""
-        day = day or self.today()
-        self._require(actor, Perm.REPORTS_TODAY if day == self.today() else Perm.REPORTS_ALL)
+        day = day or self.ctx.today()
+        if day != self.ctx.today():
+            self.ctx.authorise(actor, Perm.REPORTS_ALL)
         return self._period_figures(day, day + timedelta(days=1))
 
-    def record_report_export(self, actor: StaffInfo, start: date, end: date, kind: str, path: str) -> None:
+    @requires(Perm.REPORTS_ALL)
+    def record_export(self, actor: Actor, start: date, end: date, kind: str, path: str) -> None:
         """The owner saved the report's figures to a file (PDF, XLSX, CSV): audited (SPEC §9)."""
-        owner = self._require(actor, Perm.REPORTS_ALL)
-        with self.db.atomic():
-            self._audit(owner, "report_exported", target=f"{start.isoformat()}..{end.isoformat()}",
-                        format=kind, path=str(path))
+        with self.ctx.db.atomic():
+            self.ctx.audit(actor, "report_exported", target=f"{start.isoformat()}..{end.isoformat()}",
+                           format=kind, path=str(path))
 
-    def refresh_report_checkpoints(self) -> None:
+    @requires(Perm.REPORTS_TODAY)
+    def first_day(self, actor: Actor) -> date | None:
+        """The day the shop started using the program (the reports page's earliest month)."""
+        first = Staff.select(fn.MIN(Staff.created_at)).scalar()
+        return first.date() if first else None
+
+    @system_job
+    def refresh_checkpoints(self) -> None:
         """Bring the ledger checkpoints up to this month (a daily job), so no report pays for history."""
-        start = self.today().replace(day=1)
-        ledger_totals(self.db, "points", start)
-        ledger_totals(self.db, "tiers", start)
+        start = self.ctx.today().replace(day=1)
+        ledger_totals(self.ctx.db, "points", start)
+        ledger_totals(self.ctx.db, "tiers", start)
 
     # -- the one computation ----------------------------------------------
     def _period_figures(self, start: date, end: date) -> MonthlyFigures:
         lo, hi = stamp(start), stamp(end)
-        sql = self.db.execute_sql
-        with self.db.atomic():   # one consistent snapshot of the file
-            sales = sql("SELECT id, created_at, customer_id, member_id, list_total_fen, member_discount_fen,"
-                        " birthday_discount_fen, points_discount_fen, amount_due_fen, status"
-                        " FROM sale WHERE created_at >= ? AND created_at < ?", (lo, hi)).fetchall()
-            lines = sql("SELECT l.sale_id, l.kind, l.code, l.name, l.category, l.technician_id, l.technician_name,"
-                        " l.quantity, l.list_amount_fen, l.amount_fen - l.points_share_fen, s.customer_id"
-                        " FROM sale AS s JOIN sale_line AS l ON l.sale_id = s.id"
-                        " WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed'",
-                        (lo, hi)).fetchall()
-            payments = sql("SELECT p.method, SUM(p.amount_fen) FROM sale AS s JOIN payment AS p ON p.sale_id = s.id"
-                           " WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed'"
-                           " GROUP BY p.method", (lo, hi)).fetchall()
-            refunds = sql("SELECT id, at, amount_fen, method FROM refund"
-                          " WHERE at >= ? AND at < ? AND kind = 'refund'", (lo, hi)).fetchall()
-            refund_lines = sql("SELECT l.category, l.technician_id, rl.amount_fen"
-                               " FROM refund AS r JOIN refund_line AS rl ON rl.refund_id = r.id"
-                               " JOIN sale_line AS l ON l.id = rl.sale_line_id"
-                               " WHERE r.at >= ? AND r.at < ? AND r.kind = 'refund'", (lo, hi)).fetchall()
+        db, q = self.ctx.db, self.ctx.sql
+        sql = db.execute_sql
+        with db.atomic():   # one consistent snapshot of the file
+            sales = sql(q.MONTH_SALES, (lo, hi)).fetchall()
+            lines = sql(q.MONTH_LINES, (lo, hi)).fetchall()
+            payments = sql(q.MONTH_PAYMENTS, (lo, hi)).fetchall()
+            refunds = sql(q.MONTH_REFUNDS, (lo, hi)).fetchall()
+            refund_lines = sql(q.MONTH_REFUND_LINES, (lo, hi)).fetchall()
             earlier = {row[0] for row in sql(
-                "SELECT DISTINCT customer_id FROM sale WHERE created_at >= ? AND created_at < ?"
-                " AND status = 'completed' AND customer_id IS NOT NULL",
-                (stamp(start - timedelta(days=REPURCHASE_DAYS)), lo)).fetchall()}
-            new_customers = sql("SELECT id, referred_by_id FROM customer WHERE first_seen >= ? AND first_seen < ?"
-                                " AND merged_into_id IS NULL", (start.isoformat(), end.isoformat())).fetchall()
-            tier_kinds = dict(sql("SELECT kind, COUNT(*) FROM tier_change WHERE at >= ? AND at < ? GROUP BY kind",
-                                  (lo, hi)).fetchall())
-            movements = dict(sql("SELECT kind, SUM(points) FROM points_entry WHERE at >= ? AND at < ?"
-                                 " GROUP BY kind", (lo, hi)).fetchall())
-            opening = ledger_totals(self.db, "points", start).get("total", 0)
-            tiers_at_end = ledger_totals(self.db, "tiers", end)
-            staff_names = dict(sql("SELECT id, display_name FROM staff").fetchall())
+                q.CUSTOMERS_SEEN_BETWEEN, (stamp(start - timedelta(days=REPURCHASE_DAYS)), lo)).fetchall()}
+            new_customers = sql(q.NEW_CUSTOMERS, (start.isoformat(), end.isoformat())).fetchall()
+            tier_kinds = dict(sql(q.TIER_CHANGES_BY_KIND, (lo, hi)).fetchall())
+            movements = dict(sql(q.POINTS_BY_KIND, (lo, hi)).fetchall())
+            opening = ledger_totals(db, "points", start).get("total", 0)
+            tiers_at_end = ledger_totals(db, "tiers", end)
+            staff_names = dict(sql(q.STAFF_NAMES).fetchall())
 
         completed = [s for s in sales if s[9] == "completed"]
         voided = [s for s in sales if s[9] != "completed"]
@@ -110,8 +111,8 @@ class MonthlyReportMixin(ShopBase):
         movement_rows = tuple((k, movements[k]) for k in POINTS_KIND_ORDER if movements.get(k)) + tuple(
             (k, v) for k, v in sorted(movements.items()) if k not in POINTS_KIND_ORDER and v)
         return MonthlyFigures(
-            shop_name=self.setting("shop.name"), year=start.year, month=start.month, start=start, end=end,
-            generated_at=self.now(), revenue=revenue,
+            shop_name=self.ctx.setting("shop.name"), year=start.year, month=start.month, start=start, end=end,
+            generated_at=self.ctx.now(), revenue=revenue,
             methods=_methods(payments, refunds),
             days=_days(start, end, completed, refunds),
             categories=_categories(lines, refund_lines),
@@ -125,7 +126,7 @@ class MonthlyReportMixin(ShopBase):
                 promotions=tier_kinds.get("promote", 0), lapsed_members=tier_kinds.get("lapse", 0),
                 members_by_tier=tuple((t, tiers_at_end.get(t, 0)) for t in TIER_ORDER)),
             points=PointsFigures(opening, movement_rows, opening + sum(movements.values()),
-                                 self.setting("points.per_yuan_redeemed")),
+                                 self.ctx.setting("points.per_yuan_redeemed")),
             key=KeyFigures(repurchase=Rate(len(month_customers & earlier), len(month_customers)),
                            referral=Rate(referred, len(new_customers))))
 

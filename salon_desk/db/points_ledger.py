@@ -9,11 +9,12 @@ from peewee import JOIN, fn
 from ..errors import InvalidInput, NotFound
 from ..ledger_reasons import REFUND_RETURNED, YEARLY_RESET, system_reason
 from ..points import due_resets, reset_date
-from ..records import PointsEntryInfo, StaffInfo
+from ..records import PointsEntryInfo
 from ..roles import Perm
-from .base import ShopBase, staff_names
-from .customer_rows import points_balance, points_balances as points_balances_of
-from .models import Customer, Gift, PointsEntry, PointsReset, Sale
+from .context import Actor, ShopContext
+from .customer_rows import active_member, points_balance, points_balances as points_balances_of
+from .models import Customer, Gift, PointsEntry, PointsReset, Sale, Staff
+from .permissions import requires, system_job
 
 
 def reset_since(when: datetime, month_day: str) -> bool:
@@ -23,71 +24,85 @@ def reset_since(when: datetime, month_day: str) -> bool:
     return any(datetime.combine(reset_date(year, month_day), time.min) > when for (year,) in years)
 
 
-class PointsMixin(ShopBase):
-    def points_balance(self, customer_id: int) -> int:
-        return points_balance(customer_id)
+def points_history(ctx: ShopContext, customer_id: int) -> list[PointsEntryInfo]:
+    names = ctx.staff_names()
+    rows = (PointsEntry.select(PointsEntry, Sale.id, Sale.receipt_no)
+            .join(Sale, JOIN.LEFT_OUTER, on=(PointsEntry.sale == Sale.id))
+            .where(PointsEntry.customer == customer_id).order_by(PointsEntry.at, PointsEntry.id))
+    return [PointsEntryInfo(r.at, r.kind, r.points, r.reason,
+                            r.sale.receipt_no if r.sale_id else None, names.get(r.staff_id, ""))
+            for r in rows]
 
-    def points_history(self, customer_id: int) -> list[PointsEntryInfo]:
-        names = staff_names()
-        rows = (PointsEntry.select(PointsEntry, Sale.id, Sale.receipt_no)
-                .join(Sale, JOIN.LEFT_OUTER, on=(PointsEntry.sale == Sale.id))
-                .where(PointsEntry.customer == customer_id).order_by(PointsEntry.at, PointsEntry.id))
-        return [PointsEntryInfo(r.at, r.kind, r.points, r.reason,
-                                r.sale.receipt_no if r.sale_id else None, names.get(r.staff_id, ""))
-                for r in rows]
 
-    def adjust_points(self, actor: StaffInfo, customer_id: int, points: int, reason: str) -> int:
+class PointsService:
+    """Each customer's points: the ledger, its balance, corrections, gifts, the yearly reset."""
+
+    def __init__(self, ctx: ShopContext) -> None:
+        self.ctx = ctx
+
+    @requires(Perm.COUNTER)
+    def balance(self, actor: Actor, customer_id: int) -> int:
+        return points_balance(self.ctx, customer_id)
+
+    @requires(Perm.CUSTOMERS)
+    def history(self, actor: Actor, customer_id: int) -> list[PointsEntryInfo]:
+        return points_history(self.ctx, customer_id)
+
+    @requires(Perm.MANUAL_POINTS)
+    def adjust(self, actor: Actor, customer_id: int, points: int, reason: str) -> int:
         """A manual correction by the owner, with a reason; returns the new balance."""
-        owner = self._require(actor, Perm.MANUAL_POINTS)
+        owner = actor.row
         if not reason.strip():
             raise InvalidInput("points.reason_required")
         if points == 0:
             raise InvalidInput("points.zero")
-        with self.db.atomic():
+        with self.ctx.db.atomic():
             customer = Customer.get_or_none(Customer.id == customer_id)
             if customer is None:
                 raise NotFound("customer.not_found", id=customer_id)
-            balance = points_balance(customer_id)
+            balance = points_balance(self.ctx, customer_id)
             if balance + points < 0:
                 raise InvalidInput("points.over_balance", points=-points, balance=balance)
-            PointsEntry.create(customer=customer, kind="manual", points=points, at=self.now(),
+            PointsEntry.create(customer=customer, kind="manual", points=points, at=self.ctx.now(),
                                staff=owner, reason=reason.strip())
-            self._audit(owner, "points_adjusted", target=f"customer:{customer_id}", points=points,
+            self.ctx.audit(owner, "points_adjusted", target=f"customer:{customer_id}", points=points,
                         reason=reason.strip())
             return balance + points
 
-    def redeem_gift(self, actor: StaffInfo, customer_id: int, gift_id: int) -> int:
+    @requires(Perm.COUNTER)
+    def redeem_gift(self, actor: Actor, customer_id: int, gift_id: int) -> int:
         """Buy a gift from the gift list with points (礼品兑换); returns the new balance."""
-        staff = self._require(actor, Perm.COUNTER)
-        with self.db.atomic():
+        staff = actor.row
+        with self.ctx.db.atomic():
             gift = Gift.get_or_none((Gift.id == gift_id) & (Gift.active == True))  # noqa: E712
             if gift is None:
                 raise NotFound("gift.not_found", id=gift_id)
-            if self.member_info(customer_id) is None or not self.member_info(customer_id).active:
+            if active_member(self.ctx, customer_id) is None:
                 raise InvalidInput("member.required")
-            balance = points_balance(customer_id)
+            balance = points_balance(self.ctx, customer_id)
             if gift.points_price > balance:
                 raise InvalidInput("points.over_balance", points=gift.points_price, balance=balance)
             PointsEntry.create(customer=customer_id, kind="gift", points=-gift.points_price,
-                               at=self.now(), staff=staff, reason=gift.name)
-            self._audit(staff, "gift_redeemed", target=f"customer:{customer_id}", gift=gift.name)
+                               at=self.ctx.now(), staff=staff, reason=gift.name)
+            self.ctx.audit(staff, "gift_redeemed", target=f"customer:{customer_id}", gift=gift.name)
             return balance - gift.points_price
 
+    @system_job
     def apply_yearly_resets(self) -> list[int]:
         """Clear every balance as of each reset date passed since the last one, exactly once.
 
         Run when the program starts and daily. The expiry is dated on the reset
         date, and a balance is what the ledger held just before it.
         """
-        month_day = self.setting("points.reset_month_day")
+        month_day = self.ctx.setting("points.reset_month_day")
         done = {r.year for r in PointsReset.select(PointsReset.year)}
-        since = self.shop_created_at()
+        since = Staff.select(fn.MIN(Staff.created_at)).scalar()
         if since is None:
             return []
         applied = []
-        for year in due_resets(done, since.date(), self.today(), month_day):
+        for year in due_resets(done, since.date(), self.ctx.today(), month_day):
             cutoff = datetime.combine(reset_date(year, month_day), time.min)
-            with self.db.atomic():
+            with self.ctx.db.atomic():
                 if PointsReset.select().where(PointsReset.year == year).exists():
                     continue
                 balances = (PointsEntry.select(PointsEntry.customer, fn.SUM(PointsEntry.points))
@@ -111,7 +126,7 @@ class PointsMixin(ShopBase):
                     PointsEntry.insert_many(rows, fields=[PointsEntry.customer, PointsEntry.kind,
                                                           PointsEntry.points, PointsEntry.at,
                                                           PointsEntry.reason]).execute()
-                PointsReset.create(year=year, applied_at=self.now())
-                self._audit(None, "points_reset", target=str(year), customers=len(rows))
+                PointsReset.create(year=year, applied_at=self.ctx.now())
+                self.ctx.audit(None, "points_reset", target=str(year), customers=len(rows))
             applied.append(year)
         return applied

@@ -8,17 +8,18 @@ back), tier spend, stock and the birthday perk, and are audited.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from peewee import fn
 
-from ..errors import Conflict, InvalidInput, PermissionDenied
+from ..errors import Conflict, InvalidInput, NotFound
 from ..ledger_reasons import REFERRAL, REFUND_RETURNED, REFUND_TAKEN_BACK, system_reason
-from ..records import ReceiptRecord, RefundPreview, StaffInfo
-from ..roles import Perm
+from ..records import RefundPreview
 from ..tenders import METHODS
-from .base import ShopBase
+from .context import ShopContext
 from .models import (
-    BirthdayPerkUse, Member, Payment, PointsEntry, Refund, RefundLine, Sale, SaleLine, StockMove, TierChange,
+    BirthdayPerkUse, Member, Payment, PointsEntry, Refund, RefundLine, Sale, SaleLine, Staff, StockMove,
+    TierChange,
 )
 from .points_ledger import reset_since
 
@@ -34,7 +35,7 @@ class _Plan:
 
 
 def _points_of(sale: Sale, kinds: tuple[str, ...]) -> int:
-    return (PointsEntry.select(fn.COALESCE(fn.SUM(PointsEntry.points), 0))
+    return int(PointsEntry.select(fn.COALESCE(fn.SUM(PointsEntry.points), 0))
             .where((PointsEntry.sale == sale) & PointsEntry.kind.in_(kinds)
                    & PointsEntry.refund.is_null()).scalar())
 
@@ -47,138 +48,130 @@ def _already_reversed(sale: Sale) -> tuple[int, int]:
     return given, taken
 
 
-class RefundsMixin(ShopBase):
-    def _plan(self, sale_id: int, kind: str, line_ids: list[int] | None) -> _Plan:
-        sale = self._sale_row(sale_id)
-        if sale.status != "completed":
-            raise Conflict("sale.voided", receipt_no=sale.receipt_no)
-        all_lines = list(SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.id))
-        done = {rl.sale_line_id for rl in RefundLine.select().join(SaleLine).where(SaleLine.sale == sale)}
-        if kind == "void":
-            if sale.day != self.today():
-                raise Conflict("void.not_same_day", receipt_no=sale.receipt_no)
-            if done:
-                raise Conflict("void.already_refunded", receipt_no=sale.receipt_no)
-            lines = all_lines
-        else:
-            if line_ids is not None and not line_ids:
-                raise InvalidInput("refund.no_lines", receipt_no=sale.receipt_no)
-            wanted = set(line_ids) if line_ids else {l.id for l in all_lines if l.id not in done}
-            if not wanted:
-                raise Conflict("refund.nothing_left", receipt_no=sale.receipt_no)
-            unknown = wanted - {l.id for l in all_lines}
-            if unknown:
-                raise InvalidInput("refund.line_not_in_sale", lines=sorted(unknown))
-            twice = wanted & done
-            if twice:
-                raise Conflict("refund.line_already_refunded", lines=sorted(twice))
-            lines = [l for l in all_lines if l.id in wanted]
-        amount = sum(l.amount_fen - l.points_share_fen for l in lines)
-        remaining = [l for l in all_lines if l.id not in done]
-        last = len(lines) == len(remaining)
-        redeemed = -_points_of(sale, ("redeem",))
-        earned = _points_of(sale, ("earn", "birthday"))
-        given, taken = _already_reversed(sale)
-        if reset_since(sale.created_at, self.setting("points.reset_month_day")):
-            back = clawed = 0     # the yearly reset already cleared the points of that sale
-        elif last:
-            back, clawed = redeemed - given, earned - taken
-        else:
-            share = sum(l.points_share_fen for l in lines)
-            back = redeemed * share // sale.points_discount_fen if sale.points_discount_fen else 0
-            clawed = earned * amount // sale.amount_due_fen if sale.amount_due_fen else 0
-        return _Plan(sale, kind, lines, amount, back, clawed)
+def _sale(sale_id: int) -> Sale:
+    sale = Sale.get_or_none(Sale.id == sale_id)
+    if sale is None:
+        raise NotFound("sale.not_found", id=sale_id)
+    return sale
 
-    def preview_refund(self, actor: StaffInfo, sale_id: int, line_ids: list[int] | None = None,
-                       kind: str = "refund") -> RefundPreview:
-        """What a void or refund would reverse, to show before the owner confirms."""
-        self._require(actor, Perm.COUNTER)
-        if kind not in ("void", "refund"):
-            raise InvalidInput("refund.bad_kind", kind=kind)
-        plan = self._plan(sale_id, kind, line_ids)
-        stock = tuple((l.name, l.quantity) for l in plan.lines if l.kind == "product")
-        birthday = any(l.birthday_discount_fen for l in plan.lines)
-        return RefundPreview(sale_id, kind, tuple(l.id for l in plan.lines), plan.amount_fen,
-                             plan.points_returned, plan.points_taken_back, stock, birthday,
-                             plan.amount_fen if plan.sale.counts_for_tier else 0)
 
-    def _authorise(self, actor: StaffInfo, owner_username: str | None, owner_password: str | None):
-        staff = self._require(actor, Perm.COUNTER)
-        if not owner_username or not owner_password:
-            raise PermissionDenied("perm.owner_password_required")
-        return staff, self.verify_owner(owner_username, owner_password)
+def plan(ctx: ShopContext, sale_id: int, kind: str, line_ids: list[int] | None) -> _Plan:
+    """What a void (the whole sale, its own day) or a refund (whole lines) would reverse."""
+    if kind not in ("void", "refund"):
+        raise InvalidInput("refund.bad_kind", kind=kind)
+    sale = _sale(sale_id)
+    if sale.status != "completed":
+        raise Conflict("sale.voided", receipt_no=sale.receipt_no)
+    all_lines = list(SaleLine.select().where(SaleLine.sale == sale).order_by(SaleLine.id))
+    done = {rl.sale_line_id for rl in RefundLine.select().join(SaleLine).where(SaleLine.sale == sale)}
+    if kind == "void":
+        if sale.day != ctx.today():
+            raise Conflict("void.not_same_day", receipt_no=sale.receipt_no)
+        if done:
+            raise Conflict("void.already_refunded", receipt_no=sale.receipt_no)
+        lines = all_lines
+    else:
+        if line_ids is not None and not line_ids:
+            raise InvalidInput("refund.no_lines", receipt_no=sale.receipt_no)
+        wanted = set(line_ids) if line_ids else {l.id for l in all_lines if l.id not in done}
+        if not wanted:
+            raise Conflict("refund.nothing_left", receipt_no=sale.receipt_no)
+        unknown = wanted - {l.id for l in all_lines}
+        if unknown:
+            raise InvalidInput("refund.line_not_in_sale", lines=sorted(unknown))
+        twice = wanted & done
+        if twice:
+            raise Conflict("refund.line_already_refunded", lines=sorted(twice))
+        lines = [l for l in all_lines if l.id in wanted]
+    amount = sum(l.amount_fen - l.points_share_fen for l in lines)
+    remaining = [l for l in all_lines if l.id not in done]
+    last = len(lines) == len(remaining)
+    redeemed = -_points_of(sale, ("redeem",))
+    earned = _points_of(sale, ("earn", "birthday"))
+    given, taken = _already_reversed(sale)
+    if reset_since(sale.created_at, ctx.setting("points.reset_month_day")):
+        back = clawed = 0     # the yearly reset already cleared the points of that sale
+    elif last:
+        back, clawed = redeemed - given, earned - taken
+    else:
+        share = sum(l.points_share_fen for l in lines)
+        back = redeemed * share // sale.points_discount_fen if sale.points_discount_fen else 0
+        clawed = earned * amount // sale.amount_due_fen if sale.amount_due_fen else 0
+    return _Plan(sale, kind, lines, amount, back, clawed)
 
-    def void_sale(self, actor: StaffInfo, sale_id: int, *, owner_username: str | None,
-                  owner_password: str | None, reason: str) -> ReceiptRecord:
-        """Cancel a whole sale on the day it was made."""
-        return self._reverse(actor, sale_id, "void", None, owner_username, owner_password, reason, None)
 
-    def refund_sale(self, actor: StaffInfo, sale_id: int, line_ids: list[int] | None = None, *,
-                    owner_username: str | None, owner_password: str | None, reason: str,
-                    method: str | None = None) -> ReceiptRecord:
-        """Give back whole lines (all remaining lines when ``line_ids`` is None)."""
-        return self._reverse(actor, sale_id, "refund", line_ids, owner_username, owner_password, reason, method)
+def preview(plan: _Plan) -> RefundPreview:
+    stock = tuple((l.name, l.quantity) for l in plan.lines if l.kind == "product")
+    birthday = any(l.birthday_discount_fen for l in plan.lines)
+    return RefundPreview(plan.sale.id, plan.kind, tuple(l.id for l in plan.lines), plan.amount_fen,
+                         plan.points_returned, plan.points_taken_back, stock, birthday,
+                         plan.amount_fen if plan.sale.counts_for_tier else 0)
 
-    def _reverse(self, actor, sale_id, kind, line_ids, owner_username, owner_password, reason, method):
-        staff, owner = self._authorise(actor, owner_username, owner_password)
-        if not (reason or "").strip():
-            raise InvalidInput("refund.reason_required")
-        if method is not None and method not in METHODS:
-            raise InvalidInput("payment.unknown_method", method=method)
-        with self.db.atomic():
-            plan = self._plan(sale_id, kind, line_ids)
-            sale = plan.sale
-            first = Payment.select().where(Payment.sale == sale).order_by(Payment.id).first()
-            refund = Refund.create(sale=sale, kind=kind, at=self.now(), staff=staff, authorised_by=owner,
-                                   reason=reason.strip(), amount_fen=plan.amount_fen,
-                                   method=method or (first.method if first else "other"))
-            for line in plan.lines:
-                RefundLine.create(refund=refund, sale_line=line, amount_fen=line.amount_fen - line.points_share_fen)
-                if line.kind == "product" and line.item_id:
-                    StockMove.create(item=line.item_id, quantity=line.quantity, kind="refund", at=self.now(),
-                                     staff=staff, sale=sale, reason=kind)
-            if sale.customer_id and plan.points_returned:
-                PointsEntry.create(customer=sale.customer_id, kind="refund", points=plan.points_returned,
-                                   at=self.now(), staff=staff, sale=sale, refund=refund,
-                                   reason=system_reason(REFUND_RETURNED))
-            if sale.customer_id and plan.points_taken_back:
-                PointsEntry.create(customer=sale.customer_id, kind="refund", points=-plan.points_taken_back,
-                                   at=self.now(), staff=staff, sale=sale, refund=refund,
-                                   reason=system_reason(REFUND_TAKEN_BACK))
-            if any(l.birthday_discount_fen for l in plan.lines):
-                (BirthdayPerkUse.update(reversed_by=refund)
-                 .where((BirthdayPerkUse.sale == sale) & (BirthdayPerkUse.perk == "free_service")
-                        & BirthdayPerkUse.reversed_by.is_null()).execute())
-            if kind == "void":
-                sale.status = "voided"
-                sale.save()
-                self._undo_membership_effects(staff, sale)
-            self._audit(staff, kind, target=sale.receipt_no, authorised_by=owner.username,
-                        reason=reason.strip(), amount_fen=plan.amount_fen,
-                        lines=[l.id for l in plan.lines])
-        return self.receipt(sale.id)
 
-    def _undo_membership_effects(self, staff, sale: Sale) -> None:
-        """A voided sale never happened: undo the promotion or enrolment it caused."""
-        if not sale.member_id:
-            return
-        member = Member.get_by_id(sale.member_id)
-        for change in TierChange.select().where(TierChange.sale == sale).order_by(TierChange.id.desc()):
-            if change.kind == "promote" and member.tier == change.to_tier:
-                TierChange.create(member=member, kind="void", from_tier=member.tier, to_tier=change.from_tier,
-                                  at=self.now(), staff=staff, sale=sale)
-                member.tier = change.from_tier
-            elif change.kind == "enrol" and member.active:
-                TierChange.create(member=member, kind="void", from_tier=member.tier, to_tier=None,
-                                  at=self.now(), staff=staff, sale=sale)
-                member.active = False
-                self._undo_referral(staff, sale.customer_id, change.at)
-        member.save()
+def check_reason(reason: str, method: str | None) -> str:
+    if not (reason or "").strip():
+        raise InvalidInput("refund.reason_required")
+    if method is not None and method not in METHODS:
+        raise InvalidInput("payment.unknown_method", method=method)
+    return reason.strip()
 
-    def _undo_referral(self, staff, customer_id: int, enrolled_at) -> None:
-        """The referrer's bonus paid by the voided enrolment goes back (it is paid again on a real one)."""
-        reason = system_reason(REFERRAL, customer_id)
-        for entry in PointsEntry.select().where((PointsEntry.reason == reason) & (PointsEntry.kind == "referral")
-                                                & (PointsEntry.at == enrolled_at) & (PointsEntry.points > 0)):
-            PointsEntry.create(customer=entry.customer_id, kind="refund", points=-entry.points, at=self.now(),
-                               staff=staff, reason=reason)
+
+def reverse(ctx: ShopContext, staff: Staff, owner: Staff, sale_id: int, kind: str,
+            line_ids: list[int] | None, reason: str, method: str | None) -> None:
+    """Inside a transaction: void or refund, reversing points, perks, stock and membership."""
+    to_do = plan(ctx, sale_id, kind, line_ids)
+    sale = to_do.sale
+    first = Payment.select().where(Payment.sale == sale).order_by(Payment.id).first()
+    refund = Refund.create(sale=sale, kind=kind, at=ctx.now(), staff=staff, authorised_by=owner,
+                           reason=reason, amount_fen=to_do.amount_fen,
+                           method=method or (first.method if first else "other"))
+    for line in to_do.lines:
+        RefundLine.create(refund=refund, sale_line=line, amount_fen=line.amount_fen - line.points_share_fen)
+        if line.kind == "product" and line.item_id:
+            StockMove.create(item=line.item_id, quantity=line.quantity, kind="refund", at=ctx.now(),
+                             staff=staff, sale=sale, reason=kind)
+    if sale.customer_id and to_do.points_returned:
+        PointsEntry.create(customer=sale.customer_id, kind="refund", points=to_do.points_returned,
+                           at=ctx.now(), staff=staff, sale=sale, refund=refund,
+                           reason=system_reason(REFUND_RETURNED))
+    if sale.customer_id and to_do.points_taken_back:
+        PointsEntry.create(customer=sale.customer_id, kind="refund", points=-to_do.points_taken_back,
+                           at=ctx.now(), staff=staff, sale=sale, refund=refund,
+                           reason=system_reason(REFUND_TAKEN_BACK))
+    if any(l.birthday_discount_fen for l in to_do.lines):
+        (BirthdayPerkUse.update(reversed_by=refund)
+         .where((BirthdayPerkUse.sale == sale) & (BirthdayPerkUse.perk == "free_service")
+                & BirthdayPerkUse.reversed_by.is_null()).execute())
+    if kind == "void":
+        sale.status = "voided"
+        sale.save()
+        _undo_membership_effects(ctx, staff, sale)
+    ctx.audit(staff, kind, target=sale.receipt_no, authorised_by=owner.username,
+              reason=reason, amount_fen=to_do.amount_fen, lines=[l.id for l in to_do.lines])
+
+
+def _undo_membership_effects(ctx: ShopContext, staff: Staff, sale: Sale) -> None:
+    """A voided sale never happened: undo the promotion or enrolment it caused."""
+    if not sale.member_id:
+        return
+    member = Member.get_by_id(sale.member_id)
+    for change in TierChange.select().where(TierChange.sale == sale).order_by(TierChange.id.desc()):
+        if change.kind == "promote" and member.tier == change.to_tier:
+            TierChange.create(member=member, kind="void", from_tier=member.tier, to_tier=change.from_tier,
+                              at=ctx.now(), staff=staff, sale=sale)
+            member.tier = change.from_tier
+        elif change.kind == "enrol" and member.active:
+            TierChange.create(member=member, kind="void", from_tier=member.tier, to_tier=None,
+                              at=ctx.now(), staff=staff, sale=sale)
+            member.active = False
+            _undo_referral(ctx, staff, sale.customer_id, change.at)
+    member.save()
+
+def _undo_referral(ctx: ShopContext, staff: Staff, customer_id: int, enrolled_at: datetime) -> None:
+    """The referrer's bonus paid by the voided enrolment goes back (it is paid again on a real one)."""
+    reason = system_reason(REFERRAL, customer_id)
+    for entry in PointsEntry.select().where((PointsEntry.reason == reason) & (PointsEntry.kind == "referral")
+                                            & (PointsEntry.at == enrolled_at) & (PointsEntry.points > 0)):
+        PointsEntry.create(customer=entry.customer_id, kind="refund", points=-entry.points, at=ctx.now(),
+                           staff=staff, reason=reason)
+

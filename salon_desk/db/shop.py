@@ -1,98 +1,159 @@
 """The shop's front door: one object the window, the command line and the tests hold.
 
-It opens the file (migrating it first), runs the daily jobs, and offers
-intent-level methods — ``find_customers``, ``check_in``, ``checkout``,
-``refund_sale`` — each one transaction, each returning plain records.
+``Shop.open`` opens the file (migrating it first) with a database of its own
+and composes the services, each given the shop's context and the services it
+needs: ``shop.customers.find(...)``, ``shop.visits.check_in(...)``,
+``shop.sales.checkout(...)``. Every public method of a service takes the
+session of the staff member acting (from ``shop.staff.login``), declares its
+permission, is one transaction and returns plain records.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from peewee import fn
-
-from ..records import AuditEntry, StaffInfo
+from ..records import AuditEntry
 from ..roles import Perm
-from .backup import rotate_backup
-from .base import ShopBase, staff_names, system_clock
-from .birthday_perks import BirthdayMixin
-from .catalogue import CatalogueMixin
-from .checkout import CheckoutMixin
-from .customers import CustomersMixin
-from .database import close_database, open_database
-from .membership import MembershipMixin
-from .merge import MergeMixin
-from .models import AuditLog, DailyJob, Staff
-from .monthly_figures import MonthlyReportMixin
-from .points_ledger import PointsMixin
-from .receipts import ReceiptsMixin
-from .refunds import RefundsMixin
-from .search import SearchMixin
-from .settings_store import SettingsMixin
-from .staff import StaffMixin
-from .visits import VisitsMixin
+from .backup import backup_to, rotate_backup
+from .birthday_perks import BirthdayService
+from .catalogue import CatalogueService
+from .context import Actor, ShopContext, system_clock
+from .customers import CustomerService
+from .database import open_database
+from .membership import MembershipService
+from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
+from .monthly_figures import ReportService
+from .permissions import requires
+from .points_ledger import PointsService
+from .receipts import ReceiptBook
+from .sales import SalesService
+from .settings_store import SettingsService
+from .staff import StaffService
+from .visits import VisitService
 
 
-class Shop(StaffMixin, SettingsMixin, CatalogueMixin, CustomersMixin, SearchMixin, MembershipMixin,
-           PointsMixin, BirthdayMixin, VisitsMixin, CheckoutMixin, ReceiptsMixin, RefundsMixin,
-           MergeMixin, MonthlyReportMixin, ShopBase):
-    """One open shop file. Only one is open per process (the models share one database)."""
+class AuditService:
+    """The audit log (SPEC §9), read by the owner."""
 
-    def __init__(self, path: Path, clock: Callable[[], datetime] = system_clock) -> None:
-        super().__init__(clock)
-        self.path = path
-        self.migrations_applied: list[str] = []
+    def __init__(self, ctx: ShopContext) -> None:
+        self.ctx = ctx
+
+    @requires(Perm.AUDIT)
+    def entries(self, actor: Actor, limit: int = 200) -> list[AuditEntry]:
+        """The newest ``limit`` entries, newest first."""
+        names = self.ctx.staff_names()
+        rows = AuditLog.select().order_by(AuditLog.id.desc()).limit(limit)
+        return [AuditEntry(r.at, names.get(r.staff_id, ""), r.action, r.target, json.loads(r.details))
+                for r in rows]
+
+
+class BackupService:
+    """Copies of the whole file: a daily rotation, and one now when the owner asks."""
+
+    def __init__(self, ctx: ShopContext) -> None:
+        self.ctx = ctx
+
+    @requires(Perm.BACKUP)
+    def backup_now(self, actor: Actor, target: Path | None = None) -> Path:
+        """Write a copy of the shop file now (to ``target`` or the backups folder); audited."""
+        target = target or self.ctx.backup_dir / f"{self.ctx.path.stem}-manual-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+        made = backup_to(self.ctx.db, target)
+        with self.ctx.db.atomic():
+            self.ctx.audit(actor, "backup_written", target=str(made))
+        return made
+
+
+class Shop:
+    """One open shop file and the services that speak for it."""
+
+    def __init__(self, ctx: ShopContext, migrations_applied: list[str]) -> None:
+        self.ctx = ctx
+        self.path = ctx.path
+        self.backup_dir = ctx.backup_dir
+        self.migrations_applied = migrations_applied
+        book = ReceiptBook(ctx)
+        self.staff = StaffService(ctx)
+        self.settings = SettingsService(ctx)
+        self.catalogue = CatalogueService(ctx)
+        self.members = MembershipService(ctx)
+        self.points = PointsService(ctx)
+        self.birthdays = BirthdayService(ctx)
+        self.customers = CustomerService(ctx, book)
+        self.visits = VisitService(ctx)
+        self.sales = SalesService(ctx, book)
+        self.reports = ReportService(ctx)
+        self.audit = AuditService(ctx)
+        self.backups = BackupService(ctx)
 
     @classmethod
     def open(cls, path: str | Path, clock: Callable[[], datetime] = system_clock,
              run_jobs: bool = True, backup_dir: str | Path | None = None) -> "Shop":
         """Open (creating and migrating as needed) the shop file at ``path``."""
         path = Path(path)
-        shop = cls(path, clock)
-        shop.backup_dir = Path(backup_dir) if backup_dir else path.parent / "backups"
-        shop.migrations_applied = open_database(path, shop.backup_dir)
+        backups = Path(backup_dir) if backup_dir else path.parent / "backups"
+        db, applied = open_database(path, backups)
+        shop = cls(ShopContext(db, path, clock, backups), applied)
+        # Outside an operation the models default to the newest open shop, for scripts and tests
+        # that read a table directly; every service operation binds its own shop (ctx.bound).
+        for model in MODELS:
+            model._meta.set_database(db)
         if run_jobs:
             shop.run_daily_jobs()
         return shop
 
+    @property
+    def db(self) -> Any:
+        return self.ctx.db
+
+    def services(self) -> dict[str, object]:
+        """Every service of the front door by name (what the permission test walks)."""
+        return {name: value for name, value in vars(self).items() if hasattr(value, "ctx") and name != "ctx"}
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        return self.ctx.clock
+
+    @clock.setter
+    def clock(self, clock: Callable[[], datetime]) -> None:
+        self.ctx.clock = clock
+
+    def now(self) -> datetime:
+        return self.ctx.now()
+
+    def today(self) -> date:
+        return self.ctx.today()
+
     def close(self) -> None:
-        close_database()
+        if not self.ctx.db.is_closed():
+            self.ctx.db.close()
+        if Setting._meta.database is self.ctx.db:
+            for model in MODELS:
+                model._meta.set_database(UNBOUND)
 
     def __enter__(self) -> "Shop":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def shop_created_at(self) -> datetime | None:
-        return Staff.select(fn.MIN(Staff.created_at)).scalar()
 
     def run_daily_jobs(self, backup: bool = False) -> dict[str, object]:
         """Lapses, the yearly points reset, report checkpoints (all idempotent), and once a
-        day a rotating backup.
-
-        The window calls this at start and on a daily timer.
-        """
+        day a rotating backup. The window calls this at start and on a daily timer."""
         result: dict[str, object] = {"lapsed": [], "resets": [], "backup": None}
-        if self.needs_setup():
+        if self.staff.needs_setup():
             return result
-        result["resets"] = self.apply_yearly_resets()
-        result["lapsed"] = self.apply_lapses()
-        self.refresh_report_checkpoints()   # so no month-end report pays for the whole history
-        today = self.today()
-        job = DailyJob.get_or_none(DailyJob.name == "backup")
-        if backup and (job is None or job.last_run < today):
-            result["backup"] = rotate_backup(self.backup_dir, self.path.stem, self.setting("backup.keep"))
-            with self.db.atomic():
-                DailyJob.insert(name="backup", last_run=today).on_conflict_replace().execute()
+        result["resets"] = self.points.apply_yearly_resets()
+        result["lapsed"] = self.members.apply_lapses()
+        self.reports.refresh_checkpoints()   # so no month-end report pays for the whole history
+        ctx = self.ctx
+        with ctx.bound():
+            today = ctx.today()
+            job = DailyJob.get_or_none(DailyJob.name == "backup")
+            if backup and (job is None or job.last_run < today):
+                result["backup"] = rotate_backup(ctx.db, ctx.backup_dir, ctx.path.stem, ctx.setting("backup.keep"))
+                with ctx.db.atomic():
+                    DailyJob.insert(name="backup", last_run=today).on_conflict_replace().execute()
         return result
-
-    def audit_log(self, actor: StaffInfo, limit: int = 200) -> list[AuditEntry]:
-        self._require(actor, Perm.SETTINGS)
-        names = staff_names()
-        rows = AuditLog.select().order_by(AuditLog.id.desc()).limit(limit)
-        return [AuditEntry(r.at, names.get(r.staff_id, ""), r.action, r.target, json.loads(r.details))
-                for r in rows]

@@ -1,16 +1,17 @@
-"""Staff accounts: first-run setup, login with lockout, passwords, roles."""
+"""Staff accounts: first-run setup, login with lockout, sessions, the owner's grant, passwords, roles."""
 
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from ..errors import AuthenticationFailed, Conflict, InvalidInput, NotFound
+from ..errors import AuthenticationFailed, Conflict, InvalidInput
 from ..passwords import check_strength, hash_password, verify_password
-from ..records import StaffInfo
+from ..records import OwnerGrant, Session, StaffInfo
 from ..roles import Perm, Role
-from .base import ShopBase
+from .context import Actor, ShopContext
 from .models import Setting, Staff
+from .permissions import ANY_STAFF, public, requires
 
 
 def staff_info(row: Staff) -> StaffInfo:
@@ -24,50 +25,65 @@ def _check_role(role: str) -> str:
         raise InvalidInput("staff.bad_role", role=role) from exc
 
 
-class StaffMixin(ShopBase):
+class StaffService:
+    """Who works here and who is at the keyboard now."""
+
+    def __init__(self, ctx: ShopContext) -> None:
+        self.ctx = ctx
+
+    @public
     def needs_setup(self) -> bool:
         """True on a new shop file: no staff yet, the setup wizard must run."""
         return not Staff.select().exists()
 
+    @public
     def setup(self, *, shop_name: str, owner_username: str, owner_password: str,
               owner_display_name: str = "", address: str = "", phone: str = "",
-              receipt_footer: str | None = None) -> StaffInfo:
-        """Create the shop's details and its first owner account (first run only)."""
+              receipt_footer: str | None = None) -> Session:
+        """Create the shop's details and its first owner account (first run only), logged in."""
         if not shop_name.strip():
             raise InvalidInput("setup.shop_name_required")
         if not owner_username.strip():
             raise InvalidInput("staff.username_required")
         check_strength(owner_password)
-        with self.db.atomic():
+        with self.ctx.db.atomic():
             if not self.needs_setup():
                 raise Conflict("setup.already_done")
             owner = Staff.create(username=owner_username.strip(),
                                  display_name=owner_display_name.strip() or owner_username.strip(),
                                  role=Role.OWNER.value, password_hash=hash_password(owner_password),
-                                 created_at=self.now())
+                                 created_at=self.ctx.now())
             values = {"shop.name": shop_name.strip(), "shop.address": address.strip(),
                       "shop.phone": phone.strip()}
             if receipt_footer is not None:
                 values["receipt.footer"] = receipt_footer
             for key, value in values.items():
                 Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
-            self._audit(owner, "setup", shop=shop_name.strip())
-            self._forget_settings()
-        return staff_info(owner)
+            self.ctx.audit(owner, "setup", shop=shop_name.strip())
+            self.ctx.forget_settings()
+        return self.ctx.issue_session(owner)
 
-    def login(self, username: str, password: str) -> StaffInfo:
-        """Check a password; too many failures lock the account for a while."""
+    @public
+    def login(self, username: str, password: str) -> Session:
+        """Check a password and open a session; too many failures lock the account for a while."""
         row = self._check_credentials(username, password, "login_failed", "auth.bad_credentials")
-        return staff_info(row)
+        return self.ctx.issue_session(row)
 
-    def verify_owner(self, username: str, password: str) -> Staff:
-        """The owner's credentials that authorise a void or refund at the counter.
+    @requires(ANY_STAFF)
+    def logout(self, actor: Actor) -> None:
+        """End the session: the shop no longer accepts it."""
+        self.ctx.end_session(actor.session)
+
+    @requires(Perm.COUNTER)
+    def authorise_owner(self, actor: Actor, username: str, password: str) -> OwnerGrant:
+        """The owner's authorisation of one void or refund at the counter, as a one-time grant.
 
         Wrong passwords count toward the owner's lockout, as at login, so the
         refund dialog cannot be used to guess the owner's password.
         """
-        return self._check_credentials(username, password, "owner_authorisation_failed",
-                                       "auth.owner_required", owner_only=True)
+        owner = self._check_credentials(username, password, "owner_authorisation_failed",
+                                        "auth.owner_required", owner_only=True)
+        return self.ctx.issue_grant(owner)
 
     def _check_credentials(self, username: str, password: str, failed_action: str, wrong_code: str,
                            owner_only: bool = False) -> Staff:
@@ -77,69 +93,73 @@ class StaffMixin(ShopBase):
         raising inside the transaction would roll back the very lockout it records.
         """
         failure: AuthenticationFailed | None = None
-        with self.db.atomic():
+        with self.ctx.db.atomic():
             row = Staff.get_or_none(Staff.username == (username or "").strip())
-            now = self.now()
+            now = self.ctx.now()
             if row is None or not row.active or (owner_only and row.role != Role.OWNER.value):
-                self._audit(row if owner_only else None, failed_action, username=username)
+                self.ctx.audit(row if owner_only else None, failed_action, username=username)
                 failure = AuthenticationFailed(wrong_code)
             elif row.locked_until and row.locked_until > now:
-                self._audit(row, failed_action, reason="locked")
+                self.ctx.audit(row, failed_action, reason="locked")
                 failure = AuthenticationFailed("auth.locked", until=row.locked_until)
             elif not verify_password(row.password_hash, password):
                 locked = self._count_failure(row, now)
-                self._audit(row, failed_action, locked=locked)
+                self.ctx.audit(row, failed_action, locked=locked)
                 failure = (AuthenticationFailed("auth.locked", until=row.locked_until) if locked
                            else AuthenticationFailed(wrong_code))
             elif not owner_only:
                 row.failed_logins, row.locked_until = 0, None
                 row.save()
-                self._audit(row, "login")
+                self.ctx.audit(row, "login")
         if failure is not None:
             raise failure
         return row
 
-    def _count_failure(self, row: Staff, now) -> bool:
+    def _count_failure(self, row: Staff, now: datetime) -> bool:
         """One more wrong password; returns True when that locks the account."""
         row.failed_logins += 1
-        if row.failed_logins >= self.setting("staff.max_failed_logins"):
-            row.locked_until = now + timedelta(minutes=self.setting("staff.lockout_minutes"))
+        if row.failed_logins >= self.ctx.setting("staff.max_failed_logins"):
+            row.locked_until = now + timedelta(minutes=self.ctx.setting("staff.lockout_minutes"))
             row.failed_logins = 0
         row.save()
         return bool(row.locked_until and row.locked_until > now)
 
-    def change_password(self, actor: StaffInfo, old_password: str, new_password: str) -> None:
-        row = self._staff_row(actor)
+    @requires(ANY_STAFF)
+    def change_password(self, actor: Actor, old_password: str, new_password: str) -> None:
+        """Anyone changes their own password, knowing the old one."""
+        row = actor.row
         if not verify_password(row.password_hash, old_password):
             raise AuthenticationFailed("auth.bad_credentials")
-        with self.db.atomic():
+        with self.ctx.db.atomic():
             row.password_hash = hash_password(new_password)
             row.save()
-            self._audit(row, "password_changed", target=row.username)
+            self.ctx.audit(row, "password_changed", target=row.username)
 
-    def create_staff(self, actor: StaffInfo, *, username: str, display_name: str, role: str,
-                     password: str) -> StaffInfo:
-        owner = self._require(actor, Perm.STAFF)
+    @requires(Perm.STAFF)
+    def create(self, actor: Actor, *, username: str, display_name: str, role: str,
+               password: str) -> StaffInfo:
+        owner = actor.row
         username = (username or "").strip()
         if not username:
             raise InvalidInput("staff.username_required")
         if not (display_name or "").strip():
             raise InvalidInput("staff.display_name_required")
         role = _check_role(role)
-        with self.db.atomic():
+        with self.ctx.db.atomic():
             if Staff.select().where(Staff.username == username).exists():
                 raise Conflict("staff.username_taken", username=username)
             row = Staff.create(username=username, display_name=display_name.strip(), role=role,
-                               password_hash=hash_password(password), created_at=self.now())
-            self._audit(owner, "staff_created", target=username, role=role)
+                               password_hash=hash_password(password), created_at=self.ctx.now())
+            self.ctx.audit(owner, "staff_created", target=username, role=role)
         return staff_info(row)
 
-    def update_staff(self, actor: StaffInfo, staff_id: int, *, display_name: str | None = None,
-                     role: str | None = None, active: bool | None = None) -> StaffInfo:
-        owner = self._require(actor, Perm.STAFF)
-        with self.db.atomic():
-            row = self._staff_row(staff_id)
-            changes = {}
+    @requires(Perm.STAFF)
+    def update(self, actor: Actor, staff_id: int, *, display_name: str | None = None,
+               role: str | None = None, active: bool | None = None) -> StaffInfo:
+        owner = actor.row
+        with self.ctx.db.atomic():
+            row = self.ctx.staff_row(staff_id)
+            changes: dict[str, object] = {}
             if display_name is not None:
                 if not display_name.strip():
                     raise InvalidInput("staff.display_name_required")
@@ -151,32 +171,34 @@ class StaffMixin(ShopBase):
             if row.id == owner.id and (row.role != Role.OWNER.value or not row.active):
                 raise Conflict("staff.cannot_demote_self")
             row.save()
-            self._audit(owner, "staff_updated", target=row.username, **changes)
+            self.ctx.audit(owner, "staff_updated", target=row.username, **changes)
         return staff_info(row)
 
-    def reset_password(self, actor: StaffInfo, staff_id: int, new_password: str) -> None:
-        owner = self._require(actor, Perm.STAFF)
-        with self.db.atomic():
-            row = self._staff_row(staff_id)
+    @requires(Perm.STAFF)
+    def reset_password(self, actor: Actor, staff_id: int, new_password: str) -> None:
+        owner = actor.row
+        with self.ctx.db.atomic():
+            row = self.ctx.staff_row(staff_id)
             row.password_hash = hash_password(new_password)
             row.failed_logins, row.locked_until = 0, None
             row.save()
-            self._audit(owner, "password_reset", target=row.username)
+            self.ctx.audit(owner, "password_reset", target=row.username)
 
-    def list_staff(self, include_inactive: bool = False) -> list[StaffInfo]:
+    @requires(ANY_STAFF)
+    def roster(self, actor: Actor, include_inactive: bool = False) -> list[StaffInfo]:
+        """Everyone working here (names and roles only)."""
         query = Staff.select().order_by(Staff.id)
         if not include_inactive:
             query = query.where(Staff.active == True)  # noqa: E712 - peewee expression
         return [staff_info(r) for r in query]
 
-    def technicians(self) -> list[StaffInfo]:
+    @requires(ANY_STAFF)
+    def technicians(self, actor: Actor) -> list[StaffInfo]:
         """Staff who appear on service lines: technicians first, then the others."""
         rows = Staff.select().where(Staff.active == True).order_by(  # noqa: E712
             (Staff.role != Role.TECHNICIAN.value), Staff.id)
         return [staff_info(r) for r in rows]
 
-    def staff(self, staff_id: int) -> StaffInfo:
-        row = Staff.get_or_none(Staff.id == staff_id)
-        if row is None:
-            raise NotFound("staff.not_found", id=staff_id)
-        return staff_info(row)
+    @requires(ANY_STAFF)
+    def get(self, actor: Actor, staff_id: int) -> StaffInfo:
+        return staff_info(self.ctx.staff_row(staff_id))

@@ -46,12 +46,12 @@ def finish_sale(parent: QWidget | None, ops: Ops, receipt: ReceiptRecord) -> Rec
     """Offer enrolment if the sale qualifies, then run the receipt step; returns the final receipt."""
     shop = ops.shop
     if receipt.enrolment_offered and receipt.customer_id is not None:
-        threshold = shop.setting("membership.join_threshold_fen")
+        threshold = shop.settings.value("membership.join_threshold_fen")
         if EnrolOfferDialog.ask(parent, receipt, threshold):
-            outcome = ops.run(parent, lambda: shop.enrol_member(
+            outcome = ops.run(parent, lambda: shop.members.enrol(
                 ops.staff, receipt.customer_id, consent=True, qualifying_sale_id=receipt.sale_id),
                 changes={CUSTOMERS, SALES})
             if outcome.ok:
-                receipt = shop.receipt(receipt.sale_id)
+                receipt = shop.sales.receipt(ops.staff, receipt.sale_id)
     receipt_step.run_receipt_step(parent, shop, receipt)
     return receipt

@@ -106,7 +106,7 @@ class ItemsTab(_ListEditor):
         self.reload()
 
     def _fetch(self) -> list:
-        return self.shop.catalogue(include_inactive=True)
+        return self.shop.catalogue.items(self.ops.staff, include_inactive=True)
 
     def _current_id(self) -> int | None:
         return self.item.id if self.item else None
@@ -126,7 +126,7 @@ class ItemsTab(_ListEditor):
         self.discount.setChecked(item.member_discount if item else True)
         self.active.setChecked(item.active if item else True)
         self.stock.setValue((item.stock or 0) if item else 0)
-        self.low.setValue((item.low_stock_at or 0) if item else self.shop.setting("products.low_stock_default"))
+        self.low.setValue((item.low_stock_at or 0) if item else self.shop.settings.value("products.low_stock_default"))
         self._kind_state()
 
     def _kind_state(self) -> None:
@@ -156,7 +156,7 @@ class ItemsTab(_ListEditor):
                           category=category, duration_min=self.duration.value(),
                           member_discount=self.discount.isChecked(), stock=self.stock.value(),
                           low_stock_at=self.low.value() if kind == "product" else None)
-            action = lambda: shop.add_item(staff, **fields)  # noqa: E731
+            action = lambda: shop.catalogue.add_item(staff, **fields)  # noqa: E731
         else:
             changes = dict(name=self.name.text(), price_fen=price, category=category,
                            duration_min=self.duration.value(), member_discount=self.discount.isChecked(),
@@ -164,7 +164,7 @@ class ItemsTab(_ListEditor):
             if kind == "product":
                 changes["low_stock_at"] = self.low.value()
             item_id = self.item.id
-            action = lambda: shop.update_item(staff, item_id, **changes)  # noqa: E731
+            action = lambda: shop.catalogue.update_item(staff, item_id, **changes)  # noqa: E731
         outcome = self.ops.run(self, action, changes={CATALOGUE}, show=self.error.setText)
         if outcome.ok:
             self.item = outcome.value
@@ -178,7 +178,7 @@ class ItemsTab(_ListEditor):
         if not text or not text.strip().lstrip("-").isdigit():
             return
         item_id, qty = self.item.id, int(text.strip())
-        self.ops.run(self, lambda: self.shop.receive_stock(self.ops.staff, item_id, qty, "counter"),
+        self.ops.run(self, lambda: self.shop.catalogue.receive_stock(self.ops.staff, item_id, qty, "counter"),
                      changes={CATALOGUE}, show=self.error.setText)
         self.reload()
 
@@ -220,7 +220,7 @@ class StaffTab(_ListEditor):
         self.reload()
 
     def _fetch(self) -> list:
-        return self.shop.list_staff(include_inactive=True)
+        return self.shop.staff.roster(self.ops.staff, include_inactive=True)
 
     def _current_id(self) -> int | None:
         return self.member.id if self.member else None
@@ -248,11 +248,11 @@ class StaffTab(_ListEditor):
         name, role = self.display_name.text(), self.role.currentData()
         if self.member is None:
             username, password = self.username.text(), self.password.text()
-            action = lambda: shop.create_staff(staff, username=username, display_name=name,  # noqa: E731
+            action = lambda: shop.staff.create(staff, username=username, display_name=name,  # noqa: E731
                                                role=role, password=password)
         else:
             member_id, active = self.member.id, self.active.isChecked()
-            action = lambda: shop.update_staff(staff, member_id, display_name=name, role=role,  # noqa: E731
+            action = lambda: shop.staff.update(staff, member_id, display_name=name, role=role,  # noqa: E731
                                                active=active)
         outcome = self.ops.run(self, action, changes={STAFF}, show=self.error.setText)
         if outcome.ok:
@@ -266,7 +266,7 @@ class StaffTab(_ListEditor):
                               self.tr("New password for {name}:").format(name=self.member.display_name))
         if text:
             member_id = self.member.id
-            self.ops.run(self, lambda: self.shop.reset_password(self.ops.staff, member_id, text),
+            self.ops.run(self, lambda: self.shop.staff.reset_password(self.ops.staff, member_id, text),
                          show=self.error.setText)
 
 

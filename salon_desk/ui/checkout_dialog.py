@@ -56,7 +56,7 @@ class CheckoutDialog(QDialog):
         self.setWindowTitle(self.tr("Check out"))
         self.resize(780, 720)
 
-        visit = self.shop.visit(ops.staff, visit_id)
+        visit = self.shop.visits.get(ops.staff, visit_id)
         who = (self.tr("Walk-in") if visit.customer is None else
                f"{visit.customer.name}  {visit.customer.phone_masked}  {labels.tier_name(visit.customer.tier)}")
         self.header = big_label(who, 14)
@@ -168,7 +168,7 @@ class CheckoutDialog(QDialog):
         points, birthday = self.points_value(), self.birthday_line()
         self.quote_error = ""
         try:
-            quote = self.shop.quote(self.ops.staff, self.visit_id, points=points, birthday_line_id=birthday)
+            quote = self.shop.sales.quote(self.ops.staff, self.visit_id, points=points, birthday_line_id=birthday)
         except SalonError as error:
             self.quote_error = errors_text.message(error)
             quote = None
@@ -302,7 +302,7 @@ class CheckoutDialog(QDialog):
         staff, visit_id = self.ops.staff, self.visit_id
         points, birthday, tenders = self.points_value(), self.birthday_line(), list(self.tenders)
         outcome = self.ops.run(
-            self, lambda: self.shop.checkout(staff, visit_id, tenders, points=points, birthday_line_id=birthday),
+            self, lambda: self.shop.sales.checkout(staff, visit_id, tenders, points=points, birthday_line_id=birthday),
             changes={VISITS, SALES, CUSTOMERS}, show=self.error.setText)
         if outcome.ok:
             self.receipt = outcome.value

@@ -91,7 +91,7 @@ class CounterPage(QWidget):
     # -- finding and checking in --------------------------------------------
     def find(self, text: str) -> None:
         text = text.strip()
-        rows = self.ops.query(self, lambda: self.shop.find_customers(self.ops.staff, text), default=[]) if text else []
+        rows = self.ops.query(self, lambda: self.shop.customers.find(self.ops.staff, text), default=[]) if text else []
         self.results_model.set_rows(rows)
         select_row(self.results_view, 0)
 
@@ -111,7 +111,7 @@ class CounterPage(QWidget):
         self.check_in(customer.id)
 
     def check_in(self, customer_id: int | None) -> None:
-        outcome = self.ops.run(self, lambda: self.shop.check_in(self.ops.staff, customer_id), changes={VISITS})
+        outcome = self.ops.run(self, lambda: self.shop.visits.check_in(self.ops.staff, customer_id), changes={VISITS})
         if outcome.ok:
             self.search.clear()
             self.select_visit(outcome.value.id)
@@ -129,7 +129,7 @@ class CounterPage(QWidget):
     # -- who is in the shop ---------------------------------------------------
     def refresh_visits(self) -> None:
         keep = self.editor.visit.id if self.editor.visit else None
-        visits = self.ops.query(self, lambda: self.shop.open_visits(self.ops.staff), default=[])
+        visits = self.ops.query(self, lambda: self.shop.visits.open_visits(self.ops.staff), default=[])
         ids = [v.id for v in visits]
         # never jump to another customer's visit on its own: lines must not land on the wrong bill
         chosen = keep if keep in ids else None

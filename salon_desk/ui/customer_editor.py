@@ -205,12 +205,12 @@ class CustomerEditor(QWidget):
         shop, staff, details = self.ops.shop, self.ops.staff, self.details()
         if self.file is None:
             boxes = self.consent_boxes
-            action = lambda: shop.register_customer(  # noqa: E731
+            action = lambda: shop.customers.register(  # noqa: E731
                 staff, details, consent_keep_file=boxes["keep_file"].isChecked(),
                 consent_marketing=boxes["marketing"].isChecked(), consent_health=boxes["health"].isChecked())
         else:
             customer_id = self.file.id
-            action = lambda: shop.update_customer(staff, customer_id, details)  # noqa: E731
+            action = lambda: shop.customers.update(staff, customer_id, details)  # noqa: E731
         outcome = self.ops.run(self, action, changes={CUSTOMERS, VISITS}, show=self.error.setText)
         if outcome.ok:
             self.load(outcome.value)
@@ -227,7 +227,7 @@ class CustomerEditor(QWidget):
                 self.consent_boxes[purpose].setChecked(True)
                 return
         customer_id = self.file.id
-        outcome = self.ops.run(self, lambda: self.ops.shop.set_consent(self.ops.staff, customer_id, purpose, granted),
+        outcome = self.ops.run(self, lambda: self.ops.shop.customers.set_consent(self.ops.staff, customer_id, purpose, granted),
                                changes={CUSTOMERS}, show=self.error.setText)
         if outcome.ok:
             self.load(outcome.value)

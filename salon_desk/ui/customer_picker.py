@@ -38,7 +38,7 @@ class CustomerPickerDialog(QDialog):
     def find(self, text: str) -> None:
         rows = []
         if text.strip():
-            rows = self.ops.query(self, lambda: self.ops.shop.find_customers(self.ops.staff, text.strip()),
+            rows = self.ops.query(self, lambda: self.ops.shop.customers.find(self.ops.staff, text.strip()),
                                   default=[]) or []
         self.model.set_rows([r for r in rows if r.id != self.exclude_id])
         select_row(self.view, 0)

@@ -87,7 +87,7 @@ class QuickCustomerDialog(QDialog):
 
     def save(self) -> None:
         details = self.details()
-        outcome = self.ops.run(self, lambda: self.ops.shop.register_customer(
+        outcome = self.ops.run(self, lambda: self.ops.shop.customers.register(
             self.ops.staff, details, consent_keep_file=self.keep.isChecked(),
             consent_marketing=self.marketing.isChecked()), changes={CUSTOMERS}, show=self.error.setText)
         if outcome.ok:

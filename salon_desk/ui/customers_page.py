@@ -134,10 +134,10 @@ class CustomersPage(QWidget):
         archived = self.archived.isChecked()
         keep = self.file.id if self.file else None
         if text:
-            rows = self.ops.query(self, lambda: self.shop.find_customers(
+            rows = self.ops.query(self, lambda: self.shop.customers.find(
                 self.ops.staff, text, limit=100, include_archived=archived), default=[])
         else:
-            rows = self.ops.query(self, lambda: self.shop.recent_customers(
+            rows = self.ops.query(self, lambda: self.shop.customers.recent(
                 self.ops.staff, limit=200, include_archived=archived), default=[])
         selection = self.view.selectionModel()
         selection.blockSignals(True)
@@ -155,7 +155,7 @@ class CustomersPage(QWidget):
     def show_file(self, customer_id: int | None) -> None:
         self.file = None
         if customer_id is not None:
-            self.file = self.ops.query(self, lambda: self.shop.customer_file(self.ops.staff, customer_id))
+            self.file = self.ops.query(self, lambda: self.shop.customers.file(self.ops.staff, customer_id))
         f = self.file
         self.editor.load(f)
         self.membership.load(f)
@@ -171,7 +171,7 @@ class CustomersPage(QWidget):
     def load_sales(self):
         if self.file is None:
             return []
-        return self.shop.customer_sales(self.ops.staff, self.file.id)
+        return self.shop.sales.of_customer(self.ops.staff, self.file.id)
 
     def new_customer(self) -> None:
         self.view.clearSelection()
@@ -195,7 +195,7 @@ class CustomersPage(QWidget):
         f = self.file
         if f is None:
             return
-        self.ops.run(self, lambda: self.shop.archive_customer(self.ops.staff, f.id, not f.archived),
+        self.ops.run(self, lambda: self.shop.customers.archive(self.ops.staff, f.id, not f.archived),
                      changes={CUSTOMERS, VISITS})
         self.show_file(f.id)
 
@@ -205,7 +205,7 @@ class CustomersPage(QWidget):
                 "Erase {name}'s personal data for good? Sales stay in the books as 'erased customer'. "
                 "This cannot be undone.").format(name=f.name)):
             return
-        if self.ops.run(self, lambda: self.shop.anonymise_customer(self.ops.staff, f.id), changes={CUSTOMERS}).ok:
+        if self.ops.run(self, lambda: self.shop.customers.anonymise(self.ops.staff, f.id), changes={CUSTOMERS}).ok:
             self.show_file(f.id)
 
     def merge(self) -> None:
@@ -218,7 +218,7 @@ class CustomersPage(QWidget):
                 "Move the visits, sales and points of {other} ({phone}) into {name}'s file? {other}'s file is "
                 "then archived.").format(other=other.name, phone=other.phone_masked, name=f.name)):
             return
-        outcome = self.ops.run(self, lambda: self.shop.merge_customers(self.ops.staff, f.id, other.id),
+        outcome = self.ops.run(self, lambda: self.shop.customers.merge(self.ops.staff, f.id, other.id),
                                changes={CUSTOMERS, SALES})
         if outcome.ok:
             self.show_file(f.id)
@@ -230,7 +230,7 @@ class CustomersPage(QWidget):
         path = SaveFile.ask(self, self.tr("Export customer file"), f"customer-{f.id}.json")
         if path is None:
             return
-        outcome = self.ops.run(self, lambda: self.shop.export_customer(self.ops.staff, f.id))
+        outcome = self.ops.run(self, lambda: self.shop.customers.export(self.ops.staff, f.id))
         if outcome.ok:
             path.write_text(json.dumps(outcome.value, ensure_ascii=False, indent=2), encoding="utf-8")
             Notice.show(self, self.tr("Export customer file"), self.tr("Saved to {path}").format(path=str(path)))

@@ -20,7 +20,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.shop = shop
         self.staff: StaffInfo | None = None
-        shop_name = shop.setting("shop.name") or "salon-desk"
+        shop_name = shop.settings.value("shop.name") or "salon-desk"
         self.setWindowTitle(self.tr("Log in — {shop}").format(shop=shop_name))
         layout = QVBoxLayout(self)
         layout.addWidget(big_label(shop_name, 18))
@@ -61,7 +61,7 @@ class LoginDialog(QDialog):
 
     def try_login(self) -> None:
         try:
-            self.staff = self.shop.login(self.username.text(), self.password.text())
+            self.staff = self.shop.staff.login(self.username.text(), self.password.text())
         except SalonError as error:
             self.error.setText(errors_text.message(error))
             self.password.selectAll()
@@ -93,7 +93,7 @@ class SetupDialog(QDialog):
         self.shop_name = QLineEdit()
         self.address = QLineEdit()
         self.phone = QLineEdit()
-        self.footer = QLineEdit(shop.setting("receipt.footer"))
+        self.footer = QLineEdit(shop.settings.value("receipt.footer"))
         self.owner_name = QLineEdit()
         self.username = QLineEdit("owner")
         self.password = QLineEdit()
@@ -121,7 +121,7 @@ class SetupDialog(QDialog):
             self.error.setText(self.tr("The two passwords differ."))
             return
         try:
-            self.staff = self.shop.setup(
+            self.staff = self.shop.staff.setup(
                 shop_name=self.shop_name.text(), owner_username=self.username.text(),
                 owner_password=self.password.text(), owner_display_name=self.owner_name.text(),
                 address=self.address.text(), phone=self.phone.text(), receipt_footer=self.footer.text())

@@ -68,7 +68,7 @@ class LockScreen(QWidget):
 
     def unlock(self) -> None:
         try:
-            staff = self.window_.shop.login(self.username.text(), self.password.text())
+            staff = self.window_.shop.staff.login(self.username.text(), self.password.text())
         except SalonError as error:
             self.error.setText(errors_text.message(error))
             self.password.clear()
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
-        name = self.shop.setting("shop.name") or "salon-desk"
+        name = self.shop.settings.value("shop.name") or "salon-desk"
         self.setWindowTitle(f"{name} — salon-desk")
         self.staff_label.setText(self.tr("Staff: {name} ({role})").format(
             name=self.staff.display_name, role=labels.role_name(self.staff.role)))
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
     # -- changes ------------------------------------------------------------
     def on_changed(self, scopes: frozenset) -> None:
         if SETTINGS in scopes:
-            language = self.shop.setting("ui.language")
+            language = self.shop.settings.value("ui.language")
             if language != self.language and self.language_changer is not None:
                 self.language = language
                 self.language_changer(language)

@@ -95,17 +95,17 @@ class MembershipPanel(QWidget):
             self.tier.setCurrentIndex(max(0, self.tier.findData(m.tier)))
         self.enrol_button.setEnabled(m is None or (not m.active and m.lapsed_at is None))
         self.reinstate_button.setEnabled(m is not None and not m.active and m.lapsed_at is not None)
-        self.model.set_rows(list(reversed(self.ops.shop.points_history(file.id))))
+        self.model.set_rows(list(reversed(self.ops.shop.points.history(self.ops.staff, file.id))))
 
     def _run(self, action) -> None:
         if self.ops.run(self, action, changes={CUSTOMERS}, show=self.error.setText).ok:
-            self.load(self.ops.shop.customer_file(self.ops.staff, self.file.id))
+            self.load(self.ops.shop.customers.file(self.ops.staff, self.file.id))
 
     def adjust_points(self) -> None:
         if self.file is None:
             return
         cid, points, reason = self.file.id, self.points.value(), self.points_reason.text()
-        self._run(lambda: self.ops.shop.adjust_points(self.ops.staff, cid, points, reason))
+        self._run(lambda: self.ops.shop.points.adjust(self.ops.staff, cid, points, reason))
         if not self.error.text():
             self.points.setValue(0)
             self.points_reason.clear()
@@ -117,7 +117,7 @@ class MembershipPanel(QWidget):
         if reason is None:
             return
         cid, tier = self.file.id, self.tier.currentData()
-        self._run(lambda: self.ops.shop.set_tier(self.ops.staff, cid, tier, reason))
+        self._run(lambda: self.ops.shop.members.set_tier(self.ops.staff, cid, tier, reason))
 
     def enrol(self) -> None:
         if self.file is None:
@@ -125,7 +125,7 @@ class MembershipPanel(QWidget):
         if Confirm.ask(self, self.tr("Enrol as member"),
                        self.tr("Has {name} agreed to join as a member?").format(name=self.file.name)):
             cid = self.file.id
-            self._run(lambda: self.ops.shop.enrol_member(self.ops.staff, cid, consent=True))
+            self._run(lambda: self.ops.shop.members.enrol(self.ops.staff, cid, consent=True))
 
     def reinstate(self) -> None:
         if self.file is None:
@@ -133,4 +133,4 @@ class MembershipPanel(QWidget):
         reason = TextPrompt.ask(self, self.tr("Reinstate membership"), self.tr("Reason:"))
         if reason is not None:
             cid = self.file.id
-            self._run(lambda: self.ops.shop.reinstate_member(self.ops.staff, cid, reason))
+            self._run(lambda: self.ops.shop.members.reinstate(self.ops.staff, cid, reason))

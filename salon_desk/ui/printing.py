@@ -230,7 +230,7 @@ class PrintPreviewDialog(QDialog):
 def receipt_pdf(shop, receipt, reprint: bool = False) -> bytes:
     """The receipt on the shop's paper setting (80 mm, 58 mm or A5)."""
     from ..reports.receipt import render_receipt
-    return render_receipt(receipt, shop.setting("receipt.paper"), reprint=reprint,
+    return render_receipt(receipt, shop.settings.value("receipt.paper"), reprint=reprint,
                           printed_at=shop.now() if reprint else None)
 
 
@@ -249,7 +249,7 @@ def refund_slip_pdf(shop, receipt, reprint: bool = False) -> bytes | None:
     from ..reports.receipt import render_refund_slip
     if not receipt.refunds:
         return None
-    return render_refund_slip(receipt, receipt.refunds[-1], shop.setting("receipt.paper"), reprint=reprint,
+    return render_refund_slip(receipt, receipt.refunds[-1], shop.settings.value("receipt.paper"), reprint=reprint,
                               printed_at=shop.now() if reprint else None)
 
 
@@ -263,15 +263,15 @@ def preview_refund_slips(parent: QWidget | None, shop, receipt, reprint: bool = 
 
 def preview_visit_record(parent: QWidget | None, shop, actor, customer_id: int, start=None, end=None) -> bool:
     from ..reports.visit_record import render_visit_record
-    file = shop.customer_file(actor, customer_id)
-    sales = shop.customer_sales(actor, customer_id, start, end)
-    data = render_visit_record(file, sales, shop.shop_header(), start, end, shop.now(), actor.display_name)
+    file = shop.customers.file(actor, customer_id)
+    sales = shop.sales.of_customer(actor, customer_id, start, end)
+    data = render_visit_record(file, sales, shop.settings.header(), start, end, shop.now(), actor.display_name)
     return PrintPreviewDialog.ask(parent, data, file.name, f"visit-record-{customer_id}.pdf")
 
 
 def preview_data_copy(parent: QWidget | None, shop, actor, customer_id: int) -> bool:
     from ..reports.data_copy import render_data_copy
-    export = shop.export_customer(actor, customer_id)
+    export = shop.customers.export(actor, customer_id)
     data = render_data_copy(export, shop.now())
     name = (export.get("customer") or {}).get("name") or str(customer_id)
     return PrintPreviewDialog.ask(parent, data, name, f"data-copy-{customer_id}.pdf")

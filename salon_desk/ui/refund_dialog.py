@@ -23,7 +23,7 @@ class RefundDialog(QDialog):
         self.shop = ops.shop
         self.sale_id = sale_id
         self.result_receipt: ReceiptRecord | None = None
-        self.receipt = self.shop.receipt(sale_id)
+        self.receipt = self.shop.sales.receipt(self.ops.staff, sale_id)
         r = self.receipt
         self.setWindowTitle(self.tr("Refund or void — receipt {no}").format(no=r.receipt_no))
         self.resize(560, 600)
@@ -105,7 +105,7 @@ class RefundDialog(QDialog):
             if self.kind() == "refund" and not line_ids:
                 self.preview.setText(self.tr("Tick the lines to refund."))
                 return
-            p = self.shop.preview_refund(self.ops.staff, self.sale_id, line_ids, kind=self.kind())
+            p = self.shop.sales.preview_refund(self.ops.staff, self.sale_id, line_ids, kind=self.kind())
         except SalonError as error:
             self.preview.setText(errors_text.message(error))
             return
@@ -128,16 +128,20 @@ class RefundDialog(QDialog):
     def confirm(self) -> None:
         staff, sale_id, kind = self.ops.staff, self.sale_id, self.kind()
         owner, password, reason = self.owner.text(), self.password.text(), self.reason.text()
+        sales = self.shop.sales
         if kind == "void":
-            action = lambda: self.shop.void_sale(staff, sale_id, owner_username=owner,  # noqa: E731
-                                                 owner_password=password, reason=reason)
+            def action() -> ReceiptRecord:
+                grant = self.shop.staff.authorise_owner(staff, owner, password)
+                return sales.void(staff, sale_id, grant=grant, reason=reason)
         else:
             lines, method = self.chosen_lines(), self.method.currentData()
             if not lines:
                 self.error.setText(self.tr("Tick the lines to refund."))
                 return
-            action = lambda: self.shop.refund_sale(staff, sale_id, lines, owner_username=owner,  # noqa: E731
-                                                   owner_password=password, reason=reason, method=method)
+
+            def action() -> ReceiptRecord:
+                grant = self.shop.staff.authorise_owner(staff, owner, password)
+                return sales.refund(staff, sale_id, lines, grant=grant, reason=reason, method=method)
         outcome = self.ops.run(self, action, changes={SALES, CUSTOMERS}, show=self.error.setText)
         if outcome.ok:
             self.result_receipt = outcome.value

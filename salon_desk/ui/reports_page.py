@@ -143,7 +143,7 @@ class ReportsPage(QWidget):
 
     def _fill_periods(self) -> None:
         today = self.shop.today()
-        created = self.shop.shop_created_at()
+        created = self.shop.reports.first_day(self.ops.staff)
         default = 0
         for kind, value in periods(today, created.date() if created else None):
             if kind == "day":
@@ -175,9 +175,9 @@ class ReportsPage(QWidget):
         kind, value = self.chosen_period()
         staff = self.ops.staff
         if kind == "day":
-            action = lambda: self.shop.day_figures(staff, value)  # noqa: E731
+            action = lambda: self.shop.reports.day(staff, value)  # noqa: E731
         else:
-            action = lambda: self.shop.monthly_figures(staff, *value)  # noqa: E731
+            action = lambda: self.shop.reports.month(staff, *value)  # noqa: E731
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             figures = self.ops.query(self, action)
@@ -256,7 +256,7 @@ class ReportsPage(QWidget):
             self._report(self.tr("Could not write {path}: {problem}").format(
                 path=str(path), problem=problem.strerror or str(problem)), False)
             return None
-        self.ops.shop.record_report_export(self.ops.staff, f.start, f.end, kind, str(path))
+        self.ops.shop.reports.record_export(self.ops.staff, f.start, f.end, kind, str(path))
         self._report(self.tr("Saved to {path}").format(path=str(path)), True)
         return path
 

@@ -83,14 +83,14 @@ class SalesHistory(QWidget):
         sale = current_record(self.sales_view)
         if sale is not None:
             shop = self.ops.shop
-            self.ops.run(self, lambda: printing.preview_receipt(self, shop, shop.receipt(sale.sale_id), reprint=True))
+            self.ops.run(self, lambda: printing.preview_receipt(self, shop, shop.sales.receipt(self.ops.staff, sale.sale_id), reprint=True))
 
     def reprint_slip(self) -> None:
         """The newest void or refund slip of the chosen sale, marked REPRINT."""
         sale = current_record(self.sales_view)
         if sale is not None:
             shop = self.ops.shop
-            self.ops.run(self, lambda: printing.preview_refund_slips(self, shop, shop.receipt(sale.sale_id),
+            self.ops.run(self, lambda: printing.preview_refund_slips(self, shop, shop.sales.receipt(self.ops.staff, sale.sale_id),
                                                                      reprint=True))
 
     def refund(self) -> None:
@@ -109,7 +109,7 @@ class TodaySalesDialog(QDialog):
         self.setWindowTitle(self.tr("Today's receipts"))
         self.resize(900, 600)
         layout = QVBoxLayout(self)
-        self.history = SalesHistory(ops, lambda: ops.shop.sales_of_day(ops.staff))
+        self.history = SalesHistory(ops, lambda: ops.shop.sales.of_day(ops.staff))
         layout.addWidget(self.history)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -168,7 +168,7 @@ class SettingsPage(QWidget):
 
     # -- load and save --------------------------------------------------------
     def load(self) -> None:
-        values = self.shop.settings()
+        values = self.shop.settings.all(self.ops.staff)
         for key, (_label, _read, write) in self.fields.items():
             write(values[key])
         self.error.clear()
@@ -176,7 +176,7 @@ class SettingsPage(QWidget):
 
     def changes(self) -> dict[str, Any]:
         """The changed values, each validated; raises ValueError naming the field at fault."""
-        current = self.shop.settings()
+        current = self.shop.settings.all(self.ops.staff)
         out = {}
         for key, (label, read, _write) in self.fields.items():
             try:
@@ -203,7 +203,7 @@ class SettingsPage(QWidget):
             self.error.clear()
             self.saved_label.setText(self.tr("Nothing changed."))
             return
-        outcome = self.ops.run(self, lambda: self.shop.update_settings(self.ops.staff, changes),
+        outcome = self.ops.run(self, lambda: self.shop.settings.update(self.ops.staff, changes),
                                changes={SETTINGS}, show=self.error.setText)
         if outcome.ok:
             self.error.clear()

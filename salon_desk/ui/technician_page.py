@@ -51,7 +51,7 @@ class TechnicianPage(QWidget):
 
     def reload(self) -> None:
         chosen = current_record(self.visits_view)
-        visits = self.ops.query(self, lambda: self.ops.shop.open_visits(self.ops.staff), default=[]) or []
+        visits = self.ops.query(self, lambda: self.ops.shop.visits.open_visits(self.ops.staff), default=[]) or []
         self.visits_model.set_rows(visits)
         ids = [v.id for v in visits]
         select_row(self.visits_view, ids.index(chosen.id) if chosen and chosen.id in ids else 0)
@@ -68,5 +68,5 @@ class TechnicianPage(QWidget):
         text = TextPrompt.ask(self, self.tr("Service note"), self.tr("Note for {item}:").format(item=line.name),
                               line.note)
         if text is not None:
-            self.ops.run(self, lambda: self.ops.shop.set_line_note(self.ops.staff, line.id, text),
+            self.ops.run(self, lambda: self.ops.shop.visits.set_line_note(self.ops.staff, line.id, text),
                          changes={VISITS}, show=self.error.setText)

@@ -143,7 +143,7 @@ class VisitEditor(QWidget):
     def reload_technicians(self) -> None:
         current = self.technician.currentData()
         self.technician.clear()
-        for staff in self.shop.technicians():
+        for staff in self.shop.staff.technicians(self.ops.staff):
             self.technician.addItem(self.tr("{name} ({role})").format(
                 name=staff.display_name, role=labels.role_name(staff.role)), staff.id)
         index = self.technician.findData(current)
@@ -153,7 +153,7 @@ class VisitEditor(QWidget):
         """Show the visit as it is in the file now; one that is no longer open shows nothing."""
         fresh = None
         if visit_id is not None:
-            fresh = self.ops.query(self, lambda: self.shop.visit(self.ops.staff, visit_id))
+            fresh = self.ops.query(self, lambda: self.shop.visits.get(self.ops.staff, visit_id))
         self.visit = fresh if fresh is not None and fresh.status == "open" else None
         self._show_visit()
 
@@ -176,7 +176,7 @@ class VisitEditor(QWidget):
         birthday = visit.birthday
         self.gift_button.setVisible(bool(birthday and birthday.gift_available))
         self.lines_model.set_rows(visit.lines)
-        self.quote = self.ops.query(self, lambda: self.shop.quote(self.ops.staff, visit.id))
+        self.quote = self.ops.query(self, lambda: self.shop.sales.quote(self.ops.staff, visit.id))
         self._show_totals()
         self.search_items(self.item_field.text())
 
@@ -234,7 +234,7 @@ class VisitEditor(QWidget):
         if self.visit is None:
             self.items_model.set_rows([])
             return
-        self.items_model.set_rows(self.shop.catalogue(text=text.strip()))
+        self.items_model.set_rows(self.shop.catalogue.items(self.ops.staff, text=text.strip()))
         if text.strip():
             select_row(self.items_view, 0)
 
@@ -271,10 +271,10 @@ class VisitEditor(QWidget):
         staff, visit_id, note = self.ops.staff, self.visit.id, self.note.text()
         if item.kind == "service":
             tech = self.technician.currentData()
-            action = lambda: self.shop.add_service(staff, visit_id, item.id, tech, note)  # noqa: E731
+            action = lambda: self.shop.visits.add_service(staff, visit_id, item.id, tech, note)  # noqa: E731
         else:
             qty = self.quantity.value()
-            action = lambda: self.shop.add_product(staff, visit_id, item.id, qty, note)  # noqa: E731
+            action = lambda: self.shop.visits.add_product(staff, visit_id, item.id, qty, note)  # noqa: E731
         if self.ops.run(self, action, changes={VISITS}).ok:
             self.picked = None
             self.note.clear()
@@ -288,7 +288,7 @@ class VisitEditor(QWidget):
         line = current_record(self.lines_view)
         if line is None:
             return
-        self.ops.run(self, lambda: self.shop.remove_line(self.ops.staff, line.id), changes={VISITS})
+        self.ops.run(self, lambda: self.shop.visits.remove_line(self.ops.staff, line.id), changes={VISITS})
 
     def edit_note(self) -> None:
         line = current_record(self.lines_view)
@@ -297,7 +297,7 @@ class VisitEditor(QWidget):
         text = TextPrompt.ask(self, self.tr("Service note"),
                               self.tr("Note for {item}:").format(item=line.name), line.note)
         if text is not None:
-            self.ops.run(self, lambda: self.shop.set_line_note(self.ops.staff, line.id, text), changes={VISITS})
+            self.ops.run(self, lambda: self.shop.visits.set_line_note(self.ops.staff, line.id, text), changes={VISITS})
 
     def cancel_visit(self) -> None:
         from .widgets import Confirm
@@ -305,13 +305,13 @@ class VisitEditor(QWidget):
             return
         if Confirm.ask(self, self.tr("Cancel visit"),
                        self.tr("The customer leaves without paying? The visit is kept as cancelled.")):
-            self.ops.run(self, lambda: self.shop.cancel_visit(self.ops.staff, self.visit.id), changes={VISITS})
+            self.ops.run(self, lambda: self.shop.visits.cancel(self.ops.staff, self.visit.id), changes={VISITS})
 
     def give_gift(self) -> None:
         if self.visit is None or self.visit.customer is None:
             return
         customer_id = self.visit.customer.id
-        self.ops.run(self, lambda: self.shop.give_birthday_gift(self.ops.staff, customer_id),
+        self.ops.run(self, lambda: self.shop.birthdays.give_gift(self.ops.staff, customer_id),
                      changes={VISITS, CUSTOMERS, SALES})
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -3,12 +3,9 @@ registration or merge leaves the shop file exactly as it was."""
 
 import pytest
 
-from salon_desk.db.base import ShopBase
-from salon_desk.db.checkout import CheckoutMixin
-from salon_desk.db.membership import MembershipMixin
-from salon_desk.db.merge import MergeMixin
+from salon_desk.db import checkout, merge, refunds
+from salon_desk.db.context import ShopContext
 from salon_desk.db.models import PointsEntry, Sale
-from salon_desk.db.refunds import RefundsMixin
 from salon_desk.tenders import Tender
 
 
@@ -16,25 +13,25 @@ class PowerCut(Exception):
     pass
 
 
-def fail_after(monkeypatch, cls, name):
-    """Let ``cls.name`` do its writes, then fail."""
-    original = getattr(cls, name)
+def fail_after(monkeypatch, module, name):
+    """Let ``module.name`` (a step inside a transaction) do its writes, then fail."""
+    original = getattr(module, name)
 
-    def wrapper(self, *args, **kwargs):
-        original(self, *args, **kwargs)
+    def wrapper(*args, **kwargs):
+        original(*args, **kwargs)
         raise PowerCut(name)
-    monkeypatch.setattr(cls, name, wrapper)
+    monkeypatch.setattr(module, name, wrapper)
 
 
 def fail_on_audit(monkeypatch, action):
     """Fail at the very last write of an operation: its audit entry."""
-    original = ShopBase._audit
+    original = ShopContext.audit
 
     def wrapper(self, staff, act, *args, **kwargs):
         if act == action:
             raise PowerCut(act)
         return original(self, staff, act, *args, **kwargs)
-    monkeypatch.setattr(ShopBase, "_audit", wrapper)
+    monkeypatch.setattr(ShopContext, "audit", wrapper)
 
 
 def fail_on_points_entry(monkeypatch, nth):
@@ -61,29 +58,29 @@ def state(shop, dump, path):
 def counter(shop, cashier, tech, tech2, items, new_member):
     """Gold 张三 (1000 points, birthday today) with 精剪, 洗护 and two 修护精华 on an open visit."""
     zhang = new_member(tier="gold", points=1000, birth_month=11, birth_day=22)
-    visit = shop.check_in(cashier, zhang.id)
-    cut = shop.add_service(cashier, visit.id, items.cut.id, tech.id)
-    shop.add_service(cashier, visit.id, items.care.id, tech2.id)
-    shop.add_product(cashier, visit.id, items.serum.id, 2)
+    visit = shop.visits.check_in(cashier, zhang.id)
+    cut = shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
+    shop.visits.add_service(cashier, visit.id, items.care.id, tech2.id)
+    shop.visits.add_product(cashier, visit.id, items.serum.id, 2)
     return zhang, visit, cut
 
 
 def pay(shop, cashier, visit, cut):
     # gold: 精剪 free (birthday, 214.40 < ¥300); 洗护 102.40 + 2 x 129 x 0.8 = 206.40 -> 308.80;
     # 300 points -> 305.80; earns 305, doubled on the birthday -> 610
-    return shop.checkout(cashier, visit.id, [Tender("wechat", 30000), Tender("cash", 1000)], points=300,
+    return shop.sales.checkout(cashier, visit.id, [Tender("wechat", 30000), Tender("cash", 1000)], points=300,
                          birthday_line_id=cut.id)
 
 
 @pytest.mark.parametrize("inject", [
-    lambda mp: fail_after(mp, CheckoutMixin, "_write_lines"),
-    lambda mp: fail_after(mp, CheckoutMixin, "_book_points"),
-    lambda mp: fail_after(mp, MembershipMixin, "_maybe_promote"),
+    lambda mp: fail_after(mp, checkout, "write_lines"),
+    lambda mp: fail_after(mp, checkout, "book_points"),
+    lambda mp: fail_after(mp, checkout, "maybe_promote"),
     lambda mp: fail_on_points_entry(mp, 2),           # the redeem entry is written, the earn entry fails
     lambda mp: fail_on_points_entry(mp, 3),           # the birthday bonus entry fails
     lambda mp: fail_on_audit(mp, "sale"),             # everything written but the audit entry
 ], ids=["lines", "points", "promotion", "earn-entry", "birthday-entry", "audit"])
-def test_a_failed_checkout_leaves_no_trace(shop, cashier, items, counter, dump, shop_path, monkeypatch, inject):
+def test_a_failed_checkout_leaves_no_trace(owner, shop, cashier, items, counter, dump, shop_path, monkeypatch, inject):
     zhang, visit, cut = counter
     before = state(shop, dump, shop_path)
     with monkeypatch.context() as mp:
@@ -91,32 +88,32 @@ def test_a_failed_checkout_leaves_no_trace(shop, cashier, items, counter, dump, 
         with pytest.raises(PowerCut):
             pay(shop, cashier, visit, cut)
     assert state(shop, dump, shop_path) == before
-    assert shop.visit(cashier, visit.id).status == "open"
-    assert shop.item(items.serum.id).stock == 10
-    assert shop.points_balance(zhang.id) == 1000
-    assert shop.birthday_status(zhang.id).free_service_available is True
+    assert shop.visits.get(cashier, visit.id).status == "open"
+    assert shop.catalogue.item(owner, items.serum.id).stock == 10
+    assert shop.points.balance(owner, zhang.id) == 1000
+    assert shop.birthdays.status(owner, zhang.id).free_service_available is True
     # the same checkout then goes through whole, with the day's first number
     receipt = pay(shop, cashier, visit, cut)
     assert (receipt.receipt_no, receipt.amount_due_fen, receipt.points_earned) == ("20261122-0001", 30580, 610)
     assert receipt.payments[1].change_fen == 420                    # ¥10 cash for the last ¥5.80
-    assert shop.points_balance(zhang.id) == 1000 - 300 + 610
-    assert shop.item(items.serum.id).stock == 8
+    assert shop.points.balance(owner, zhang.id) == 1000 - 300 + 610
+    assert shop.catalogue.item(owner, items.serum.id).stock == 8
 
 
-def test_a_failed_enrolment_at_checkout_leaves_no_trace(shop, cashier, tech, items, new_member, new_customer,
+def test_a_failed_enrolment_at_checkout_leaves_no_trace(owner, shop, cashier, tech, items, new_member, new_customer,
                                                         dump, shop_path, monkeypatch):
     referrer = new_member("张三", "13812345678")
     li = new_customer("李四", "13900001111", referred_by_id=referrer.id)
-    visit = shop.check_in(cashier, li.id)
-    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
-    shop.add_service(cashier, visit.id, items.dye.id, tech.id)
+    visit = shop.visits.check_in(cashier, li.id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
+    shop.visits.add_service(cashier, visit.id, items.dye.id, tech.id)
     before = state(shop, dump, shop_path)
     with monkeypatch.context() as mp:
-        fail_after(mp, MembershipMixin, "_credit_joining_sale")
+        fail_after(mp, checkout, "credit_joining_sale")
         with pytest.raises(PowerCut):
-            shop.checkout(cashier, visit.id, [Tender("wechat", 65600)], enrol=True, enrol_consent=True)
+            shop.sales.checkout(cashier, visit.id, [Tender("wechat", 65600)], enrol=True, enrol_consent=True)
     assert state(shop, dump, shop_path) == before
-    assert (shop.member_info(li.id), shop.points_balance(referrer.id)) == (None, 0)
+    assert (shop.members.info(owner, li.id), shop.points.balance(owner, referrer.id)) == (None, 0)
 
 
 @pytest.fixture
@@ -139,18 +136,18 @@ def test_a_failed_refund_leaves_no_trace(shop, owner, clock, items, paid, dump, 
     with monkeypatch.context() as mp:
         inject(mp)
         with pytest.raises(PowerCut):
-            shop.refund_sale(owner, receipt.sale_id, reason="不满意", **owner_ok)
+            shop.sales.refund(owner, receipt.sale_id, reason="不满意", **owner_ok)
     assert state(shop, dump, shop_path) == before
-    assert shop.receipt(receipt.sale_id).refunds == ()
+    assert shop.sales.receipt(owner, receipt.sale_id).refunds == ()
     # then it goes through whole: everything back as before the sale
-    shop.refund_sale(owner, receipt.sale_id, reason="不满意", **owner_ok)
-    assert shop.points_balance(zhang.id) == 1000
-    assert shop.item(items.serum.id).stock == 10
-    assert shop.birthday_status(zhang.id).free_service_available is False    # 23 Nov: not the birthday
+    shop.sales.refund(owner, receipt.sale_id, reason="不满意", **owner_ok)
+    assert shop.points.balance(owner, zhang.id) == 1000
+    assert shop.catalogue.item(owner, items.serum.id).stock == 10
+    assert shop.birthdays.status(owner, zhang.id).free_service_available is False    # 23 Nov: not the birthday
 
 
 @pytest.mark.parametrize("inject", [
-    lambda mp: fail_after(mp, RefundsMixin, "_undo_membership_effects"),
+    lambda mp: fail_after(mp, refunds, "_undo_membership_effects"),
     lambda mp: fail_on_audit(mp, "void"),
 ], ids=["membership", "audit"])
 def test_a_failed_void_leaves_no_trace(shop, owner, items, paid, dump, shop_path, monkeypatch, owner_ok,
@@ -160,12 +157,12 @@ def test_a_failed_void_leaves_no_trace(shop, owner, items, paid, dump, shop_path
     with monkeypatch.context() as mp:
         inject(mp)
         with pytest.raises(PowerCut):
-            shop.void_sale(owner, receipt.sale_id, reason="录错", **owner_ok)
+            shop.sales.void(owner, receipt.sale_id, reason="录错", **owner_ok)
     assert state(shop, dump, shop_path) == before
     assert Sale.get_by_id(receipt.sale_id).status == "completed"
-    shop.void_sale(owner, receipt.sale_id, reason="录错", **owner_ok)
-    assert shop.points_balance(zhang.id) == 1000
-    assert shop.birthday_status(zhang.id).free_service_available is True
+    shop.sales.void(owner, receipt.sale_id, reason="录错", **owner_ok)
+    assert shop.points.balance(owner, zhang.id) == 1000
+    assert shop.birthdays.status(owner, zhang.id).free_service_available is True
 
 
 def test_a_failed_registration_leaves_no_trace(shop, owner, new_customer, dump, shop_path, monkeypatch):
@@ -183,8 +180,8 @@ def test_a_failed_merge_leaves_no_trace(shop, owner, items, new_member, sell, du
     sell(drop.id, [items.wcb])
     before = state(shop, dump, shop_path)
     with monkeypatch.context() as mp:
-        fail_after(mp, MergeMixin, "_merge_membership")
+        fail_after(mp, merge, "_merge_membership")
         with pytest.raises(PowerCut):
-            shop.merge_customers(owner, keep.id, drop.id)
+            shop.customers.merge(owner, keep.id, drop.id)
     assert state(shop, dump, shop_path) == before
-    assert shop.points_balance(drop.id) == 261                     # 200 + 61 (61.20 paid)
+    assert shop.points.balance(owner, drop.id) == 261                     # 200 + 61 (61.20 paid)

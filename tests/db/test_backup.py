@@ -35,7 +35,7 @@ def customers_in(path):
 def test_rotation_keeps_the_newest(shop, shop_path, new_customer, ticking):
     folder = shop_path.parent / "rotating"
     new_customer()
-    made = [rotate_backup(folder, "shop", keep=3) for _ in range(5)]
+    made = [rotate_backup(shop.db, folder, "shop", keep=3) for _ in range(5)]
     kept = sorted(p.name for p in folder.iterdir())
     assert kept == sorted(p.name for p in made[-3:])
     assert kept == ["shop-daily-20261122-210003-000000.sqlite", "shop-daily-20261122-210004-000000.sqlite",
@@ -50,43 +50,46 @@ def test_daily_job_backs_up_once_a_day(shop, owner, clock, ticking):
     clock.advance(days=1)
     assert shop.run_daily_jobs(backup=True)["backup"] is not None
     assert len(list(shop.backup_dir.glob("shop-daily-*.sqlite"))) == 2
-    shop.update_settings(owner, {"backup.keep": 1})
+    shop.settings.update(owner, {"backup.keep": 1})
     clock.advance(days=1)
     shop.run_daily_jobs(backup=True)
     assert len(list(shop.backup_dir.glob("shop-daily-*.sqlite"))) == 1
 
 
-def test_restore_gives_back_a_working_shop(shop, shop_path, clock, cashier, items, new_customer, sell):
+def test_restore_gives_back_a_working_shop(owner, shop, shop_path, clock, cashier, items, new_customer, sell):
     zhang = new_customer()
     sell(zhang.id, [items.cut])
-    copy = backup_to(shop_path.parent / "manual.sqlite")
+    copy = backup_to(shop.db, shop_path.parent / "manual.sqlite")
     new_customer("李四", "13900001111")
     sell(None, [items.wcb])
     shop.close()
     restore_backup(copy, shop_path)
     restored = Shop.open(shop_path, clock=clock)
+    restored_owner = restored.staff.login("boss", "secret123")
     assert customers_in(shop_path) == ["张三"]
-    assert [s.receipt_no for s in restored.sales_of_day(restored.staff(cashier.id))] == ["20261122-0001"]
+    assert [s.receipt_no for s in restored.sales.of_day(restored_owner)] == ["20261122-0001"]
     # and it works: the next sale takes the next number
     assert sell(zhang.id, [items.wcb]).receipt_no == "20261122-0002"
 
 
-def test_restoring_the_wrong_backup_loses_nothing(shop, shop_path, clock, items, new_customer, sell):
+def test_restoring_the_wrong_backup_loses_nothing(owner, shop, shop_path, clock, items, new_customer, sell):
     zhang = new_customer()
-    old = backup_to(shop_path.parent / "last-week.sqlite")
+    old = backup_to(shop.db, shop_path.parent / "last-week.sqlite")
     sell(zhang.id, [items.cut])                     # today's sale, after that backup
     shop.close()
     kept = restore_backup(old, shop_path)           # the owner picked last week's copy by mistake
-    assert Shop.open(shop_path, clock=clock).sales_of_day(shop.staff(1)) == []
+    reopened = Shop.open(shop_path, clock=clock)
+    assert reopened.sales.of_day(reopened.staff.login("boss", "secret123")) == []
     # the file that was replaced is kept, with today's sale in it
     assert kept.parent == shop_path.parent / "backups" and "before-restore" in kept.name
     again = Shop.open(kept, clock=clock, run_jobs=False)
-    assert [s.receipt_no for s in again.sales_of_day(again.staff(1))] == ["20261122-0001"]
+    again_owner = again.staff.login("boss", "secret123")
+    assert [s.receipt_no for s in again.sales.of_day(again_owner)] == ["20261122-0001"]
 
 
 def test_a_corrupt_backup_is_refused_and_the_file_left_alone(shop, shop_path, clock, new_customer, dump):
     new_customer()
-    good = backup_to(shop_path.parent / "good.sqlite")
+    good = backup_to(shop.db, shop_path.parent / "good.sqlite")
     shop.close()
     before = dump(shop_path)
     garbage = shop_path.parent / "garbage.sqlite"

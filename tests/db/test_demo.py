@@ -61,7 +61,7 @@ def test_sale_totals_are_the_sum_of_their_lines(demo):
         assert due == l_amount - l_pd
 
 
-def test_the_demo_has_referrals_birthdays_refunds_and_people_in_the_shop(demo):
+def test_the_demo_has_referrals_birthdays_refunds_and_people_in_the_shop(owner, demo):
     path, summary, con = demo
     assert con.execute("SELECT COUNT(*) FROM customer WHERE referred_by_id IS NOT NULL").fetchone()[0] > 0
     assert con.execute("SELECT COUNT(*) FROM points_entry WHERE kind = 'referral'").fetchone()[0] > 0
@@ -69,11 +69,11 @@ def test_the_demo_has_referrals_birthdays_refunds_and_people_in_the_shop(demo):
     assert con.execute("SELECT COUNT(*) FROM visit WHERE status = 'open'").fetchone()[0] >= 1
     shop = Shop.open(path, clock=lambda: NOW)
     try:
-        cashier = shop.login("cashier", "cashier123")
-        in_window = [v for v in shop.open_visits(cashier)]
+        cashier = shop.staff.login("cashier", "cashier123")
+        in_window = [v for v in shop.visits.open_visits(cashier)]
         assert in_window
         birthdays = [c for (c,) in con.execute("SELECT id FROM customer WHERE birth_month = 11 AND birth_day = 22")]
-        assert birthdays and shop.birthday_status(birthdays[0]).in_window
+        assert birthdays and shop.birthdays.status(cashier, birthdays[0]).in_window
     finally:
         shop.close()
 

@@ -21,23 +21,23 @@ def old_file(tmp_path):
     return target
 
 
-def test_version_1_file_upgrades_with_data_intact(old_file, tmp_path):
+def test_version_1_file_upgrades_with_data_intact(owner, old_file, tmp_path):
     shop = Shop.open(old_file, clock=lambda: datetime(2026, 11, 22, 10, 0))
     try:
         steps = sorted(p.stem for p in MIGRATIONS_DIR.glob("[0-9]*.py"))
         assert steps[:2] == ["0001_customer_file", "0002_counter_and_membership"]
         assert shop.migrations_applied == steps[1:]
-        assert schema_version() == steps
-        boss = shop.login("boss", "boss1234")
+        assert schema_version(shop.db) == steps
+        boss = shop.staff.login("boss", "boss1234")
         assert boss.role == "owner"
-        assert shop.setting("shop.name") == "老店"
-        found = shop.find_customers(boss, "1111")
+        assert shop.settings.value("shop.name") == "老店"
+        found = shop.customers.find(boss, "1111")
         assert [c.name for c in found] == ["王小明"]
         # The upgraded file works at the counter: check in and sell.
-        item = shop.catalogue()[0]
-        visit = shop.check_in(boss, found[0].id)
-        shop.add_service(boss, visit.id, item.id, boss.id)
-        receipt = shop.checkout(boss, visit.id, [Tender("cash", 10000)])
+        item = shop.catalogue.items(boss)[0]
+        visit = shop.visits.check_in(boss, found[0].id)
+        shop.visits.add_service(boss, visit.id, item.id, boss.id)
+        receipt = shop.sales.checkout(boss, visit.id, [Tender("cash", 10000)])
         assert receipt.amount_due_fen == 6800 and receipt.change_fen == 3200
     finally:
         shop.close()
@@ -90,7 +90,7 @@ def test_pragmas_are_in_force(tmp_path):
 def test_ledgers_refuse_edits(tmp_path):
     shop = Shop.open(tmp_path / "s.sqlite")
     try:
-        shop.setup(shop_name="店", owner_username="boss", owner_password="boss1234")
+        shop.staff.setup(shop_name="店", owner_username="boss", owner_password="boss1234")
         with pytest.raises(Exception, match="append-only"):
             shop.db.execute_sql("DELETE FROM audit_log")
         with pytest.raises(Exception, match="append-only"):

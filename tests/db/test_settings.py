@@ -10,8 +10,8 @@ from salon_desk.errors import InvalidInput, PermissionDenied
 from salon_desk.settings_registry import DEFAULT_TIERS, tiers_to_json
 
 
-def test_a_new_shop_has_the_default_rulebook(shop):
-    s = shop.settings()
+def test_a_new_shop_has_the_default_rulebook(owner, shop):
+    s = shop.settings.all(owner)
     assert (s["membership.join_threshold_fen"], s["membership.lapse_days"]) == (50000, 730)
     assert (s["points.earn_per_yuan"], s["points.per_yuan_redeemed"], s["points.redeem_cap_permille"]) == (1, 100, 500)
     assert (s["points.referral_bonus"], s["points.reset_month_day"]) == (200, "01-01")
@@ -23,18 +23,18 @@ def test_a_new_shop_has_the_default_rulebook(shop):
 
 def test_changes_are_validated_all_or_nothing(shop, owner):
     with pytest.raises(InvalidInput) as err:
-        shop.update_settings(owner, {"points.redeem_cap_permille": 300, "birthday.window": "year"})
+        shop.settings.update(owner, {"points.redeem_cap_permille": 300, "birthday.window": "year"})
     assert err.value.code == "settings.bad_choice"
     assert err.value.params == {"options": ["day", "week", "month"], "value": "year"}
-    assert shop.settings()["points.redeem_cap_permille"] == 500
+    assert shop.settings.all(owner)["points.redeem_cap_permille"] == 500
     with pytest.raises(InvalidInput) as err:
-        shop.update_settings(owner, {"membership.lapse_days": 10})
+        shop.settings.update(owner, {"membership.lapse_days": 10})
     assert (err.value.code, err.value.params) == ("settings.out_of_range", {"low": 30, "high": 3650, "value": 10})
     with pytest.raises(InvalidInput) as err:
-        shop.update_settings(owner, {"no.such": 1})
+        shop.settings.update(owner, {"no.such": 1})
     assert (err.value.code, err.value.params) == ("settings.unknown", {"key": "no.such"})
     with pytest.raises(InvalidInput) as err:
-        shop.update_settings(owner, {"points.reset_month_day": "02-30"})
+        shop.settings.update(owner, {"points.reset_month_day": "02-30"})
     assert err.value.code == "settings.bad_month_day"
 
 
@@ -42,7 +42,7 @@ def test_tiers_must_rise(shop, owner):
     tiers = tiers_to_json(DEFAULT_TIERS)
     tiers[2]["rate_permille"] = 900                 # gold paying more than silver's 850
     with pytest.raises(InvalidInput) as err:
-        shop.update_settings(owner, {"membership.tiers": tiers})
+        shop.settings.update(owner, {"membership.tiers": tiers})
     assert (err.value.code, err.value.params) == ("settings.tiers_not_ascending", {"tier": "gold"})
 
 
@@ -54,59 +54,59 @@ def test_a_higher_tier_cannot_be_reached_with_nothing(shop, owner, new_member, f
     tiers = tiers_to_json(DEFAULT_TIERS)
     tiers[1][field] = 0
     with pytest.raises(InvalidInput) as err:
-        shop.update_settings(owner, {"membership.tiers": tiers})
+        shop.settings.update(owner, {"membership.tiers": tiers})
     assert (err.value.code, err.value.params) == ("settings.bad_tier_value", {"tier": "silver"})
-    assert shop.settings()["membership.tiers"] == tiers_to_json(DEFAULT_TIERS)
+    assert shop.settings.all(owner)["membership.tiers"] == tiers_to_json(DEFAULT_TIERS)
 
 
 def test_only_the_owner_changes_settings(shop, cashier):
     with pytest.raises(PermissionDenied) as err:
-        shop.update_settings(cashier, {"receipt.footer": "x"})
+        shop.settings.update(cashier, {"receipt.footer": "x"})
     assert err.value.params == {"perm": "settings", "role": "cashier"}
 
 
 def test_changes_are_audited_with_old_and_new_values(shop, owner):
-    shop.update_settings(owner, {"points.redeem_cap_permille": 300, "birthday.window": "day"})   # one unchanged
+    shop.settings.update(owner, {"points.redeem_cap_permille": 300, "birthday.window": "day"})   # one unchanged
     [entry] = AuditLog.select().where(AuditLog.action == "setting_changed")
     assert (entry.target, entry.staff_id) == ("points.redeem_cap_permille", owner.id)
     assert json.loads(entry.details) == {"old": 500, "new": 300}
 
 
 def test_settings_survive_a_restart(shop, owner, shop_path, clock):
-    shop.update_settings(owner, {"receipt.footer": "欢迎再来", "points.referral_bonus": 300})
+    shop.settings.update(owner, {"receipt.footer": "欢迎再来", "points.referral_bonus": 300})
     shop.close()
     reopened = Shop.open(shop_path, clock=clock)
-    assert (reopened.setting("receipt.footer"), reopened.setting("points.referral_bonus")) == ("欢迎再来", 300)
-    assert reopened.shop_header().footer == "欢迎再来"
+    assert (reopened.settings.value("receipt.footer"), reopened.settings.value("points.referral_bonus")) == ("欢迎再来", 300)
+    assert reopened.settings.header().footer == "欢迎再来"
 
 
 def test_a_lower_join_threshold_changes_who_qualifies(shop, owner, cashier, tech, items, new_customer):
-    shop.update_settings(owner, {"membership.join_threshold_fen": 30000})
-    visit = shop.check_in(cashier, new_customer().id)
-    shop.add_service(cashier, visit.id, items.dye.id, tech.id)      # ¥388 >= ¥300
-    assert shop.quote(cashier, visit.id).qualifies_to_join is True
+    shop.settings.update(owner, {"membership.join_threshold_fen": 30000})
+    visit = shop.visits.check_in(cashier, new_customer().id)
+    shop.visits.add_service(cashier, visit.id, items.dye.id, tech.id)      # ¥388 >= ¥300
+    assert shop.sales.quote(cashier, visit.id).qualifies_to_join is True
 
 
 def test_the_redeem_cap_and_tier_rates_come_from_settings(shop, owner, cashier, tech, items, new_member):
     tiers = tiers_to_json(DEFAULT_TIERS)
     tiers[2]["rate_permille"] = 780                 # gold 7.8折
-    shop.update_settings(owner, {"points.redeem_cap_permille": 200, "membership.tiers": tiers})
+    shop.settings.update(owner, {"points.redeem_cap_permille": 200, "membership.tiers": tiers})
     zhang = new_member(tier="gold", points=100000)
-    visit = shop.check_in(cashier, zhang.id)
-    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
-    priced = shop.quote(cashier, visit.id).priced
+    visit = shop.visits.check_in(cashier, zhang.id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
+    priced = shop.sales.quote(cashier, visit.id).priced
     # 268 x 0.78 = 209.04; at most 20% of it = 41.808 -> 41.80 = 4180 points
     assert (priced.amount_due_fen, priced.max_points_redeemable) == (20904, 4180)
 
 
 def test_only_changed_values_are_stored(shop, owner):
     before = {r.key for r in Setting.select()}
-    shop.update_settings(owner, {"points.earn_per_yuan": 1})          # the default: nothing to store
+    shop.settings.update(owner, {"points.earn_per_yuan": 1})          # the default: nothing to store
     assert {r.key for r in Setting.select()} == before
 
 
 def test_the_shop_name_cannot_be_emptied(shop, owner):
     with pytest.raises(InvalidInput) as info:
-        shop.update_settings(owner, {"shop.name": "  "})
+        shop.settings.update(owner, {"shop.name": "  "})
     assert info.value.code == "setup.shop_name_required"
-    assert shop.setting("shop.name") != ""
+    assert shop.settings.value("shop.name") != ""

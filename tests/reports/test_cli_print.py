@@ -29,7 +29,7 @@ def test_cmd_receipt_writes_a_reprint(shop, one_sale, tmp_path):
 
 
 def test_cmd_receipt_follows_the_paper_setting(shop, owner, one_sale, tmp_path):
-    shop.update_settings(owner, {"receipt.paper": "58mm"})
+    shop.settings.update(owner, {"receipt.paper": "58mm"})
     from pdf_helpers import pdf_pages
     page = pdf_pages(cmd_receipt(shop, one_sale.receipt_no, tmp_path / "r.pdf").read_bytes())[0]
     assert round(float(page.mediabox.width)) == 164
@@ -66,7 +66,7 @@ def test_cmd_report_writes_pdf_xlsx_csv(shop, owner, one_sale, tmp_path):
     assert "￥316.80" in pdf_words(paths[0].read_bytes())
     assert load_workbook(paths[1])["营业收入"]["A5"].value == "标价合计"
     assert "营业收入,实收净额,316.80" in paths[2].read_text("utf-8-sig")
-    exported = [(e.action, e.target, e.details["format"]) for e in shop.audit_log(owner) if e.action == "report_exported"]
+    exported = [(e.action, e.target, e.details["format"]) for e in shop.audit.entries(owner) if e.action == "report_exported"]
     assert sorted(exported) == [("report_exported", "2026-11-01..2026-12-01", kind) for kind in ("csv", "pdf", "xlsx")]
 
 

@@ -13,26 +13,26 @@ from salon_desk.errors import InvalidInput, PermissionDenied
 DEC = (date(2026, 12, 1), date(2027, 1, 1))
 
 
-def all_receipts(shop, path):
+def all_receipts(owner, shop, path):
     con = sqlite3.connect(str(path))
     ids = [row[0] for row in con.execute("SELECT id FROM sale ORDER BY id")]
     con.close()
-    return [shop.receipt(i) for i in ids]
+    return [shop.sales.receipt(owner, i) for i in ids]
 
 
 def inside(at: datetime, period) -> bool:
     return period[0] <= at.date() < period[1]
 
 
-def ledger_before(shop, path, when: datetime) -> int:
+def ledger_before(owner, shop, path, when: datetime) -> int:
     con = sqlite3.connect(str(path))
     ids = [row[0] for row in con.execute("SELECT id FROM customer")]
     con.close()
-    return sum(e.points for cid in ids for e in shop.points_history(cid) if e.at < when)
+    return sum(e.points for cid in ids for e in shop.points.history(owner, cid) if e.at < when)
 
 
 def test_revenue_payments_days_match_the_receipts(month_shop, shop, shop_path, owner):
-    f = shop.monthly_figures(owner, 2026, 12)
+    f = shop.reports.month(owner, 2026, 12)
     records = [r for r in all_receipts(shop, shop_path) if inside(r.created_at, DEC)]
     done = [r for r in records if r.status == "completed"]
     refunds = [x for r in all_receipts(shop, shop_path) for x in r.refunds if x.kind == "refund" and inside(x.at, DEC)]
@@ -62,8 +62,8 @@ def test_revenue_payments_days_match_the_receipts(month_shop, shop, shop_path, o
 
 
 def test_categories_services_technicians_match_the_lines(month_shop, shop, shop_path, owner):
-    f = shop.monthly_figures(owner, 2026, 12)
-    category_of = {i.code: i.category for i in shop.catalogue(include_inactive=True)}
+    f = shop.reports.month(owner, 2026, 12)
+    category_of = {i.code: i.category for i in shop.catalogue.items(owner, include_inactive=True)}
     done = [r for r in all_receipts(shop, shop_path) if inside(r.created_at, DEC) and r.status == "completed"]
     sold, qty, by_tech = defaultdict(int), defaultdict(int), defaultdict(int)
     for r in done:
@@ -85,7 +85,7 @@ def test_categories_services_technicians_match_the_lines(month_shop, shop, shop_
 
 
 def test_customers_members_and_key_rates(month_shop, shop, owner):
-    f = shop.monthly_figures(owner, 2026, 12)
+    f = shop.reports.month(owner, 2026, 12)
     c = f.customers
     assert (c.visits, c.member_visits, c.walk_in_visits) == (6, 3, 1)
     assert c.distinct_customers == 4
@@ -96,14 +96,14 @@ def test_customers_members_and_key_rates(month_shop, shop, owner):
     assert (f.key.repurchase.numerator, f.key.repurchase.denominator) == (2, 4)
     assert f.key.repurchase.percent() == "50.0%"
     assert (f.key.referral.numerator, f.key.referral.denominator) == (1, 2)
-    nov = shop.monthly_figures(owner, 2026, 11)
+    nov = shop.reports.month(owner, 2026, 11)
     assert dict(nov.customers.members_by_tier) == {"regular": 0, "silver": 0, "gold": 1, "diamond": 0}
     assert nov.key.repurchase.denominator == 2 and nov.key.referral.percent() == "0.0%"
 
 
 def test_points_balance_follows_the_ledger_and_a_back_dated_reset(month_shop, shop, shop_path, owner, clock):
-    dec = shop.monthly_figures(owner, 2026, 12)
-    jan = shop.monthly_figures(owner, 2027, 1)      # computed before the yearly reset has run
+    dec = shop.reports.month(owner, 2026, 12)
+    jan = shop.reports.month(owner, 2027, 1)      # computed before the yearly reset has run
     assert dec.points.opening_balance == ledger_before(shop, shop_path, datetime(2026, 12, 1))
     assert dec.points.closing_balance == ledger_before(shop, shop_path, datetime(2027, 1, 1))
     assert jan.points.opening_balance == dec.points.closing_balance
@@ -111,18 +111,18 @@ def test_points_balance_follows_the_ledger_and_a_back_dated_reset(month_shop, sh
     assert dec.points.closing_value_fen == dec.points.closing_balance
     # The reset is written now but dated 1 January: every checkpoint after that date is stale.
     assert shop.run_daily_jobs()["resets"] == [2027]
-    jan_after = shop.monthly_figures(owner, 2027, 1)
-    feb = shop.monthly_figures(owner, 2027, 2)
+    jan_after = shop.reports.month(owner, 2027, 1)
+    feb = shop.reports.month(owner, 2027, 2)
     assert jan_after.points.expired == dec.points.closing_balance
     assert jan_after.points.opening_balance == jan.points.opening_balance
     assert jan_after.points.closing_balance == ledger_before(shop, shop_path, datetime(2027, 2, 1))
     assert feb.points.opening_balance == jan_after.points.closing_balance
-    again = shop.monthly_figures(owner, 2026, 12)
+    again = shop.reports.month(owner, 2026, 12)
     assert again.points == dec.points
 
 
 def test_refund_of_an_earlier_month_counts_in_the_month_paid_out(month_shop, shop, owner):
-    jan = shop.monthly_figures(owner, 2027, 1)
+    jan = shop.reports.month(owner, 2027, 1)
     assert jan.revenue.refunds == 1 and jan.revenue.receipts == 1
     assert jan.revenue.net_fen == jan.revenue.amount_due_fen - jan.revenue.refunds_fen
     assert [c.category for c in jan.categories if c.refunded_fen] == ["hair"]
@@ -130,32 +130,32 @@ def test_refund_of_an_earlier_month_counts_in_the_month_paid_out(month_shop, sho
 
 def test_who_may_see_which_figures(month_shop, shop, cashier, owner, tech, clock):
     with pytest.raises(PermissionDenied):
-        shop.monthly_figures(cashier, 2026, 12)
+        shop.reports.month(cashier, 2026, 12)
     with pytest.raises(PermissionDenied):
-        shop.monthly_figures(tech, 2026, 12)
-    today = shop.day_figures(cashier)
+        shop.reports.month(tech, 2026, 12)
+    today = shop.reports.day(cashier)
     assert today.start == clock.now.date() and today.title == "2027年1月6日"
     with pytest.raises(PermissionDenied):
-        shop.day_figures(cashier, date(2026, 12, 3))
-    assert shop.day_figures(owner, date(2026, 12, 3)).revenue.receipts == 2
+        shop.reports.day(cashier, date(2026, 12, 3))
+    assert shop.reports.day(owner, date(2026, 12, 3)).revenue.receipts == 2
 
 
 @pytest.mark.parametrize("year, month", [(2026, 13), (2026, 0), (1999, 5)])
 def test_bad_month_is_invalid_input(shop, owner, year, month):
     with pytest.raises(InvalidInput) as err:
-        shop.monthly_figures(owner, year, month)
+        shop.reports.month(owner, year, month)
     assert err.value.code == "report.bad_month"
 
 
 def test_an_empty_month(shop, owner):
-    f = shop.monthly_figures(owner, 2030, 2)
+    f = shop.reports.month(owner, 2030, 2)
     assert f.revenue.receipts == 0 and f.revenue.average_ticket_fen == 0 and len(f.days) == 28
     assert f.key.repurchase.percent() == "—" and f.categories == () and f.technicians == ()
 
 
 def test_checkpoints_agree_with_summing_the_whole_ledger(month_shop, shop, shop_path, owner, clock):
     from salon_desk.db.ledger_checkpoints import ledger_totals
-    shop.refresh_report_checkpoints()
+    shop.reports.refresh_checkpoints()
     con = sqlite3.connect(str(shop_path))
     assert con.execute("SELECT COUNT(*) FROM report_checkpoint").fetchone()[0] > 0
     for when in (datetime(2026, 12, 1), datetime(2026, 12, 17, 12), datetime(2027, 1, 1), datetime(2027, 3, 1)):

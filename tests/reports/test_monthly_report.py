@@ -18,7 +18,7 @@ from pdf_helpers import assert_font_embedded, assert_glyphs_exist, pdf_pages, pd
 
 @pytest.fixture
 def december(month_shop, shop, owner):
-    return shop.monthly_figures(owner, 2026, 12)
+    return shop.reports.month(owner, 2026, 12)
 
 
 @pytest.fixture
@@ -110,7 +110,7 @@ def test_csv_carries_the_same_figures(december):
 
 
 def test_empty_month_still_renders(shop, owner):
-    f = shop.monthly_figures(owner, 2030, 2)
+    f = shop.reports.month(owner, 2030, 2)
     data = render_monthly_report(f)
     assert "2030年2月" in pdf_text(data)
     assert monthly_xlsx(f) and monthly_csv(f)

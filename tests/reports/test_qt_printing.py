@@ -57,7 +57,7 @@ def test_receipt_prints_on_a_page_of_its_own_size(qapp, receipt_pdf, tmp_path):
 
 
 def test_a4_report_prints_every_page(qapp, month_shop, shop, owner, tmp_path):
-    data = render_monthly_report(shop.monthly_figures(owner, 2026, 12))
+    data = render_monthly_report(shop.reports.month(owner, 2026, 12))
     out = tmp_path / "report.pdf"
     assert paint_pdf(data, pdf_printer(out)) == len(pdf_pages(data))
     assert len(pdf_pages(out.read_bytes())) == len(pdf_pages(data))

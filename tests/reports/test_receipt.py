@@ -15,10 +15,10 @@ from pdf_helpers import assert_font_embedded, assert_glyphs_exist, pdf_pages, pd
 def gold_sale(shop, owner, cashier, tech, items, new_member, clock):
     """The worked example: Gold member, ¥268 cut + ¥128 care, 300 points, cash ¥400."""
     customer = new_member("张三", "13812345678", tier="gold", points=1000)
-    visit = shop.check_in(cashier, customer.id)
-    shop.add_service(cashier, visit.id, items.cut.id, tech.id, note="短发，刘海不要太短")
-    shop.add_service(cashier, visit.id, items.care.id, tech.id)
-    return shop.checkout(cashier, visit.id, [Tender("cash", 40000)], points=300)
+    visit = shop.visits.check_in(cashier, customer.id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id, note="短发，刘海不要太短")
+    shop.visits.add_service(cashier, visit.id, items.care.id, tech.id)
+    return shop.sales.checkout(cashier, visit.id, [Tender("cash", 40000)], points=300)
 
 
 def test_receipt_prints_every_field(gold_sale):
@@ -69,9 +69,9 @@ def test_reprint_is_marked(gold_sale, clock):
 
 
 def test_walk_in_receipt(shop, cashier, tech, items):
-    visit = shop.check_in(cashier, None)
-    shop.add_service(cashier, visit.id, items.wcb.id, tech.id)
-    record = shop.checkout(cashier, visit.id, [Tender("alipay", 6800)])
+    visit = shop.visits.check_in(cashier, None)
+    shop.visits.add_service(cashier, visit.id, items.wcb.id, tech.id)
+    record = shop.sales.checkout(cashier, visit.id, [Tender("alipay", 6800)])
     data = render_receipt(record)
     text = pdf_text(data)
     assert "散客" in text and "支付宝" in text and "会员卡号" not in text and "本次积分" not in text
@@ -92,7 +92,7 @@ def test_promotion_and_enrolment_notices(shop, cashier, tech, items, new_custome
 
 
 def test_void_slip_and_voided_receipt(shop, owner, cashier, gold_sale, owner_ok):
-    voided = shop.void_sale(owner, gold_sale.sale_id, reason="收错了", **owner_ok)
+    voided = shop.sales.void(owner, gold_sale.sale_id, reason="收错了", **owner_ok)
     void = voided.refunds[0]
     data = render_refund_slip(voided, void)
     text, words = pdf_text(data), pdf_words(data)
@@ -105,7 +105,7 @@ def test_void_slip_and_voided_receipt(shop, owner, cashier, gold_sale, owner_ok)
 
 def test_refund_slip(shop, owner, gold_sale, owner_ok):
     cut = gold_sale.lines[0]
-    refunded = shop.refund_sale(owner, gold_sale.sale_id, [cut.sale_line_id], reason="不满意", **owner_ok)
+    refunded = shop.sales.refund(owner, gold_sale.sale_id, [cut.sale_line_id], reason="不满意", **owner_ok)
     refund = refunded.refunds[0]
     data = render_refund_slip(refunded, refund)
     text, words = pdf_text(data), pdf_words(data)
@@ -118,8 +118,8 @@ def test_refund_slip(shop, owner, gold_sale, owner_ok):
 
 
 def test_erased_customer_prints_no_name(shop, owner, gold_sale):
-    shop.anonymise_customer(owner, gold_sale.customer_id)
-    record = shop.receipt(gold_sale.sale_id)
+    shop.customers.anonymise(owner, gold_sale.customer_id)
+    record = shop.sales.receipt(owner, gold_sale.sale_id)
     text = pdf_text(render_receipt(record, reprint=True))
     assert "（已注销）" in text and "张三" not in text
 

@@ -23,19 +23,19 @@ def regular(shop, owner, cashier, tech, tech2, items, new_member, clock):
     receipts = []
     for week in range(12):
         clock.set(2026, 12, 1 + week * 2, 10 + week % 5, 0)
-        visit = shop.check_in(cashier, customer.id)
-        shop.add_service(cashier, visit.id, items.cut.id, tech.id, note=f"第{week + 1}次，刘海修短")
-        shop.add_service(cashier, visit.id, items.care.id, tech2.id)
-        due = shop.quote(cashier, visit.id).priced.amount_due_fen
-        receipts.append(shop.checkout(cashier, visit.id, [Tender("wechat", due)]))
+        visit = shop.visits.check_in(cashier, customer.id)
+        shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id, note=f"第{week + 1}次，刘海修短")
+        shop.visits.add_service(cashier, visit.id, items.care.id, tech2.id)
+        due = shop.sales.quote(cashier, visit.id).priced.amount_due_fen
+        receipts.append(shop.sales.checkout(cashier, visit.id, [Tender("wechat", due)]))
     return customer, receipts
 
 
 def test_visit_record_prints_file_membership_and_visits(shop, owner, regular, clock):
     customer, receipts = regular
-    file = shop.customer_file(owner, customer.id)
-    sales = shop.customer_sales(owner, customer.id)
-    data = render_visit_record(file, sales, shop.shop_header(), None, None, clock.now, "老板")
+    file = shop.customers.file(owner, customer.id)
+    sales = shop.sales.of_customer(owner, customer.id)
+    data = render_visit_record(file, sales, shop.settings.header(), None, None, clock.now, "老板")
     text, words = pdf_text(data), pdf_words(data)
     assert_font_embedded(data)
     assert_glyphs_exist(text)
@@ -57,8 +57,8 @@ def test_visit_record_prints_file_membership_and_visits(shop, owner, regular, cl
 
 def test_allergies_are_left_out_when_the_role_may_not_see_them(shop, owner, regular, clock):
     customer, _ = regular
-    hidden = replace(shop.customer_file(owner, customer.id), allergies=None)
-    text = pdf_text(render_visit_record(hidden, [], shop.shop_header(), printed_at=clock.now))
+    hidden = replace(shop.customers.file(owner, customer.id), allergies=None)
+    text = pdf_text(render_visit_record(hidden, [], shop.settings.header(), printed_at=clock.now))
     assert "过敏" not in text and "PPD" not in text
     assert "此期间没有到店记录" in text
 
@@ -66,8 +66,8 @@ def test_allergies_are_left_out_when_the_role_may_not_see_them(shop, owner, regu
 def test_date_range_is_printed_and_respected(shop, owner, regular, clock):
     customer, receipts = regular
     start, end = date(2026, 12, 5), date(2026, 12, 9)
-    sales = shop.customer_sales(owner, customer.id, start, end)
-    text = pdf_text(render_visit_record(shop.customer_file(owner, customer.id), sales, shop.shop_header(),
+    sales = shop.sales.of_customer(owner, customer.id, start, end)
+    text = pdf_text(render_visit_record(shop.customers.file(owner, customer.id), sales, shop.settings.header(),
                                         start, end, clock.now))
     assert "统计期间：2026-12-05 至 2026-12-09" in text
     assert [r.receipt_no in text for r in receipts] == [False, False, True, True, True] + [False] * 7
@@ -75,9 +75,9 @@ def test_date_range_is_printed_and_respected(shop, owner, regular, clock):
 
 def test_data_copy_holds_the_whole_file(shop, owner, regular, clock, owner_ok):
     customer, receipts = regular
-    shop.refund_sale(owner, receipts[0].sale_id, reason="不满意", **owner_ok)
-    shop.export_customer(owner, customer.id)
-    export = shop.export_customer(owner, customer.id)     # the first export is in the second's log
+    shop.sales.refund(owner, receipts[0].sale_id, reason="不满意", **owner_ok)
+    shop.customers.export(owner, customer.id)
+    export = shop.customers.export(owner, customer.id)     # the first export is in the second's log
     data = render_data_copy(export, printed_at=datetime(2027, 1, 1, 9, 0))
     text, words = pdf_text(data), pdf_words(data)
     assert_font_embedded(data)
@@ -95,7 +95,7 @@ def test_data_copy_holds_the_whole_file(shop, owner, regular, clock, owner_ok):
 
 def test_data_copy_prints_unknown_keys_too(shop, owner, regular):
     customer, _ = regular
-    export = shop.export_customer(owner, customer.id)
+    export = shop.customers.export(owner, customer.id)
     export["customer"]["wechat_id"] = "yy_2026"
     export["appointments"] = [{"at": "2027-01-02T10:00:00", "service": "精剪"}]
     text = pdf_text(render_data_copy(export))
@@ -105,7 +105,7 @@ def test_data_copy_prints_unknown_keys_too(shop, owner, regular):
 def test_a_data_copy_section_heading_never_ends_a_page(shop, owner, regular):
     """However long the points history, 五、消费记录 and 六、档案操作记录 start on the page of their first row."""
     customer, receipts = regular
-    export = shop.export_customer(owner, customer.id)
+    export = shop.customers.export(owner, customer.id)
     history = export["points_history"]
     newest = max(receipts, key=lambda r: r.created_at).receipt_no
     for count in range(14, 40):           # the 消费记录 heading walks down page 1 and over to page 2

@@ -52,7 +52,7 @@ def test_setup_dialog_creates_the_owner(qtbot, tmp_path):
         dialog.password2.setText("secret123")
         dialog.try_setup()
         assert dialog.staff is not None and dialog.staff.role == "owner"
-        assert not shop.needs_setup()
+        assert not shop.staff.needs_setup()
     finally:
         shop.close()
 
@@ -62,7 +62,7 @@ def test_demo_login_screen_shows_the_logins_and_opens_the_window(qapp, shop_path
 
     def ask(cls, parent, shop, demo_logins=(), username=""):
         logins_seen.append(list(demo_logins))
-        return shop.login("xiaomei", "secret123")
+        return shop.staff.login("xiaomei", "secret123")
     monkeypatch.setattr(LoginDialog, "ask", classmethod(ask))
     monkeypatch.setattr(app_module, "DEMO_LOGINS", DEMO_LOGINS, raising=False)
     windows = []

@@ -65,15 +65,15 @@ def test_walk_in_service_paid_in_cash_shows_the_change(qtbot, window, shop, cash
     assert receipt is not None and receipt.amount_due_fen == 26800
     [cash] = receipt.payments
     assert (cash.method, cash.amount_fen, cash.tendered_fen, cash.change_fen) == ("cash", 26800, 30000, 3200)
-    assert shop.open_visits(cashier) == [] or all(v.id != visit.id for v in shop.open_visits(cashier))
+    assert shop.visits.open_visits(cashier) == [] or all(v.id != visit.id for v in shop.visits.open_visits(cashier))
 
 
 def test_member_pays_with_points_and_splits_wechat_and_cash(qtbot, window, shop, cashier, tech, items,
                                                              new_member):
     zhang = new_member("张三", "13812345678", tier="gold", points=1000)
-    visit = shop.check_in(cashier, zhang.id)
-    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
-    shop.add_service(cashier, visit.id, items.care.id, tech.id)
+    visit = shop.visits.check_in(cashier, zhang.id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
+    shop.visits.add_service(cashier, visit.id, items.care.id, tech.id)
     dialog = open_checkout(qtbot, window, visit.id)
     assert "应付 ¥316.80" == dialog.due.text()                    # gold pays 80% of ¥396
     assert "本单最多可用 1000 分" in dialog.points_max.text()
@@ -100,16 +100,16 @@ def test_member_pays_with_points_and_splits_wechat_and_cash(qtbot, window, shop,
 def test_enrolment_offer_appears_at_500_yuan_and_not_at_499_99(qtbot, window, shop, owner, cashier, tech,
                                                                 new_customer, receipts, offers, price_fen,
                                                                 offered):
-    item = shop.add_item(owner, kind="service", code="X01", name="烫发", category="hair", price_fen=price_fen)
+    item = shop.catalogue.add_item(owner, kind="service", code="X01", name="烫发", category="hair", price_fen=price_fen)
     li = new_customer("李四", "13900001111")
-    visit = shop.check_in(cashier, li.id)
-    shop.add_service(cashier, visit.id, item.id, tech.id)
+    visit = shop.visits.check_in(cashier, li.id)
+    shop.visits.add_service(cashier, visit.id, item.id, tech.id)
     dialog = open_checkout(qtbot, window, visit.id)
     qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)                # the whole bill by WeChat
     dialog.confirm()
     final = after_checkout.finish_sale(window, window.ops, dialog.receipt)
     assert bool(offers) is offered
-    member = shop.customer_file(cashier, li.id).member
+    member = shop.customers.file(cashier, li.id).member
     if offered:
         assert final.enrolled and member is not None and member.tier == "regular"
         assert final.points_earned == 500 and receipts[-1].member_no == member.member_no
@@ -120,8 +120,8 @@ def test_enrolment_offer_appears_at_500_yuan_and_not_at_499_99(qtbot, window, sh
 
 def test_underpayment_shows_the_translated_message_and_changes_nothing(qtbot, window, shop, cashier, tech,
                                                                        items, dump, shop_path):
-    visit = shop.check_in(cashier, None)
-    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
+    visit = shop.visits.check_in(cashier, None)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
     dialog = open_checkout(qtbot, window, visit.id)
     type_amount(qtbot, dialog, "200")
     qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)                # only ¥200 of ¥268
@@ -130,14 +130,14 @@ def test_underpayment_shows_the_translated_message_and_changes_nothing(qtbot, wi
     assert dialog.receipt is None and dialog.isVisible()
     assert dialog.error.text() == "还差 ¥68.00：应付 ¥268.00，已付 ¥200.00。"
     assert dump(shop_path) == before
-    assert shop.visit(cashier, visit.id).status == "open"
+    assert shop.visits.get(cashier, visit.id).status == "open"
 
 
-def test_over_redeeming_points_shows_the_cap_and_changes_nothing(qtbot, window, shop, cashier, tech, items,
+def test_over_redeeming_points_shows_the_cap_and_changes_nothing(owner, qtbot, window, shop, cashier, tech, items,
                                                                 new_member, dump, shop_path):
     zhang = new_member("张三", "13812345678", tier="gold", points=50_000)
-    visit = shop.check_in(cashier, zhang.id)
-    shop.add_service(cashier, visit.id, items.wcb.id, tech.id)     # ¥68 -> ¥54.40, at most half by points
+    visit = shop.visits.check_in(cashier, zhang.id)
+    shop.visits.add_service(cashier, visit.id, items.wcb.id, tech.id)     # ¥68 -> ¥54.40, at most half by points
     dialog = open_checkout(qtbot, window, visit.id)
     dialog.points.setText("5000")
     assert dialog.error.text() == "本单最多可用 2720 积分（您输入了 5000）。"
@@ -147,7 +147,7 @@ def test_over_redeeming_points_shows_the_cap_and_changes_nothing(qtbot, window, 
     assert dialog.receipt is None
     assert "最多可用 2720 积分" in dialog.error.text()
     assert dump(shop_path) == before
-    assert shop.points_balance(zhang.id) == 50_000
+    assert shop.points.balance(owner, zhang.id) == 50_000
 
 
 def test_every_error_message_is_chinese_in_the_window(qapp):
@@ -156,8 +156,8 @@ def test_every_error_message_is_chinese_in_the_window(qapp):
 
 
 def test_card_over_the_bill_is_not_shown_as_paid_in_full(qtbot, window, shop, cashier, tech, items):
-    visit = shop.check_in(cashier, None)
-    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
+    visit = shop.visits.check_in(cashier, None)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
     dialog = open_checkout(qtbot, window, visit.id)
     type_amount(qtbot, dialog, "500")
     qtbot.keyClick(dialog.amount, Qt.Key.Key_F4)                # ¥500 by card on a ¥268 bill
@@ -175,8 +175,8 @@ def test_the_window_names_the_totals_as_the_receipt_prints_them(qtbot, window, s
     from salon_desk.ui.receipt_summary import ReceiptSummaryDialog
     from ui_helpers import pdf_text
     zhang = new_member("张三", "13812345678", tier="gold", points=1000)
-    visit = shop.check_in(cashier, zhang.id)
-    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
+    visit = shop.visits.check_in(cashier, zhang.id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
     window.counter.select_visit(visit.id)
     editor = window.counter.editor
     assert (editor.list_total.text(), editor.discount_total.text()) == ("标价合计：¥268.00", "会员折扣：-¥53.60")
@@ -198,8 +198,8 @@ def test_the_birthday_choice_names_the_service_and_its_price(qtbot, window, shop
                                                              new_member):
     from salon_desk.ui.i18n import install_language
     zhang = new_member("张三", "13812345678", tier="gold", birth_month=11, birth_day=22)   # today
-    visit = shop.check_in(cashier, zhang.id)
-    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
+    visit = shop.visits.check_in(cashier, zhang.id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
     dialog = open_checkout(qtbot, window, visit.id)
     assert dialog.birthday.itemText(1) == "精剪（¥268.00）"
     try:

@@ -65,7 +65,7 @@ def test_enter_checks_in_and_the_banner_shows_the_file(qtbot, window, shop, owne
     # Enter again on the same customer goes to their visit instead of refusing
     qtbot.keyClicks(counter.search, "5678")
     qtbot.keyClick(counter.search, Qt.Key.Key_Return)
-    assert len(shop.open_visits(owner)) == 1 and counter.editor.visit.id == visit.id
+    assert len(shop.visits.open_visits(owner)) == 1 and counter.editor.visit.id == visit.id
 
 
 def test_visit_editor_adds_service_and_product_and_removes_a_line(qtbot, window, shop, cashier, items, tech2):
@@ -121,7 +121,7 @@ def test_new_customer_from_the_counter_is_saved_and_checked_in(qtbot, window, sh
     qtbot.keyClick(counter.search, Qt.Key.Key_F4)
     visit = counter.editor.visit
     assert visit is not None and visit.customer.name == "赵敏"
-    assert shop.customer_file(cashier, visit.customer.id).consents[0].granted
+    assert shop.customers.file(cashier, visit.customer.id).consents[0].granted
 
 
 def test_returning_member_flow_by_keyboard_only(qtbot, window, shop, owner, cashier, items, tech2, new_member,
@@ -156,18 +156,18 @@ def test_returning_member_flow_by_keyboard_only(qtbot, window, shop, owner, cash
     assert [(l.name, l.technician_name) for l in receipt.lines] == [("精剪", "李师傅")]
     assert receipt.amount_due_fen == 22780                 # silver pays 85% of ¥268
     assert [(p.method, p.amount_fen) for p in receipt.payments] == [("wechat", 22780)]
-    assert shop.open_visits(cashier) == []
+    assert shop.visits.open_visits(cashier) == []
     assert window.focusWidget() is window.counter.search
     with capsys.disabled():
         print(f"\nkeyboard flow of the returning member: {keys.presses} key presses, no mouse")
     assert keys.presses <= 16
 
 
-def test_technicians_are_named_with_their_role_in_the_readers_punctuation(make_window, cashier):
+def test_technicians_are_named_with_their_role_in_the_readers_punctuation(owner, make_window, cashier):
     from salon_desk.ui.i18n import install_language
     window = make_window(cashier)
     combo = window.counter.editor.technician
-    assert combo.itemText(combo.findData(window.ops.shop.technicians()[0].id)).endswith("（技师）")
+    assert combo.itemText(combo.findData(window.ops.shop.staff.technicians(owner)[0].id)).endswith("（技师）")
     try:
         install_language("en")
         from salon_desk.ui.visit_editor import VisitEditor

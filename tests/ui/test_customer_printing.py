@@ -77,7 +77,7 @@ def test_owner_prints_the_data_copy_and_it_is_audited(make_window, shop, owner, 
     text = pdf_text(data)
     assert "个人信息副本" in text and "13812345678" in text
     assert any(e.action == "customer_exported" and e.target == f"customer:{zhang.id}"
-               for e in shop.audit_log(owner))
+               for e in shop.audit.entries(owner))
 
 
 def test_cashier_is_not_offered_the_data_copy_and_the_core_refuses_it(make_window, shop, owner, cashier,
@@ -86,7 +86,7 @@ def test_cashier_is_not_offered_the_data_copy_and_the_core_refuses_it(make_windo
     assert not page.print_copy_action.isVisible()
     page.print_data_copy()                      # even if the action were reached, the core says no
     assert previews == [] and len(shown) == 1
-    assert not any(e.action == "customer_exported" for e in shop.audit_log(owner))
+    assert not any(e.action == "customer_exported" for e in shop.audit.entries(owner))
 
 
 def test_range_dialog_defaults_to_all_and_checks_the_order(qtbot):
@@ -117,8 +117,8 @@ def test_the_preview_shows_a_whole_a4_page_and_fits_the_screen(qtbot, shop, owne
     from PySide6.QtWidgets import QLabel
     from salon_desk.reports.visit_record import render_visit_record
     zhang = two_visits[0]
-    data = render_visit_record(shop.customer_file(owner, zhang.id), shop.customer_sales(owner, zhang.id),
-                               shop.shop_header(), None, None, shop.now(), owner.display_name)
+    data = render_visit_record(shop.customers.file(owner, zhang.id), shop.sales.of_customer(owner, zhang.id),
+                               shop.settings.header(), None, None, shop.now(), owner.display_name)
     dialog = PrintPreviewDialog(data, "张三", "record.pdf")
     qtbot.addWidget(dialog)
     dialog.show()

@@ -39,7 +39,7 @@ def test_edit_the_file_with_tags_and_health_notes(qtbot, page, shop, owner, new_
     editor.allergies.setPlainText("对酒精过敏")
     editor.save()
     assert editor.error.text() == ""
-    f = shop.customer_file(owner, page.file.id)
+    f = shop.customers.file(owner, page.file.id)
     assert (f.birth_month, f.birth_day, f.skin_type, f.tags, f.allergies) == (5, 1, "sensitive", ("桂花茶", "要毛毯"), "对酒精过敏")
 
 
@@ -50,7 +50,7 @@ def test_duplicate_phone_on_the_page_shows_the_message_and_changes_nothing(qtbot
     page.editor.phone.setText("13812345678")
     page.editor.save()
     assert page.editor.error.text() == "手机号 13812345678 已属于张三。"
-    assert shop.find_customers(owner, "李四")[0].phone == "13900001111"
+    assert shop.customers.find(owner, "李四")[0].phone == "13900001111"
 
 
 def test_new_file_without_consent_is_refused(qtbot, page, shop, owner):
@@ -60,7 +60,7 @@ def test_new_file_without_consent_is_refused(qtbot, page, shop, owner):
     page.editor.consent_boxes["keep_file"].setChecked(False)
     page.editor.save()
     assert "不同意建档" in page.editor.error.text()
-    assert shop.find_customers(owner, "1234") == []
+    assert shop.customers.find(owner, "1234") == []
 
 
 def test_membership_panel_adjusts_points_with_a_reason(qtbot, page, shop, owner, new_member):
@@ -73,7 +73,7 @@ def test_membership_panel_adjusts_points_with_a_reason(qtbot, page, shop, owner,
     assert panel.error.text() == "请填写积分调整原因。"
     panel.points_reason.setText("活动赠送")
     panel.adjust_points()
-    assert shop.points_balance(zhang.id) == 1200
+    assert shop.points.balance(owner, zhang.id) == 1200
     assert panel.model.rows()[0].reason == "活动赠送"
     assert "1200 积分" in panel.summary.text()
 
@@ -97,12 +97,12 @@ def test_archive_erase_and_export(qtbot, page, shop, owner, new_customer, tmp_pa
     assert json.loads(target.read_text(encoding="utf-8"))["customer"]["name"] == "张三"
     cid = page.file.id
     page.toggle_archive()
-    assert shop.customer_file(owner, cid).archived
-    assert shop.find_customers(owner, "张三") == []
+    assert shop.customers.file(owner, cid).archived
+    assert shop.customers.find(owner, "张三") == []
     page.archived.setChecked(True)
     choose(page, "张三")
     page.erase()
-    f = shop.customer_file(owner, cid)
+    f = shop.customers.file(owner, cid)
     assert f.anonymised and f.name == "" and not page.editor.save_button.isEnabled()
     editor = page.editor                       # nothing of an erased file invites typing
     assert not any(w.isEnabled() for w in (editor.gender, editor.notes, editor.tags, editor.allergies,
@@ -116,12 +116,12 @@ def test_merge_a_duplicate_into_the_file(qtbot, page, shop, owner, items, new_cu
     drop = new_customer("张三", "13812345679")
     sell(drop.id, services=[items.cut])
     monkeypatch.setattr(CustomerPickerDialog, "ask", classmethod(
-        lambda cls, parent, ops, title, exclude_id=None: shop.customer_summary(owner, drop.id)))
+        lambda cls, parent, ops, title, exclude_id=None: shop.customers.summary(owner, drop.id)))
     page.search.setText("13812345678")
     assert page.file.id == keep.id
     page.merge()
-    assert len(shop.customer_sales(owner, keep.id)) == 1
-    assert shop.customer_file(owner, drop.id).archived
+    assert len(shop.sales.of_customer(owner, keep.id)) == 1
+    assert shop.customers.file(owner, drop.id).archived
 
 
 def test_cashier_has_no_erase_merge_or_export(make_window, cashier):

@@ -49,7 +49,7 @@ def test_switching_to_english_in_settings_retranslates_the_window(qtbot, make_wi
         combo = settings.findChild(QComboBox, "ui.language")
         combo.setCurrentIndex(combo.findData("en"))
         settings.save()
-        assert shop.setting("ui.language") == "en"
+        assert shop.settings.value("ui.language") == "en"
         assert tab_titles(window) == ["Counter", "Customers", "Catalogue and staff", "Reports", "Settings"]
         assert window.staff_label.text() == "Staff: 老板 (Owner)"
     finally:
@@ -59,20 +59,20 @@ def test_switching_to_english_in_settings_retranslates_the_window(qtbot, make_wi
 def test_technician_writes_notes_on_own_services_only(qtbot, make_window, shop, cashier, tech, tech2, items,
                                                       monkeypatch):
     from salon_desk.ui import widgets
-    visit = shop.check_in(cashier, None)
-    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
-    shop.add_service(cashier, visit.id, items.care.id, tech2.id)
+    visit = shop.visits.check_in(cashier, None)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
+    shop.visits.add_service(cashier, visit.id, items.care.id, tech2.id)
     window = make_window(tech)
     assert tab_titles(window) == ["我的服务"]
     page = window.pages["services"]
     monkeypatch.setattr(widgets.TextPrompt, "ask", classmethod(lambda cls, *a, **k: "力度轻一点"))
     page.lines_view.selectRow(0)
     page.edit_note()
-    assert shop.visit(cashier, visit.id).lines[0].note == "力度轻一点"
+    assert shop.visits.get(cashier, visit.id).lines[0].note == "力度轻一点"
     page.lines_view.selectRow(1)
     page.edit_note()
     assert page.error.text() == "技师只能给自己做的项目写备注。"
-    assert shop.visit(cashier, visit.id).lines[1].note == ""
+    assert shop.visits.get(cashier, visit.id).lines[1].note == ""
 
 
 def switch_language(window, language: str) -> None:

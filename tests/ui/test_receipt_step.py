@@ -16,11 +16,11 @@ from ui_helpers import answer_next_dialog, pdf_printer, pdf_text
 def cash_sale(shop, cashier, tech, items, new_member):
     """A gold member's cut and care (¥268 + ¥128 at 88%), paid with ¥400 cash."""
     zhang = new_member("张三", "13812345678", tier="gold")
-    visit = shop.check_in(cashier, zhang.id)
-    shop.add_service(cashier, visit.id, items.cut.id, tech.id)
-    shop.add_service(cashier, visit.id, items.care.id, tech.id)
-    due = shop.quote(cashier, visit.id).priced.amount_due_fen
-    return shop.checkout(cashier, visit.id, [Tender("cash", 40000)]), due
+    visit = shop.visits.check_in(cashier, zhang.id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
+    shop.visits.add_service(cashier, visit.id, items.care.id, tech.id)
+    due = shop.sales.quote(cashier, visit.id).priced.amount_due_fen
+    return shop.sales.checkout(cashier, visit.id, [Tender("cash", 40000)]), due
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ def open_refund(qtbot, window, sale_id) -> RefundDialog:
     return dialog
 
 
-def test_cashier_cannot_refund_without_the_owners_password(qtbot, window, shop, cashier, sale, dump, shop_path):
+def test_cashier_cannot_refund_without_the_owners_password(owner, qtbot, window, shop, cashier, sale, dump, shop_path):
     dialog = open_refund(qtbot, window, sale.sale_id)
     assert dialog.owner.text() == ""                       # a cashier is not the owner
     assert "退还金额：¥313.80" in dialog.preview.text()
@@ -41,7 +41,7 @@ def test_cashier_cannot_refund_without_the_owners_password(qtbot, window, shop, 
     unchanged = [r for r in after if not r.startswith((audit, staff))]
     assert unchanged == [r for r in before if not r.startswith((audit, staff))]
     assert any("owner_authorisation_failed" in r for r in after if r.startswith(audit))
-    assert shop.receipt(sale.sale_id).refunds == ()
+    assert shop.sales.receipt(owner, sale.sale_id).refunds == ()
 
 
 def test_with_the_owners_password_one_line_is_refunded(qtbot, window, shop, cashier, sale):

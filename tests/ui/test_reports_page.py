@@ -30,17 +30,17 @@ def november(shop, clock, owner, cashier, tech, tech2, items, new_member, new_cu
     li = new_customer("李四", "13800000002")
     sales = [sell(zhang.id, services=[items.cut, items.care], points=300)]          # 11-22
     clock.set(2026, 11, 23, 16, 0)
-    visit = shop.check_in(cashier, None)                                             # a walk-in, cash
-    shop.add_service(cashier, visit.id, items.wcb.id, tech2.id)
-    sales.append(shop.checkout(cashier, visit.id, [Tender("cash", 10000)]))
+    visit = shop.visits.check_in(cashier, None)                                             # a walk-in, cash
+    shop.visits.add_service(cashier, visit.id, items.wcb.id, tech2.id)
+    sales.append(shop.sales.checkout(cashier, visit.id, [Tender("cash", 10000)]))
     clock.set(2026, 11, 25, 11, 0)
     sales.append(sell(li.id, services=[items.dye], products=[(items.serum, 1)]))
     clock.set(2026, 11, 26, 10, 0)
     serum = [line for line in sales[-1].lines if line.kind == "product"][0]
-    refund = shop.refund_sale(owner, sales[-1].sale_id, [serum.sale_line_id], reason="过敏", **owner_ok)
+    refund = shop.sales.refund(owner, sales[-1].sale_id, [serum.sale_line_id], reason="过敏", **owner_ok)
     clock.set(2026, 11, 28, 15, 0)
     voided = sell(zhang.id, services=[items.wcb])
-    shop.void_sale(owner, voided.sale_id, reason="重复收款", **owner_ok)
+    shop.sales.void(owner, voided.sale_id, reason="重复收款", **owner_ok)
     clock.set(2026, 12, 3, 9, 0)
     sell(li.id, services=[items.cut])                                                # December: not counted
     refunded = sum(r.amount_fen for r in refund.refunds if r.kind == "refund")
@@ -94,7 +94,7 @@ def test_the_window_the_pdf_and_the_xlsx_show_the_same_net_received(make_window,
     text = page.save("csv").read_bytes().decode("utf-8-sig")
     [line] = [r for r in csv.reader(io.StringIO(text)) if r[:2] == ["营业收入", "实收净额"]]
     assert line[2] == f"{november // 100}.{november % 100:02d}"
-    saved = [e.details["format"] for e in page.ops.shop.audit_log(owner) if e.action == "report_exported"]
+    saved = [e.details["format"] for e in page.ops.shop.audit.entries(owner) if e.action == "report_exported"]
     assert sorted(saved) == ["csv", "pdf", "xlsx"], "every saved copy of the figures is in the audit log"
 
 
@@ -169,7 +169,7 @@ def test_month_list_goes_back_to_the_shops_first_month(shop):
 
 @pytest.mark.parametrize("index", range(10))
 def test_figure_model_passes_the_model_tester(qtmodeltester, shop, owner, november, index):
-    sections = all_sections(shop.monthly_figures(owner, 2026, 11))
+    sections = all_sections(shop.reports.month(owner, 2026, 11))
     assert len(sections) == 10
     model = FigureTableModel()
     model.set_section(sections[index])

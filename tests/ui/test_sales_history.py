@@ -50,7 +50,7 @@ def test_reprint_prints_a_copy_marked_reprint(qtbot, window, shop, sale, tmp_pat
 def test_a_refund_offers_its_slip_and_the_slip_can_be_printed_again(qtbot, window, shop, sale, previews,
                                                                      monkeypatch):
     from salon_desk.ui import sales_history
-    done = shop.void_sale(window.ops.staff, sale.sale_id, owner_username="boss", owner_password="secret123",
+    done = shop.sales.void(window.ops.staff, sale.sale_id, owner_username="boss", owner_password="secret123",
                           reason="重复收款")
     monkeypatch.setattr(sales_history.RefundDialog, "ask", classmethod(lambda cls, parent, ops, sale_id: done))
     history = open_today(qtbot, window).history
@@ -65,15 +65,15 @@ def test_a_refund_offers_its_slip_and_the_slip_can_be_printed_again(qtbot, windo
     assert "作废单" in pdf_text(previews[-1][0]) and "重印" in pdf_text(previews[-1][0])
 
 
-def test_a_cancelled_refund_offers_no_slip(qtbot, window, sale, previews, monkeypatch):
+def test_a_cancelled_refund_offers_no_slip(owner, qtbot, window, sale, previews, monkeypatch):
     from salon_desk.ui import sales_history
     monkeypatch.setattr(sales_history.RefundDialog, "ask", classmethod(lambda cls, parent, ops, sale_id: None))
     open_today(qtbot, window).history.refund()
     assert previews == []
-    assert printing.refund_slip_pdf(window.ops.shop, window.ops.shop.receipt(sale.sale_id)) is None
+    assert printing.refund_slip_pdf(window.ops.shop, window.ops.shop.sales.receipt(owner, sale.sale_id)) is None
 
 
-def test_a_sales_lines_read_as_on_the_receipt(qtbot, window, shop, sale):
+def test_a_sales_lines_read_as_on_the_receipt(owner, qtbot, window, shop, sale):
     """Gold pays 80%: 精剪 ¥268 -> ¥214.40, 洗护 ¥128 -> ¥102.40; the 300 points (¥3) are the sale's,
     so the lines show what the receipt and the visit record print, and 实付 the sale's ¥313.80."""
     history = open_today(qtbot, window).history
@@ -82,6 +82,6 @@ def test_a_sales_lines_read_as_on_the_receipt(qtbot, window, shop, sale):
             for line in model.rows()]
     assert rows == [["¥268.00", "-¥53.60", "¥214.40"], ["¥128.00", "-¥25.60", "¥102.40"]]
     assert history.sales_model.display(history.sales_model.rows()[0], history.sales_model.AMOUNT) == "¥313.80"
-    text = pdf_text(printing.receipt_pdf(shop, shop.receipt(sale.sale_id)))
+    text = pdf_text(printing.receipt_pdf(shop, shop.sales.receipt(owner, sale.sale_id)))
     for amount in ("￥214.40", "￥102.40", "￥313.80"):
         assert amount in text

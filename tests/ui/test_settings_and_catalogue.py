@@ -19,8 +19,8 @@ def test_settings_save_changed_values_only(owner_window, shop):
     page.findChild(QSpinBox, "points.referral_bonus").setValue(300)
     page.save()
     assert page.error.text() == "" and page.saved_label.text() == "已保存。"
-    assert shop.setting("membership.join_threshold_fen") == 80_000
-    assert shop.setting("points.referral_bonus") == 300
+    assert shop.settings.value("membership.join_threshold_fen") == 80_000
+    assert shop.settings.value("points.referral_bonus") == 300
     page.save()
     assert page.saved_label.text() == "没有修改。"
 
@@ -31,7 +31,7 @@ def test_bad_settings_name_the_field_and_store_nothing(owner_window, shop):
     page.findChild(QSpinBox, "points.referral_bonus").setValue(999)
     page.save()
     assert page.error.text() == "积分每年清零日（月-日）：“13-40”不是 01-01 这样的日期（月-日，日不超过 28）。"
-    assert shop.setting("points.referral_bonus") == 200
+    assert shop.settings.value("points.referral_bonus") == 200
     page.load()
     assert page.findChild(QLineEdit, "points.reset_month_day").text() == "01-01"
 
@@ -53,14 +53,14 @@ def test_add_a_service_and_change_a_price(owner_window, shop, owner):
     tab.price.setText("88")
     tab.save()
     assert tab.error.text() == ""
-    item = [i for i in shop.catalogue() if i.code == "S09"][0]
+    item = [i for i in shop.catalogue.items(owner) if i.code == "S09"][0]
     assert (item.name, item.price_fen, item.kind) == ("头部按摩", 8800, "service")
     tab.price.setText("abc")
     tab.save()
     assert tab.error.text() == "“abc”不是有效金额（例如 68 或 68.50）。"
     tab.price.setText("98.5")
     tab.save()
-    assert shop.item(item.id).price_fen == 9850
+    assert shop.catalogue.item(owner, item.id).price_fen == 9850
 
 
 def test_duplicate_item_code_is_refused(owner_window, shop):
@@ -83,11 +83,11 @@ def test_create_staff_and_deactivate(owner_window, shop, owner):
     assert tab.error.text() == "密码至少需要 6 个字符。"
     tab.password.setText("zhao1234")
     tab.save()
-    member = [s for s in shop.list_staff() if s.username == "zhao"][0]
+    member = [s for s in shop.staff.roster(owner) if s.username == "zhao"][0]
     assert member.role == "technician"
     tab.active.setChecked(False)
     tab.save()
-    assert "zhao" not in [s.username for s in shop.list_staff()]
+    assert "zhao" not in [s.username for s in shop.staff.roster(owner)]
     counter_techs = [owner_window.counter.editor.technician.itemText(i)
                      for i in range(owner_window.counter.editor.technician.count())]
     assert not any("小赵" in t for t in counter_techs)
@@ -99,7 +99,7 @@ def test_the_shop_name_cannot_be_emptied(owner_window, shop):
     page.findChild(QLineEdit, "shop.name").setText("  ")
     page.save()
     assert page.error.text() == "店名：请输入店名。" and page.saved_label.text() == ""
-    assert shop.setting("shop.name") == "丽人坊"
+    assert shop.settings.value("shop.name") == "丽人坊"
 
 
 def test_tier_rates_read_as_zhe_in_chinese_and_as_percent_off_in_english(owner_window):

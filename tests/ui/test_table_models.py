@@ -20,25 +20,25 @@ def records(shop, owner, cashier, tech, items, new_member, new_customer, sell):
     zhang = new_member("张三", "13812345678", tier="gold", points=1000)
     li = new_customer("李四", "13900001111")
     sale = sell(zhang.id, services=[items.cut, items.care], products=[(items.serum, 2)], points=300)
-    shop.refund_sale(owner, sale.sale_id, [sale.lines[0].sale_line_id], owner_username="boss",
+    shop.sales.refund(owner, sale.sale_id, [sale.lines[0].sale_line_id], owner_username="boss",
                      owner_password="secret123", reason="不满意")
-    visit = shop.check_in(cashier, li.id)
-    shop.add_service(cashier, visit.id, items.cut.id, tech.id, "短发")
-    shop.add_product(cashier, visit.id, items.serum.id, 1)
-    walk_in = shop.check_in(cashier, None)
-    quote = shop.quote(cashier, visit.id)
+    visit = shop.visits.check_in(cashier, li.id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id, "短发")
+    shop.visits.add_product(cashier, visit.id, items.serum.id, 1)
+    walk_in = shop.visits.check_in(cashier, None)
+    quote = shop.sales.quote(cashier, visit.id)
     by_key = {p.key: p for p in quote.priced.lines}
     return {
-        CustomerTableModel: shop.find_customers(cashier, "13"),
-        OpenVisitsModel: shop.open_visits(cashier),
-        VisitLinesModel: shop.visit(cashier, visit.id).lines,
+        CustomerTableModel: shop.customers.find(cashier, "13"),
+        OpenVisitsModel: shop.visits.open_visits(cashier),
+        VisitLinesModel: shop.visits.get(cashier, visit.id).lines,
         QuoteLinesModel: [(line, by_key[line.id]) for line in quote.lines],
         PaymentsModel: [Tender("wechat", 20000), Tender("cash", 12000)],
-        CatalogueModel: shop.catalogue(include_inactive=True),
-        StaffModel: shop.list_staff(include_inactive=True),
-        SalesModel: shop.customer_sales(cashier, zhang.id),
-        ReceiptLinesModel: shop.receipt(sale.sale_id).lines,
-        PointsHistoryModel: shop.points_history(zhang.id),
+        CatalogueModel: shop.catalogue.items(owner, include_inactive=True),
+        StaffModel: shop.staff.roster(owner, include_inactive=True),
+        SalesModel: shop.sales.of_customer(cashier, zhang.id),
+        ReceiptLinesModel: shop.sales.receipt(owner, sale.sale_id).lines,
+        PointsHistoryModel: shop.points.history(owner, zhang.id),
         "walk_in": walk_in,
     }
 

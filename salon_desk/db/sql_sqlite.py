@@ -1,0 +1,135 @@
+"""Every hand-written statement of the shop, in SQLite's dialect.
+
+The services run these where peewee's query building would cost more than
+the database's own work (search on every keystroke, the quote on every
+change of the visit, the receipt after every checkout) or where a report
+reads a month in a few passes. A second dialect (PostgreSQL, for several
+counters) is a sibling module with the same names; the services do not change.
+Every statement names its columns, and the services read rows by those names.
+"""
+
+DATA_VERSION = "PRAGMA data_version"
+
+STAFF_COLUMNS = ("id", "username", "display_name", "role", "password_hash", "active", "failed_logins",
+                 "locked_until", "created_at")
+STAFF_BY_ID = f"SELECT {', '.join(STAFF_COLUMNS)} FROM staff WHERE id = ?"
+
+# -- customers ---------------------------------------------------------------
+POINTS_BALANCE = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ?"
+MEMBER_COLUMNS = ("id", "customer", "number", "tier", "joined_at", "active")
+ACTIVE_MEMBER = ("SELECT id, customer_id, number, tier, joined_at, active FROM member"
+                 " WHERE customer_id = ? AND active = 1")
+
+# Search: candidate keys by index range, then the summary columns the counter shows.
+# Each key range reads only its most recent matches from the (key, last visit) index.
+SEARCH_RANGE = """SELECT * FROM (
+    SELECT customer_id, key, last_visit_at FROM search_key
+    WHERE key >= ? AND key < ?
+    ORDER BY last_visit_at DESC LIMIT ?)"""
+SEARCH = """
+WITH hits AS (
+    SELECT customer_id, MAX(key = ?) AS exact FROM ({ranges}) GROUP BY customer_id
+)
+SELECT c.id AS id, c.name AS name, c.phone AS phone, c.last_visit_at AS last_visit_at,
+       c.archived AS archived, c.anonymised_at IS NOT NULL AS anonymised,
+       m.tier AS tier, m.number AS member_number,
+       (SELECT COALESCE(SUM(p.points), 0) FROM points_entry p WHERE p.customer_id = c.id) AS points
+FROM hits h
+JOIN customer c ON c.id = h.customer_id
+LEFT JOIN member m ON m.customer_id = c.id AND m.active = 1
+WHERE c.archived = 0 OR ?
+ORDER BY h.exact DESC, c.last_visit_at IS NULL, c.last_visit_at DESC, c.id DESC
+LIMIT ?
+"""
+SEARCH_UNION = " UNION ALL "
+
+# -- visits ------------------------------------------------------------------
+VISIT_LINES = """
+SELECT l.id AS id, i.kind AS kind, i.id AS item_id, i.code AS code, i.name AS name, i.category AS category,
+       l.technician_id AS technician_id, COALESCE(st.display_name, '') AS technician_name,
+       l.quantity AS quantity, l.unit_price_fen AS unit_price_fen, i.member_discount AS member_discount,
+       l.note AS note
+FROM visit_line l JOIN item i ON i.id = l.item_id LEFT JOIN staff st ON st.id = l.technician_id
+WHERE l.visit_id = ? ORDER BY l.id"""
+
+# -- sales -------------------------------------------------------------------
+NEXT_RECEIPT_SEQ = "SELECT COALESCE(MAX(seq), 0) + 1 FROM sale WHERE day = ?"
+
+SALE_HEAD = """
+SELECT s.id AS id, s.receipt_no AS receipt_no, s.created_at AS created_at, s.status AS status,
+       s.tier AS tier, s.enrolled AS enrolled, s.promoted_to AS promoted_to,
+       s.list_total_fen AS list_total_fen, s.member_discount_fen AS member_discount_fen,
+       s.birthday_discount_fen AS birthday_discount_fen, s.points_redeemed AS points_redeemed,
+       s.points_discount_fen AS points_discount_fen, s.amount_due_fen AS amount_due_fen,
+       st.display_name AS cashier_name, c.id AS customer_id, c.name AS customer_name, c.phone AS phone,
+       c.anonymised_at AS anonymised_at, m.number AS member_number, m.active AS member_active
+FROM sale s
+JOIN staff st ON st.id = s.cashier_id
+LEFT JOIN customer c ON c.id = s.customer_id
+LEFT JOIN member m ON m.id = s.member_id
+WHERE s.id = ?"""
+SALE_LINES = """
+SELECT id AS sale_line_id, kind, code, name, technician_name, quantity, unit_price_fen, list_amount_fen,
+       rate_permille, member_discount_fen, birthday_discount_fen, amount_fen, points_share_fen, note
+FROM sale_line WHERE sale_id = ? ORDER BY id"""
+REFUNDED_LINES = """
+SELECT rl.sale_line_id FROM refund_line rl JOIN refund r ON r.id = rl.refund_id WHERE r.sale_id = ?"""
+SALE_PAYMENTS = ("SELECT method, amount_fen, tendered_fen, change_fen FROM payment"
+                 " WHERE sale_id = ? ORDER BY id")
+SALE_POINTS_EARNED = """
+SELECT SUM(CASE WHEN kind IN ('earn', 'birthday') THEN points ELSE 0 END) AS earned, MAX(id) AS last_entry
+FROM points_entry WHERE sale_id = ? AND refund_id IS NULL"""
+BALANCE_TO_ENTRY = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ? AND id <= ?"
+BALANCE_TO_TIME = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ? AND at <= ?"
+
+# -- loyalty -----------------------------------------------------------------
+# Paid spend and visits since joining, refunds taken off; runs at every member's checkout.
+TIER_HISTORY = """
+SELECT COALESCE(SUM(s.amount_due_fen), 0) - COALESCE((
+           SELECT SUM(rl.amount_fen) FROM refund r JOIN refund_line rl ON rl.refund_id = r.id
+           JOIN sale s2 ON s2.id = r.sale_id
+           WHERE s2.member_id = ? AND s2.counts_for_tier = 1 AND r.kind = 'refund'
+             AND s2.created_at >= ?), 0) AS spend,
+       COUNT(*) AS visits
+FROM sale s WHERE s.member_id = ? AND s.counts_for_tier = 1 AND s.status = 'completed'
+  AND s.created_at >= ?
+"""
+# The banner's birthday facts in one statement: the perks of the years around today are
+# read, since a week window can cross New Year.
+BIRTHDAY_STATUS = """
+SELECT c.birth_month AS month, c.birth_day AS day,
+       EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1) AS is_member,
+       (SELECT GROUP_CONCAT(u.year || ':' || u.perk) FROM birthday_perk_use u
+         WHERE u.customer_id = c.id AND u.year BETWEEN ? AND ? AND u.reversed_by_id IS NULL) AS used
+FROM customer c WHERE c.id = ?
+"""
+BIRTHDAY = "SELECT birth_month, birth_day FROM customer WHERE id = ?"
+
+# -- the month's figures -------------------------------------------------------
+MONTH_SALES = ("SELECT id, created_at, customer_id, member_id, list_total_fen, member_discount_fen,"
+               " birthday_discount_fen, points_discount_fen, amount_due_fen, status"
+               " FROM sale WHERE created_at >= ? AND created_at < ?")
+MONTH_LINES = ("SELECT l.sale_id AS sale_id, l.kind AS kind, l.code AS code, l.name AS name,"
+               " l.category AS category, l.technician_id AS technician_id,"
+               " l.technician_name AS technician_name, l.quantity AS quantity,"
+               " l.list_amount_fen AS list_amount_fen, l.amount_fen - l.points_share_fen AS paid_fen,"
+               " s.customer_id AS customer_id"
+               " FROM sale AS s JOIN sale_line AS l ON l.sale_id = s.id"
+               " WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed'")
+MONTH_PAYMENTS = ("SELECT p.method, SUM(p.amount_fen) FROM sale AS s JOIN payment AS p ON p.sale_id = s.id"
+                  " WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed'"
+                  " GROUP BY p.method")
+MONTH_REFUNDS = ("SELECT id, at, amount_fen, method FROM refund"
+                 " WHERE at >= ? AND at < ? AND kind = 'refund'")
+MONTH_REFUND_LINES = ("SELECT l.category AS category, l.technician_id AS technician_id,"
+                      " rl.amount_fen AS amount_fen"
+                      " FROM refund AS r JOIN refund_line AS rl ON rl.refund_id = r.id"
+                      " JOIN sale_line AS l ON l.id = rl.sale_line_id"
+                      " WHERE r.at >= ? AND r.at < ? AND r.kind = 'refund'")
+CUSTOMERS_SEEN_BETWEEN = ("SELECT DISTINCT customer_id FROM sale WHERE created_at >= ? AND created_at < ?"
+                          " AND status = 'completed' AND customer_id IS NOT NULL")
+NEW_CUSTOMERS = ("SELECT id, referred_by_id FROM customer WHERE first_seen >= ? AND first_seen < ?"
+                 " AND merged_into_id IS NULL")
+TIER_CHANGES_BY_KIND = "SELECT kind, COUNT(*) FROM tier_change WHERE at >= ? AND at < ? GROUP BY kind"
+POINTS_BY_KIND = "SELECT kind, SUM(points) FROM points_entry WHERE at >= ? AND at < ? GROUP BY kind"
+STAFF_NAMES = "SELECT id, display_name FROM staff"
