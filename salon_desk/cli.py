@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
+from .cli_login import cli_login, login_options
 from .errors import SalonError
 from .paths import default_db_path, demo_db_path
 
@@ -39,7 +40,10 @@ _MESSAGES = {
     "report.bad_date": "not a date: {text} (expected YYYY-MM-DD)",
     "report.bad_range": "the start date is after the end date",
     "report.no_output": "say where to write the report: --pdf, --xlsx or --csv",
-    "perm.no_owner": "this shop has no active owner to print as; pass --user and --password",
+    "perm.no_owner": "this shop has no active owner to print as; pass --user",
+    "cli.login_required": "log in: pass --user and set {variable} (there is no terminal to ask)",
+    "auth.locked": "too many wrong passwords: this account is locked until {until}",
+    "perm.not_logged_in": "log in first (--user)",
     "perm.denied": "a {role} may not do this ({perm})",
 }
 
@@ -90,13 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--months", type=int, default=6)
     demo.add_argument("--seed", type=int, default=1)
 
-    backup = sub.add_parser("backup", help="write a backup of the shop file now")
+    backup = sub.add_parser("backup", help="write a backup of the shop file now (owner)")
     _db_option(backup)
     backup.add_argument("--to", type=Path, help="backup file (default: the backups folder)")
+    login_options(backup)
 
-    restore = sub.add_parser("restore", help="replace the shop file with a backup")
+    restore = sub.add_parser("restore", help="replace the shop file with a backup (owner)")
     _db_option(restore)
     restore.add_argument("backup_file", type=Path)
+    login_options(restore)
 
     try:
         from .cli_print import add_print_commands
@@ -140,20 +146,38 @@ def cmd_demo(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from datetime import datetime
     from .db import Shop
-    from .db.backup import backup_to
     with Shop.open(args.db, run_jobs=False) as shop:
-        target = args.to or shop.backup_dir / f"{args.db.stem}-manual-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
-        backup_to(target)
+        target = shop.backups.backup_now(cli_login(shop, args.user), args.to)
     print(target)
     return 0
+
+
+def _owner_of(path: Path, user: str | None) -> None:
+    """Only the owner restores: checked on the shop file, or on the backup when the file is damaged."""
+    from .db import Shop
+    from .errors import DatabaseProblem, PermissionDenied
+    from .roles import Role
+    try:
+        shop = Shop.open(path, run_jobs=False)
+    except DatabaseProblem:
+        return None
+    with shop:
+        if shop.staff.needs_setup():
+            return None
+        if cli_login(shop, user).role != Role.OWNER.value:
+            raise PermissionDenied("perm.denied", perm="restore", role="cashier")
+    return None
 
 
 def cmd_restore(args) -> int:
     from .db.backup import restore_backup
     if not args.backup_file.exists():
         raise SalonError("file.not_found", path=str(args.backup_file))
+    if args.db.exists() and args.db.stat().st_size > 0:
+        _owner_of(args.db, args.user)
+    else:
+        _owner_of(args.backup_file, args.user)
     kept = restore_backup(args.backup_file, args.db)
     print(f"restored {args.db} from {args.backup_file}"
           + (f"; the replaced file is kept as {kept}" if kept else ""))

@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from .errors import InvalidInput, NotFound, PermissionDenied
+from .cli_login import cli_login, login_options
+from .errors import InvalidInput, NotFound
 from .phone import normalise_phone
 from .records import StaffInfo
 
@@ -59,11 +60,11 @@ def write_file(path: str | Path, data: bytes) -> Path:
     return target
 
 
-def cmd_receipt(shop, number: str, pdf: str | Path, reprint: bool = True) -> Path:
+def cmd_receipt(shop, actor: StaffInfo, number: str, pdf: str | Path, reprint: bool = True) -> Path:
     """Write the receipt ``number`` (e.g. ``20261122-0001``) as a PDF on the shop's paper."""
     from .reports.receipt import render_receipt
     target = check_writable(pdf)
-    record = shop.sales.receipt(shop.sales.find(number))
+    record = shop.sales.receipt(actor, shop.sales.find(actor, number))
     data = render_receipt(record, shop.settings.value("receipt.paper"), reprint=reprint,
                           printed_at=shop.now() if reprint else None)
     return write_file(target, data)
@@ -93,6 +94,7 @@ def cmd_record(shop, actor: StaffInfo, phone: str, start: date | str | None, end
     file = shop.customers.file(actor, customer.id)
     sales = shop.sales.of_customer(actor, customer.id, start, end)
     data = render_visit_record(file, sales, shop.settings.header(), start, end, shop.now(), actor.display_name)
+    shop.customers.record_printed(actor, customer.id, "visit_record")
     return write_file(target, data)
 
 
@@ -114,22 +116,13 @@ def cmd_report(shop, actor: StaffInfo, month_text: str, pdf: str | Path | None,
 
 
 # -- argparse wiring -----------------------------------------------------------
-def cli_actor(shop, user: str | None, password: str | None) -> StaffInfo:
-    """Log in with --user/--password, or act as the shop's owner (whoever holds the file)."""
-    if user:
-        return shop.staff.login(user, password or "")
-    owners = [s for s in shop.staff.roster() if s.role == "owner" and s.active]
-    if not owners:
-        raise PermissionDenied("perm.no_owner")
-    return owners[0]
-
-
 def add_print_commands(sub, db_option: Callable) -> None:
     receipt = sub.add_parser("receipt", help="write a receipt as PDF (marked 重印 / REPRINT)")
     db_option(receipt)
     receipt.add_argument("number", help="receipt number, e.g. 20261122-0001")
     receipt.add_argument("--pdf", required=True, type=Path)
     receipt.add_argument("--original", action="store_true", help="do not mark it as a reprint")
+    login_options(receipt)
     receipt.set_defaults(handler=_run_receipt)
 
     record = sub.add_parser("record", help="write a customer's visit record as PDF")
@@ -138,7 +131,7 @@ def add_print_commands(sub, db_option: Callable) -> None:
     record.add_argument("--from", dest="start")
     record.add_argument("--to", dest="end")
     record.add_argument("--pdf", required=True, type=Path)
-    _login_options(record)
+    login_options(record)
     record.set_defaults(handler=_run_record)
 
     report = sub.add_parser("report", help="write the monthly report as PDF, XLSX and CSV")
@@ -147,13 +140,8 @@ def add_print_commands(sub, db_option: Callable) -> None:
     report.add_argument("--pdf", required=True, type=Path)
     report.add_argument("--xlsx", type=Path)
     report.add_argument("--csv", type=Path)
-    _login_options(report)
+    login_options(report)
     report.set_defaults(handler=_run_report)
-
-
-def _login_options(parser) -> None:
-    parser.add_argument("--user", help="act as this staff member (default: the owner)")
-    parser.add_argument("--password", help="that staff member's password")
 
 
 def _open(args):
@@ -165,14 +153,15 @@ def _open(args):
 
 def _run_receipt(args) -> int:
     with _open(args) as shop:
-        print(cmd_receipt(shop, args.number, args.pdf, reprint=not args.original))
+        actor = cli_login(shop, args.user)
+        print(cmd_receipt(shop, actor, args.number, args.pdf, reprint=not args.original))
     return 0
 
 
 def _run_record(args) -> int:
     start, end = parse_day(args.start), parse_day(args.end)
     with _open(args) as shop:
-        actor = cli_actor(shop, args.user, args.password)
+        actor = cli_login(shop, args.user)
         print(cmd_record(shop, actor, args.phone, start, end, args.pdf))
     return 0
 
@@ -180,7 +169,7 @@ def _run_record(args) -> int:
 def _run_report(args) -> int:
     parse_month(args.month)
     with _open(args) as shop:
-        actor = cli_actor(shop, args.user, args.password)
+        actor = cli_login(shop, args.user)
         for path in cmd_report(shop, actor, args.month, args.pdf, args.xlsx, args.csv):
             print(path)
     return 0

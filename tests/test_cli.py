@@ -60,7 +60,9 @@ def test_demo_prints_the_logins(capsys, tmp_path):
     assert "login owner / owner123 (owner)" in out and "login cashier / cashier123 (cashier)" in out
 
 
-def test_backup_and_restore_round_trip(capsys, tmp_path):
+def test_backup_and_restore_round_trip(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("SALON_DESK_USER", "boss")
+    monkeypatch.setenv("SALON_DESK_PASSWORD", "boss1234")
     db = tmp_path / "shop.sqlite"
     run(capsys, "init", "--db", str(db), "--shop-name", "丽人坊", "--owner", "boss", "--password", "boss1234")
     code, out, _ = run(capsys, "backup", "--db", str(db), "--to", str(tmp_path / "b.sqlite"))

@@ -541,6 +541,22 @@ Ask the customer.</source>
         <translation>此员工账号已停用。</translation>
     </message>
     <message>
+        <source>Please log in again: this session has ended.</source>
+        <translation>请重新登录：本次登录已失效。</translation>
+    </message>
+    <message>
+        <source>A technician sees a customer&apos;s file only while that customer is in the shop with them.</source>
+        <translation>技师只能在顾客由自己服务、仍在店内时查看其档案。</translation>
+    </message>
+    <message>
+        <source>Moving a member&apos;s birthday to today needs the owner&apos;s authorisation.</source>
+        <translation>把会员生日改到今天（生日权益期内）需要店长授权。</translation>
+    </message>
+    <message>
+        <source>This kind of printout is not known.</source>
+        <translation>未知的打印类型。</translation>
+    </message>
+    <message>
         <source>A technician may write notes only on their own services.</source>
         <translation>技师只能给自己做的项目写备注。</translation>
     </message>

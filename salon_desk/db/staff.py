@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-from ..errors import AuthenticationFailed, Conflict, InvalidInput
+from ..errors import AuthenticationFailed, Conflict, InvalidInput, PermissionDenied
 from ..passwords import check_strength, hash_password, verify_password
 from ..records import OwnerGrant, Session, StaffInfo
 from ..roles import Perm, Role
@@ -81,6 +81,8 @@ class StaffService:
         Wrong passwords count toward the owner's lockout, as at login, so the
         refund dialog cannot be used to guess the owner's password.
         """
+        if not (username or "").strip() or not password:
+            raise PermissionDenied("perm.owner_password_required")
         owner = self._check_credentials(username, password, "owner_authorisation_failed",
                                         "auth.owner_required", owner_only=True)
         return self.ctx.issue_grant(owner)

@@ -145,7 +145,7 @@ class ReportsPage(QWidget):
         today = self.shop.today()
         created = self.shop.reports.first_day(self.ops.staff)
         default = 0
-        for kind, value in periods(today, created.date() if created else None):
+        for kind, value in periods(today, created):
             if kind == "day":
                 text = self.tr("Today ({date})").format(date=f"{value:%Y-%m-%d}")
             elif value == (today.year, today.month):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
+from salon_desk.db import Shop
 from openpyxl import load_workbook
 
 from salon_desk.cli import main
@@ -20,31 +22,31 @@ def one_sale(shop, new_member, sell, items):
     return sell(customer.id, services=[items.cut, items.care])
 
 
-def test_cmd_receipt_writes_a_reprint(shop, one_sale, tmp_path):
-    out = cmd_receipt(shop, one_sale.receipt_no, tmp_path / "r.pdf")
+def test_cmd_receipt_writes_a_reprint(shop, owner, one_sale, tmp_path):
+    out = cmd_receipt(shop, owner, one_sale.receipt_no, tmp_path / "r.pdf")
     data = out.read_bytes()
     assert "重印" in pdf_text(data) and "￥316.80" in pdf_words(data)
-    original = cmd_receipt(shop, one_sale.receipt_no, tmp_path / "o.pdf", reprint=False)
+    original = cmd_receipt(shop, owner, one_sale.receipt_no, tmp_path / "o.pdf", reprint=False)
     assert "重印" not in pdf_text(original.read_bytes())
 
 
 def test_cmd_receipt_follows_the_paper_setting(shop, owner, one_sale, tmp_path):
     shop.settings.update(owner, {"receipt.paper": "58mm"})
     from pdf_helpers import pdf_pages
-    page = pdf_pages(cmd_receipt(shop, one_sale.receipt_no, tmp_path / "r.pdf").read_bytes())[0]
+    page = pdf_pages(cmd_receipt(shop, owner, one_sale.receipt_no, tmp_path / "r.pdf").read_bytes())[0]
     assert round(float(page.mediabox.width)) == 164
 
 
-def test_unknown_receipt_is_not_found(shop, tmp_path):
+def test_unknown_receipt_is_not_found(shop, owner, tmp_path):
     with pytest.raises(NotFound):
-        cmd_receipt(shop, "20991231-0001", tmp_path / "r.pdf")
+        cmd_receipt(shop, owner, "20991231-0001", tmp_path / "r.pdf")
     assert not (tmp_path / "r.pdf").exists()
 
 
 @pytest.mark.parametrize("path", ["missing-folder/r.pdf", "."])
-def test_unwritable_path_is_invalid_input(shop, one_sale, tmp_path, path):
+def test_unwritable_path_is_invalid_input(shop, owner, one_sale, tmp_path, path):
     with pytest.raises(InvalidInput) as err:
-        cmd_receipt(shop, one_sale.receipt_no, tmp_path / path)
+        cmd_receipt(shop, owner, one_sale.receipt_no, tmp_path / path)
     assert err.value.code == "file.unwritable"
 
 
@@ -93,8 +95,10 @@ def run(capsys, *argv):
     return code, out, err
 
 
-def test_command_line_bad_input_is_one_line_and_exit_2(shop_path, shop, one_sale, tmp_path, capsys):
+def test_command_line_bad_input_is_one_line_and_exit_2(shop_path, shop, one_sale, tmp_path, capsys, monkeypatch):
     shop.close()
+    monkeypatch.setenv("SALON_DESK_USER", "boss")
+    monkeypatch.setenv("SALON_DESK_PASSWORD", "secret123")
     code, out, _ = run(capsys, "receipt", one_sale.receipt_no, "--db", shop_path, "--pdf", tmp_path / "r.pdf")
     assert code == 0 and (tmp_path / "r.pdf").exists()
     for argv in (("receipt", "20991231-0009", "--db", shop_path, "--pdf", tmp_path / "x.pdf"),
@@ -110,3 +114,23 @@ def test_command_line_bad_input_is_one_line_and_exit_2(shop_path, shop, one_sale
     code, _, _ = run(capsys, "record", "13812345678", "--from", "2026-11-01", "--db", shop_path,
                      "--pdf", tmp_path / "v.pdf")
     assert code == 0 and "张三" in pdf_text((tmp_path / "v.pdf").read_bytes())
+    # every printed visit record is in the audit log, with who printed it
+    reopened = Shop.open(shop_path)
+    entries = reopened.audit.entries(reopened.staff.login("boss", "secret123"))
+    assert [(e.action, e.staff_name) for e in entries if e.action == "customer_printed"] == [("customer_printed", "老板")]
+    reopened.close()
+
+
+def test_the_command_line_acts_as_someone(shop_path, shop, one_sale, tmp_path, capsys, monkeypatch):
+    shop.close()
+    monkeypatch.delenv("SALON_DESK_USER", raising=False)
+    monkeypatch.delenv("SALON_DESK_PASSWORD", raising=False)
+    code, _, err = run(capsys, "report", "2026-11", "--db", shop_path, "--pdf", tmp_path / "m.pdf")
+    assert code == 2 and "log in" in err and not (tmp_path / "m.pdf").exists()
+    monkeypatch.setenv("SALON_DESK_PASSWORD", "wrong-pw")
+    code, _, err = run(capsys, "report", "2026-11", "--user", "boss", "--db", shop_path, "--pdf", tmp_path / "m.pdf")
+    assert code == 2 and "wrong user name or password" in err
+    # a cashier may not print a month's report
+    monkeypatch.setenv("SALON_DESK_PASSWORD", "secret123")
+    code, _, err = run(capsys, "report", "2026-11", "--user", "xiaomei", "--db", shop_path, "--pdf", tmp_path / "m.pdf")
+    assert code == 2 and "cashier may not" in err and not (tmp_path / "m.pdf").exists()

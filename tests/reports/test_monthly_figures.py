@@ -13,7 +13,7 @@ from salon_desk.errors import InvalidInput, PermissionDenied
 DEC = (date(2026, 12, 1), date(2027, 1, 1))
 
 
-def all_receipts(owner, shop, path):
+def all_receipts(shop, owner, path):
     con = sqlite3.connect(str(path))
     ids = [row[0] for row in con.execute("SELECT id FROM sale ORDER BY id")]
     con.close()
@@ -24,7 +24,7 @@ def inside(at: datetime, period) -> bool:
     return period[0] <= at.date() < period[1]
 
 
-def ledger_before(owner, shop, path, when: datetime) -> int:
+def ledger_before(shop, owner, path, when: datetime) -> int:
     con = sqlite3.connect(str(path))
     ids = [row[0] for row in con.execute("SELECT id FROM customer")]
     con.close()
@@ -33,9 +33,9 @@ def ledger_before(owner, shop, path, when: datetime) -> int:
 
 def test_revenue_payments_days_match_the_receipts(month_shop, shop, shop_path, owner):
     f = shop.reports.month(owner, 2026, 12)
-    records = [r for r in all_receipts(shop, shop_path) if inside(r.created_at, DEC)]
+    records = [r for r in all_receipts(shop, owner, shop_path) if inside(r.created_at, DEC)]
     done = [r for r in records if r.status == "completed"]
-    refunds = [x for r in all_receipts(shop, shop_path) for x in r.refunds if x.kind == "refund" and inside(x.at, DEC)]
+    refunds = [x for r in all_receipts(shop, owner, shop_path) for x in r.refunds if x.kind == "refund" and inside(x.at, DEC)]
     rev = f.revenue
     assert rev.receipts == len(done) == 6
     assert rev.list_total_fen == sum(r.list_total_fen for r in done)
@@ -64,7 +64,7 @@ def test_revenue_payments_days_match_the_receipts(month_shop, shop, shop_path, o
 def test_categories_services_technicians_match_the_lines(month_shop, shop, shop_path, owner):
     f = shop.reports.month(owner, 2026, 12)
     category_of = {i.code: i.category for i in shop.catalogue.items(owner, include_inactive=True)}
-    done = [r for r in all_receipts(shop, shop_path) if inside(r.created_at, DEC) and r.status == "completed"]
+    done = [r for r in all_receipts(shop, owner, shop_path) if inside(r.created_at, DEC) and r.status == "completed"]
     sold, qty, by_tech = defaultdict(int), defaultdict(int), defaultdict(int)
     for r in done:
         for line in r.lines:
@@ -104,8 +104,8 @@ def test_customers_members_and_key_rates(month_shop, shop, owner):
 def test_points_balance_follows_the_ledger_and_a_back_dated_reset(month_shop, shop, shop_path, owner, clock):
     dec = shop.reports.month(owner, 2026, 12)
     jan = shop.reports.month(owner, 2027, 1)      # computed before the yearly reset has run
-    assert dec.points.opening_balance == ledger_before(shop, shop_path, datetime(2026, 12, 1))
-    assert dec.points.closing_balance == ledger_before(shop, shop_path, datetime(2027, 1, 1))
+    assert dec.points.opening_balance == ledger_before(shop, owner, shop_path, datetime(2026, 12, 1))
+    assert dec.points.closing_balance == ledger_before(shop, owner, shop_path, datetime(2027, 1, 1))
     assert jan.points.opening_balance == dec.points.closing_balance
     assert dec.points.redeemed == 300 and dict(dec.points.movements)["referral"] == 200
     assert dec.points.closing_value_fen == dec.points.closing_balance
@@ -115,7 +115,7 @@ def test_points_balance_follows_the_ledger_and_a_back_dated_reset(month_shop, sh
     feb = shop.reports.month(owner, 2027, 2)
     assert jan_after.points.expired == dec.points.closing_balance
     assert jan_after.points.opening_balance == jan.points.opening_balance
-    assert jan_after.points.closing_balance == ledger_before(shop, shop_path, datetime(2027, 2, 1))
+    assert jan_after.points.closing_balance == ledger_before(shop, owner, shop_path, datetime(2027, 2, 1))
     assert feb.points.opening_balance == jan_after.points.closing_balance
     again = shop.reports.month(owner, 2026, 12)
     assert again.points == dec.points

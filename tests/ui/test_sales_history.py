@@ -50,8 +50,8 @@ def test_reprint_prints_a_copy_marked_reprint(qtbot, window, shop, sale, tmp_pat
 def test_a_refund_offers_its_slip_and_the_slip_can_be_printed_again(qtbot, window, shop, sale, previews,
                                                                      monkeypatch):
     from salon_desk.ui import sales_history
-    done = shop.sales.void(window.ops.staff, sale.sale_id, owner_username="boss", owner_password="secret123",
-                          reason="重复收款")
+    done = shop.sales.void(window.ops.staff, sale.sale_id, reason="重复收款",
+                           grant=shop.staff.authorise_owner(window.ops.staff, "boss", "secret123"))
     monkeypatch.setattr(sales_history.RefundDialog, "ask", classmethod(lambda cls, parent, ops, sale_id: done))
     history = open_today(qtbot, window).history
     history.refund()

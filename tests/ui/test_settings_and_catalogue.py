@@ -42,7 +42,7 @@ def test_tiers_must_ascend(owner_window, shop):
     rate.setValue(950)                                             # pays more than gold
     page.save()
     assert "钻石会员" in page.error.text()
-    assert shop.tiers()[3].rate_permille == 750
+    assert shop.ctx.tiers()[3].rate_permille == 750
 
 
 def test_add_a_service_and_change_a_price(owner_window, shop, owner):

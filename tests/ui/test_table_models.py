@@ -20,8 +20,8 @@ def records(shop, owner, cashier, tech, items, new_member, new_customer, sell):
     zhang = new_member("张三", "13812345678", tier="gold", points=1000)
     li = new_customer("李四", "13900001111")
     sale = sell(zhang.id, services=[items.cut, items.care], products=[(items.serum, 2)], points=300)
-    shop.sales.refund(owner, sale.sale_id, [sale.lines[0].sale_line_id], owner_username="boss",
-                     owner_password="secret123", reason="不满意")
+    shop.sales.refund(owner, sale.sale_id, [sale.lines[0].sale_line_id],
+                      grant=shop.staff.authorise_owner(owner, "boss", "secret123"), reason="不满意")
     visit = shop.visits.check_in(cashier, li.id)
     shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id, "短发")
     shop.visits.add_product(cashier, visit.id, items.serum.id, 1)
