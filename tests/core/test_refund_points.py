@@ -48,6 +48,11 @@ def test_three_lines_refunded_one_by_one():
     # Gold: 精剪 214.40, 洗护 102.40, 洗剪吹 54.40 = 371.20; 500 points = ¥5.00 spread
     # 288.79 / 137.93 / 73.28 -> floors 288, 137, 73 (498), the 2 fen left to .93 and .79:
     # shares 289, 138, 73; paid 211.51, 101.02, 53.67; due 366.20; earned 366
+    priced = price_sale(PricingInput((LineInput(1, "service", 26800), LineInput(2, "service", 12800),
+                                      LineInput(3, "service", 6800)), member_rate_permille=800,
+                                     points_to_redeem=500, points_balance=1000, earns_points=True))
+    assert [(l.points_share_fen, l.paid_fen) for l in priced.lines] == [(289, 21151), (138, 10102), (73, 5367)]
+    assert (priced.amount_due_fen, priced.points_earned) == (36620, 366)
     sale = dict(redeemed=500, earned=366, points_discount_fen=500, amount_due_fen=36620)
     # 洗剪吹: 73 back; 366 x 5367/36620 = 53.64 -> 53 taken
     first = refund_points(**sale, refunded_points_share_fen=73, refunded_amount_fen=5367,
