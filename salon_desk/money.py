@@ -43,21 +43,28 @@ def format_rate(rate_permille: int) -> str:
     return f"{text}折"
 
 
-_YUAN_RE = re.compile(r"^\s*[¥￥]?\s*(-?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d{0,2}))?\s*(?:元)?\s*$")
+_YUAN_RE = re.compile(
+    r"^\s*(?:(?P<lead>-)\s*[¥￥]\s*|[¥￥]?\s*(?P<sign>-?))"
+    r"(?P<whole>\d{1,3}(?:,\d{3})+|\d+)?(?:\.(?P<frac>\d{0,2}))?\s*(?:元)?\s*$")
 
 
 def parse_yuan(text: str) -> Fen:
-    """``"1,234.5"`` / ``"¥68"`` -> fen. Refuses more than two decimals."""
+    """``"1,234.5"`` / ``"¥68"`` -> fen. Refuses more than two decimals.
+
+    Reads back everything :func:`format_fen` writes, ``"-¥12.00"`` included;
+    whether a negative amount is acceptable is for the caller to say.
+    """
     match = _YUAN_RE.match(text or "")
-    if not match or (match.group(2) is None and not match.group(3)):
+    if not match or (match.group("whole") is None and not match.group("frac")):
         raise InvalidInput("money.bad_amount", text=text)
-    sign, whole, frac = match.groups()
+    negative = bool(match.group("lead") or match.group("sign"))
+    whole, frac = match.group("whole"), match.group("frac")
     try:
         value = Decimal((whole or "0").replace(",", "") + "." + (frac or "0"))
     except InvalidOperation as exc:  # pragma: no cover - regex already guards
         raise InvalidInput("money.bad_amount", text=text) from exc
     fen = int((value * 100).to_integral_value(rounding=ROUND_HALF_UP))
-    return -fen if sign else fen
+    return -fen if negative else fen
 
 
 def split_proportionally(total: Fen, weights: list[Fen]) -> list[Fen]:

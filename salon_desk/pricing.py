@@ -66,8 +66,10 @@ class PricedSale:
     points_redeemed: int
     points_discount_fen: Fen
     amount_due_fen: Fen
-    points_earned: int
+    points_earned: int          # points_earned_base + points_birthday_bonus
     max_points_redeemable: int
+    points_earned_base: int     # the ledger's "earn" entry
+    points_birthday_bonus: int  # the ledger's "birthday" entry: the doubling's extra
 
 
 def price_sale(data: PricingInput) -> PricedSale:
@@ -107,9 +109,10 @@ def price_sale(data: PricingInput) -> PricedSale:
         for (key, list_amount, rate, member_disc, birthday, amount), share in zip(staged, shares)
     )
     due = subtotal - points_fen
-    earned = 0
+    base = bonus = 0
     if data.earns_points:
-        earned = points_earned(due, data.rules.earn_per_yuan, data.birthday_double_points)
+        base = points_earned(due, data.rules.earn_per_yuan, False)
+        bonus = points_earned(due, data.rules.earn_per_yuan, data.birthday_double_points) - base
     return PricedSale(
         lines=lines,
         list_total_fen=sum(l.list_amount_fen for l in lines),
@@ -119,6 +122,8 @@ def price_sale(data: PricingInput) -> PricedSale:
         points_redeemed=data.points_to_redeem,
         points_discount_fen=points_fen,
         amount_due_fen=due,
-        points_earned=earned,
+        points_earned=base + bonus,
         max_points_redeemable=most,
+        points_earned_base=base,
+        points_birthday_bonus=bonus,
     )

@@ -65,12 +65,13 @@ def test_format_rate(rate, text):
 @pytest.mark.parametrize("text, fen", [
     ("1,234.5", 123450), ("¥68", 6800), ("￥313.80", 31380), ("68元", 6800), (".5", 50),
     ("0.05", 5), ("-12", -1200), (" 268 ", 26800),
+    ("-¥12.00", -1200), ("¥-12", -1200),           # a refund as format_fen writes it, or typed
 ])
 def test_parse_yuan(text, fen):
     assert parse_yuan(text) == fen
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1.234", "1,23", "¥", "."])
+@pytest.mark.parametrize("text", ["", "abc", "1.234", "1,23", "¥", ".", "--12", "-¥-12", "-¥", "12-"])
 def test_parse_yuan_refuses_what_is_not_an_amount(text):
     with pytest.raises(InvalidInput) as err:
         parse_yuan(text)

@@ -77,6 +77,7 @@ def test_birthday_free_service_is_capped():
     assert sale.birthday_discount_fen == 30000
     assert sale.amount_due_fen == 1040
     assert sale.points_earned == 20                  # floor(10.40) = 10, doubled on the birthday
+    assert (sale.points_earned_base, sale.points_birthday_bonus) == (10, 10)
 
 
 def test_birthday_free_service_under_the_cap_is_entirely_free():
@@ -94,6 +95,43 @@ def test_birthday_double_points():
     sale = price_sale(PricingInput((CUT, CARE), member_rate_permille=800, points_to_redeem=300,
                                    points_balance=300, earns_points=True, birthday_double_points=True))
     assert sale.points_earned == 626
+    assert (sale.points_earned_base, sale.points_birthday_bonus) == (313, 313)
+
+
+def test_a_gold_member_on_her_birthday():
+    # Gold 8折 on her birthday (Gold doubles birthday points): 精剪 268 x 0.8 = 214.40,
+    # 洗护 128 x 0.8 = 102.40 made free by the birthday service (under the ¥300 cap).
+    # Subtotal 214.40; 500 points (¥5.00, under the 50% cap of 107.20) -> due 209.40.
+    # Earns floor(209.40) = 209 points, and 209 more as the birthday bonus: 418 in all.
+    sale = price_sale(PricingInput((CUT, CARE), member_rate_permille=800, birthday_line=2,
+                                   birthday_cap_fen=30000, points_to_redeem=500, points_balance=2000,
+                                   earns_points=True, birthday_double_points=True))
+    assert [(l.amount_fen, l.birthday_discount_fen, l.points_share_fen) for l in sale.lines] == [
+        (21440, 0, 500), (0, 10240, 0)]
+    assert sale.amount_due_fen == 20940
+    assert sale.points_earned_base == 209
+    assert sale.points_birthday_bonus == 209
+    assert sale.points_earned == 418
+
+
+def test_a_birthday_without_double_points_earns_no_bonus():
+    # Regular 9折 on her birthday (Regular does not double): 洗剪吹 68 x 0.9 = 61.20 -> 61 points
+    sale = price_sale(PricingInput((WCB,), member_rate_permille=900, earns_points=True,
+                                   birthday_double_points=False))
+    assert (sale.points_earned_base, sale.points_birthday_bonus, sale.points_earned) == (61, 0, 61)
+
+
+def test_a_non_member_earns_neither_base_nor_bonus():
+    # a birthday flag without membership earns nothing: 精剪 at list price ¥268
+    sale = price_sale(PricingInput((CUT,), birthday_double_points=True, earns_points=False))
+    assert (sale.points_earned_base, sale.points_birthday_bonus, sale.points_earned) == (0, 0, 0)
+
+
+def test_the_birthday_bonus_follows_the_earning_rate():
+    # 2 points per yuan: ¥68 due -> 136 points, doubled: 136 more
+    sale = price_sale(PricingInput((WCB,), earns_points=True, birthday_double_points=True,
+                                   rules=PointsRules(earn_per_yuan=2)))
+    assert (sale.points_earned_base, sale.points_birthday_bonus) == (136, 136)
 
 
 def test_points_cap_is_half_of_the_discounted_amount():
