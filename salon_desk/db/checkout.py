@@ -7,7 +7,6 @@ from datetime import date
 
 from ..errors import Conflict, InvalidInput
 from ..membership import qualifies_to_join, tier_rule
-from ..points import points_earned
 from ..pricing import LineInput, PointsRules, PricedSale, PricingInput, price_sale
 from ..records import VisitLineInfo
 from ..tenders import Tender, settle
@@ -143,10 +142,9 @@ def book_points(ctx: ShopContext, cashier: Staff, sale: Sale, priced: PricedSale
     if priced.points_redeemed:
         PointsEntry.create(customer=customer, kind="redeem", points=-priced.points_redeemed,
                            at=sale.created_at, staff=cashier, sale=sale)
-    if priced.points_earned:
-        base = points_earned(priced.amount_due_fen, ctx.setting("points.earn_per_yuan"), False)
-        PointsEntry.create(customer=customer, kind="earn", points=base, at=sale.created_at,
-                           staff=cashier, sale=sale)
-        if priced.points_earned > base:
-            PointsEntry.create(customer=customer, kind="birthday", points=priced.points_earned - base,
-                               at=sale.created_at, staff=cashier, sale=sale)
+    if priced.points_earned_base:
+        PointsEntry.create(customer=customer, kind="earn", points=priced.points_earned_base,
+                           at=sale.created_at, staff=cashier, sale=sale)
+    if priced.points_birthday_bonus:
+        PointsEntry.create(customer=customer, kind="birthday", points=priced.points_birthday_bonus,
+                           at=sale.created_at, staff=cashier, sale=sale)

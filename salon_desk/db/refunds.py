@@ -15,6 +15,7 @@ from peewee import fn
 from ..errors import Conflict, InvalidInput, NotFound
 from ..ledger_reasons import REFERRAL, REFUND_RETURNED, REFUND_TAKEN_BACK, system_reason
 from ..records import RefundPreview
+from ..refund_points import refund_points
 from ..tenders import METHODS
 from .context import ShopContext
 from .models import (
@@ -90,14 +91,12 @@ def plan(ctx: ShopContext, sale_id: int, kind: str, line_ids: list[int] | None) 
     earned = _points_of(sale, ("earn", "birthday"))
     given, taken = _already_reversed(sale)
     if reset_since(sale.created_at, ctx.setting("points.reset_month_day")):
-        back = clawed = 0     # the yearly reset already cleared the points of that sale
-    elif last:
-        back, clawed = redeemed - given, earned - taken
-    else:
-        share = sum(l.points_share_fen for l in lines)
-        back = redeemed * share // sale.points_discount_fen if sale.points_discount_fen else 0
-        clawed = earned * amount // sale.amount_due_fen if sale.amount_due_fen else 0
-    return _Plan(sale, kind, lines, amount, back, clawed)
+        return _Plan(sale, kind, lines, amount, 0, 0)   # the yearly reset already cleared that sale's points
+    points = refund_points(
+        redeemed=redeemed, earned=earned, points_discount_fen=sale.points_discount_fen,
+        amount_due_fen=sale.amount_due_fen, refunded_points_share_fen=sum(l.points_share_fen for l in lines),
+        refunded_amount_fen=amount, already_returned=given, already_taken_back=taken, is_last=last)
+    return _Plan(sale, kind, lines, amount, points.returned, points.taken_back)
 
 
 def preview(plan: _Plan) -> RefundPreview:

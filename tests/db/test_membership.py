@@ -220,10 +220,10 @@ def test_lapse_after_730_days_without_a_paid_sale(shop, owner, clock, items, new
     zhang = new_member(points=500)
     sell(zhang.id, [items.cut])                       # 22 Nov 2026: 241.20 paid, +241 points
     assert shop.points.balance(owner, zhang.id) == 741
-    # 21 Nov 2028 is 730 days later (2028 is a leap year): the cutoff is 22 Nov 2026 00:00, not yet
-    clock.set(2028, 11, 21, 9, 0)
+    # 20 Nov 2028 is day 729 (2028 is a leap year): still a member; 21 Nov 2028 is day 730: lapsed
+    clock.set(2028, 11, 20, 23, 0)
     assert shop.members.apply_lapses() == []
-    clock.set(2028, 11, 22, 9, 0)
+    clock.set(2028, 11, 21, 9, 0)
     assert shop.members.apply_lapses() == [zhang.id]
     info = shop.members.info(owner, zhang.id)
     assert (info.active, info.lapsed_at, info.tier) == (False, clock.now, "regular")
@@ -275,9 +275,9 @@ def test_reinstate_gives_back_membership_tier_and_points(shop, owner, cashier, c
     # reinstated on 5 Jan 2029: a new 730 days start from then, so the next daily run
     # (at start, or the same evening) must not lapse the member again
     assert shop.members.apply_lapses() == []
-    clock.set(2031, 1, 5, 9, 0)                        # 730 days after 5 Jan 2029 00:00 ...
-    assert shop.members.apply_lapses() == []                   # ... cutoff is 5 Jan 2029 00:00 < 09:00
-    clock.set(2031, 1, 6, 9, 0)
+    clock.set(2031, 1, 4, 9, 0)                        # day 729 after 5 Jan 2029: still a member
+    assert shop.members.apply_lapses() == []
+    clock.set(2031, 1, 5, 9, 0)                        # day 730: lapsed
     assert shop.members.apply_lapses() == [zhang.id]
     info = shop.members.reinstate(owner, zhang.id, "再次恢复")
     receipt = sell(zhang.id, [items.cut])             # gold again: 214.40
