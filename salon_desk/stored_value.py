@@ -20,6 +20,7 @@ from .prepaid_refunds import (
     LINE_BONUS_WRITTEN_OFF, InterestTerms, RefundMode, RefundStatement, WorkingLine, finish,
     within_cooling_off,
 )
+from .tenders import STORED_VALUE
 
 
 class EntryKind(StrEnum):
@@ -58,7 +59,6 @@ _SIGN_OK: dict[str, Callable[[int], bool]] = {
 }
 
 TOPUP_METHODS = ("cash", "wechat", "alipay", "card")
-CARD_METHOD = "stored_value"
 
 
 @dataclass(frozen=True)
@@ -216,7 +216,7 @@ class TopUpPlan:
 def plan_topup(balance: Balance, pay_fen: Fen, method: str, *, rules: Sequence[TopUpRule] = DEFAULT_TOPUP_RULES,
                limits: CardLimits = CardLimits(), named: bool = True, current_tier: str | None = None) -> TopUpPlan:
     """Check a top-up and work out its bonus; the limits count principal only (the customer's money at stake)."""
-    if method == CARD_METHOD:
+    if method == STORED_VALUE:
         raise InvalidInput("card.topup_by_card")
     if method not in TOPUP_METHODS:
         raise InvalidInput("payment.unknown_method", method=method)
