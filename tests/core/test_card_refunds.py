@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from salon_desk.errors import Conflict, InvalidInput
 from salon_desk.money import scale
@@ -12,8 +14,8 @@ from salon_desk.prepaid_refunds import (
 )
 from salon_desk.stored_value import (
     LINE_ALREADY_DRAWN, LINE_PAID, LINE_PAID_IN_WINDOW, LINE_USED_AT_CHARGED, LINE_USED_AT_LIST, Balance,
-    LedgerEntry, balance_of, card_refund, closing_entries, draw, last_topup_on, plan_topup, spend_entry,
-    topup_entries,
+    CardLimits, LedgerEntry, balance_of, card_refund, check_ledger, closing_entries, draw, last_topup_on,
+    plan_topup, spend_entry, topup_entries,
 )
 
 MAY_1 = date(2026, 5, 1)
@@ -180,3 +182,45 @@ def test_modes_are_parsed_and_unknown_ones_refused():
 def test_scale_rounds_half_up_both_ways():
     assert scale(44_000, 1000, 1100) == 40_000
     assert scale(3, 1, 2) == 2 and scale(-3, 1, 2) == -2 and scale(5, 1, 3) == 2
+
+
+# --- properties -------------------------------------------------------------------------------
+
+card_histories = st.lists(st.one_of(
+    st.tuples(st.just("topup"), st.integers(1, 400_000), st.integers(0, 20)),
+    st.tuples(st.just("spend"), st.integers(1, 100_000), st.integers(0, 20)),
+), min_size=1, max_size=25)
+
+
+@settings(max_examples=150)
+@given(card_histories, st.sampled_from(list(RefundMode)), st.integers(0, 800))
+def test_every_statement_adds_up_and_closing_leaves_the_ledger_right(history, mode, rate_bp):
+    rows: list[LedgerEntry] = []
+    day = MAY_1
+    for op, amount, days_later in history:
+        day = date.fromordinal(day.toordinal() + days_later)
+        balance = balance_of(rows)
+        if op == "topup":
+            plan = plan_topup(balance, amount, "wechat", limits=CardLimits(named_limit_fen=10**12))
+            rows += topup_entries(plan, day)
+        elif balance.total_fen:
+            amount = min(amount, balance.total_fen)
+            rows.append(spend_entry(balance, draw(balance, amount), day, list_fen=amount * 5 // 4))
+    today = date.fromordinal(day.toordinal() + 3)
+    try:
+        refund = card_refund(rows, mode, today, InterestTerms(rate_bp, MAY_1, today))
+    except Conflict:
+        return
+    s = refund.statement
+    assert sum(line.amount_fen for line in s.lines) == s.total_fen == s.refund_fen + s.interest_fen
+    assert s.refund_fen >= 0 and s.interest_fen >= 0
+    left = balance_of(rows)
+    assert refund.principal_off_fen <= left.principal_fen and refund.bonus_off_fen <= left.bonus_fen
+    rows += closing_entries(left, refund, today, "refund")
+    assert check_ledger(rows) is None
+    after = balance_of(rows)
+    assert after.principal_fen >= 0 and after.bonus_fen >= 0
+    if mode is not RefundMode.COOLING_OFF:
+        assert after == Balance(0, 0)
+        with pytest.raises(Conflict):
+            card_refund(rows, mode, today)
