@@ -725,6 +725,10 @@ Ask the customer.</source>
         <translation>礼品清单中没有这个礼品。</translation>
     </message>
     <message>
+        <source>A service paid by a package session cannot also be the birthday free service.</source>
+        <translation>套餐次数支付的服务不能同时作为生日免费服务。</translation>
+    </message>
+    <message>
         <source>The {perk} was already used in {year}.</source>
         <translation>{year}年的{perk}已经用过了。</translation>
     </message>

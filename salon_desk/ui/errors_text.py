@@ -81,6 +81,7 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "points.zero": lambda p: QCoreApplication.translate("Errors", "Enter a number of points other than zero."),
         "gift.invalid": lambda p: QCoreApplication.translate("Errors", "A gift needs a name and a points price."),
         "gift.not_found": lambda p: QCoreApplication.translate("Errors", "This gift is not on the list."),
+        "birthday.package_line": lambda p: QCoreApplication.translate("Errors", "A service paid by a package session cannot also be the birthday free service."),
         "birthday.already_used": lambda p: QCoreApplication.translate("Errors", "The {perk} was already used in {year}.").format(perk=labels.perk_name(p.get("perk", "")), year=p.get("year", "")),
         "birthday.not_in_window": lambda p: QCoreApplication.translate("Errors", "Birthday perks are only for members on their birthday."),
         "birthday.line_not_in_sale": lambda p: QCoreApplication.translate("Errors", "The birthday service is not on this visit."),
