@@ -84,3 +84,17 @@ def split_proportionally(total: Fen, weights: list[Fen]) -> list[Fen]:
     for i in remainders[: total - sum(parts)]:
         parts[i] += 1
     return parts
+
+
+def scale(amount: Fen, numerator: int, denominator: int) -> Fen:
+    """``amount`` x ``numerator``/``denominator``, rounded half-up to the fen (away from zero at .5).
+
+    The general form of :func:`apply_rate`, for ratios that are not per-mille
+    (a card's paid ÷ (paid + bonus), interest by days).
+    """
+    if denominator <= 0 or numerator < 0:
+        raise InvalidInput("money.bad_rate", rate=numerator)
+    value = amount * numerator
+    if value >= 0:
+        return (2 * value + denominator) // (2 * denominator)
+    return -((2 * -value + denominator) // (2 * denominator))

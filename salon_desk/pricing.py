@@ -1,9 +1,10 @@
 """The one function that prices a sale (SPEC §2, §3, §4, §10 order).
 
-Order: member tier discount per line (if the item allows it), the birthday
-free service on one line up to its cap, then the points deduction on the
-sale (capped), spread over the lines so refunds give back exact shares.
-Stored-value and session packages will slot in here when they exist.
+Order: a line paid by a package session is ¥0 first, then the member tier
+discount per line (if the item allows it), the birthday free service on one
+line up to its cap, then the points deduction on the sale (capped), spread
+over the lines so refunds give back exact shares. Tenders (the stored-value
+card first) come after, in ``tenders.settle``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class LineInput:
     unit_price_fen: Fen
     quantity: int = 1
     member_discount: bool = True
+    package_session: bool = False   # paid by a session of the customer's package: ¥0
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class PricedLine:
     amount_fen: Fen            # after member and birthday discounts
     points_share_fen: Fen      # this line's part of the points deduction
     paid_fen: Fen              # amount_fen - points_share_fen
+    package_fen: Fen = 0       # the list amount a package session paid
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class PricedSale:
     max_points_redeemable: int
     points_earned_base: int     # the ledger's "earn" entry
     points_birthday_bonus: int  # the ledger's "birthday" entry: the doubling's extra
+    package_discount_fen: Fen = 0   # the lines paid by package sessions, at list price
 
 
 def price_sale(data: PricingInput) -> PricedSale:
@@ -85,16 +89,22 @@ def price_sale(data: PricingInput) -> PricedSale:
         if line.unit_price_fen < 0:
             raise InvalidInput("line.bad_price", price=line.unit_price_fen)
         list_amount = line.unit_price_fen * line.quantity
+        package = list_amount if line.package_session else 0
+        if package and line.kind != "service":
+            raise InvalidInput("package.service_not_covered", service=line.key)
         rate = FULL_RATE
-        if data.member_rate_permille is not None and line.member_discount:
+        if data.member_rate_permille is not None and line.member_discount and not package:
             rate = data.member_rate_permille
-        discounted = apply_rate(list_amount, rate)
+        discounted = apply_rate(list_amount - package, rate)
         birthday = 0
         if line.key == data.birthday_line:
             if line.kind != "service":
                 raise InvalidInput("birthday.not_a_service")
+            if package:
+                raise InvalidInput("birthday.package_line")
             birthday = min(discounted, data.birthday_cap_fen)
-        staged.append((line.key, list_amount, rate, list_amount - discounted, birthday, discounted - birthday))
+        staged.append((line.key, list_amount, rate, list_amount - package - discounted, birthday,
+                       discounted - birthday, package))
 
     subtotal = sum(s[5] for s in staged)
     most = max_redeemable(subtotal, data.points_balance, data.rules.per_yuan_redeemed,
@@ -105,8 +115,8 @@ def price_sale(data: PricingInput) -> PricedSale:
     shares = split_proportionally(points_fen, [s[5] for s in staged])
 
     lines = tuple(
-        PricedLine(key, list_amount, rate, member_disc, birthday, amount, share, amount - share)
-        for (key, list_amount, rate, member_disc, birthday, amount), share in zip(staged, shares)
+        PricedLine(key, list_amount, rate, member_disc, birthday, amount, share, amount - share, package)
+        for (key, list_amount, rate, member_disc, birthday, amount, package), share in zip(staged, shares)
     )
     due = subtotal - points_fen
     base = bonus = 0
@@ -126,4 +136,5 @@ def price_sale(data: PricingInput) -> PricedSale:
         max_points_redeemable=most,
         points_earned_base=base,
         points_birthday_bonus=bonus,
+        package_discount_fen=sum(l.package_fen for l in lines),
     )

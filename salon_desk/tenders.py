@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from .errors import InvalidInput, PaymentProblem
 from .money import Fen
 
-METHODS = ("cash", "wechat", "alipay", "card", "other")
+STORED_VALUE = "stored_value"   # the customer's stored-value card (储值卡)
+METHODS = ("cash", "wechat", "alipay", "card", STORED_VALUE, "other")
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,11 @@ class AppliedPayment:
     change_fen: Fen            # cash only
 
 
-def settle(due_fen: Fen, tenders: list[Tender]) -> list[AppliedPayment]:
+def settle(due_fen: Fen, tenders: list[Tender], card_balance_fen: Fen = 0) -> list[AppliedPayment]:
     """Apply tenders to the amount due; only cash can be over-tendered (change).
 
+    The stored-value card pays at most ``card_balance_fen`` (its principal +
+    bonus) and, like every non-cash tender, never more than is due.
     Raises :class:`PaymentProblem` for an underpayment or a non-cash overpayment.
     """
     for tender in tenders:
@@ -36,6 +39,9 @@ def settle(due_fen: Fen, tenders: list[Tender]) -> list[AppliedPayment]:
             raise InvalidInput("payment.unknown_method", method=tender.method)
         if tender.amount_fen <= 0:
             raise InvalidInput("payment.not_positive", method=tender.method)
+    from_card = sum(t.amount_fen for t in tenders if t.method == STORED_VALUE)
+    if from_card > card_balance_fen:
+        raise PaymentProblem("payment.over_card_balance", paid=from_card, balance=card_balance_fen)
     cash = sum(t.amount_fen for t in tenders if t.method == "cash")
     other = [t for t in tenders if t.method != "cash"]
     other_total = sum(t.amount_fen for t in other)

@@ -741,6 +741,10 @@ Ask the customer.</source>
         <translation>礼品清单中没有这个礼品。</translation>
     </message>
     <message>
+        <source>A service paid by a package session cannot also be the birthday free service.</source>
+        <translation>套餐次数支付的服务不能同时作为生日免费服务。</translation>
+    </message>
+    <message>
         <source>The {perk} was already used in {year}.</source>
         <translation>{year}年的{perk}已经用过了。</translation>
     </message>
@@ -857,6 +861,10 @@ Ask the customer.</source>
         <translation>未知付款方式。</translation>
     </message>
     <message>
+        <source>The stored-value card holds {balance}: it cannot pay {paid}.</source>
+        <translation>储值卡余额 {balance}，不能支付 {paid}。</translation>
+    </message>
+    <message>
         <source>This receipt does not exist.</source>
         <translation>此小票不存在。</translation>
     </message>
@@ -899,6 +907,114 @@ Ask the customer.</source>
     <message>
         <source>Choose refund or void.</source>
         <translation>请选择退款或作废。</translation>
+    </message>
+    <message>
+        <source>This card entry is not possible; nothing was written.</source>
+        <translation>该储值卡流水不成立，未作任何记录。</translation>
+    </message>
+    <message>
+        <source>Please give a reason for this card entry.</source>
+        <translation>请填写此储值卡流水的原因。</translation>
+    </message>
+    <message>
+        <source>The card holds {balance}: it cannot pay {amount}.</source>
+        <translation>储值卡余额 {balance}，不足以支付 {amount}。</translation>
+    </message>
+    <message>
+        <source>An amount paid from the card must be more than zero.</source>
+        <translation>储值卡支付金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>A top-up must be more than zero.</source>
+        <translation>充值金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>A top-up cannot be paid with the card itself: take cash, WeChat, Alipay or a bank card.</source>
+        <translation>充值不能用储值卡本身支付：请收现金、微信、支付宝或银行卡。</translation>
+    </message>
+    <message>
+        <source>A cash top-up of {amount} is not accepted (cash only below {limit}): take it by WeChat, Alipay or bank card.</source>
+        <translation>不接受 {amount} 的现金充值（现金须低于 {limit}）：请用微信、支付宝或银行卡。</translation>
+    </message>
+    <message>
+        <source>Cards without a name are turned off in the settings.</source>
+        <translation>不记名卡未在设置中启用。</translation>
+    </message>
+    <message>
+        <source>A card without a name may hold at most {limit} of principal; this top-up would make {after}.</source>
+        <translation>不记名卡本金最多 {limit}，本次充值后将达 {after}。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s principal would reach {after}, above the named-card limit: the owner must authorise it.</source>
+        <translation>充值后本金将达 {after}，超过记名卡限额：需店长授权。</translation>
+    </message>
+    <message>
+        <source>A top-up rule needs an amount above zero, a bonus not below zero and a known tier.</source>
+        <translation>充值规则须有大于零的金额、不小于零的赠送金额和有效的会员等级。</translation>
+    </message>
+    <message>
+        <source>Two top-up rules have the same amount {pay}.</source>
+        <translation>两条充值规则的金额都是 {pay}。</translation>
+    </message>
+    <message>
+        <source>Only {left} of this receipt&apos;s card payment is left to give back, not {amount}.</source>
+        <translation>此单的储值卡支付仅剩 {left} 可退回，不能退 {amount}。</translation>
+    </message>
+    <message>
+        <source>The card is empty: there is nothing to transfer.</source>
+        <translation>储值卡余额为零，无可转让。</translation>
+    </message>
+    <message>
+        <source>The card has no balance left to refund (it may already have been refunded).</source>
+        <translation>储值卡已无余额可退（可能已经退过款）。</translation>
+    </message>
+    <message>
+        <source>No top-up on this card is within the last 7 days: choose another refund mode.</source>
+        <translation>此卡没有7天内的充值：请选择其他退款方式。</translation>
+    </message>
+    <message>
+        <source>A package needs at least one service and one session, no negative price or gifted sessions, and a validity of at least one day if it has one.</source>
+        <translation>套餐须至少包含一项服务和一次，价格和赠送次数不能为负，如设有效期至少一天。</translation>
+    </message>
+    <message>
+        <source>This package belongs to another customer.</source>
+        <translation>此套餐属于其他客户。</translation>
+    </message>
+    <message>
+        <source>This service is not part of the package.</source>
+        <translation>此服务不在该套餐内。</translation>
+    </message>
+    <message>
+        <source>No sessions are left in this package.</source>
+        <translation>此套餐已无剩余次数。</translation>
+    </message>
+    <message>
+        <source>This package expired on {date}: the owner can extend it, and its sessions are kept.</source>
+        <translation>此套餐已于 {date} 到期：店长可以延期，剩余次数保留。</translation>
+    </message>
+    <message>
+        <source>This package was refunded.</source>
+        <translation>此套餐已退款。</translation>
+    </message>
+    <message>
+        <source>This session is not recorded on the package.</source>
+        <translation>此次数记录不在该套餐中。</translation>
+    </message>
+    <message>
+        <source>The new expiry date must be after {date}.</source>
+        <translation>新的到期日须晚于 {date}。</translation>
+    </message>
+    <message>
+        <source>The package was sold more than 7 days ago: choose another refund mode.</source>
+        <translation>套餐售出已超过7天：请选择其他退款方式。</translation>
+    </message>
+    <message>
+        <source>The interest rate cannot be negative.</source>
+        <translation>利率不能为负。</translation>
+    </message>
+    <message>
+        <source>Choose how the refund is valued.</source>
+        <translation>请选择退款的计算方式。</translation>
     </message>
     <message>
         <source>Unknown setting.</source>
@@ -1117,6 +1233,10 @@ Ask the customer.</source>
     <message>
         <source>Bank card</source>
         <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Stored-value card</source>
+        <translation>储值卡</translation>
     </message>
     <message>
         <source>Owner</source>

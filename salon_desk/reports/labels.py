@@ -7,7 +7,8 @@ from ..money import format_fen
 
 TIERS = {"regular": "普通会员", "silver": "银卡会员", "gold": "金卡会员", "diamond": "钻石会员"}
 TIER_SHORT = {"regular": "普通", "silver": "银卡", "gold": "金卡", "diamond": "钻石"}
-METHODS = {"cash": "现金", "wechat": "微信支付", "alipay": "支付宝", "card": "银行卡", "other": "其他"}
+METHODS = {"cash": "现金", "wechat": "微信支付", "alipay": "支付宝", "card": "银行卡", "stored_value": "储值卡",
+           "other": "其他"}
 # the names of SPEC §5, as the window's catalogue shows them: a report row must name what the owner set
 CATEGORIES = {"hair": "美发", "beauty": "美容", "nails": "美甲", "skin": "护肤", "other": "其他", "product": "产品"}
 KINDS = {"service": "服务", "product": "产品"}

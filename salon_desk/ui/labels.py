@@ -52,6 +52,7 @@ def method_name(code: str) -> str:
         "wechat": QCoreApplication.translate("Labels", "WeChat Pay"),
         "alipay": QCoreApplication.translate("Labels", "Alipay"),
         "card": QCoreApplication.translate("Labels", "Bank card"),
+        "stored_value": QCoreApplication.translate("Labels", "Stored-value card"),
         "other": QCoreApplication.translate("Labels", "Other"),
     }
     return names.get(code, code)

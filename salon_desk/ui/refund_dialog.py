@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import SalonError
 from ..records import ReceiptRecord, RefundPreview
-from ..tenders import METHODS
+from ..tenders import METHODS, STORED_VALUE
 from . import errors_text, labels
 from .ops import CUSTOMERS, SALES, Ops
 from .widgets import big_label, error_label
@@ -53,6 +53,8 @@ class RefundDialog(QDialog):
         form = QFormLayout()
         self.method = QComboBox()
         for method in METHODS:
+            if method == STORED_VALUE:   # back to the card only through the card's own ledger
+                continue
             self.method.addItem(labels.method_name(method), method)
         if r.payments:
             self.method.setCurrentIndex(max(0, self.method.findData(r.payments[0].method)))
