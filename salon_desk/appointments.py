@@ -424,24 +424,29 @@ class DayGrid:
         return _floor(t, self.step)
 
 
-def day_grid(day: date, rota: Rota, technician_ids: Iterable[int],
+def day_grid(day: date, hours: Iterable[DayHours | None],
              bookings: Iterable[tuple[datetime, datetime]] = (), step: int = STEP_MINUTES) -> DayGrid:
-    """The grid from the earliest opening to the latest closing of the day's technicians.
+    """The grid from the earliest opening to the latest closing among the day's ``hours``.
 
     A day nobody works falls back to the shop's default hours; a booking outside
     the hours (booked before they changed) widens the grid so it is never hidden.
     """
-    spans = [h for h in (rota.of(t).on(day) for t in technician_ids) if h is not None]
+    spans = [h for h in hours if h is not None]
     opens = min((h.opens for h in spans), default=DEFAULT_DAY.opens)
     closes = max((h.closes for h in spans), default=DEFAULT_DAY.closes)
     first = datetime.combine(day, opens)
     last = datetime.combine(day, closes)
+    end_of_day = datetime.combine(day + timedelta(days=1), time())
     for start, end in bookings:
         if start.date() == day:
             first = min(first, _floor(start, step))
-            end_of_day = datetime.combine(day + timedelta(days=1), time())
             last = max(last, _ceil(end, step, end_of_day))
     return DayGrid(_floor(first, step), last, step)
+
+
+def rota_hours(rota: Rota, technician_ids: Iterable[int], day: date) -> list[DayHours | None]:
+    """Each technician's hours on ``day``, for :func:`day_grid`."""
+    return [rota.of(t).on(day) for t in technician_ids]
 
 
 def _ceil(t: datetime, step: int, cap: datetime) -> datetime:

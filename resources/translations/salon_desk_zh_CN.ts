@@ -492,6 +492,93 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>DayView</name>
+    <message>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>{hours} · {count} booked</source>
+        <translation>{hours} · {count}个预约</translation>
+    </message>
+    <message>
+        <source>M/d</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>In the shop</source>
+        <translation>已到店</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>钻石</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Allergy</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>First visit</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <source>No-shows: {count}</source>
+        <translation>爽约{count}次</translation>
+    </message>
+    <message>
+        <source>Until {time}</source>
+        <translation>至 {time}</translation>
+    </message>
+    <message>
+        <source>→ {time} {technician}</source>
+        <translation>→ {time} {technician}</translation>
+    </message>
+</context>
+<context>
     <name>EnrolOfferDialog</name>
     <message>
         <source>Offer membership</source>

@@ -12,7 +12,7 @@ from salon_desk.appointments import (
     Assignment, BookContext, BookingDraft, BookingLine, BookingStatus, DayHours, ReminderLine, Rota,
     ServiceRef, Slot, TechnicianRef, WorkingHours, assignment, check_transition, column_of, day_grid,
     find_clash, is_late, minutes_late, moved, overlaps, reminder_text, resized, rota_from_json,
-    rota_to_json, tomorrows, validate_booking, validate_rota,
+    rota_hours, rota_to_json, tomorrows, validate_booking, validate_rota,
 )
 from salon_desk.errors import Conflict, InvalidInput, NotFound
 
@@ -271,7 +271,7 @@ def test_late_from_thirty_minutes_after_the_start_while_still_booked():
 
 def test_the_day_grid_runs_from_the_first_opening_to_the_last_closing_in_quarters():
     rota = Rota(technicians={LI: WorkingHours((DayHours(time(9, 30), time(18)),) * 7)})
-    grid = day_grid(DAY, rota, [WANG, LI])
+    grid = day_grid(DAY, rota_hours(rota, [WANG, LI], DAY))
     assert (grid.first, grid.last, grid.rows) == (at(9, 30), at(21), 46)
     assert grid.row_of(at(9, 30)) == 0 and grid.row_of(at(9, 44)) == 0 and grid.row_of(at(9, 45)) == 1
     assert grid.span(at(10), at(11)) == (2, 4)
@@ -282,9 +282,9 @@ def test_the_day_grid_runs_from_the_first_opening_to_the_last_closing_in_quarter
 
 
 def test_a_booking_outside_the_hours_widens_the_grid_and_a_free_day_uses_the_default():
-    grid = day_grid(DAY, Rota(), [WANG], bookings=[(at(8, 50), at(9, 50)), (at(20, 30), at(21, 10))])
+    grid = day_grid(DAY, rota_hours(Rota(), [WANG], DAY), bookings=[(at(8, 50), at(9, 50)), (at(20, 30), at(21, 10))])
     assert (grid.first, grid.last) == (at(8, 45), at(21, 15))
-    nobody = day_grid(DAY, Rota(default=WorkingHours((None,) * 7)), [WANG])
+    nobody = day_grid(DAY, [None])
     assert (nobody.first, nobody.last) == (at(10), at(21))
 
 
@@ -389,7 +389,7 @@ def test_late_means_booked_and_at_least_the_setting_past_the_start(setting, offs
 
 @given(st.integers(0, 60), st.integers(1, 48))
 def test_every_block_fits_the_rows_it_spans(q, n):
-    grid = day_grid(DAY, Rota(), [WANG])
+    grid = day_grid(DAY, [DayHours(time(10), time(21))])
     start = grid.first + timedelta(minutes=q * 7)
     end = start + timedelta(minutes=n * 5)
     first, rows = grid.span(start, end)
