@@ -66,3 +66,29 @@ def bookings(techs: list[TechnicianDay], day: date, per_technician: int, now: da
             made += 1
             t = end
     return out
+
+
+def full_day(technician_count: int, per_technician: int, day: date, now: datetime | None = None,
+             seed: int = 11) -> tuple[list[TechnicianDay], list[BookingInfo]]:
+    """Every technician working 10:00-21:00 with exactly ``per_technician`` bookings (gaps and lengths vary)."""
+    rnd = random.Random(seed)
+    techs = [TechnicianDay(i + 1, TECHS[i % len(TECHS)] + ("" if i < len(TECHS) else str(i)),
+                           DayHours(time(10), time(21))) for i in range(technician_count)]
+    out: list[BookingInfo] = []
+    slot = 11 * 60 // per_technician                       # minutes each booking may use
+    for tech in techs:
+        for n in range(per_technician):
+            start = datetime.combine(day, time(10)) + timedelta(minutes=n * slot + rnd.choice([0, 0, 15]) * (slot >= 45))
+            minutes = max(15, min(slot - 15 * (slot >= 45), rnd.choice([30, 45, 60, 90])))
+            name, _m = rnd.choice(SERVICES)
+            status = BookingStatus.BOOKED
+            if now is not None and start < now:
+                status = rnd.choice([BookingStatus.COMPLETED, BookingStatus.CHECKED_IN, BookingStatus.NO_SHOW])
+            out.append(BookingInfo(
+                id=len(out) + 1, technician_id=tech.technician_id, technician_name=tech.name, start=start,
+                end=start + timedelta(minutes=minutes), services=(name,), status=status,
+                customer_id=len(out) + 1000, customer_name=rnd.choice(SURNAMES) + rnd.choice(GIVEN),
+                designated=rnd.random() < 0.4, tier=rnd.choice([None, "regular", "silver", "gold", "diamond"]),
+                birthday=rnd.random() < 0.05, allergy=rnd.random() < 0.1, first_visit=rnd.random() < 0.1,
+                no_shows=rnd.choice([0] * 10 + [1])))
+    return techs, out

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -52,6 +53,12 @@ LATE_COLOURS = ("#ffedd5", "#ea580c", "#7c2d12")
 TIER_COLOURS = {"regular": "#64748b", "silver": "#6b7280", "gold": "#b45309", "diamond": "#7c3aed"}
 
 
+@lru_cache(maxsize=None)
+def _c(name: str) -> QColor:
+    """One QColor per colour name: parsing "#dbeafe" on every paint costs more than the fill."""
+    return QColor(name)
+
+
 def _minutes(a: datetime, b: datetime) -> float:
     return (b - a).total_seconds() / 60
 
@@ -79,15 +86,29 @@ class Block(QGraphicsItem):
         self.selected = False
         self.preview: str = ""                # "→ 11:15 李师傅" while dragged
         self.preview_height: float | None = None
+        self._bounds = self._make_bounds()
         self.setZValue(1)
+        # texts are made once: a repaint only draws them
+        self._title = info.name or QCoreApplication.translate("DayView", "(no name)")
+        self._times = f"{info.start:%H:%M}–{info.end:%H:%M}"
+        self._services = QCoreApplication.translate("DayView", ", ").join(info.services)
+        self._badges = view.badges(info)
+        # painted once into a pixmap and blitted afterwards (drag frames, scrolling, other blocks' moves)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
-        height = self.preview_height if self.preview_height is not None else self.rect.height()
-        return QRectF(self.rect.x(), self.rect.y(), self.rect.width(), max(height, self.rect.height()) + 2)
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name; asked for many times a paint)
+        return self._bounds
+
+    def _make_bounds(self) -> QRectF:
+        height = max(self.preview_height or 0.0, self.rect.height())
+        return QRectF(self.rect.x(), self.rect.y(), self.rect.width(), height + 2)
 
     def set_preview_height(self, height: float | None) -> None:
+        if height == self.preview_height:
+            return
         self.prepareGeometryChange()
         self.preview_height = height
+        self._bounds = self._make_bounds()
 
     def colours(self) -> tuple[str, str, str]:
         if self.info.late and self.info.status is BookingStatus.BOOKED:
@@ -96,16 +117,16 @@ class Block(QGraphicsItem):
 
     def badges(self) -> list[tuple[str, str]]:
         """(text, colour) chips after the name, in the order a receptionist reads them."""
-        return self.view.badges(self.info)
+        return self._badges
 
     def title(self) -> str:
-        return self.info.name or QCoreApplication.translate("DayView", "(no name)")
+        return self._title
 
     def times(self) -> str:
-        return f"{self.info.start:%H:%M}–{self.info.end:%H:%M}"
+        return self._times
 
     def services(self) -> str:
-        return QCoreApplication.translate("DayView", ", ").join(self.info.services)
+        return self._services
 
     def labels(self) -> list[str]:
         """Every text painted on the block: name, time, badges, services."""
@@ -116,17 +137,19 @@ class Block(QGraphicsItem):
         r = QRectF(self.rect)
         if self.preview_height is not None:
             r.setHeight(self.preview_height)
-        r = r.adjusted(1.5, 1, -1.5, -1)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(QPen(QColor("#111827") if self.selected else QColor(border), 2.5 if self.selected else 1))
-        painter.setBrush(QColor(fill))
-        painter.drawRoundedRect(r, 4, 4)
-        painter.fillRect(QRectF(r.x(), r.y(), 4, r.height()), QColor(border))   # the status stripe
+        r = r.adjusted(2, 1, -2, -1)
+        # square corners, no antialiasing: a rounded antialiased outline costs ten times as much to paint
+        painter.fillRect(r, _c(fill))
         if self.info.status is BookingStatus.NO_SHOW:
-            painter.setBrush(QBrush(QColor("#d6d3d1"), Qt.BrushStyle.BDiagPattern))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawRoundedRect(r, 4, 4)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.fillRect(r, QBrush(_c("#d6d3d1"), Qt.BrushStyle.BDiagPattern))
+        painter.fillRect(QRectF(r.x(), r.y(), 4, r.height()), _c(border))   # the status stripe
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.selected:
+            painter.setPen(QPen(_c("#111827"), 2))
+            painter.drawRect(r.adjusted(1, 1, -1, -1))
+        else:
+            painter.setPen(_c(border))
+            painter.drawRect(r.adjusted(0, 0, -1, -1))
         painter.save()
         painter.setClipRect(r.adjusted(5, 1, -2, -1))
         self._paint_text(painter, r.adjusted(8, 2, -4, -2), ink)
@@ -141,21 +164,21 @@ class Block(QGraphicsItem):
         view = self.view
         lines = max(1, int((r.height() + 2) // LINE_H))
         bold, small, text_font = view.bold_font, view.small_font, view.text_font
-        fm, sfm, tfm = QFontMetrics(bold), QFontMetrics(small), QFontMetrics(text_font)
+        fm, sfm, tfm = view.bold_metrics, view.small_metrics, view.text_metrics
         x, y = r.x(), r.y()
         painter.setFont(bold)
-        painter.setPen(QColor(ink))
+        painter.setPen(_c(ink))
         painter.drawText(QPointF(x, y + fm.ascent()), self.title())
         x += fm.horizontalAdvance(self.title()) + 6
         second = self.preview or self.times()
         if lines == 1 and not self.preview:
             second = self.services()
         painter.setFont(bold if self.preview else (text_font if lines == 1 else small))
-        painter.setPen(QColor("#4338ca") if self.preview else QColor("#475569" if lines > 1 else ink))
+        painter.setPen(_c("#4338ca") if self.preview else QColor("#475569" if lines > 1 else ink))
         painter.drawText(QPointF(x, y + fm.ascent()), second)
         if lines == 1:
             return
-        x += QFontMetrics(painter.font()).horizontalAdvance(second) + 6
+        x += (fm if self.preview else (tfm if lines == 1 else sfm)).horizontalAdvance(second) + 6
         row = 0
         badges = self.badges()
         if lines >= 3 and badges:
@@ -166,13 +189,11 @@ class Block(QGraphicsItem):
             if x + w > r.right() and x > r.x() and row + 2 < lines:
                 row, x = row + 1, r.x()
             top = y + row * LINE_H + 1
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(colour))
-            painter.drawRoundedRect(QRectF(x, top, w, LINE_H - 3), 3, 3)
-            painter.setPen(QColor("white"))
+            painter.fillRect(QRectF(x, top, w, LINE_H - 3), _c(colour))
+            painter.setPen(_c("white"))
             painter.drawText(QRectF(x, top, w, LINE_H - 3), Qt.AlignmentFlag.AlignCenter, text)
             x += w + 3
-        painter.setPen(QColor(ink))
+        painter.setPen(_c(ink))
         painter.setFont(text_font)
         top = y + (row + 1) * LINE_H
         rest = r.bottom() - top
@@ -196,8 +217,8 @@ class _Header(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         v = self.view
         p = QPainter(self)
-        p.fillRect(self.rect(), QColor("#f8fafc"))
-        p.setPen(QColor("#cbd5e1"))
+        p.fillRect(self.rect(), _c("#f8fafc"))
+        p.setPen(_c("#cbd5e1"))
         p.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
         dx = v.horizontalScrollBar().value()
         for col, tech in enumerate(v.technicians):
@@ -207,25 +228,25 @@ class _Header(QWidget):
             p.setClipRect(max(RULER_W, x), 0, v.col_w, self.height())
             selected = col == v.cursor_col
             if selected:
-                p.fillRect(x, 0, v.col_w, self.height(), QColor("#e0e7ff"))
-            p.setPen(QColor("#111827"))
+                p.fillRect(x, 0, v.col_w, self.height(), _c("#e0e7ff"))
+            p.setPen(_c("#111827"))
             p.setFont(v.header_font)
             p.drawText(QRectF(x, 3, v.col_w, 22), Qt.AlignmentFlag.AlignCenter, tech.name)
             p.setFont(v.small_font)
             if tech.hours is None:
-                p.setPen(QColor("#b91c1c"))
+                p.setPen(_c("#b91c1c"))
                 hours = QCoreApplication.translate("DayView", "Day off")
             else:
-                p.setPen(QColor("#64748b"))
+                p.setPen(_c("#64748b"))
                 hours = f"{tech.hours.opens:%H:%M}–{tech.hours.closes:%H:%M}"
             count = v.counts.get(tech.technician_id, 0)
             text = hours if tech.hours is None else QCoreApplication.translate("DayView", "{hours} · {count} booked").format(hours=hours, count=count)
             p.drawText(QRectF(x, 24, v.col_w, 18), Qt.AlignmentFlag.AlignCenter, text)
-            p.setPen(QColor("#cbd5e1"))
+            p.setPen(_c("#cbd5e1"))
             p.drawLine(x + v.col_w - 1, 0, x + v.col_w - 1, self.height())
         p.setClipping(False)
-        p.fillRect(0, 0, RULER_W, self.height(), QColor("#f8fafc"))
-        p.setPen(QColor("#111827"))
+        p.fillRect(0, 0, RULER_W, self.height(), _c("#f8fafc"))
+        p.setPen(_c("#111827"))
         p.setFont(v.small_font)
         if v.day is not None:
             locale = QLocale()
@@ -245,8 +266,8 @@ class _Ruler(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         v = self.view
         p = QPainter(self)
-        p.fillRect(self.rect(), QColor("#f8fafc"))
-        p.setPen(QColor("#cbd5e1"))
+        p.fillRect(self.rect(), _c("#f8fafc"))
+        p.setPen(_c("#cbd5e1"))
         p.drawLine(self.width() - 1, 0, self.width() - 1, self.height())
         if v.grid is None:
             p.end()
@@ -259,17 +280,17 @@ class _Ruler(QWidget):
             t = v.grid.time_of(row)
             if t.minute == 0:
                 p.setFont(v.header_font)
-                p.setPen(QColor("#111827"))
+                p.setPen(_c("#111827"))
             elif t.minute == 30:
                 p.setFont(v.small_font)
-                p.setPen(QColor("#94a3b8"))
+                p.setPen(_c("#94a3b8"))
             else:
                 continue
             p.drawText(QRectF(0, y + 1, RULER_W - 8, ROW_H - 2),
                        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), f"{t:%H:%M}")
         if 0 <= v.cursor_row < v.grid.rows:
             y = v.cursor_row * ROW_H - dy
-            p.fillRect(QRectF(0, y, 4, ROW_H), QColor("#4f46e5"))
+            p.fillRect(QRectF(0, y, 4, ROW_H), _c("#4f46e5"))
         p.end()
 
 
@@ -288,6 +309,8 @@ class DayView(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setScene(QGraphicsScene(self))
+        # a day has a few hundred blocks at most: a plain list is faster to change than a BSP tree
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setViewportMargins(RULER_W, HEADER_H, 0, 0)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -318,6 +341,10 @@ class DayView(QGraphicsView):
         self.header_font = QFont(base)
         self.header_font.setPixelSize(14)
         self.header_font.setBold(True)
+        self.bold_metrics = QFontMetrics(self.bold_font)
+        self.small_metrics = QFontMetrics(self.small_font)
+        self.text_metrics = QFontMetrics(self.text_font)
+        self._chip_texts: dict[str, str] = {}
         self.day: date | None = None
         self.now: datetime | None = None
         self.technicians: list[TechnicianDay] = []
@@ -330,6 +357,7 @@ class DayView(QGraphicsView):
         self.cursor_row = 0
         self.generation = 0
         self._drag: _Drag | None = None
+        self._background: tuple[object, ...] = ()
 
     # ------------------------------------------------------------ what the page calls
 
@@ -339,6 +367,7 @@ class DayView(QGraphicsView):
         keep = self.cursor_slot() if self.day == day else None
         self.generation += 1
         self._drag = None
+        self._chip_texts = self._chip_words()          # in the language of the moment
         self.day, self.now = day, now
         self.technicians = list(technicians)
         ids = {t.technician_id for t in self.technicians}
@@ -405,32 +434,39 @@ class DayView(QGraphicsView):
         y = _minutes(self.grid.first, when) / STEP_MINUTES * ROW_H + below * ROW_H
         return self.mapFromScene(QPointF(x, y))
 
+    def _chip_words(self) -> dict[str, str]:
+        return {"late": self.tr("Late"), "checked_in": self.tr("In the shop"), "completed": self.tr("Done"),
+                "no_show": self.tr("No-show"), "designated": self.tr("Requested"), "regular": self.tr("Member"),
+                "silver": self.tr("Silver"), "gold": self.tr("Gold"), "diamond": self.tr("Diamond"),
+                "birthday": self.tr("Birthday"), "allergy": self.tr("Allergy"), "complaint": self.tr("Complaint"),
+                "first_visit": self.tr("First visit"), "no_shows": self.tr("No-shows: {count}")}
+
     def badges(self, info: BookingInfo) -> list[tuple[str, str]]:
+        """(text, colour) chips of a booking, in the order a receptionist reads them."""
+        w = self._chip_texts or self._chip_words()
         chips: list[tuple[str, str]] = []
         if info.late and info.status is BookingStatus.BOOKED:
-            chips.append((self.tr("Late"), "#ea580c"))
+            chips.append((w["late"], "#ea580c"))
         if info.status is BookingStatus.CHECKED_IN:
-            chips.append((self.tr("In the shop"), "#16a34a"))
+            chips.append((w["checked_in"], "#16a34a"))
         elif info.status is BookingStatus.COMPLETED:
-            chips.append((self.tr("Done"), "#6b7280"))
+            chips.append((w["completed"], "#6b7280"))
         elif info.status is BookingStatus.NO_SHOW:
-            chips.append((self.tr("No-show"), "#78716c"))
+            chips.append((w["no_show"], "#78716c"))
         if info.designated:
-            chips.append((self.tr("Requested"), "#be123c"))
+            chips.append((w["designated"], "#be123c"))
         if info.tier:
-            tiers = {"regular": self.tr("Member"), "silver": self.tr("Silver"), "gold": self.tr("Gold"),
-                     "diamond": self.tr("Diamond")}
-            chips.append((tiers.get(info.tier, info.tier), TIER_COLOURS.get(info.tier, "#64748b")))
+            chips.append((w.get(info.tier, info.tier), TIER_COLOURS.get(info.tier, "#64748b")))
         if info.birthday:
-            chips.append((self.tr("Birthday"), "#db2777"))
+            chips.append((w["birthday"], "#db2777"))
         if info.allergy:
-            chips.append((self.tr("Allergy"), "#dc2626"))
+            chips.append((w["allergy"], "#dc2626"))
         if info.complaint:
-            chips.append((self.tr("Complaint"), "#9f1239"))
+            chips.append((w["complaint"], "#9f1239"))
         if info.first_visit:
-            chips.append((self.tr("First visit"), "#0891b2"))
+            chips.append((w["first_visit"], "#0891b2"))
         if info.no_shows:
-            chips.append((self.tr("No-shows: {count}").format(count=info.no_shows), "#57534e"))
+            chips.append((w["no_shows"].format(count=info.no_shows), "#57534e"))
         return chips
 
     # ------------------------------------------------------------ layout
@@ -442,13 +478,17 @@ class DayView(QGraphicsView):
         return 0
 
     def _layout(self) -> None:
+        """Place the blocks; a block whose booking and place are unchanged is kept (and its painting)."""
         scene = self.scene()
-        scene.clear()
-        self.blocks = {}
         assert self.grid is not None
         n = max(1, len(self.technicians))
         self.col_w = max(MIN_COL_W, int(self.viewport().width() // n)) if self.viewport().width() > 0 else MIN_COL_W
-        scene.setSceneRect(0, 0, n * self.col_w, self.grid.rows * ROW_H)
+        background = (self.grid, tuple(self.technicians), self.col_w, self.now)
+        if background != self._background:
+            self._background = background
+            scene.setSceneRect(0, 0, n * self.col_w, self.grid.rows * ROW_H)
+            self.resetCachedContent()
+        old, self.blocks = self.blocks, {}
         cols = {t.technician_id: i for i, t in enumerate(self.technicians)}
         by_col: dict[int, list[BookingInfo]] = {}
         for b in self.bookings:
@@ -459,10 +499,16 @@ class DayView(QGraphicsView):
                 x = col * self.col_w + 3 + lane * lane_w
                 y = _minutes(self.grid.first, info.start) / STEP_MINUTES * ROW_H
                 h = max(ROW_H * 0.8, _minutes(info.start, info.end) / STEP_MINUTES * ROW_H)
-                block = Block(self, info, QRectF(x, y, lane_w, h))
-                scene.addItem(block)
+                rect = QRectF(x, y, lane_w, h)
+                block = old.pop((info.id, info.technician_id), None)
+                if block is None or block.info != info or block.rect != rect:
+                    if block is not None:
+                        scene.removeItem(block)
+                    block = Block(self, info, rect)
+                    scene.addItem(block)
                 self.blocks[(info.id, info.technician_id)] = block
-        self.resetCachedContent()
+        for block in old.values():
+            scene.removeItem(block)
         self.viewport().update()
         self.header.update()
         self.ruler.update()
@@ -487,7 +533,7 @@ class DayView(QGraphicsView):
                           self.viewport().height() - self.message.height() - 12)
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
-        painter.fillRect(rect, QColor("white"))
+        painter.fillRect(rect, _c("white"))
         if self.grid is None:
             return
         grid = self.grid
@@ -495,25 +541,25 @@ class DayView(QGraphicsView):
         for col, tech in enumerate(self.technicians):
             x = col * self.col_w
             if tech.hours is None:                       # a day off: the whole column is shaded
-                painter.fillRect(QRectF(x, 0, self.col_w, height), QColor("#f1f5f9"))
+                painter.fillRect(QRectF(x, 0, self.col_w, height), _c("#f1f5f9"))
                 continue
             opens = datetime.combine(grid.day, tech.hours.opens)
             closes = datetime.combine(grid.day, tech.hours.closes)
             top = _minutes(grid.first, opens) / STEP_MINUTES * ROW_H
             bottom = _minutes(grid.first, closes) / STEP_MINUTES * ROW_H
             if top > 0:
-                painter.fillRect(QRectF(x, 0, self.col_w, top), QColor("#f1f5f9"))
+                painter.fillRect(QRectF(x, 0, self.col_w, top), _c("#f1f5f9"))
             if bottom < height:
-                painter.fillRect(QRectF(x, bottom, self.col_w, height - bottom), QColor("#f1f5f9"))
+                painter.fillRect(QRectF(x, bottom, self.col_w, height - bottom), _c("#f1f5f9"))
         if self.now is not None and self.now.date() == grid.day and self.now > grid.first:
             past = min(height, _minutes(grid.first, self.now) / STEP_MINUTES * ROW_H)
             painter.fillRect(QRectF(0, 0, len(self.technicians) * self.col_w, past), QColor(100, 116, 139, 22))
         for row in range(grid.rows + 1):
             t = grid.time_of(row)
             colour = "#cbd5e1" if t.minute == 0 else ("#e2e8f0" if t.minute == 30 else "#f1f5f9")
-            painter.setPen(QColor(colour))
+            painter.setPen(_c(colour))
             painter.drawLine(QPointF(0, row * ROW_H), QPointF(len(self.technicians) * self.col_w, row * ROW_H))
-        painter.setPen(QColor("#cbd5e1"))
+        painter.setPen(_c("#cbd5e1"))
         for col in range(len(self.technicians) + 1):
             painter.drawLine(QPointF(col * self.col_w, 0), QPointF(col * self.col_w, height))
 
@@ -522,10 +568,10 @@ class DayView(QGraphicsView):
             return
         if self.now is not None and self.now.date() == self.grid.day:
             y = _minutes(self.grid.first, self.now) / STEP_MINUTES * ROW_H
-            painter.setPen(QPen(QColor("#dc2626"), 2))
+            painter.setPen(QPen(_c("#dc2626"), 2))
             painter.drawLine(QPointF(0, y), QPointF(len(self.technicians) * self.col_w, y))
         if self._block_at_cursor() is None and self.hasFocus():
-            painter.setPen(QPen(QColor("#4f46e5"), 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(_c("#4f46e5"), 2, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(79, 70, 229, 30))
             painter.drawRect(self._cursor_rect().adjusted(2, 1, -2, -1))
 
