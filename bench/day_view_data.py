@@ -75,7 +75,7 @@ def full_day(technician_count: int, per_technician: int, day: date, now: datetim
     techs = [TechnicianDay(i + 1, TECHS[i % len(TECHS)] + ("" if i < len(TECHS) else str(i)),
                            DayHours(time(10), time(21))) for i in range(technician_count)]
     out: list[BookingInfo] = []
-    slot = 11 * 60 // per_technician                       # minutes each booking may use
+    slot = max(15, 11 * 60 // per_technician // 15 * 15)   # minutes each booking may use
     for tech in techs:
         for n in range(per_technician):
             start = datetime.combine(day, time(10)) + timedelta(minutes=n * slot + rnd.choice([0, 0, 15]) * (slot >= 45))

@@ -156,55 +156,55 @@ class Block(QGraphicsItem):
         painter.restore()
 
     def _paint_text(self, painter: QPainter, r: QRectF, ink: str) -> None:
-        """Name and time on the first line, then the badges, then the services.
+        """The name and time on the first line, then the badges followed by the services.
 
-        A block of two lines puts the badges after the time; a block of one
-        line shows the name and the services only.
+        The services go on after the badges when they fit, else on the next
+        lines; a block of one line shows the name and the services only.
         """
         view = self.view
         lines = max(1, int((r.height() + 2) // LINE_H))
-        bold, small, text_font = view.bold_font, view.small_font, view.text_font
         fm, sfm, tfm = view.bold_metrics, view.small_metrics, view.text_metrics
-        x, y = r.x(), r.y()
-        painter.setFont(bold)
+        left, right, y = r.x(), r.right(), r.y()
+        painter.setFont(view.bold_font)
         painter.setPen(_c(ink))
-        painter.drawText(QPointF(x, y + fm.ascent()), self.title())
-        x += fm.horizontalAdvance(self.title()) + 6
-        second = self.preview or self.times()
-        if lines == 1 and not self.preview:
-            second = self.services()
-        painter.setFont(bold if self.preview else (text_font if lines == 1 else small))
-        painter.setPen(_c("#4338ca") if self.preview else QColor("#475569" if lines > 1 else ink))
-        painter.drawText(QPointF(x, y + fm.ascent()), second)
+        painter.drawText(QPointF(left, y + fm.ascent()), self.title())
+        x = left + fm.horizontalAdvance(self.title()) + 6
+        if self.preview:
+            painter.setPen(_c("#4338ca"))
+            painter.drawText(QPointF(x, y + fm.ascent()), self.preview)
+        elif lines == 1:
+            painter.setFont(view.text_font)
+            painter.drawText(QPointF(x, y + fm.ascent()), self.services())
+            return
+        else:
+            painter.setFont(view.small_font)
+            painter.setPen(_c("#475569"))
+            painter.drawText(QPointF(x, y + fm.ascent()), self.times())
         if lines == 1:
             return
-        x += (fm if self.preview else (tfm if lines == 1 else sfm)).horizontalAdvance(second) + 6
-        row = 0
-        badges = self.badges()
-        if lines >= 3 and badges:
-            row, x = 1, r.x()
-        painter.setFont(small)
-        for text, colour in badges:
+        x, row = left, 1
+        painter.setFont(view.small_font)
+        for text, colour in self.badges():
             w = sfm.horizontalAdvance(text) + 8
-            if x + w > r.right() and x > r.x() and row + 2 < lines:
-                row, x = row + 1, r.x()
+            if x + w > right and x > left and row + 1 < lines:
+                row, x = row + 1, left
             top = y + row * LINE_H + 1
             painter.fillRect(QRectF(x, top, w, LINE_H - 3), _c(colour))
             painter.setPen(_c("white"))
             painter.drawText(QRectF(x, top, w, LINE_H - 3), Qt.AlignmentFlag.AlignCenter, text)
-            x += w + 3
+            x += w + 4
+        painter.setFont(view.text_font)
         painter.setPen(_c(ink))
-        painter.setFont(text_font)
-        top = y + (row + 1) * LINE_H
-        rest = r.bottom() - top
-        if rest < tfm.height() - 2:
-            return
-        if rest >= 2 * LINE_H:
-            painter.drawText(QRectF(r.x(), top, r.width(), rest),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), self.services())
+        services = self.services()
+        if tfm.horizontalAdvance(services) > right - x and x > left and row + 1 < lines:
+            row, x = row + 1, left                  # not after the badges: on the next line
+        top = y + row * LINE_H
+        if row + 1 < lines and tfm.horizontalAdvance(services) > right - x:
+            painter.drawText(QRectF(x, top, right - x, r.bottom() - top),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), services)
         else:
-            painter.drawText(QPointF(r.x(), top + tfm.ascent()),
-                             tfm.elidedText(self.services(), Qt.TextElideMode.ElideRight, int(r.width())))
+            painter.drawText(QPointF(x, top + tfm.ascent()),
+                             tfm.elidedText(services, Qt.TextElideMode.ElideRight, int(right - x)))
 
 
 class _Header(QWidget):
@@ -384,7 +384,10 @@ class DayView(QGraphicsView):
         else:
             self.cursor_col = 0
             self.cursor_row = self._initial_row()
-            self._cursor_changed()
+            self._cursor_changed(scroll=False)
+            # a new day opens at the present (today) or the opening hour, with the hour before in sight
+            self.verticalScrollBar().setValue(max(0, (self.cursor_row - 4) * ROW_H))
+            self.horizontalScrollBar().setValue(0)
         self.message.hide()
 
     def refuse(self, text: str) -> None:

@@ -249,3 +249,11 @@ def test_reloading_the_day_keeps_the_cursor_where_it_was(qtbot, view):
     assert view.cursor_slot() == (LI, at(16))
     view.set_day(date(2026, 12, 3), TECHS, [], now=None)
     assert view.cursor_slot() == (WANG, datetime(2026, 12, 3, 10))
+
+
+def test_today_opens_at_the_present_hour(qtbot, view):
+    view.resize(900, 400)
+    view.set_day(date(2026, 12, 4), TECHS, [], now=datetime(2026, 12, 4, 17, 10))
+    assert view.cursor_slot() == (WANG, datetime(2026, 12, 4, 17))
+    top = view.mapToScene(QPoint(0, 0)).y()
+    assert top == (view.grid.row_of(datetime(2026, 12, 4, 16)) * ROW_H)       # 16:00 at the top, now in sight
