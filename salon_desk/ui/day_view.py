@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent,
 )
@@ -535,7 +535,7 @@ class DayView(QGraphicsView):
         self.message.move((self.viewport().width() - self.message.width()) // 2,
                           self.viewport().height() - self.message.height() - 12)
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         painter.fillRect(rect, _c("white"))
         if self.grid is None:
             return
@@ -566,7 +566,7 @@ class DayView(QGraphicsView):
         for col in range(len(self.technicians) + 1):
             painter.drawLine(QPointF(col * self.col_w, 0), QPointF(col * self.col_w, height))
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         if self.grid is None or not self.technicians:
             return
         if self.now is not None and self.now.date() == self.grid.day:
@@ -624,9 +624,13 @@ class DayView(QGraphicsView):
         if self.grid is None or not self.technicians:
             super().keyPressEvent(event)
             return
-        key, mods = event.key(), event.modifiers()
+        key, mods = Qt.Key(event.key()), event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
         shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        if key == Qt.Key.Key_Escape and self._drag is not None:
+            self._snap_back()                          # let go of a drag without asking anything
+            event.accept()
+            return
         block = self._block_at_cursor()
         arrows = {Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1), Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0)}
         step = timedelta(minutes=STEP_MINUTES)

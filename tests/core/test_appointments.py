@@ -395,3 +395,29 @@ def test_every_block_fits_the_rows_it_spans(q, n):
     first, rows = grid.span(start, end)
     assert grid.time_of(first) <= start and end <= grid.time_of(first + rows)
     assert grid.time_of(first + rows) - end < timedelta(minutes=15)
+
+
+slot_strategy = st.builds(
+    lambda bid, tech, q, n, status: Slot(bid, tech, at(10) + timedelta(minutes=5 * q),
+                                         at(10) + timedelta(minutes=5 * (q + n)), status=status),
+    st.integers(1, 6), st.sampled_from([WANG, LI]), st.integers(0, 100), st.integers(1, 30),
+    st.sampled_from(list(BookingStatus)))
+
+
+@given(st.lists(slot_strategy, max_size=12), st.lists(slot_strategy, min_size=1, max_size=3))
+def test_a_clash_is_found_exactly_when_two_slots_of_one_technician_overlap(book, candidate):
+    candidate = [replace_booking(s, 99) for s in candidate]
+    clash = find_clash(candidate, book)
+    live = [b for b in book if b.status in (BookingStatus.BOOKED, BookingStatus.CHECKED_IN)]
+    expected = any(c.technician_id == b.technician_id and overlaps(c.start, c.end, b.start, b.end)
+                   for c in candidate for b in live) or \
+        any(a.technician_id == b.technician_id and overlaps(a.start, a.end, b.start, b.end)
+            for i, a in enumerate(candidate) for b in candidate[i + 1:])
+    assert (clash is not None) == expected
+    if clash is not None:
+        assert clash.new.technician_id == clash.existing.technician_id
+        assert overlaps(clash.new.start, clash.new.end, clash.existing.start, clash.existing.end)
+
+
+def replace_booking(slot: Slot, booking_id: int) -> Slot:
+    return Slot(booking_id, slot.technician_id, slot.start, slot.end, status=BookingStatus.BOOKED)

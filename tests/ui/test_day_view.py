@@ -257,3 +257,15 @@ def test_today_opens_at_the_present_hour(qtbot, view):
     assert view.cursor_slot() == (WANG, datetime(2026, 12, 4, 17))
     top = view.mapToScene(QPoint(0, 0)).y()
     assert top == (view.grid.row_of(datetime(2026, 12, 4, 16)) * ROW_H)       # 16:00 at the top, now in sight
+
+
+def test_escape_lets_go_of_a_drag_without_asking(qtbot, view):
+    calls = Recorder(view)
+    port = view.viewport()
+    start = view.slot_point(WANG, at(10))
+    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(port, view.slot_point(LI, at(16)))
+    assert view.blocks[(1, WANG)].pos() != QPointF(0, 0)                   # following the mouse
+    key(qtbot, view, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=view.slot_point(LI, at(16)))
+    assert calls.calls == [] and view.blocks[(1, WANG)].pos() == QPointF(0, 0)
