@@ -23,7 +23,8 @@ from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent,
+    QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QLabel, QStyleOptionGraphicsItem, QWidget,
@@ -188,10 +189,7 @@ class Block(QGraphicsItem):
             w = sfm.horizontalAdvance(text) + 8
             if x + w > right and x > left and row + 1 < lines:
                 row, x = row + 1, left
-            top = y + row * LINE_H + 1
-            painter.fillRect(QRectF(x, top, w, LINE_H - 3), _c(colour))
-            painter.setPen(_c("white"))
-            painter.drawText(QRectF(x, top, w, LINE_H - 3), Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawPixmap(QPointF(x, y + row * LINE_H + 1), view.chip(text, colour))
             x += w + 4
         painter.setFont(view.text_font)
         painter.setPen(_c(ink))
@@ -345,6 +343,7 @@ class DayView(QGraphicsView):
         self.small_metrics = QFontMetrics(self.small_font)
         self.text_metrics = QFontMetrics(self.text_font)
         self._chip_texts: dict[str, str] = {}
+        self._chips: dict[tuple[str, str, float], QPixmap] = {}
         self.day: date | None = None
         self.now: datetime | None = None
         self.technicians: list[TechnicianDay] = []
@@ -436,6 +435,24 @@ class DayView(QGraphicsView):
         x = col * self.col_w + self.col_w / 2
         y = _minutes(self.grid.first, when) / STEP_MINUTES * ROW_H + below * ROW_H
         return self.mapFromScene(QPointF(x, y))
+
+    def chip(self, text: str, colour: str) -> QPixmap:
+        """A badge painted once per day view and word, then copied onto every block that has it."""
+        ratio = self.devicePixelRatioF()
+        key = (text, colour, ratio)
+        pixmap = self._chips.get(key)
+        if pixmap is None:
+            w, h = self.small_metrics.horizontalAdvance(text) + 8, LINE_H - 3
+            pixmap = QPixmap(int(w * ratio), int(h * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(_c(colour))
+            p = QPainter(pixmap)
+            p.setFont(self.small_font)
+            p.setPen(_c("white"))
+            p.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, text)
+            p.end()
+            self._chips[key] = pixmap
+        return pixmap
 
     def _chip_words(self) -> dict[str, str]:
         return {"late": self.tr("Late"), "checked_in": self.tr("In the shop"), "completed": self.tr("Done"),
