@@ -385,7 +385,11 @@ class DayView(QGraphicsView):
             self.cursor_row = self._initial_row()
             self._cursor_changed(scroll=False)
             # a new day opens at the present (today) or the opening hour, with the hour before in sight
-            self.verticalScrollBar().setValue(max(0, (self.cursor_row - 4) * ROW_H))
+            top = self.cursor_row - 4
+            block = self._block_at_cursor()
+            if block is not None:                        # the booking's name, not its middle
+                top = min(top, self.grid.row_of(block.info.start) - 1)
+            self.verticalScrollBar().setValue(max(0, top * ROW_H))
             self.horizontalScrollBar().setValue(0)
         self.message.hide()
 
