@@ -492,6 +492,93 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>DayView</name>
+    <message>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>{hours} · {count} booked</source>
+        <translation>{hours} · {count}个预约</translation>
+    </message>
+    <message>
+        <source>M/d</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <source>In the shop</source>
+        <translation>已到店</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>银卡</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>金卡</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>钻石</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Allergy</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>First visit</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <source>No-shows: {count}</source>
+        <translation>爽约{count}次</translation>
+    </message>
+    <message>
+        <source>Until {time}</source>
+        <translation>至 {time}</translation>
+    </message>
+    <message>
+        <source>→ {time} {technician}</source>
+        <translation>→ {time} {technician}</translation>
+    </message>
+</context>
+<context>
     <name>EnrolOfferDialog</name>
     <message>
         <source>Offer membership</source>
@@ -1017,6 +1104,54 @@ Ask the customer.</source>
         <translation>请选择退款的计算方式。</translation>
     </message>
     <message>
+        <source>A booking that is {current} cannot become {new}.</source>
+        <translation>“{current}”的预约不能改为“{new}”。</translation>
+    </message>
+    <message>
+        <source>Please give a reason for cancelling the booking.</source>
+        <translation>请填写取消预约的原因。</translation>
+    </message>
+    <message>
+        <source>The booking starts at {start}: it cannot be a no-show before then.</source>
+        <translation>预约 {start} 开始，在此之前不能记为爽约。</translation>
+    </message>
+    <message>
+        <source>This booking is for {day}, not today: move it to today first.</source>
+        <translation>这是 {day} 的预约，不是今天的：请先改到今天。</translation>
+    </message>
+    <message>
+        <source>A booking that is {status} can no longer be moved or changed.</source>
+        <translation>“{status}”的预约不能再移动或修改。</translation>
+    </message>
+    <message>
+        <source>Choose a customer, or enter the newcomer&apos;s name and phone.</source>
+        <translation>请选择顾客，或填写新客的姓名和手机号。</translation>
+    </message>
+    <message>
+        <source>Add at least one service to the booking.</source>
+        <translation>预约至少要有一个服务项目。</translation>
+    </message>
+    <message>
+        <source>A service must last between 1 minute and 12 hours (not {minutes} minutes).</source>
+        <translation>服务时长须在 1 分钟到 12 小时之间（不能是 {minutes} 分钟）。</translation>
+    </message>
+    <message>
+        <source>{start} has already passed: choose a later time.</source>
+        <translation>{start} 已经过去了，请选择之后的时间。</translation>
+    </message>
+    <message>
+        <source>{technician} does not work on {day}.</source>
+        <translation>{technician} {day} 不上班。</translation>
+    </message>
+    <message>
+        <source>{technician} works from {opens} to {closes}; {start}–{end} is outside these hours.</source>
+        <translation>{technician} 的上班时间是 {opens}–{closes}，{start}–{end} 不在上班时间内。</translation>
+    </message>
+    <message>
+        <source>{technician} is already booked from {start} to {end} ({customer}).</source>
+        <translation>{technician} 在 {start}–{end} 已有预约（{customer}）。</translation>
+    </message>
+    <message>
         <source>Unknown setting.</source>
         <translation>未知设置项。</translation>
     </message>
@@ -1043,6 +1178,10 @@ Ask the customer.</source>
     <message>
         <source>&quot;{value}&quot; is not one of the choices.</source>
         <translation>“{value}”不是可选项之一。</translation>
+    </message>
+    <message>
+        <source>The working hours are not valid: each day needs a start before its end, on the quarter hour.</source>
+        <translation>上班时间无效：每天的开始须早于结束，并按整刻钟设置。</translation>
     </message>
     <message>
         <source>&quot;{value}&quot; is not a date like 01-01 (month-day, day at most 28).</source>
@@ -1405,6 +1544,22 @@ Ask the customer.</source>
     <message>
         <source>{off}% off</source>
         <translation>减 {off}%</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>已到店</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>爽约</translation>
     </message>
 </context>
 <context>

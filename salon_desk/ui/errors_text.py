@@ -159,6 +159,20 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "package.cooling_off_over": lambda p: QCoreApplication.translate("Errors", "The package was sold more than 7 days ago: choose another refund mode."),
         "refund.bad_interest_rate": lambda p: QCoreApplication.translate("Errors", "The interest rate cannot be negative."),
         "refund.bad_mode": lambda p: QCoreApplication.translate("Errors", "Choose how the refund is valued."),
+        # appointments
+        "appointment.bad_transition": lambda p: QCoreApplication.translate("Errors", "A booking that is {current} cannot become {new}.").format(current=labels.booking_status_name(p.get("current", "")), new=labels.booking_status_name(p.get("new", ""))),
+        "appointment.cancel_reason_required": lambda p: QCoreApplication.translate("Errors", "Please give a reason for cancelling the booking."),
+        "appointment.no_show_too_early": lambda p: QCoreApplication.translate("Errors", "The booking starts at {start}: it cannot be a no-show before then.").format(start=_time(p, "start")),
+        "appointment.check_in_not_today": lambda p: QCoreApplication.translate("Errors", "This booking is for {day}, not today: move it to today first.").format(day=labels.when(p["start"].date()) if isinstance(p.get("start"), datetime) else ""),
+        "appointment.not_changeable": lambda p: QCoreApplication.translate("Errors", "A booking that is {status} can no longer be moved or changed.").format(status=labels.booking_status_name(p.get("status", ""))),
+        "appointment.customer_required": lambda p: QCoreApplication.translate("Errors", "Choose a customer, or enter the newcomer's name and phone."),
+        "appointment.no_services": lambda p: QCoreApplication.translate("Errors", "Add at least one service to the booking."),
+        "appointment.bad_duration": lambda p: QCoreApplication.translate("Errors", "A service must last between 1 minute and 12 hours (not {minutes} minutes).").format(minutes=p.get("minutes", "")),
+        "appointment.in_past": lambda p: QCoreApplication.translate("Errors", "{start} has already passed: choose a later time.").format(start=labels.when(p.get("start"))),
+        "appointment.outside_hours": lambda p: (QCoreApplication.translate("Errors", "{technician} does not work on {day}.").format(technician=p.get("technician", ""), day=labels.when(p["start"].date()) if isinstance(p.get("start"), datetime) else "")
+                                                if p.get("opens") is None else
+                                                QCoreApplication.translate("Errors", "{technician} works from {opens} to {closes}; {start}–{end} is outside these hours.").format(technician=p.get("technician", ""), opens=labels.clock(p.get("opens")), closes=labels.clock(p.get("closes")), start=_time(p, "start"), end=_time(p, "end"))),
+        "appointment.clash": lambda p: QCoreApplication.translate("Errors", "{technician} is already booked from {start} to {end} ({customer}).").format(technician=p.get("technician", ""), start=_time(p, "start"), end=_time(p, "end"), customer=p.get("customer", "")),
         # settings
         "settings.unknown": lambda p: QCoreApplication.translate("Errors", "Unknown setting."),
         "settings.bad_tiers": lambda p: QCoreApplication.translate("Errors", "The tier table is incomplete."),
@@ -167,6 +181,7 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "settings.out_of_range": lambda p: QCoreApplication.translate("Errors", "{value} is out of range: between {low} and {high}.").format(value=p.get("value", ""), low=p.get("low", ""), high=p.get("high", "")),
         "settings.text_too_long": lambda p: QCoreApplication.translate("Errors", "The text is too long (at most {max} characters).").format(max=p.get("max", "")),
         "settings.bad_choice": lambda p: QCoreApplication.translate("Errors", "\"{value}\" is not one of the choices.").format(value=p.get("value", "")),
+        "settings.bad_working_hours": lambda p: QCoreApplication.translate("Errors", "The working hours are not valid: each day needs a start before its end, on the quarter hour."),
         "settings.bad_month_day": lambda p: QCoreApplication.translate("Errors", "\"{value}\" is not a date like 01-01 (month-day, day at most 28).").format(value=p.get("value", "")),
         # reports and files (raised by the printing and report steps)
         "report.bad_month": lambda p: QCoreApplication.translate("Errors", "\"{text}\" is not a month (e.g. 2026-11).").format(text=p.get("text", "")),

@@ -5,7 +5,7 @@ Built on each call so a language switch takes effect without restarting.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -184,3 +184,19 @@ def when(value: datetime | date | None) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return value.strftime("%Y-%m-%d")
+
+
+def booking_status_name(code: str) -> str:
+    names = {
+        "booked": QCoreApplication.translate("Labels", "Booked"),
+        "checked_in": QCoreApplication.translate("Labels", "Checked in"),
+        "completed": QCoreApplication.translate("Labels", "Completed"),
+        "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
+        "no_show": QCoreApplication.translate("Labels", "No-show"),
+    }
+    return names.get(code, code)
+
+
+def clock(value: datetime | time | None) -> str:
+    """A time of day as the book shows it: 10:30."""
+    return "" if value is None else value.strftime("%H:%M")
