@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, NamedTuple, Sequence
 
 from .errors import InvalidInput
 from .money import Fen, format_fen
@@ -83,8 +83,9 @@ def value_class(r: int, f: int, m: int) -> ValueClass:
 
 # --- facts -----------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class RFMFacts:
+class RFMFacts(NamedTuple):
+    """One customer's measures. A named tuple, like :class:`Segment`: a shop has 100k of them."""
+
     customer_id: int
     recency_days: int
     frequency: int                      # paid visits in 12 months
@@ -109,26 +110,27 @@ def rfm_facts(visits: Iterable[tuple[int, date, Fen]], as_of: date) -> list[RFMF
     the usual interval.
     """
     start24, start12 = months_before(as_of, 24), months_before(as_of, 12)
-    days: dict[int, list[date]] = {}
-    freq: Counter[int] = Counter()
-    money12: Counter[int] = Counter()
-    money24: Counter[int] = Counter()
+    by_customer: dict[int, list[tuple[date, Fen]]] = {}
     for cid, day, paid in visits:
-        if paid <= 0 or not start24 < day <= as_of:
-            continue
-        days.setdefault(cid, []).append(day)
-        money24[cid] += paid
-        if day > start12:
-            freq[cid] += 1
-            money12[cid] += paid
+        if paid > 0 and start24 < day <= as_of:
+            seen = by_customer.get(cid)
+            if seen is None:
+                by_customer[cid] = [(day, paid)]
+            else:
+                seen.append((day, paid))
     facts = []
-    for cid, seen in days.items():
-        distinct = sorted(set(seen))
+    for cid, rows in by_customer.items():
+        frequency = money12 = money24 = 0
+        for day, paid in rows:
+            money24 += paid
+            if day > start12:
+                frequency += 1
+                money12 += paid
+        distinct = sorted({day for day, _ in rows})
         interval = None
         if len(distinct) >= 2:
             interval = int(statistics.median([(b - a).days for a, b in zip(distinct, distinct[1:])]) + 0.5)
-        facts.append(RFMFacts(cid, (as_of - distinct[-1]).days, freq[cid], money12[cid],
-                              money24[cid], interval))
+        facts.append(RFMFacts(cid, (as_of - distinct[-1]).days, frequency, money12, money24, interval))
     facts.sort(key=lambda f: f.customer_id)
     return facts
 
@@ -152,6 +154,13 @@ class Cuts:
         if self.measure is Measure.RECENCY:
             return 3 if value <= self.top else 2 if value <= self.mid else 1
         return 3 if value >= self.top else 2 if value >= self.mid else 1
+
+    def scorer(self) -> Callable[[int], int]:
+        """:meth:`score` as a plain function, for scoring a whole shop fast."""
+        top, mid = self.top, self.mid
+        if self.measure is Measure.RECENCY:
+            return lambda v: 3 if v <= top else 2 if v <= mid else 1
+        return lambda v: 3 if v >= top else 2 if v >= mid else 1
 
     def ranges(self) -> tuple[tuple[int, int | None], tuple[int, int | None], tuple[int, int | None]]:
         """``(low, high)`` of scores 1, 2, 3 (``high`` None: no upper end); empty when low > high."""
@@ -204,6 +213,34 @@ def fixed_cuts(measure: Measure, mid: int, top: int) -> Cuts:
     return Cuts(measure, mid, top, fixed=True)
 
 
+def _best_cuts(inner: list[int], n: int) -> tuple[int, int]:
+    """The pair of cut positions (customers below each cut) of the module docstring's rule.
+
+    For a given lower cut ``a`` the best upper cut is the candidate nearest
+    (a + n) / 2 (the badness is convex in b), found by bisection; lower cuts
+    are tried outward from n / 3 and the search stops on each side once
+    (3a - n)^2 alone exceeds the best badness found, so it is exact.
+    """
+    best: tuple[int, int, int] | None = None      # (badness, -b, -a): the least wins
+    last = len(inner) - 1                          # the lower cut needs a higher one after it
+    start = min(bisect.bisect_left(inner, n / 3), last)
+    for indices in (range(start, last), range(start - 1, -1, -1)):
+        for i in indices:
+            a = inner[i]
+            if best is not None and (3 * a - n) ** 2 > best[0]:
+                break
+            j = bisect.bisect_left(inner, (a + n) / 2, lo=i + 1)
+            for k in (j - 1, j):
+                if i < k <= last:
+                    b = inner[k]
+                    badness = (3 * a - n) ** 2 + (3 * (b - a) - n) ** 2 + (3 * (n - b) - n) ** 2
+                    candidate = (badness, -b, -a)
+                    if best is None or candidate < best:
+                        best = candidate
+    assert best is not None
+    return -best[2], -best[1]
+
+
 def tertile_cuts(measure: Measure, values: Iterable[int]) -> Cuts:
     """The tie-keeping tertile cuts of the module docstring, in O(n log n)."""
     # Work in "goodness" (higher is better): R is negated.
@@ -222,19 +259,7 @@ def tertile_cuts(measure: Measure, values: Iterable[int]) -> Cuts:
     elif len(distinct) == 2:
         mid_g = top_g = distinct[1]
     else:
-        inner = bounds[1:]                     # strictly increasing, all in (0, n)
-        best: tuple[int, int, int] | None = None   # (badness, -b, -a) -> minimise
-        best_ab = (inner[0], inner[1])
-        for i, a in enumerate(inner[:-1]):
-            j = bisect.bisect_left(inner, (a + n) / 2, lo=i + 1)
-            for k in (j - 1, j):
-                if i < k < len(inner):
-                    b = inner[k]
-                    badness = (3 * a - n) ** 2 + (3 * (b - a) - n) ** 2 + (3 * (n - b) - n) ** 2
-                    candidate = (badness, -b, -a)
-                    if best is None or candidate < best:
-                        best, best_ab = candidate, (a, b)
-        a, b = best_ab
+        a, b = _best_cuts(bounds[1:], n)
         mid_g, top_g = distinct[bounds.index(a)], distinct[bounds.index(b)]
     if sign > 0:
         return Cuts(measure, mid_g, top_g)
@@ -243,8 +268,9 @@ def tertile_cuts(measure: Measure, values: Iterable[int]) -> Cuts:
 
 # --- the snapshot ------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
+    """One customer's scores and class (immutable; a named tuple because a snapshot holds 100k)."""
+
     customer_id: int
     recency_days: int
     frequency: int
@@ -291,11 +317,13 @@ def segment(facts: Sequence[RFMFacts], as_of: date,
             raise InvalidInput("segments.bad_bands", measure=measure.value)
         cuts[measure] = own if own is not None else tertile_cuts(measure, column)
     rc, fc, mc = cuts[Measure.RECENCY], cuts[Measure.FREQUENCY], cuts[Measure.MONETARY]
+    r_score, f_score, m_score = rc.scorer(), fc.scorer(), mc.scorer()
+    classes = {(r, f, m): value_class(r, f, m) for r in (1, 2, 3) for f in (1, 2, 3) for m in (1, 2, 3)}
     segments = []
-    for f in facts:
-        r, fs, m = rc.score(f.recency_days), fc.score(f.frequency), mc.score(f.monetary_fen)
-        segments.append(Segment(f.customer_id, f.recency_days, f.frequency, f.monetary_fen, r, fs, m,
-                                value_class(r, fs, m), f.spend_24m_fen, f.usual_interval_days))
+    for x in facts:
+        r, f, m = r_score(x.recency_days), f_score(x.frequency), m_score(x.monetary_fen)
+        segments.append(Segment(x.customer_id, x.recency_days, x.frequency, x.monetary_fen, r, f, m,
+                                classes[r, f, m], x.spend_24m_fen, x.usual_interval_days))
     return Snapshot(as_of, rc, fc, mc, tuple(segments))
 
 

@@ -256,3 +256,31 @@ def test_a_segment_is_plain_data():
     assert s.usual_interval_days is None and isinstance(Cuts(Measure.FREQUENCY, 1, 2).score(5), int)
     assert rfm_facts([], AS_OF) == [] and segment([], AS_OF).counts()[ValueClass.KEY] == 0
     assert months_before(AS_OF, 0) == AS_OF and AS_OF - timedelta(days=0) == AS_OF
+
+
+def test_a_shop_where_70_percent_have_exactly_one_visit_from_visit_rows():
+    rows = []
+    for cid in range(1, 101):
+        count = 1 if cid <= 70 else 2 if cid <= 90 else 4
+        for k in range(count):
+            rows.append((cid, AS_OF - timedelta(days=(cid * 3) % 200 + 30 * k), 10_000 + cid * 100))
+    snap = segment(rfm_facts(rows, AS_OF), AS_OF)
+    f_scores = Counter((s.frequency, s.f) for s in snap.segments)
+    assert f_scores == {(1, 1): 70, (2, 2): 20, (4, 3): 10}
+    # cut points are values customers have: nobody came 3 times, so 4 starts the top band
+    assert snap.frequency.sentence() == "F（近12个月到店次数，全店三分位）：0–1 次 1 分；2–3 次 2 分；4 次及以上 3 分"
+    assert sum(snap.counts().values()) == 100
+    # a one-visit customer is at risk when the spend is low as well, never key or stable
+    one_visit = [s for s in snap.segments if s.frequency == 1]
+    assert {s.value_class for s in one_visit} <= {ValueClass.AT_RISK, ValueClass.POTENTIAL}
+    assert all(s.value_class is ValueClass.AT_RISK for s in one_visit if s.m == 1 or s.r == 1)
+
+
+@given(rfm_rows)
+def test_customers_with_equal_values_get_equal_scores(rows):
+    facts = [RFMFacts(i, r, f, m, m) for i, (r, f, m) in enumerate(rows)]
+    snap = segment(facts, AS_OF)
+    for attr, score in (("recency_days", "r"), ("frequency", "f"), ("monetary_fen", "m")):
+        seen: dict[int, int] = {}
+        for s in snap.segments:
+            assert seen.setdefault(getattr(s, attr), getattr(s, score)) == getattr(s, score)
