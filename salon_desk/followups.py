@@ -57,7 +57,7 @@ COMMENT_MAX = 500
 
 # Care-cycle estimation (see estimate_cycle)
 CYCLE_HISTORY = 6            # look at the last 6 visits of a category (5 intervals)
-CYCLE_TOLERANCE_PCT = 35     # an interval within ±35% of the median is "regular"
+CYCLE_TOLERANCE_PCT = 30     # an interval within ±30% of the median is "regular"
 CYCLE_MIN_DAYS = 7           # shorter is a touch-up of the same job, not a cycle
 CYCLE_MAX_DAYS = 180         # longer is not a cycle a call can anticipate
 
@@ -333,7 +333,7 @@ def estimate_cycle(days: Iterable[date], min_visits: int = 3) -> tuple[int, date
 
     The rule: take the distinct visit days of one category, keep the last 6
     (at least ``min_visits``), and the intervals between consecutive ones.
-    Let m be their median. An interval within ±35% of m is regular; at most
+    Let m be their median. An interval within ±30% of m is regular; at most
     one interval may be irregular (a holiday, an illness) and at least two
     must be regular. The interval is the median of the regular intervals,
     rounded half-up to whole days, and must lie between 7 and 180 days.

@@ -214,6 +214,8 @@ def test_three_visits_are_enough_two_are_not():
 
 def test_irregular_histories_have_no_cycle():
     assert estimate_cycle(days("2026-01-01", "2026-01-21", "2026-04-01")) is None       # 20 then 70
+    assert estimate_cycle(days("2026-01-01", "2026-01-31", "2026-04-01")) is None       # 30 then 60
+    assert estimate_cycle(days("2026-01-01", "2026-01-31", "2026-03-21")) == (40, date(2026, 3, 21))  # 30, 49
     assert estimate_cycle(days("2026-01-01", "2026-02-05", "2026-06-01", "2026-06-10")) is None  # two outliers
     assert estimate_cycle(days("2026-01-01", "2026-01-04", "2026-01-07")) is None       # 3 days: too short
 
@@ -340,3 +342,15 @@ def test_over_any_year_of_daily_runs_one_greeting_per_birthday(month, day, start
     distinct = set(keys)
     assert 1 <= len(distinct) <= 2          # a year of runs meets one or two birthdays
     assert all(keys.count(k) == 8 or k in (keys[0], keys[-1]) for k in distinct)   # 8 days each, edges cut
+
+
+@given(st.dates(min_value=date(2020, 1, 1), max_value=date(2028, 1, 1)), st.integers(7, 180),
+       st.integers(3, 6), st.integers(0, 500), st.integers(0, 4))
+def test_a_regular_rhythm_is_found_even_with_one_outlier(start, gap, visits, outlier, where):
+    gaps = [gap] * (visits - 1)
+    if visits >= 5:                      # four regular intervals or more: one may be anything
+        gaps[where % len(gaps)] = max(1, outlier)
+    days_seen = [start]
+    for g in gaps:
+        days_seen.append(days_seen[-1] + timedelta(days=g))
+    assert estimate_cycle(days_seen) == (gap, days_seen[-1])
