@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Iterable, Sequence
 
-from .birthday import birthday_in_year
+from .birthday import days_until
 from .care_settings import CareSettings
 from .complaints import CATEGORY_ZH, Category, Remedy, remedies_text
 from .errors import Conflict, InvalidInput
@@ -288,12 +288,6 @@ def inactive_task(f: CareFacts, today: date, settings: CareSettings, shop_name: 
                  f"我们很想念您，有空欢迎回来坐坐，需要的话可以帮您预约时间。"))
 
 
-def next_birthday(month: int, day: int, today: date) -> date:
-    """The next birthday on or after ``today`` (29 February on the 28th in common years)."""
-    this_year = birthday_in_year(month, day, today.year)
-    return this_year if this_year >= today else birthday_in_year(month, day, today.year + 1)
-
-
 def birthday_task(f: CareFacts, today: date, settings: CareSettings, shop_name: str,
                   cashier_on_duty: int | None = None) -> FollowUp | None:
     """A member whose birthday is within ``birthday_days_ahead`` days (today included).
@@ -304,9 +298,10 @@ def birthday_task(f: CareFacts, today: date, settings: CareSettings, shop_name: 
     c = f.customer
     if not c.member or not c.birthday_month or not c.birthday_day or not allowed(c, TaskType.BIRTHDAY):
         return None
-    birthday = next_birthday(c.birthday_month, c.birthday_day, today)
-    if (birthday - today).days > settings.birthday_days_ahead:
+    ahead = days_until(c.birthday_month, c.birthday_day, today)
+    if ahead is None or ahead > settings.birthday_days_ahead:
         return None
+    birthday = today + timedelta(days=ahead)      # 29 February falls on the 28th in common years
     shop = _shop(shop_name)
     return FollowUp(
         key=f"birthday:{c.customer_id}:{birthday.isoformat()}", type=TaskType.BIRTHDAY,
