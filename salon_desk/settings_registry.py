@@ -120,6 +120,17 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("products.low_stock_default", 3, _int_range(0, 10_000)),
     Setting("privacy.notice_version", "2026-1", _text(20)),
     Setting("backup.keep", 10, _int_range(1, 100)),
+    # relationship care (SPEC §7); salon_desk.care_settings reads them as one object
+    Setting("care.visit_followup_hours", 2, _int_range(1, 72)),
+    Setting("care.product_check_days", 3, _int_range(1, 60)),
+    Setting("care.inactive_days", 90, _int_range(14, 729)),
+    Setting("care.inactive_catch_up_days", 30, _int_range(1, 365)),
+    Setting("care.birthday_days_ahead", 7, _int_range(0, 31)),
+    Setting("care.cycle_lead_days", 3, _int_range(0, 30)),
+    Setting("care.cycle_min_visits", 3, _int_range(3, 12)),
+    Setting("care.complaint_followup_hours", 24, _int_range(1, 720)),
+    Setting("complaints.first_response_hours", 24, _int_range(1, 720)),
+    Setting("complaints.resolution_hours", 72, _int_range(1, 2160)),
 )}
 
 

@@ -608,6 +608,18 @@ Ask the customer.</source>
 <context>
     <name>Errors</name>
     <message>
+        <source>service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>technique</source>
+        <translation>技术水平</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>服务环境</translation>
+    </message>
+    <message>
         <source>Wrong staff name or password.</source>
         <translation>员工账号或密码错误。</translation>
     </message>
@@ -1186,6 +1198,126 @@ Ask the customer.</source>
     <message>
         <source>&quot;{value}&quot; is not a date like 01-01 (month-day, day at most 28).</source>
         <translation>“{value}”不是 01-01 这样的日期（月-日，日不超过 28）。</translation>
+    </message>
+    <message>
+        <source>This follow-up is already closed.</source>
+        <translation>这条回访已经结束。</translation>
+    </message>
+    <message>
+        <source>A score for {dimension} must be a whole number from 1 to 5.</source>
+        <translation>{dimension}的评分必须是 1 到 5 的整数。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s rating must be a whole number from 1 to 5.</source>
+        <translation>顾客评分必须是 1 到 5 的整数。</translation>
+    </message>
+    <message>
+        <source>Scores are taken only on visit and complaint follow-ups.</source>
+        <translation>只有服务回访和投诉回访才记录评分。</translation>
+    </message>
+    <message>
+        <source>Scores can only be recorded when the customer was reached.</source>
+        <translation>只有联系上顾客时才能记录评分。</translation>
+    </message>
+    <message>
+        <source>The comment is too long (at most {max} characters).</source>
+        <translation>备注太长（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <source>This visit belongs to another customer: choose one of this customer&apos;s visits.</source>
+        <translation>这次到店记录属于另一位顾客，请选择本顾客的到店记录。</translation>
+    </message>
+    <message>
+        <source>The first response to this complaint is already recorded.</source>
+        <translation>这条投诉的首次回应已经记录过了。</translation>
+    </message>
+    <message>
+        <source>This complaint is already resolved.</source>
+        <translation>这条投诉已经处理完毕。</translation>
+    </message>
+    <message>
+        <source>Unknown complaint category.</source>
+        <translation>未知的投诉类别。</translation>
+    </message>
+    <message>
+        <source>Unknown channel.</source>
+        <translation>未知的投诉渠道。</translation>
+    </message>
+    <message>
+        <source>Unknown remedy.</source>
+        <translation>未知的补救方式。</translation>
+    </message>
+    <message>
+        <source>This time is before the complaint was received.</source>
+        <translation>这个时间早于收到投诉的时间。</translation>
+    </message>
+    <message>
+        <source>Please describe the complaint.</source>
+        <translation>请填写投诉内容。</translation>
+    </message>
+    <message>
+        <source>The description is too long (at most {max} characters).</source>
+        <translation>投诉内容太长（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <source>Choose the visit before the service concerned.</source>
+        <translation>请先选择到店记录，再选择涉及的服务项目。</translation>
+    </message>
+    <message>
+        <source>The time received cannot be in the future.</source>
+        <translation>收到投诉的时间不能晚于现在。</translation>
+    </message>
+    <message>
+        <source>Please write what was done.</source>
+        <translation>请填写处理进展。</translation>
+    </message>
+    <message>
+        <source>A progress entry cannot be dated before the last one.</source>
+        <translation>处理进展的时间不能早于上一条。</translation>
+    </message>
+    <message>
+        <source>Please enter the amount to refund.</source>
+        <translation>请填写退款金额。</translation>
+    </message>
+    <message>
+        <source>At most {limit} can be refunded for this visit, not {amount}.</source>
+        <translation>这次到店最多可退 {limit}，不能退 {amount}。</translation>
+    </message>
+    <message>
+        <source>An amount is given only with a refund.</source>
+        <translation>只有退款才需要填写金额。</translation>
+    </message>
+    <message>
+        <source>Please enter the points to give.</source>
+        <translation>请填写补偿的积分。</translation>
+    </message>
+    <message>
+        <source>Points are given only with the points remedy.</source>
+        <translation>只有积分补偿才需要填写积分。</translation>
+    </message>
+    <message>
+        <source>A refund or a redo needs the visit the complaint is about.</source>
+        <translation>退款或重做需要先关联投诉涉及的到店记录。</translation>
+    </message>
+    <message>
+        <source>Please say which gift or upgrade was given.</source>
+        <translation>请写明赠送的礼品或升级的项目。</translation>
+    </message>
+    <message>
+        <source>Choose at least one remedy (an apology is one).</source>
+        <translation>请至少选择一种补救方式（道歉也算一种）。</translation>
+    </message>
+    <message>
+        <source>Please write how the complaint was resolved.</source>
+        <translation>请填写处理结果。</translation>
+    </message>
+    <message>
+        <source>The resolution deadline ({resolution} h) cannot be shorter than the first response deadline ({response} h).</source>
+        <translation>解决时限（{resolution} 小时）不能短于首次回应时限（{response} 小时）。</translation>
+    </message>
+    <message>
+        <source>The bands of {measure} are out of order: the better band must start at a better value.</source>
+        <translation>{measure} 的分段顺序不对：得分高的一段必须从更好的数值开始。</translation>
     </message>
     <message>
         <source>&quot;{text}&quot; is not a month (e.g. 2026-11).</source>

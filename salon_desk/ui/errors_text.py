@@ -25,6 +25,15 @@ def _time(params: dict[str, Any], key: str) -> str:
     return value.strftime("%H:%M") if isinstance(value, datetime) else str(value or "")
 
 
+def _dimension(code: str) -> str:
+    names = {
+        "attitude": QCoreApplication.translate("Errors", "service attitude"),
+        "technique": QCoreApplication.translate("Errors", "technique"),
+        "environment": QCoreApplication.translate("Errors", "environment"),
+    }
+    return names.get(code, code)
+
+
 def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
     return {
         # logging in and staff
@@ -183,6 +192,38 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "settings.bad_choice": lambda p: QCoreApplication.translate("Errors", "\"{value}\" is not one of the choices.").format(value=p.get("value", "")),
         "settings.bad_working_hours": lambda p: QCoreApplication.translate("Errors", "The working hours are not valid: each day needs a start before its end, on the quarter hour."),
         "settings.bad_month_day": lambda p: QCoreApplication.translate("Errors", "\"{value}\" is not a date like 01-01 (month-day, day at most 28).").format(value=p.get("value", "")),
+        # relationship care: follow-ups, complaints, segments
+        "care.task_closed": lambda p: QCoreApplication.translate("Errors", "This follow-up is already closed."),
+        "care.bad_score": lambda p: QCoreApplication.translate("Errors", "A score for {dimension} must be a whole number from 1 to 5.").format(dimension=_dimension(p.get("dimension", ""))),
+        "care.bad_rating": lambda p: QCoreApplication.translate("Errors", "The customer's rating must be a whole number from 1 to 5."),
+        "care.scores_not_for_type": lambda p: QCoreApplication.translate("Errors", "Scores are taken only on visit and complaint follow-ups."),
+        "care.scores_need_reached": lambda p: QCoreApplication.translate("Errors", "Scores can only be recorded when the customer was reached."),
+        "care.comment_too_long": lambda p: QCoreApplication.translate("Errors", "The comment is too long (at most {max} characters).").format(max=p.get("max", "")),
+        "complaint.visit_of_other_customer": lambda p: QCoreApplication.translate("Errors", "This visit belongs to another customer: choose one of this customer's visits."),
+        "complaint.already_answered": lambda p: QCoreApplication.translate("Errors", "The first response to this complaint is already recorded."),
+        "complaint.already_resolved": lambda p: QCoreApplication.translate("Errors", "This complaint is already resolved."),
+        "complaint.bad_category": lambda p: QCoreApplication.translate("Errors", "Unknown complaint category."),
+        "complaint.bad_channel": lambda p: QCoreApplication.translate("Errors", "Unknown channel."),
+        "complaint.bad_remedy": lambda p: QCoreApplication.translate("Errors", "Unknown remedy."),
+        "complaint.before_received": lambda p: QCoreApplication.translate("Errors", "This time is before the complaint was received."),
+        "complaint.description_required": lambda p: QCoreApplication.translate("Errors", "Please describe the complaint."),
+        "complaint.description_too_long": lambda p: QCoreApplication.translate("Errors", "The description is too long (at most {max} characters).").format(max=p.get("max", "")),
+        "complaint.text_too_long": lambda p: QCoreApplication.translate("Errors", "The text is too long (at most {max} characters).").format(max=p.get("max", "")),
+        "complaint.line_without_visit": lambda p: QCoreApplication.translate("Errors", "Choose the visit before the service concerned."),
+        "complaint.received_in_future": lambda p: QCoreApplication.translate("Errors", "The time received cannot be in the future."),
+        "complaint.progress_text_required": lambda p: QCoreApplication.translate("Errors", "Please write what was done."),
+        "complaint.progress_out_of_order": lambda p: QCoreApplication.translate("Errors", "A progress entry cannot be dated before the last one."),
+        "complaint.refund_amount_required": lambda p: QCoreApplication.translate("Errors", "Please enter the amount to refund."),
+        "complaint.refund_over_visit": lambda p: QCoreApplication.translate("Errors", "At most {limit} can be refunded for this visit, not {amount}.").format(limit=_fen(p, "limit"), amount=_fen(p, "amount")),
+        "complaint.amount_only_for_refund": lambda p: QCoreApplication.translate("Errors", "An amount is given only with a refund."),
+        "complaint.points_required": lambda p: QCoreApplication.translate("Errors", "Please enter the points to give."),
+        "complaint.points_only_for_points": lambda p: QCoreApplication.translate("Errors", "Points are given only with the points remedy."),
+        "complaint.remedy_needs_visit": lambda p: QCoreApplication.translate("Errors", "A refund or a redo needs the visit the complaint is about."),
+        "complaint.remedy_note_required": lambda p: QCoreApplication.translate("Errors", "Please say which gift or upgrade was given."),
+        "complaint.remedy_required": lambda p: QCoreApplication.translate("Errors", "Choose at least one remedy (an apology is one)."),
+        "complaint.resolution_required": lambda p: QCoreApplication.translate("Errors", "Please write how the complaint was resolved."),
+        "complaints.resolution_before_response": lambda p: QCoreApplication.translate("Errors", "The resolution deadline ({resolution} h) cannot be shorter than the first response deadline ({response} h).").format(resolution=p.get("resolution", ""), response=p.get("response", "")),
+        "segments.bad_bands": lambda p: QCoreApplication.translate("Errors", "The bands of {measure} are out of order: the better band must start at a better value.").format(measure=p.get("measure", "")),
         # reports and files (raised by the printing and report steps)
         "report.bad_month": lambda p: QCoreApplication.translate("Errors", "\"{text}\" is not a month (e.g. 2026-11).").format(text=p.get("text", "")),
         "report.bad_date": lambda p: QCoreApplication.translate("Errors", "\"{text}\" is not a date (e.g. 2026-11-22).").format(text=p.get("text", "")),

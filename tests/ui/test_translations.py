@@ -82,3 +82,10 @@ def test_every_string_marked_in_the_window_is_in_the_ts():
             if text not in sources:
                 missing.append(f"{path.name}: {text!r}")
     assert not missing, "run python resources/translations/build.py and translate:\n" + "\n".join(missing)
+
+
+def test_care_errors_read_in_chinese_with_their_parameters(qapp):
+    assert errors_text.message(SalonError("care.bad_score", dimension="technique", value=7)) == \
+        "技术水平的评分必须是 1 到 5 的整数。"
+    assert errors_text.message(SalonError("complaint.refund_over_visit", amount=30_000, limit=26_800)) == \
+        "这次到店最多可退 ¥268.00，不能退 ¥300.00。"
