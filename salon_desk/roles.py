@@ -32,6 +32,7 @@ class Perm(str, Enum):
     SETTINGS = "settings"
     REPORTS_ALL = "reports_all"
     REPORTS_TODAY = "reports_today"
+    OPEN_DRAWER = "open_drawer"          # open the cash drawer without a sale (audited)
 
 
 _CASHIER = {

@@ -1,0 +1,56 @@
+"""Opening the cash drawer without a sale ("no sale"): the owner only, and audited with who and when.
+
+The drawer is opened by the receipt printer's kick port, which the database
+layer never talks to: the caller passes ``kick``, a function that sends the
+pulse and raises (``PrinterProblem``) when it cannot. Only an opening that
+happened is audited; a failed one changes nothing.
+
+A service of the front door's new shape (``Shop.drawer``), built with the
+shop's context: ``ctx.db`` and ``ctx.audit(staff, action, target, **details)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Callable, Protocol
+
+from ..errors import InvalidInput
+from ..roles import Perm, require
+
+NO_SALE = "drawer_no_sale"          # the audit action
+MAX_REASON = 100
+
+
+class DrawerContext(Protocol):
+    db: Any
+
+    def now(self) -> datetime: ...
+    def audit(self, staff: Any, action: str, target: str = "", **details: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class NoSale:
+    at: datetime
+    staff_name: str
+    reason: str
+
+
+class DrawerService:
+    def __init__(self, ctx: DrawerContext) -> None:
+        self.ctx = ctx
+
+    def open_no_sale(self, session: Any, kick: Callable[[], object], reason: str = "") -> NoSale:
+        """Open the drawer with no sale (``Perm.OPEN_DRAWER``: the owner) and audit it.
+
+        ``kick`` sends the pulse; when it raises, nothing is audited and the error goes to the caller.
+        """
+        require(session.role, Perm.OPEN_DRAWER)
+        reason = (reason or "").strip()
+        if len(reason) > MAX_REASON:
+            raise InvalidInput("drawer.reason_too_long", max=MAX_REASON)
+        kick()
+        at = self.ctx.now()
+        with self.ctx.db.atomic():
+            self.ctx.audit(session, NO_SALE, target="drawer", reason=reason, at=at.isoformat(timespec="seconds"))
+        return NoSale(at, session.display_name, reason)
