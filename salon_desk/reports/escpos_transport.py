@@ -86,7 +86,8 @@ def connect(target: Target, job_name: str = "salon-desk", timeout: float = TIMEO
         if isinstance(target, NetworkTarget):
             from escpos.printer import Network
             printer: Any = Network(target.host, target.port, timeout=timeout)
-            printer.open()
+            # the library's open() leaves a refused socket unclosed: connect here, send through it
+            printer.device = socket.create_connection((target.host, target.port), timeout=timeout)
         elif isinstance(target, UsbTarget):
             from escpos.printer import Usb
             if not Usb.is_usable():
