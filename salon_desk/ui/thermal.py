@@ -1,0 +1,112 @@
+"""Printing on the thermal (ESC/POS) printer without holding up the counter.
+
+A job is built on the window's thread (a few milliseconds: layout and bytes)
+and sent from Qt's thread pool; the result comes back as a signal on the
+window's thread. The sale is already stored when a receipt prints, so a
+printer that is off or out of paper costs nothing but a sentence and a
+reprint: ``PrintRun.message`` says what happened in the cashier's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+from ..errors import PrinterProblem, SalonError
+from ..printer_setup import PrinterConfig, config_from_settings
+from ..reports import escpos_jobs
+from ..settings_registry import SETTINGS
+from . import errors_text
+
+PRINTER_KEYS = tuple(key for key in SETTINGS if key.startswith("printer."))
+
+
+def printer_config(shop: Any) -> PrinterConfig:
+    """The printer settings in force (read through the front door)."""
+    return config_from_settings({key: shop.setting(key) for key in PRINTER_KEYS})
+
+
+def uses_thermal(shop: Any) -> bool:
+    return printer_config(shop).escpos
+
+
+@dataclass(frozen=True)
+class PrintRun:
+    """How a job went: ``ok``; the drawer opened; a sentence for the cashier."""
+
+    job: escpos_jobs.Job
+    ok: bool
+    drawer_opened: bool
+    message: str
+    error: SalonError | None = None
+
+
+class _Signals(QObject):
+    finished = Signal(object)     # PrintRun
+
+
+class _Send(QRunnable):
+    def __init__(self, config: PrinterConfig, job: escpos_jobs.Job, signals: _Signals) -> None:
+        super().__init__()
+        self.config = config
+        self.job = job
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            sent = escpos_jobs.run(self.config, self.job)
+        except SalonError as error:
+            self.signals.finished.emit(failed_run(self.job, error))
+        except Exception as error:   # noqa: BLE001 - a printer must never take the counter down
+            self.signals.finished.emit(failed_run(self.job, PrinterProblem(
+                "printer.failed", printer=self.config.address, reason=str(error))))
+        else:
+            text = QCoreApplication.translate("Thermal", "{title} printed.").format(title=self.job.title)
+            if sent.paper_low:
+                text += " " + QCoreApplication.translate("Thermal", "The paper roll is nearly finished.")
+            self.signals.finished.emit(PrintRun(self.job, True, self.job.opens_drawer, text))
+
+
+def failed_run(job: escpos_jobs.Job, error: SalonError) -> PrintRun:
+    opened = bool(error.params.get("drawer_opened"))
+    text = errors_text.message(error)
+    if opened:
+        text += " " + QCoreApplication.translate("Thermal", "The cash drawer was opened.")
+    return PrintRun(job, False, opened, text, error)
+
+
+class ThermalPrinter(QObject):
+    """Sends jobs from the thread pool, one at a time per printer object; ``finished`` on the window's thread."""
+
+    finished = Signal(object)     # PrintRun
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)          # one printer, one job at a time, in order
+        self.signals = _Signals(self)
+        self.signals.finished.connect(self.finished)
+        self.busy = 0
+        self.finished.connect(self._done)
+
+    def send(self, config: PrinterConfig, job: escpos_jobs.Job) -> None:
+        self.busy += 1
+        self.pool.start(_Send(config, job, self.signals))
+
+    def _done(self, _run: PrintRun) -> None:
+        self.busy -= 1
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Block until the queued jobs are sent (tests and closing the window)."""
+        return self.pool.waitForDone(msecs)
+
+
+def build_or_report(build: Callable[[], escpos_jobs.Job], report: Callable[[str], None]) -> escpos_jobs.Job | None:
+    """The job, or None after reporting why it could not be laid out (a bad setting)."""
+    try:
+        return build()
+    except SalonError as error:
+        report(errors_text.message(error))
+        return None

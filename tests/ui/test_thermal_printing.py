@@ -1,0 +1,148 @@
+"""The window with a thermal printer: the receipt prints as the receipt step opens (off the window's
+thread), the drawer opens for cash, a dead printer is told in a sentence, and the owner's test page."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
+
+from salon_desk.reports import escpos_transport
+from salon_desk.reports.escpos_view import decode
+from salon_desk.tenders import Tender
+from salon_desk.ui import widgets
+from salon_desk.ui.receipt_step import ReceiptStepDialog
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "escpos"))
+from fake_printer import PAPER_OUT, FakePrinter, closed_port  # noqa: E402
+
+
+@pytest.fixture
+def printer():
+    escpos_transport.forget_silent_printers()
+    fake = FakePrinter()
+    yield fake
+    fake.close()
+
+
+def use_printer(shop, owner, address: str, **more) -> None:
+    shop.update_settings(owner, {"printer.kind": "network", "printer.address": address,
+                                 "printer.paper": "58mm", **more})
+
+
+@pytest.fixture
+def sale(shop, cashier, tech, items, new_member):
+    def make(*tenders: Tender):
+        zhang = new_member("张三", "13812345678", tier="gold")
+        visit = shop.check_in(cashier, zhang.id)
+        shop.add_service(cashier, visit.id, items.wcb.id, tech.id)
+        return shop.checkout(cashier, visit.id, list(tenders))
+    return make
+
+
+def open_step(qtbot, window, shop, receipt) -> ReceiptStepDialog:
+    dialog = ReceiptStepDialog(shop, receipt, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_the_receipt_prints_as_the_step_opens_and_the_drawer_opens_for_cash(
+        qtbot, window, shop, owner, sale, printer):
+    use_printer(shop, owner, printer.address)
+    receipt = sale(Tender("cash", 10000))
+    dialog = open_step(qtbot, window, shop, receipt)
+    qtbot.waitUntil(lambda: dialog.printed, timeout=5000)
+    [job] = printer.wait(1)
+    paper = decode(job)
+    assert receipt.receipt_no in "".join(paper.lines) and paper.cut_at_end
+    assert len(paper.pulses) == 1
+    assert dialog.status.text() == f"小票 {receipt.receipt_no} 已打印。"
+    # F8 now prints a copy: marked 重印, and the drawer stays shut
+    qtbot.keyClick(dialog, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=5000)
+    copy = decode(printer.jobs[1])
+    assert any("重印" in line for line in copy.lines) and copy.pulses == []
+
+
+def test_a_wechat_sale_prints_without_opening_the_drawer(qtbot, window, shop, owner, sale, printer):
+    use_printer(shop, owner, printer.address)
+    dialog = open_step(qtbot, window, shop, sale(Tender("wechat", 5440)))
+    qtbot.waitUntil(lambda: dialog.printed, timeout=5000)
+    assert decode(printer.wait(1)[0]).pulses == []
+
+
+def test_a_printer_that_is_off_is_told_and_the_sale_is_kept(qtbot, window, shop, owner, sale):
+    use_printer(shop, owner, f"127.0.0.1:{closed_port()}")
+    receipt = sale(Tender("cash", 10000))
+    dialog = open_step(qtbot, window, shop, receipt)
+    qtbot.waitUntil(lambda: dialog.last_run is not None, timeout=5000)
+    assert not dialog.printed
+    assert dialog.status.text().startswith("小票打印机 127.0.0.1:")
+    assert dialog.status.text().endswith("没有响应：请检查是否开机并已连接。 本单已保存：按 F8 重新打印。")
+    assert shop.receipt(receipt.sale_id).receipt_no == receipt.receipt_no
+
+
+def test_after_paper_out_the_drawer_opens_once_and_f8_prints_the_receipt(qtbot, window, shop, owner, sale):
+    fake = FakePrinter(paper=PAPER_OUT)
+    try:
+        use_printer(shop, owner, fake.address)
+        dialog = open_step(qtbot, window, shop, sale(Tender("cash", 10000)))
+        qtbot.waitUntil(lambda: dialog.last_run is not None, timeout=5000)
+        assert dialog.status.text().startswith("小票打印机缺纸：请装入新纸卷。 钱箱已打开。")
+        assert len(decode(fake.wait(1)[0]).pulses) == 1
+        fake.paper = 0x12                            # a new roll
+        qtbot.keyClick(dialog, Qt.Key.Key_F8)
+        qtbot.waitUntil(lambda: dialog.printed, timeout=5000)
+        receipt = decode(fake.wait(2)[1])
+        assert receipt.pulses == [] and receipt.cut_at_end
+        assert not any("重印" in line for line in receipt.lines)    # the first paper copy is no reprint
+    finally:
+        fake.close()
+
+
+@pytest.fixture
+def owner_window(make_window, owner):
+    return make_window(owner)
+
+
+def set_printer_form(page, address: str) -> None:
+    kind = page.findChild(QComboBox, "printer.kind")
+    kind.setCurrentIndex(kind.findData("network"))
+    page.findChild(QLineEdit, "printer.address").setText(address)
+    paper = page.findChild(QComboBox, "printer.paper")
+    paper.setCurrentIndex(paper.findData("58mm"))
+
+
+def test_the_test_page_prints_what_the_form_says_before_saving(qtbot, owner_window, shop, printer, monkeypatch):
+    monkeypatch.setattr(widgets.Confirm, "ask", classmethod(lambda cls, parent, title, text: True))
+    page = owner_window.pages["settings"]
+    set_printer_form(page, printer.address)
+    assert page.print_test_page()
+    qtbot.waitUntil(lambda: page.last_test is not None, timeout=5000)
+    paper = decode(printer.wait(1)[0])
+    assert "打印测试页" in "".join(paper.lines) and paper.pulses == []
+    assert page.printer_status.text() == "打印测试页 已打印。 打印机设置正确。"
+    assert shop.setting("printer.kind") == "system"                  # nothing saved yet
+
+
+def test_a_garbled_test_page_turns_raster_on_and_prints_it_again(qtbot, owner_window, printer, monkeypatch):
+    monkeypatch.setattr(widgets.Confirm, "ask", classmethod(lambda cls, parent, title, text: False))
+    page = owner_window.pages["settings"]
+    set_printer_form(page, printer.address)
+    page.print_test_page()
+    qtbot.waitUntil(lambda: len(printer.jobs) == 2, timeout=5000)
+    assert page.findChild(QCheckBox, "printer.raster").isChecked()
+    again = decode(printer.jobs[1])
+    assert again.lines == [] and {image.width for image in again.images} == {384}
+
+
+def test_a_bad_printer_address_names_the_field_and_saves_nothing(owner_window, shop):
+    page = owner_window.pages["settings"]
+    set_printer_form(page, "打印机")
+    page.save()
+    assert page.error.text() == "打印机地址：“打印机”不是这类打印机的地址（例如 192.168.1.50:9100、0416:5011、COM3 或打印机名称）。"
+    assert shop.setting("printer.kind") == "system"
