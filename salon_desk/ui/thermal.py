@@ -44,7 +44,7 @@ class PrintRun:
 
 
 class _Signals(QObject):
-    finished = Signal(object)     # PrintRun
+    sent = Signal(object, object)     # job, Sent or SalonError: turned into sentences on the window's thread
 
 
 class _Send(QRunnable):
@@ -55,18 +55,24 @@ class _Send(QRunnable):
         self.signals = signals
 
     def run(self) -> None:
+        outcome: object
         try:
-            sent = escpos_jobs.run(self.config, self.job)
+            outcome = escpos_jobs.run(self.config, self.job)
         except SalonError as error:
-            self.signals.finished.emit(failed_run(self.job, error))
+            outcome = error
         except Exception as error:   # noqa: BLE001 - a printer must never take the counter down
-            self.signals.finished.emit(failed_run(self.job, PrinterProblem(
-                "printer.failed", printer=self.config.address, reason=str(error))))
-        else:
-            text = QCoreApplication.translate("Thermal", "{title} printed.").format(title=self.job.title)
-            if sent.paper_low:
-                text += " " + QCoreApplication.translate("Thermal", "The paper roll is nearly finished.")
-            self.signals.finished.emit(PrintRun(self.job, True, self.job.opens_drawer, text))
+            outcome = PrinterProblem("printer.failed", printer=self.config.address, reason=str(error))
+        self.signals.sent.emit(self.job, outcome)
+
+
+def finished_run(job: escpos_jobs.Job, outcome: object) -> PrintRun:
+    """A job's outcome in the cashier's words."""
+    if isinstance(outcome, SalonError):
+        return failed_run(job, outcome)
+    text = QCoreApplication.translate("Thermal", "{title} printed.").format(title=job.title)
+    if getattr(outcome, "paper_low", False):
+        text += " " + QCoreApplication.translate("Thermal", "The paper roll is nearly finished.")
+    return PrintRun(job, True, job.opens_drawer, text)
 
 
 def failed_run(job: escpos_jobs.Job, error: SalonError) -> PrintRun:
@@ -87,16 +93,16 @@ class ThermalPrinter(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)          # one printer, one job at a time, in order
         self.signals = _Signals(self)
-        self.signals.finished.connect(self.finished)
+        self.signals.sent.connect(self._sent)
         self.busy = 0
-        self.finished.connect(self._done)
 
     def send(self, config: PrinterConfig, job: escpos_jobs.Job) -> None:
         self.busy += 1
         self.pool.start(_Send(config, job, self.signals))
 
-    def _done(self, _run: PrintRun) -> None:
+    def _sent(self, job: escpos_jobs.Job, outcome: object) -> None:
         self.busy -= 1
+        self.finished.emit(finished_run(job, outcome))
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until the queued jobs are sent (tests and closing the window)."""

@@ -146,3 +146,35 @@ def test_a_bad_printer_address_names_the_field_and_saves_nothing(owner_window, s
     page.save()
     assert page.error.text() == "打印机地址：“打印机”不是这类打印机的地址（例如 192.168.1.50:9100、0416:5011、COM3 或打印机名称）。"
     assert shop.setting("printer.kind") == "system"
+
+
+def test_the_sales_history_reprints_on_the_thermal_printer_without_the_drawer(
+        qtbot, window, shop, owner, sale, printer, previews):
+    from salon_desk.ui.sales_history import TodaySalesDialog
+    use_printer(shop, owner, printer.address)
+    receipt = sale(Tender("cash", 10000))
+    dialog = TodaySalesDialog(window.ops, window)
+    qtbot.addWidget(dialog)
+    history = dialog.history
+    history.reload()
+    qtbot.mouseClick(history.receipt_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: history.last_print is not None, timeout=5000)
+    paper = decode(printer.wait(1)[0])
+    assert any("重印" in line for line in paper.lines) and receipt.receipt_no in "".join(paper.lines)
+    assert paper.pulses == [] and previews == []          # no PDF preview with a thermal printer
+
+
+def test_a_cash_void_prints_its_slip_and_opens_the_drawer(qtbot, window, shop, owner, sale, printer, monkeypatch):
+    from salon_desk.ui import sales_history
+    use_printer(shop, owner, printer.address)
+    receipt = sale(Tender("cash", 10000))
+    done = shop.void_sale(owner, receipt.sale_id, owner_username="boss", owner_password="secret123",
+                          reason="重复收款")
+    monkeypatch.setattr(sales_history.RefundDialog, "ask", classmethod(lambda cls, parent, ops, sale_id: done))
+    dialog = sales_history.TodaySalesDialog(window.ops, window)
+    qtbot.addWidget(dialog)
+    dialog.history.reload()
+    dialog.history.refund()
+    qtbot.waitUntil(lambda: dialog.history.last_print is not None, timeout=5000)
+    paper = decode(printer.wait(1)[0])
+    assert any(line.strip() == "作废单" for line in paper.lines) and len(paper.pulses) == 1
