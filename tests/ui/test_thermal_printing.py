@@ -178,3 +178,46 @@ def test_a_cash_void_prints_its_slip_and_opens_the_drawer(qtbot, window, shop, o
     qtbot.waitUntil(lambda: dialog.history.last_print is not None, timeout=5000)
     paper = decode(printer.wait(1)[0])
     assert any(line.strip() == "作废单" for line in paper.lines) and len(paper.pulses) == 1
+
+
+class TodaysShopContext:
+    """The drawer service's context over today's front door (what Shop will hand it as ShopContext)."""
+
+    def __init__(self, shop) -> None:
+        self.shop = shop
+        self.db = shop.db
+
+    def now(self):
+        return self.shop.now()
+
+    def audit(self, staff, action, target="", **details):
+        self.shop._audit(self.shop._staff_row(staff), action, target, **details)
+
+
+def test_the_owner_opens_the_drawer_with_no_sale_and_it_is_audited(
+        qtbot, make_window, shop, owner, printer, monkeypatch, clock):
+    from salon_desk.db.drawer import DrawerService
+    shop.drawer = DrawerService(TodaysShopContext(shop))
+    monkeypatch.setattr(widgets.TextPrompt, "ask", classmethod(lambda cls, parent, title, label, text="": "换零钱"))
+    page = make_window(owner).pages["settings"]
+    assert page.drawer_button.isVisibleTo(page)
+    set_printer_form(page, printer.address)
+    page.open_drawer()
+    paper = decode(printer.wait(1)[0])
+    assert paper.lines == [] and len(paper.pulses) == 1 and paper.cuts == 0
+    assert page.printer_status.text() == "钱箱已打开（已记入操作日志）。"
+    entry = shop.audit_log(owner)[0]
+    assert (entry.action, entry.staff_name, entry.details["reason"]) == ("drawer_no_sale", "老板", "换零钱")
+    assert entry.at == clock.now
+
+
+def test_a_drawer_that_does_not_open_is_not_audited(qtbot, make_window, shop, owner, monkeypatch):
+    from salon_desk.db.drawer import DrawerService
+    shop.drawer = DrawerService(TodaysShopContext(shop))
+    monkeypatch.setattr(widgets.TextPrompt, "ask", classmethod(lambda cls, parent, title, label, text="": ""))
+    page = make_window(owner).pages["settings"]
+    set_printer_form(page, f"127.0.0.1:{closed_port()}")
+    before = len(shop.audit_log(owner))
+    page.open_drawer()
+    assert page.printer_status.text().endswith("没有响应：请检查是否开机并已连接。")
+    assert len(shop.audit_log(owner)) == before
