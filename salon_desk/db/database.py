@@ -62,7 +62,7 @@ def open_database(path: str | Path, backup_dir: str | Path | None = None) -> lis
         if pending and existed and any(m.applied for m in status):
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             target = Path(backup_dir or path.parent / "backups") / f"{path.stem}-before-{pending[0]}-{stamp}.sqlite"
-            backup_to(target)
+            backup_to(database, target)
         return runner.up()
     except DatabaseProblem:
         database.close()

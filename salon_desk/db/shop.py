@@ -85,7 +85,7 @@ class Shop(StaffMixin, SettingsMixin, CatalogueMixin, CustomersMixin, SearchMixi
         today = self.today()
         job = DailyJob.get_or_none(DailyJob.name == "backup")
         if backup and (job is None or job.last_run < today):
-            result["backup"] = rotate_backup(self.backup_dir, self.path.stem, self.setting("backup.keep"))
+            result["backup"] = rotate_backup(self.db, self.backup_dir, self.path.stem, self.setting("backup.keep"))
             with self.db.atomic():
                 DailyJob.insert(name="backup", last_run=today).on_conflict_replace().execute()
         return result

@@ -35,7 +35,7 @@ def customers_in(path):
 def test_rotation_keeps_the_newest(shop, shop_path, new_customer, ticking):
     folder = shop_path.parent / "rotating"
     new_customer()
-    made = [rotate_backup(folder, "shop", keep=3) for _ in range(5)]
+    made = [rotate_backup(shop.db, folder, "shop", keep=3) for _ in range(5)]
     kept = sorted(p.name for p in folder.iterdir())
     assert kept == sorted(p.name for p in made[-3:])
     assert kept == ["shop-daily-20261122-210003-000000.sqlite", "shop-daily-20261122-210004-000000.sqlite",
@@ -59,7 +59,7 @@ def test_daily_job_backs_up_once_a_day(shop, owner, clock, ticking):
 def test_restore_gives_back_a_working_shop(shop, shop_path, clock, cashier, items, new_customer, sell):
     zhang = new_customer()
     sell(zhang.id, [items.cut])
-    copy = backup_to(shop_path.parent / "manual.sqlite")
+    copy = backup_to(shop.db, shop_path.parent / "manual.sqlite")
     new_customer("李四", "13900001111")
     sell(None, [items.wcb])
     shop.close()
@@ -73,7 +73,7 @@ def test_restore_gives_back_a_working_shop(shop, shop_path, clock, cashier, item
 
 def test_restoring_the_wrong_backup_loses_nothing(shop, shop_path, clock, items, new_customer, sell):
     zhang = new_customer()
-    old = backup_to(shop_path.parent / "last-week.sqlite")
+    old = backup_to(shop.db, shop_path.parent / "last-week.sqlite")
     sell(zhang.id, [items.cut])                     # today's sale, after that backup
     shop.close()
     kept = restore_backup(old, shop_path)           # the owner picked last week's copy by mistake
@@ -86,7 +86,7 @@ def test_restoring_the_wrong_backup_loses_nothing(shop, shop_path, clock, items,
 
 def test_a_corrupt_backup_is_refused_and_the_file_left_alone(shop, shop_path, clock, new_customer, dump):
     new_customer()
-    good = backup_to(shop_path.parent / "good.sqlite")
+    good = backup_to(shop.db, shop_path.parent / "good.sqlite")
     shop.close()
     before = dump(shop_path)
     garbage = shop_path.parent / "garbage.sqlite"
