@@ -1,7 +1,8 @@
 """The command line: the same front door the window uses.
 
 ``salon-desk`` opens the window; ``init``, ``demo``, ``backup`` and
-``restore`` work on the shop file; printing commands come from cli_print.
+``restore`` work on the shop file; printing commands come from cli_print,
+``encrypt`` and ``unlock`` from cli_encrypt.
 Bad input gives one line on stderr and exit code 2, never a traceback.
 """
 
@@ -28,6 +29,16 @@ _MESSAGES = {
     "db.locked": "the shop file {path} is in use by another program; close it and try again",
     "db.newer_version": "the shop file {path} was written by a newer salon-desk; update the program",
     "db.cannot_open": "cannot open the shop file {path}: {detail}",
+    "db.wrong_key": "the key does not open the shop file {path} (another shop's key, or a damaged file); "
+                    "nothing was changed. Type the owner's recovery key with 'salon-desk unlock'",
+    "db.key_missing": "the shop file {path} is encrypted and this computer keeps no key for it; "
+                      "type the owner's recovery key with 'salon-desk unlock'",
+    "db.not_encrypted": "the shop file {path} is not encrypted, although this computer keeps a key for it; "
+                        "encrypt it with 'salon-desk encrypt'",
+    "db.already_encrypted": "the shop file {path} is already encrypted",
+    "db.encrypt_failed": "the shop file {path} was not encrypted ({detail}); it is unchanged",
+    "key.mistyped": "that is not a recovery key: check it for a typo ({expected} letters and digits "
+                    "in groups of four)",
     "sale.not_found": "no sale with receipt number {receipt_no}",
     "customer.not_found": "no such customer",
     "report.bad_month": "not a month: {text} (expected YYYY-MM)",
@@ -104,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
         add_print_commands = None
     if add_print_commands is not None:
         add_print_commands(sub, _db_option)
+    from .cli_encrypt import add_encrypt_command
+    add_encrypt_command(sub, _db_option)
     return parser
 
 
@@ -145,7 +158,7 @@ def cmd_backup(args) -> int:
     from .db.backup import backup_to
     with Shop.open(args.db, run_jobs=False) as shop:
         target = args.to or shop.backup_dir / f"{args.db.stem}-manual-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
-        backup_to(target)
+        backup_to(shop.db, target)
     print(target)
     return 0
 

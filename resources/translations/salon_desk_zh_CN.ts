@@ -479,6 +479,18 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>请检查文件夹是否存在、是否有写入权限，或换一个数据文件夹启动 salon-desk。</translation>
     </message>
     <message>
+        <source>Nothing was changed. Type the owner&apos;s recovery key (printed when the shop was encrypted); if the file is damaged, restore a backup.</source>
+        <translation>文件没有任何改动。请输入店主的恢复密钥（加密时打印的那一张）；如果文件已损坏，请恢复备份。</translation>
+    </message>
+    <message>
+        <source>This happens on a new computer or after the computer&apos;s credential store was reset. Type the owner&apos;s recovery key; the file was not changed.</source>
+        <translation>换了新电脑、或电脑的凭据存储被重置后会出现这种情况。请输入店主的恢复密钥；文件没有改动。</translation>
+    </message>
+    <message>
+        <source>Encrypt it again (the same recovery key is used), or ask your support person.</source>
+        <translation>请重新加密（沿用原来的恢复密钥），或联系技术支持。</translation>
+    </message>
+    <message>
         <source>File: {path}</source>
         <translation>文件：{path}</translation>
     </message>
@@ -959,6 +971,30 @@ Ask the customer.</source>
     <message>
         <source>The shop file cannot be opened.</source>
         <translation>无法打开店铺数据文件。</translation>
+    </message>
+    <message>
+        <source>The key does not open the shop file (it belongs to another shop, or the file is damaged).</source>
+        <translation>密钥打不开店铺数据文件（密钥属于另一家店，或文件已损坏）。</translation>
+    </message>
+    <message>
+        <source>The shop file is encrypted and this computer has no key for it.</source>
+        <translation>店铺数据文件已加密，这台电脑上没有它的密钥。</translation>
+    </message>
+    <message>
+        <source>The shop file is not encrypted, although this computer keeps a key for it.</source>
+        <translation>店铺数据文件没有加密，但这台电脑上保存着它的密钥。</translation>
+    </message>
+    <message>
+        <source>The shop file is already encrypted.</source>
+        <translation>店铺数据文件已经加密。</translation>
+    </message>
+    <message>
+        <source>The shop file could not be encrypted; it is unchanged.</source>
+        <translation>店铺数据文件未能加密，文件没有改动。</translation>
+    </message>
+    <message>
+        <source>This is not a recovery key: check it for a typo (it has {expected} letters and digits).</source>
+        <translation>这不是恢复密钥：请检查是否输错（共 {expected} 个字母和数字）。</translation>
     </message>
     <message>
         <source>Something went wrong ({code}).</source>
