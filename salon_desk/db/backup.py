@@ -14,6 +14,7 @@ import shutil
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from peewee import SqliteDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -36,8 +37,9 @@ def backup_to(db: SqliteDatabase, target: str | Path) -> Path:
     else:
         dest = sqlcipher.connect(str(target))
         dest.execute("PRAGMA key = \"%s\"" % raw_key)       # x'<hex>' only: nothing to escape
+    source: Any = getattr(db, "connection")()      # untyped in peewee's stubs
     try:
-        db.connection().backup(dest)
+        source.backup(dest)
     finally:
         dest.close()
     return target
