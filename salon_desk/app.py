@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .db import Shop
 from .errors import DatabaseProblem, SalonError
 from .records import StaffInfo
+from .keystore import KeyStore, normalise_recovery_key
 from .ui.db_problem import DatabaseProblemDialog
+from .ui.recovery_key import RecoveryKeyDialog
 from .ui.i18n import DEFAULT_LANGUAGE, install_language, register_font
 from .ui.login_dialog import LoginDialog, SetupDialog
 from .ui.main_window import MainWindow
@@ -87,15 +89,31 @@ def _excepthook(kind, value, tb) -> None:
                              .format(error=str(value) or kind.__name__))
 
 
+def open_shop(path: Path) -> Shop | None:
+    """The shop file opened (a new one encrypted where the computer has a credential store); an
+    encrypted file this computer keeps no key for asks for the owner's recovery key; other problems
+    are explained in a dialog and give None."""
+    keys = KeyStore()
+    while True:
+        try:
+            return Shop.open(path, keystore=keys, encrypt_new=keys.has_os_store())
+        except DatabaseProblem as problem:
+            if problem.code in ("db.key_missing", "db.wrong_key"):
+                key = RecoveryKeyDialog.ask(None, str(path))
+                if key is not None:
+                    keys.put(path, normalise_recovery_key(key))
+                    continue
+            DatabaseProblemDialog.ask(None, problem)
+            return None
+
+
 def run(db_path: str | Path, demo: bool = False, language: str | None = None,
         argv: Sequence[str] | None = None) -> int:
     """Open the shop file at ``db_path`` and run the window until it closes; the exit code."""
     app = application(argv)
     install_language(language or DEFAULT_LANGUAGE)
-    try:
-        shop = Shop.open(Path(db_path))
-    except DatabaseProblem as problem:
-        DatabaseProblemDialog.ask(None, problem)
+    shop = open_shop(Path(db_path))
+    if shop is None:
         return 2
     previous_hook, sys.excepthook = sys.excepthook, _excepthook
     try:

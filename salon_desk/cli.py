@@ -1,7 +1,8 @@
 """The command line: the same front door the window uses.
 
 ``salon-desk`` opens the window; ``init``, ``demo``, ``backup`` and
-``restore`` work on the shop file; printing commands come from cli_print.
+``restore`` work on the shop file; printing commands come from cli_print,
+``encrypt`` and ``unlock`` from cli_encrypt.
 Bad input gives one line on stderr and exit code 2, never a traceback.
 """
 
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .cli_login import cli_login, login_options
+from .cli_login import check_owner, cli_login, login_options
 from .errors import SalonError
 from .paths import default_db_path, demo_db_path
 
@@ -29,6 +30,16 @@ _MESSAGES = {
     "db.locked": "the shop file {path} is in use by another program; close it and try again",
     "db.newer_version": "the shop file {path} was written by a newer salon-desk; update the program",
     "db.cannot_open": "cannot open the shop file {path}: {detail}",
+    "db.wrong_key": "the key does not open the shop file {path} (another shop's key, or a damaged file); "
+                    "nothing was changed. Type the owner's recovery key with 'salon-desk unlock'",
+    "db.key_missing": "the shop file {path} is encrypted and this computer keeps no key for it; "
+                      "type the owner's recovery key with 'salon-desk unlock'",
+    "db.not_encrypted": "the shop file {path} is not encrypted, although this computer keeps a key for it; "
+                        "encrypt it with 'salon-desk encrypt'",
+    "db.already_encrypted": "the shop file {path} is already encrypted",
+    "db.encrypt_failed": "the shop file {path} was not encrypted ({detail}); it is unchanged",
+    "key.mistyped": "that is not a recovery key: check it for a typo ({expected} letters and digits "
+                    "in groups of four)",
     "sale.not_found": "no sale with receipt number {receipt_no}",
     "customer.not_found": "no such customer",
     "report.bad_month": "not a month: {text} (expected YYYY-MM)",
@@ -110,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
         add_print_commands = None
     if add_print_commands is not None:
         add_print_commands(sub, _db_option)
+    from .cli_encrypt import add_encrypt_command
+    add_encrypt_command(sub, _db_option)
     return parser
 
 
@@ -153,32 +166,16 @@ def cmd_backup(args) -> int:
     return 0
 
 
-def _owner_of(path: Path, user: str | None) -> None:
-    """Only the owner restores: checked on the shop file, or on the backup when the file is damaged."""
-    from .db import Shop
-    from .errors import DatabaseProblem, PermissionDenied
-    from .roles import Role
-    try:
-        shop = Shop.open(path, run_jobs=False)
-    except DatabaseProblem:
-        return None
-    with shop:
-        if shop.staff.needs_setup():
-            return None
-        if cli_login(shop, user).role != Role.OWNER.value:
-            raise PermissionDenied("perm.denied", perm="restore", role="cashier")
-    return None
-
-
 def cmd_restore(args) -> int:
     from .db.backup import restore_backup
     if not args.backup_file.exists():
         raise SalonError("file.not_found", path=str(args.backup_file))
     if args.db.exists() and args.db.stat().st_size > 0:
-        _owner_of(args.db, args.user)
+        check_owner(args.db, args.user)
     else:
-        _owner_of(args.backup_file, args.user)
-    kept = restore_backup(args.backup_file, args.db)
+        check_owner(args.backup_file, args.user)
+    from .keystore import KeyStore
+    kept = restore_backup(args.backup_file, args.db, key=KeyStore().get(args.db))
     print(f"restored {args.db} from {args.backup_file}"
           + (f"; the replaced file is kept as {kept}" if kept else ""))
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from .errors import SalonError
@@ -38,3 +39,27 @@ def cli_login(shop: Any, user: str | None) -> Session:
         password = _ask(f"password for {user}", secret=True)
     session: Session = shop.staff.login(user, password)
     return session
+
+
+def check_owner(path: Path, user: str | None) -> None:
+    """Only the owner replaces or encrypts the shop file: checked by logging in to it.
+
+    A file that cannot be opened (damaged, missing) has no staff to check against: the
+    damaged-file dialog sends the owner here to restore, and the backup is theirs.
+    """
+    from .db import Shop
+    from .errors import DatabaseProblem, PermissionDenied
+    from .roles import Role
+    if not path.exists() or path.stat().st_size == 0:
+        return None          # nothing to open (and opening would create it): the command says so
+    try:
+        shop = Shop.open(path, run_jobs=False)
+    except DatabaseProblem:
+        return None
+    with shop:
+        if shop.staff.needs_setup():
+            return None
+        session = cli_login(shop, user)
+        if session.role != Role.OWNER.value:
+            raise PermissionDenied("perm.denied", perm="owner", role=session.role)
+    return None

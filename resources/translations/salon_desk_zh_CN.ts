@@ -479,6 +479,18 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>请检查文件夹是否存在、是否有写入权限，或换一个数据文件夹启动 salon-desk。</translation>
     </message>
     <message>
+        <source>Nothing was changed. Type the owner&apos;s recovery key (printed when the shop was encrypted); if the file is damaged, restore a backup.</source>
+        <translation>文件没有任何改动。请输入店主的恢复密钥（加密时打印的那一张）；如果文件已损坏，请恢复备份。</translation>
+    </message>
+    <message>
+        <source>This happens on a new computer or after the computer&apos;s credential store was reset. Type the owner&apos;s recovery key; the file was not changed.</source>
+        <translation>换了新电脑、或电脑的凭据存储被重置后会出现这种情况。请输入店主的恢复密钥；文件没有改动。</translation>
+    </message>
+    <message>
+        <source>Encrypt it again (the same recovery key is used), or ask your support person.</source>
+        <translation>请重新加密（沿用原来的恢复密钥），或联系技术支持。</translation>
+    </message>
+    <message>
         <source>File: {path}</source>
         <translation>文件：{path}</translation>
     </message>
@@ -1400,6 +1412,30 @@ Ask the customer.</source>
         <translation>无法打开店铺数据文件。</translation>
     </message>
     <message>
+        <source>The key does not open the shop file (it belongs to another shop, or the file is damaged).</source>
+        <translation>密钥打不开店铺数据文件（密钥属于另一家店，或文件已损坏）。</translation>
+    </message>
+    <message>
+        <source>The shop file is encrypted and this computer has no key for it.</source>
+        <translation>店铺数据文件已加密，这台电脑上没有它的密钥。</translation>
+    </message>
+    <message>
+        <source>The shop file is not encrypted, although this computer keeps a key for it.</source>
+        <translation>店铺数据文件没有加密，但这台电脑上保存着它的密钥。</translation>
+    </message>
+    <message>
+        <source>The shop file is already encrypted.</source>
+        <translation>店铺数据文件已经加密。</translation>
+    </message>
+    <message>
+        <source>The shop file could not be encrypted; it is unchanged.</source>
+        <translation>店铺数据文件未能加密，文件没有改动。</translation>
+    </message>
+    <message>
+        <source>This is not a recovery key: check it for a typo (it has {expected} letters and digits).</source>
+        <translation>这不是恢复密钥：请检查是否输错（共 {expected} 个字母和数字）。</translation>
+    </message>
+    <message>
         <source>Something went wrong ({code}).</source>
         <translation>出错了（{code}）。</translation>
     </message>
@@ -2257,6 +2293,32 @@ Ask the customer.</source>
     <message>
         <source>Refund</source>
         <translation>退款</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Encrypted shop file</source>
+        <translation>店铺数据文件已加密</translation>
+    </message>
+    <message>
+        <source>The shop file {path} is encrypted and this computer keeps no key for it. Type the owner&apos;s recovery key:</source>
+        <translation>店铺数据文件 {path} 已加密，这台电脑上没有保存它的密钥。请输入店长的恢复密钥：</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyNotice</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>The shop file is encrypted: a stolen computer&apos;s file or backup cannot be read. This computer keeps the key, so nobody needs to type it at the start of the day.
+
+Write this recovery key down and keep it away from the computer. It is needed to open the shop file or a backup on another computer. It is shown only now.</source>
+        <translation>店铺数据文件已加密：即使电脑或备份被盗，数据也无法读取。密钥保存在这台电脑上，每天开店时无需输入。
+
+请把这个恢复密钥抄下来，与电脑分开妥善保管。在另一台电脑上打开店铺数据文件或备份时需要它。它只显示这一次。</translation>
     </message>
 </context>
 <context>

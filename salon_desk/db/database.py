@@ -10,11 +10,12 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
+from peewee import Database, DatabaseError, OperationalError
 from playhouse.migrations import Runner
 
 from ..errors import DatabaseProblem
 from .backup import backup_to
+from .encryption import make_database
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 HISTORY_TABLE = "schema_history"
@@ -32,17 +33,13 @@ def _runner(database: Database) -> Runner:
     return Runner(database, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
 
 
-def make_database(path: Path) -> Database:
-    """A database object of its own for one shop file, with the pragmas in force."""
-    # IMMEDIATE: writers queue at BEGIN, never in the middle of a sale.
-    return SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
+def open_database(path: str | Path, backup_dir: str | Path | None = None,
+                  key: str | None = None) -> tuple[Database, list[str]]:
+    """Open ``path`` (created if missing; encrypted with ``key``, a recovery key, when given), migrate
+    it; the shop's own database object and the steps applied.
 
-
-def open_database(path: str | Path, backup_dir: str | Path | None = None) -> tuple[Database, list[str]]:
-    """Open ``path`` (created if missing), migrate it; the shop's database and the steps applied.
-
-    Raises :class:`DatabaseProblem` with ``db.corrupt``, ``db.locked``,
-    ``db.newer_version`` or ``db.cannot_open``.
+    Raises :class:`DatabaseProblem` with ``db.corrupt``, ``db.locked``, ``db.newer_version``,
+    ``db.cannot_open``, or for an encrypted file ``db.key_missing`` / ``db.wrong_key``.
     """
     path = Path(path)
     try:
@@ -50,7 +47,8 @@ def open_database(path: str | Path, backup_dir: str | Path | None = None) -> tup
     except OSError as exc:
         raise DatabaseProblem("db.cannot_open", path=str(path), detail=str(exc)) from exc
     existed = path.exists() and path.stat().st_size > 0
-    database = make_database(path)
+    # its own database object (IMMEDIATE: writers queue at BEGIN, never in the middle of a sale)
+    database = make_database(path, key, PRAGMAS)
     try:
         database.connect()
         check = database.execute_sql("PRAGMA quick_check").fetchone()[0]
@@ -87,4 +85,4 @@ def schema_version(database: Database) -> list[str]:
     return sorted(_runner(database).applied())
 
 
-__all__ = ["open_database", "make_database", "schema_version", "OperationalError"]
+__all__ = ["open_database", "schema_version", "OperationalError"]

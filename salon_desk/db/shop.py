@@ -22,7 +22,9 @@ from .birthday_perks import BirthdayService
 from .catalogue import CatalogueService
 from .context import Actor, ShopContext, system_clock
 from .customers import CustomerService
+from ..keystore import KeyStore, new_recovery_key
 from .database import open_database
+from .encryption import is_encrypted
 from .drawer import DrawerService
 from .membership import MembershipService
 from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
@@ -75,6 +77,8 @@ class Shop:
         self.path = ctx.path
         self.backup_dir = ctx.backup_dir
         self.migrations_applied = migrations_applied
+        self.recovery_key: str | None = None   # set once, when this open created an encrypted file
+        self.encrypted = False
         book = ReceiptBook(ctx)
         self.staff = StaffService(ctx)
         self.settings = SettingsService(ctx)
@@ -92,12 +96,30 @@ class Shop:
 
     @classmethod
     def open(cls, path: str | Path, clock: Callable[[], datetime] = system_clock,
-             run_jobs: bool = True, backup_dir: str | Path | None = None) -> "Shop":
-        """Open (creating and migrating as needed) the shop file at ``path``."""
+             run_jobs: bool = True, backup_dir: str | Path | None = None,
+             keystore: KeyStore | None = None, encrypt_new: bool = False) -> "Shop":
+        """Open (creating and migrating as needed) the shop file at ``path``.
+
+        An encrypted file opens with the key kept for it in ``keystore`` (the operating system's
+        credential store, by default). With ``encrypt_new`` a file that does not exist yet is
+        created encrypted under a new recovery key, kept in the key store and offered once as
+        ``shop.recovery_key`` for the owner to print.
+        """
         path = Path(path)
         backups = Path(backup_dir) if backup_dir else path.parent / "backups"
-        db, applied = open_database(path, backups)
+        key, recovery_key = None, None
+        if is_encrypted(path):
+            key = (keystore or KeyStore()).get(path)
+        elif encrypt_new and not (path.exists() and path.stat().st_size > 0):
+            keys = keystore or KeyStore()
+            key = keys.get(path)            # a key this computer already keeps for the path stays valid
+            if key is None:
+                key = recovery_key = new_recovery_key()
+                keys.put(path, key)
+        db, applied = open_database(path, backups, key)
         shop = cls(ShopContext(db, path, clock, backups), applied)
+        shop.recovery_key = recovery_key
+        shop.encrypted = key is not None
         # Outside an operation the models default to the newest open shop, for scripts and tests
         # that read a table directly; every service operation binds its own shop (ctx.bound).
         for model in MODELS:

@@ -19,6 +19,12 @@ def advice(problem: DatabaseProblem) -> str:
                                                  "again. The file was not changed."),
         "db.cannot_open": QCoreApplication.translate("DatabaseProblem", "Check that the folder exists and that you may write to it, "
                                                "or start salon-desk with another data folder."),
+        "db.wrong_key": QCoreApplication.translate("DatabaseProblem", "Nothing was changed. Type the owner's recovery key (printed "
+                                             "when the shop was encrypted); if the file is damaged, restore a backup."),
+        "db.key_missing": QCoreApplication.translate("DatabaseProblem", "This happens on a new computer or after the computer's "
+                                               "credential store was reset. Type the owner's recovery key; the file was not changed."),
+        "db.not_encrypted": QCoreApplication.translate("DatabaseProblem", "Encrypt it again (the same recovery key is used), or ask "
+                                                 "your support person."),
     }
     return advice_by_code.get(problem.code, advice_by_code["db.cannot_open"])
 

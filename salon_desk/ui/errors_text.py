@@ -247,6 +247,13 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "db.locked": lambda p: QCoreApplication.translate("Errors", "The shop file is in use by another program."),
         "db.newer_version": lambda p: QCoreApplication.translate("Errors", "The shop file was written by a newer version of salon-desk."),
         "db.cannot_open": lambda p: QCoreApplication.translate("Errors", "The shop file cannot be opened."),
+        # the encrypted shop file and its key
+        "db.wrong_key": lambda p: QCoreApplication.translate("Errors", "The key does not open the shop file (it belongs to another shop, or the file is damaged)."),
+        "db.key_missing": lambda p: QCoreApplication.translate("Errors", "The shop file is encrypted and this computer has no key for it."),
+        "db.not_encrypted": lambda p: QCoreApplication.translate("Errors", "The shop file is not encrypted, although this computer keeps a key for it."),
+        "db.already_encrypted": lambda p: QCoreApplication.translate("Errors", "The shop file is already encrypted."),
+        "db.encrypt_failed": lambda p: QCoreApplication.translate("Errors", "The shop file could not be encrypted; it is unchanged."),
+        "key.mistyped": lambda p: QCoreApplication.translate("Errors", "This is not a recovery key: check it for a typo (it has {expected} letters and digits).").format(expected=p.get("expected", 36)),
     }
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from ..errors import SalonError
 from ..records import StaffInfo
 from . import errors_text, labels
+from .recovery_key import RecoveryKeyNotice
 from .widgets import big_label, error_label
 
 
@@ -128,6 +129,8 @@ class SetupDialog(QDialog):
         except SalonError as error:
             self.error.setText(errors_text.message(error))
             return
+        if getattr(self.shop, "recovery_key", None):      # a new encrypted file: the owner notes the key
+            RecoveryKeyNotice.show_once(self, self.shop.recovery_key)
         self.accept()
 
     @classmethod
