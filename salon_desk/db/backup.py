@@ -11,6 +11,8 @@ from pathlib import Path
 from ..errors import DatabaseProblem
 from peewee import Database
 
+from .rows import connection
+
 BACKUP_GLOB = "*.sqlite"
 
 
@@ -20,7 +22,7 @@ def backup_to(db: Database, target: str | Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     dest = sqlite3.connect(str(target))
     try:
-        db.connection().backup(dest)
+        connection(db).backup(dest)
     finally:
         dest.close()
     return target

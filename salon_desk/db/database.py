@@ -15,6 +15,7 @@ from playhouse.migrations import Runner
 
 from ..errors import DatabaseProblem
 from .backup import backup_to
+from .rows import execute
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 HISTORY_TABLE = "schema_history"
@@ -53,7 +54,7 @@ def open_database(path: str | Path, backup_dir: str | Path | None = None) -> tup
     database = make_database(path)
     try:
         database.connect()
-        check = database.execute_sql("PRAGMA quick_check").fetchone()[0]
+        check = execute(database, "PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise DatabaseProblem("db.corrupt", path=str(path), detail=check)
         runner = _runner(database)

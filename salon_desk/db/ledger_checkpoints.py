@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from peewee import Database
 
-from .rows import execute
+from .rows import connection, execute
 
 # ledger -> (table, queries giving (month "YYYY-MM", key, delta) for rows with lo <= at < hi)
 LEDGERS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -81,7 +81,7 @@ def ledger_totals(db: Database, ledger: str, at: datetime | date) -> dict[str, i
             for month, key, delta in execute(db, query, (since, until)).fetchall():
                 deltas[month][key] = deltas[month].get(key, 0) + delta
         running = dict(totals)
-        saves = []
+        saves: list[tuple[str, str, str, int]] = []
         for month in sorted(deltas):
             for key, delta in deltas[month].items():
                 running[key] = running.get(key, 0) + delta
@@ -90,6 +90,6 @@ def ledger_totals(db: Database, ledger: str, at: datetime | date) -> dict[str, i
                 saves.extend((ledger, boundary, k, v) for k, v in running.items())
                 saves.append((ledger, boundary, MARKER, 0))
         if saves:
-            db.connection().executemany(
+            connection(db).executemany(
                 "INSERT OR REPLACE INTO report_checkpoint (ledger, at, key, value) VALUES (?, ?, ?, ?)", saves)
     return {k: v for k, v in running.items()}
