@@ -24,6 +24,7 @@ from .models import (
 from .export import customer_export
 from .permissions import ANY_STAFF, requires
 from .receipts import ReceiptBook
+from .rows import tuples
 from .search import RESULT_LIMIT, search_customers
 
 GENDERS = ("", "female", "male")
@@ -277,8 +278,8 @@ class CustomerService:
             raise PermissionDenied("perm.not_your_customer")
         row = self._customer_row(customer_id)
         consents = current_consents(row.id)
-        ever_granted = {purpose for (purpose,) in Consent.select(Consent.purpose).where(
-            (Consent.customer == row.id) & (Consent.granted == True)).tuples()}  # noqa: E712
+        ever_granted = {purpose for (purpose,) in tuples(Consent.select(Consent.purpose).where(
+            (Consent.customer == row.id) & (Consent.granted == True)))}  # noqa: E712
         names = self.ctx.staff_names()
         see_health = actor.can(Perm.SEE_HEALTH)
         summary = summaries([row], actor.can(Perm.SEE_FULL_PHONE), hide_phone=technician)[0]
