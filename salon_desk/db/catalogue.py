@@ -96,7 +96,7 @@ class CatalogueService:
         return self._record(row.id)
 
     @requires(Perm.CATALOGUE)
-    def update_item(self, actor: Actor, item_id: int, **changes: Any) -> CatalogueItem:
+    def update_item(self, actor: Actor, /, item_id: int, **changes: Any) -> CatalogueItem:
         """Change name, price, category, duration, discount flag, active or low-stock level.
 
         A price change is audited with the old and new price (SPEC §9).

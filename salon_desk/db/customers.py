@@ -65,7 +65,7 @@ def _check_details(d: CustomerDetails) -> None:
         raise InvalidInput("customer.bad_skin_type", value=d.skin_type)
     if (d.birth_month is None) != (d.birth_day is None):
         raise InvalidInput("customer.birthday_incomplete")
-    if d.birth_month is not None:
+    if d.birth_month is not None and d.birth_day is not None:   # both or neither, checked above
         year = d.birth_year or 2000  # a leap year, so 29 Feb is accepted without a year
         try:
             date(year, d.birth_month, d.birth_day)

@@ -31,7 +31,8 @@ def points_history(ctx: ShopContext, customer_id: int) -> list[PointsEntryInfo]:
             .join(Sale, JOIN.LEFT_OUTER, on=(PointsEntry.sale == Sale.id))
             .where(PointsEntry.customer == customer_id).order_by(PointsEntry.at, PointsEntry.id))
     return [PointsEntryInfo(r.at, r.kind, r.points, r.reason,
-                            r.sale.receipt_no if r.sale_id else None, names.get(r.staff_id, ""))
+                            r.sale.receipt_no if r.sale_id and r.sale is not None else None,
+                            names.get(r.staff_id, "") if r.staff_id is not None else "")
             for r in rows]
 
 
