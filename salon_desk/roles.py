@@ -34,6 +34,7 @@ class Perm(str, Enum):
     REPORTS_TODAY = "reports_today"
     AUDIT = "audit"                      # read the audit log
     BACKUP = "backup"                    # write a backup copy of the whole file now
+    OPEN_DRAWER = "open_drawer"          # open the cash drawer without a sale (audited)
 
 
 _CASHIER = {
