@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from .money import Fen
 from .pricing import PricedSale
@@ -324,4 +325,4 @@ class AuditEntry:
     staff_name: str
     action: str
     target: str
-    details: dict
+    details: dict[str, Any]

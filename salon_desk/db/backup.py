@@ -23,6 +23,8 @@ from ..errors import DatabaseProblem
 from ..keystore import database_key
 from .encryption import export_encrypted, is_encrypted, raw_key_of, verify_copy
 
+from .rows import connection
+
 BACKUP_GLOB = "*.sqlite"
 
 

@@ -12,6 +12,7 @@ from ..roles import Perm
 from .context import Actor, ShopContext
 from .models import Gift, Item, StockMove
 from .permissions import ANY_STAFF, requires
+from .rows import tuples
 
 SERVICE_CATEGORIES = ("hair", "beauty", "nails", "skin", "other")
 KINDS = ("service", "product")
@@ -21,7 +22,7 @@ def stock_levels(item_ids: list[int] | None = None) -> dict[int, int]:
     query = StockMove.select(StockMove.item, fn.SUM(StockMove.quantity)).group_by(StockMove.item)
     if item_ids is not None:
         query = query.where(StockMove.item.in_(item_ids))
-    return {item_id: total for item_id, total in query.tuples()}
+    return {item_id: total for item_id, total in tuples(query)}
 
 
 def item_record(row: Item, stock: int | None) -> CatalogueItem:
@@ -95,7 +96,7 @@ class CatalogueService:
         return self._record(row.id)
 
     @requires(Perm.CATALOGUE)
-    def update_item(self, actor: Actor, item_id: int, **changes: Any) -> CatalogueItem:
+    def update_item(self, actor: Actor, /, item_id: int, **changes: Any) -> CatalogueItem:
         """Change name, price, category, duration, discount flag, active or low-stock level.
 
         A price change is audited with the old and new price (SPEC §9).

@@ -34,7 +34,7 @@ def price_visit(ctx: ShopContext, visit: Visit, points: int, birthday_line_id: i
     lines = visit_lines(ctx, visit.id)
     member = active_member(ctx, visit.customer_id) if visit.customer_id else None
     rule = tier_rule(ctx.tiers(), member.tier) if member else None
-    balance = points_balance(ctx, visit.customer_id) if member else 0
+    balance = points_balance(ctx, member.customer_id) if member else 0
     birthday = birthday_status(ctx, visit.customer_id) if visit.customer_id else None
     free_available = bool(member and birthday and birthday.free_service_available)
     if birthday_line_id is not None and not free_available:
@@ -42,7 +42,7 @@ def price_visit(ctx: ShopContext, visit: Visit, points: int, birthday_line_id: i
             raise InvalidInput("member.required")
         if birthday is not None and birthday.in_window:
             raise Conflict("birthday.already_used", perk="free_service",
-                           year=perk_year(ctx, visit.customer_id))
+                           year=perk_year(ctx, member.customer_id))
         raise InvalidInput("birthday.not_in_window")
     if points and member is None:
         raise InvalidInput("member.required")
@@ -102,7 +102,7 @@ def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list
     if member is not None:
         book_points(ctx, cashier, sale, priced)
         if birthday_line_id is not None:
-            use_perk(ctx, cashier, visit.customer_id, "free_service", sale=sale)
+            use_perk(ctx, cashier, member.customer_id, "free_service", sale=sale)
         maybe_promote(ctx, cashier, member, sale)
     elif enrol:
         customer = Customer.get_by_id(visit.customer_id)

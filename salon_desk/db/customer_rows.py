@@ -10,7 +10,7 @@ from ..pinyin_keys import customer_keys
 from ..records import CustomerSummary
 from .context import ShopContext
 from .models import Consent, Customer, Member, PointsEntry, SearchKey
-from .rows import model_from_row
+from .rows import model_from_row, tuples
 
 CONSENT_PURPOSES = ("keep_file", "marketing", "health")
 
@@ -28,7 +28,7 @@ def points_balances(customer_ids: list[int]) -> dict[int, int]:
         return {}
     query = (PointsEntry.select(PointsEntry.customer, fn.SUM(PointsEntry.points))
              .where(PointsEntry.customer.in_(customer_ids)).group_by(PointsEntry.customer))
-    return {cid: total for cid, total in query.tuples()}
+    return {cid: total for cid, total in tuples(query)}
 
 
 # Hand-written statements: both run on every quote and checkout, where peewee's

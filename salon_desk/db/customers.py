@@ -24,6 +24,7 @@ from .models import (
 from .export import customer_export
 from .permissions import ANY_STAFF, requires
 from .receipts import ReceiptBook
+from .rows import tuples
 from .search import RESULT_LIMIT, search_customers
 
 GENDERS = ("", "female", "male")
@@ -64,7 +65,7 @@ def _check_details(d: CustomerDetails) -> None:
         raise InvalidInput("customer.bad_skin_type", value=d.skin_type)
     if (d.birth_month is None) != (d.birth_day is None):
         raise InvalidInput("customer.birthday_incomplete")
-    if d.birth_month is not None:
+    if d.birth_month is not None and d.birth_day is not None:   # both or neither, checked above
         year = d.birth_year or 2000  # a leap year, so 29 Feb is accepted without a year
         try:
             date(year, d.birth_month, d.birth_day)
@@ -277,8 +278,8 @@ class CustomerService:
             raise PermissionDenied("perm.not_your_customer")
         row = self._customer_row(customer_id)
         consents = current_consents(row.id)
-        ever_granted = {purpose for (purpose,) in Consent.select(Consent.purpose).where(
-            (Consent.customer == row.id) & (Consent.granted == True)).tuples()}  # noqa: E712
+        ever_granted = {purpose for (purpose,) in tuples(Consent.select(Consent.purpose).where(
+            (Consent.customer == row.id) & (Consent.granted == True)))}  # noqa: E712
         names = self.ctx.staff_names()
         see_health = actor.can(Perm.SEE_HEALTH)
         summary = summaries([row], actor.can(Perm.SEE_FULL_PHONE), hide_phone=technician)[0]

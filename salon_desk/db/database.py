@@ -16,6 +16,7 @@ from playhouse.migrations import Runner
 from ..errors import DatabaseProblem
 from .backup import backup_to
 from .encryption import make_database
+from .rows import execute
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 HISTORY_TABLE = "schema_history"
@@ -51,7 +52,7 @@ def open_database(path: str | Path, backup_dir: str | Path | None = None,
     database = make_database(path, key, PRAGMAS)
     try:
         database.connect()
-        check = database.execute_sql("PRAGMA quick_check").fetchone()[0]
+        check = execute(database, "PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise DatabaseProblem("db.corrupt", path=str(path), detail=check)
         runner = _runner(database)

@@ -10,13 +10,16 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from ..errors import SalonError
-from ..records import StaffInfo
+from ..records import CatalogueItem, ReceiptRecord, StaffInfo
 from ..tenders import Tender
 from .customers import CustomerDetails
+from .rows import execute
 from .shop import Shop
+
+Person = dict[str, Any]   # one imagined customer: name, phone, visit rate, file id once registered
 
 # The most common surnames with their approximate share of the population (%).
 SURNAMES = [
@@ -94,7 +97,7 @@ def _name(rng: random.Random) -> tuple[str, str]:
 
 def build_demo(path: str | Path, customers: int = 300, months: int = 6, seed: int = 1,
                clock: Callable[[], datetime] | None = None,
-               progress: Callable[[str], None] | None = None) -> dict:
+               progress: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Build a demo shop file at ``path`` (replaced if present). Returns a summary."""
     path = Path(path)
     for suffix in ("", "-wal", "-shm"):
@@ -105,7 +108,7 @@ def build_demo(path: str | Path, customers: int = 300, months: int = 6, seed: in
     fake = _Clock(start - timedelta(days=1))
     shop = Shop.open(path, clock=fake, run_jobs=False)
     # A demo is rebuilt, never recovered: skip the per-sale fsync while replaying months.
-    shop.db.execute_sql("PRAGMA synchronous = OFF")
+    execute(shop.db, "PRAGMA synchronous = OFF")
     try:
         summary = _populate(shop, fake, rng, customers, start, end, progress)
     finally:
@@ -114,7 +117,7 @@ def build_demo(path: str | Path, customers: int = 300, months: int = 6, seed: in
 
 
 def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, start: datetime,
-              end: datetime, progress) -> dict:
+              end: datetime, progress: Callable[[str], None] | None) -> dict[str, Any]:
     owner = shop.staff.setup(shop_name="丽人坊美容美发", owner_username="owner", owner_password="owner123",
                        owner_display_name="林店长", address="杭州市西湖区文三路 188 号",
                        phone="0571-8888 6666", receipt_footer="谢谢惠顾，欢迎再次光临！会员生日当天享免费护理一次")
@@ -122,7 +125,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
     for username, name, role, password in STAFF[1:]:
         staff[username] = shop.staff.create(owner, username=username, display_name=name, role=role,
                                             password=password)
-    items = {}
+    items: dict[str, CatalogueItem] = {}
     for kind, code, name, category, price, minutes, discount in CATALOGUE:
         items[code] = shop.catalogue.add_item(owner, kind=kind, code=code, name=name, category=category,
                                     price_fen=price * 100, duration_min=minutes, member_discount=discount,
@@ -132,7 +135,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
     cashier = shop.staff.login("cashier", "cashier123")
 
     # Who will come, how often: a few regulars, many occasional visitors.
-    people = []
+    people: list[Person] = []
     phones = rng.sample(range(10_000_000, 99_999_999), n_customers)
     prefixes = ["138", "139", "135", "136", "137", "150", "151", "152", "158", "159", "186", "187", "188",
                 "177", "199"]
@@ -209,7 +212,8 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
             "members": members, "logins": DEMO_LOGINS}
 
 
-def _register(shop: Shop, cashier: StaffInfo, owner: StaffInfo, person: dict, people: list, rng, day: date) -> int:
+def _register(shop: Shop, cashier: StaffInfo, owner: StaffInfo, person: Person, people: list[Person],
+              rng: random.Random, day: date) -> int:
     if person.get("birthday_today"):
         month, dom = person["birthday_today"]
     else:
@@ -237,7 +241,8 @@ def _register(shop: Shop, cashier: StaffInfo, owner: StaffInfo, person: dict, pe
     return file.id
 
 
-def _add_lines(shop: Shop, cashier: StaffInfo, staff: dict, items: dict, visit_id: int, rng) -> None:
+def _add_lines(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffInfo], items: dict[str, CatalogueItem],
+               visit_id: int, rng: random.Random) -> None:
     services = [code for code in items if items[code].kind == "service"]
     weights = [9 if c in ("H01", "H06") else 4 if c in ("B01", "H02", "N01", "S01") else 2 for c in services]
     for code in set(rng.choices(services, weights=weights, k=rng.choice([1, 1, 1, 2, 2, 3]))):
@@ -249,7 +254,7 @@ def _add_lines(shop: Shop, cashier: StaffInfo, staff: dict, items: dict, visit_i
         shop.visits.add_product(cashier, visit_id, product.id, rng.choice([1, 1, 2]))
 
 
-def _pay(shop: Shop, cashier: StaffInfo, visit_id: int, person: dict, rng):
+def _pay(shop: Shop, cashier: StaffInfo, visit_id: int, person: Person, rng: random.Random) -> ReceiptRecord:
     quote = shop.sales.quote(cashier, visit_id)
     birthday_line = points = None
     if quote.birthday_free_available:
@@ -274,7 +279,7 @@ def _pay(shop: Shop, cashier: StaffInfo, visit_id: int, person: dict, rng):
     return shop.sales.checkout(cashier, visit_id, tenders, points=points or 0, birthday_line_id=birthday_line)
 
 
-def _refund(shop: Shop, cashier: StaffInfo, receipt, rng) -> int:
+def _refund(shop: Shop, cashier: StaffInfo, receipt: ReceiptRecord, rng: random.Random) -> int:
     try:
         if rng.random() < 0.5:
             shop.sales.void(cashier, receipt.sale_id, grant=shop.staff.authorise_owner(cashier, "owner", "owner123"),

@@ -26,7 +26,8 @@ def customer_export(ctx: ShopContext, file: CustomerFile, sales: list[SaleSummar
             for r in AuditLog.select().where(AuditLog.target == f"customer:{file.id}").order_by(AuditLog.id)
         ],
     }
-    return _jsonable(data)
+    jsonable: dict[str, Any] = _jsonable(data)
+    return jsonable
 
 
 def _jsonable(value: Any) -> Any:

@@ -14,17 +14,17 @@ from datetime import date, datetime
 
 from peewee import Database
 
-from .rows import execute
+from .rows import as_dicts, connection, execute
 
 # ledger -> (table, queries giving (month "YYYY-MM", key, delta) for rows with lo <= at < hi)
 LEDGERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "points": ("points_entry", (
-        "SELECT substr(at, 1, 7), 'total', SUM(points) FROM points_entry"
+        "SELECT substr(at, 1, 7) AS month, 'total' AS key, SUM(points) AS delta FROM points_entry"
         " WHERE at >= ? AND at < ? GROUP BY 1",)),
     "tiers": ("tier_change", (
-        "SELECT substr(at, 1, 7), to_tier, COUNT(*) FROM tier_change"
+        "SELECT substr(at, 1, 7) AS month, to_tier AS key, COUNT(*) AS delta FROM tier_change"
         " WHERE at >= ? AND at < ? AND to_tier IS NOT NULL GROUP BY 1, 2",
-        "SELECT substr(at, 1, 7), from_tier, -COUNT(*) FROM tier_change"
+        "SELECT substr(at, 1, 7) AS month, from_tier AS key, -COUNT(*) AS delta FROM tier_change"
         " WHERE at >= ? AND at < ? AND from_tier IS NOT NULL GROUP BY 1, 2")),
 }
 MARKER = "*"   # every checkpoint has this key, so an empty total is still a checkpoint
@@ -45,25 +45,26 @@ def _next_month(month: str) -> str:
 
 def _invalidate(db: Database, ledger: str) -> None:
     table = LEDGERS[ledger][0]
-    row = execute(db, "SELECT verified_id FROM report_checkpoint_state WHERE ledger = ?", (ledger,)).fetchone()
-    verified = row[0] if row else 0
+    state = as_dicts(execute(db, "SELECT verified_id FROM report_checkpoint_state WHERE ledger = ?", (ledger,)))
+    verified = state[0]["verified_id"] if state else 0
     # MIN(+at): read the new rows by id; plain MIN(at) would walk the date index from its start.
-    earliest = execute(db, f"SELECT MIN(+at) FROM {table} WHERE id > ?", (verified,)).fetchone()[0]
+    earliest = as_dicts(execute(db, f"SELECT MIN(+at) AS earliest FROM {table} WHERE id > ?",
+                                (verified,)))[0]["earliest"]
     if earliest is not None:
         execute(db, "DELETE FROM report_checkpoint WHERE ledger = ? AND at > ?", (ledger, str(earliest)))
-    newest = execute(db, f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0
+    newest = as_dicts(execute(db, f"SELECT MAX(id) AS newest FROM {table}"))[0]["newest"] or 0
     execute(db, "INSERT OR REPLACE INTO report_checkpoint_state (ledger, verified_id) VALUES (?, ?)",
                    (ledger, newest))
 
 
 def _nearest(db: Database, ledger: str, at: str) -> tuple[str, dict[str, int]]:
-    row = execute(db, "SELECT MAX(at) FROM report_checkpoint WHERE ledger = ? AND at <= ?",
-                         (ledger, at)).fetchone()
-    if row[0] is None:
+    nearest: str | None = as_dicts(execute(db, "SELECT MAX(at) AS nearest FROM report_checkpoint"
+                                               " WHERE ledger = ? AND at <= ?", (ledger, at)))[0]["nearest"]
+    if nearest is None:
         return "", {}
-    values = execute(db, "SELECT key, value FROM report_checkpoint WHERE ledger = ? AND at = ?",
-                            (ledger, row[0])).fetchall()
-    return row[0], {k: v for k, v in values if k != MARKER}
+    values = as_dicts(execute(db, "SELECT key, value FROM report_checkpoint WHERE ledger = ? AND at = ?",
+                              (ledger, nearest)))
+    return nearest, {r["key"]: r["value"] for r in values if r["key"] != MARKER}
 
 
 def ledger_totals(db: Database, ledger: str, at: datetime | date) -> dict[str, int]:
@@ -78,10 +79,10 @@ def ledger_totals(db: Database, ledger: str, at: datetime | date) -> dict[str, i
         since, totals = _nearest(db, ledger, until)
         deltas: dict[str, dict[str, int]] = defaultdict(dict)
         for query in LEDGERS[ledger][1]:
-            for month, key, delta in execute(db, query, (since, until)).fetchall():
-                deltas[month][key] = deltas[month].get(key, 0) + delta
+            for r in as_dicts(execute(db, query, (since, until))):
+                deltas[r["month"]][r["key"]] = deltas[r["month"]].get(r["key"], 0) + r["delta"]
         running = dict(totals)
-        saves = []
+        saves: list[tuple[str, str, str, int]] = []
         for month in sorted(deltas):
             for key, delta in deltas[month].items():
                 running[key] = running.get(key, 0) + delta
@@ -90,6 +91,6 @@ def ledger_totals(db: Database, ledger: str, at: datetime | date) -> dict[str, i
                 saves.extend((ledger, boundary, k, v) for k, v in running.items())
                 saves.append((ledger, boundary, MARKER, 0))
         if saves:
-            db.connection().executemany(
+            connection(db).executemany(
                 "INSERT OR REPLACE INTO report_checkpoint (ledger, at, key, value) VALUES (?, ?, ?, ?)", saves)
     return {k: v for k, v in running.items()}

@@ -17,6 +17,7 @@ from .customer_rows import active_member, current_consents, points_balance
 from .models import Customer, Member, PointsEntry, Sale, Staff, TierChange
 from .permissions import requires, system_job
 from .points_ledger import reset_since
+from .rows import db_value, tuples
 
 
 def tier_history(ctx: ShopContext, member: Member) -> tuple[int, int]:
@@ -26,7 +27,7 @@ def tier_history(ctx: ShopContext, member: Member) -> tuple[int, int]:
     """
     # Since joining: a lapsed member who joins again starts from nothing (a reinstated
     # one keeps the old joining date, so the old history counts again).
-    joined = Member.joined_at.db_value(member.joined_at)
+    joined = db_value(Member.joined_at, member.joined_at)
     spend, visits = ctx.execute(ctx.sql.TIER_HISTORY, (member.id, joined, member.id, joined)).fetchone()
     return int(spend), int(visits)
 
@@ -44,8 +45,9 @@ def member_info(ctx: ShopContext, customer_id: int) -> MemberInfo | None:
 
 def referral_paid(customer_id: int) -> int:
     """The referral bonus standing for ``customer_id``'s enrolment (less any reversal)."""
-    return (PointsEntry.select(fn.COALESCE(fn.SUM(PointsEntry.points), 0))
-            .where(PointsEntry.reason == system_reason(REFERRAL, customer_id)).scalar())
+    paid: int = (PointsEntry.select(fn.COALESCE(fn.SUM(PointsEntry.points), 0))
+                 .where(PointsEntry.reason == system_reason(REFERRAL, customer_id)).scalar())
+    return paid
 
 
 def enrol(ctx: ShopContext, staff: Staff, customer: Customer, at: datetime, sale: Sale | None,
@@ -183,8 +185,8 @@ class MembershipService:
                       .where(TierChange.kind == "reinstate").group_by(TierChange.member))
         lapsed = []
         with self.ctx.db.atomic():
-            last = {mid: when for mid, when in last_sale.tuples()}
-            back = {mid: when for mid, when in reinstated.tuples()}
+            last = {mid: when for mid, when in tuples(last_sale)}
+            back = {mid: when for mid, when in tuples(reinstated)}
             for member in Member.select().where(Member.active == True):  # noqa: E712
                 times = [t for t in (last.get(member.id), back.get(member.id), member.joined_at) if t]
                 seen = max(datetime.fromisoformat(t) if isinstance(t, str) else t for t in times)

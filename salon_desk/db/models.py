@@ -15,6 +15,7 @@ from peewee import (
     AutoField, BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
     IntegerField, Model, SqliteDatabase, TextField,
 )
+from peewee import ModelSelect   # the type of a back-reference, as an instance reads it
 
 # No file of its own: each open shop binds the models to its own database for the
 # length of an operation (context.ShopContext.bound). Outside one, a query fails
@@ -74,6 +75,7 @@ class Customer(Base):
     # transaction: it ranks search results without a per-row subquery.
     last_visit_at = DateTimeField(null=True, index=True)
     created_at = DateTimeField(default=now)
+    tags: ModelSelect[CustomerTag]   # the back-reference, as peewee exposes it
 
 
 class CustomerTag(Base):

@@ -8,6 +8,7 @@ checkpointed ledger totals, so the cost follows the month, not the file.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from peewee import fn
 from datetime import date, timedelta
@@ -24,10 +25,13 @@ from .context import Actor, ShopContext
 from .ledger_checkpoints import ledger_totals, stamp
 from .models import Staff
 from .permissions import requires, system_job
+from .rows import as_dicts
 
 CATEGORY_ORDER = ("hair", "beauty", "skin", "nails", "other", "product")
 POINTS_KIND_ORDER = ("earn", "birthday", "referral", "redeem", "gift", "expire", "refund", "manual", "merge")
 TOP_SERVICES = 10
+
+Row = dict[str, Any]   # one row of a hand-written statement, by column name
 
 
 def month_range(year: int, month: int) -> tuple[date, date]:
@@ -84,30 +88,33 @@ class ReportService:
         db, q = self.ctx.db, self.ctx.sql
         sql = self.ctx.execute
         with db.atomic():   # one consistent snapshot of the file
-            sales = sql(q.MONTH_SALES, (lo, hi)).fetchall()
-            lines = sql(q.MONTH_LINES, (lo, hi)).fetchall()
-            payments = sql(q.MONTH_PAYMENTS, (lo, hi)).fetchall()
-            refunds = sql(q.MONTH_REFUNDS, (lo, hi)).fetchall()
-            refund_lines = sql(q.MONTH_REFUND_LINES, (lo, hi)).fetchall()
-            earlier = {row[0] for row in sql(
-                q.CUSTOMERS_SEEN_BETWEEN, (stamp(start - timedelta(days=REPURCHASE_DAYS)), lo)).fetchall()}
-            new_customers = sql(q.NEW_CUSTOMERS, (start.isoformat(), end.isoformat())).fetchall()
-            tier_kinds = dict(sql(q.TIER_CHANGES_BY_KIND, (lo, hi)).fetchall())
-            movements = dict(sql(q.POINTS_BY_KIND, (lo, hi)).fetchall())
+            sales = as_dicts(sql(q.MONTH_SALES, (lo, hi)))
+            lines = as_dicts(sql(q.MONTH_LINES, (lo, hi)))
+            payments = as_dicts(sql(q.MONTH_PAYMENTS, (lo, hi)))
+            refunds = as_dicts(sql(q.MONTH_REFUNDS, (lo, hi)))
+            refund_lines = as_dicts(sql(q.MONTH_REFUND_LINES, (lo, hi)))
+            earlier = {row["customer_id"] for row in as_dicts(sql(
+                q.CUSTOMERS_SEEN_BETWEEN, (stamp(start - timedelta(days=REPURCHASE_DAYS)), lo)))}
+            new_customers = as_dicts(sql(q.NEW_CUSTOMERS, (start.isoformat(), end.isoformat())))
+            tier_kinds: dict[str, int] = {
+                r["kind"]: r["changes"] for r in as_dicts(sql(q.TIER_CHANGES_BY_KIND, (lo, hi)))}
+            movements: dict[str, int] = {r["kind"]: r["points"] for r in as_dicts(sql(q.POINTS_BY_KIND, (lo, hi)))}
             opening = ledger_totals(db, "points", start).get("total", 0)
             tiers_at_end = ledger_totals(db, "tiers", end)
-            staff_names = dict(sql(q.STAFF_NAMES).fetchall())
+            staff_names: dict[int, str] = {r["id"]: r["display_name"] for r in as_dicts(sql(q.STAFF_NAMES))}
 
-        completed = [s for s in sales if s[9] == "completed"]
-        voided = [s for s in sales if s[9] != "completed"]
+        completed = [s for s in sales if s["status"] == "completed"]
+        voided = [s for s in sales if s["status"] != "completed"]
         revenue = RevenueFigures(
-            receipts=len(completed), list_total_fen=sum(s[4] for s in completed),
-            member_discount_fen=sum(s[5] for s in completed), birthday_discount_fen=sum(s[6] for s in completed),
-            points_discount_fen=sum(s[7] for s in completed), amount_due_fen=sum(s[8] for s in completed),
-            refunds=len(refunds), refunds_fen=sum(r[2] for r in refunds),
-            voids=len(voided), voids_fen=sum(s[8] for s in voided))
-        month_customers = {s[2] for s in completed if s[2] is not None}
-        referred = sum(1 for _, ref in new_customers if ref is not None)
+            receipts=len(completed), list_total_fen=sum(s["list_total_fen"] for s in completed),
+            member_discount_fen=sum(s["member_discount_fen"] for s in completed),
+            birthday_discount_fen=sum(s["birthday_discount_fen"] for s in completed),
+            points_discount_fen=sum(s["points_discount_fen"] for s in completed),
+            amount_due_fen=sum(s["amount_due_fen"] for s in completed),
+            refunds=len(refunds), refunds_fen=sum(r["amount_fen"] for r in refunds),
+            voids=len(voided), voids_fen=sum(s["amount_due_fen"] for s in voided))
+        month_customers = {s["customer_id"] for s in completed if s["customer_id"] is not None}
+        referred = sum(1 for c in new_customers if c["referred_by_id"] is not None)
         movement_rows = tuple((k, movements[k]) for k in POINTS_KIND_ORDER if movements.get(k)) + tuple(
             (k, v) for k, v in sorted(movements.items()) if k not in POINTS_KIND_ORDER and v)
         return MonthlyFigures(
@@ -119,8 +126,8 @@ class ReportService:
             top_services=_top_services(lines),
             technicians=_technicians(lines, refund_lines, staff_names),
             customers=CustomerFigures(
-                visits=len(completed), member_visits=sum(1 for s in completed if s[3] is not None),
-                walk_in_visits=sum(1 for s in completed if s[2] is None),
+                visits=len(completed), member_visits=sum(1 for s in completed if s["member_id"] is not None),
+                walk_in_visits=sum(1 for s in completed if s["customer_id"] is None),
                 distinct_customers=len(month_customers), new_customers=len(new_customers),
                 referred_new_customers=referred, new_members=tier_kinds.get("enrol", 0),
                 promotions=tier_kinds.get("promote", 0), lapsed_members=tier_kinds.get("lapse", 0),
@@ -131,30 +138,30 @@ class ReportService:
                            referral=Rate(referred, len(new_customers))))
 
 
-def _methods(payments, refunds) -> tuple[MethodFigures, ...]:
-    received = dict(payments)
+def _methods(payments: list[Row], refunds: list[Row]) -> tuple[MethodFigures, ...]:
+    received: dict[str, int] = {p["method"]: p["amount_fen"] for p in payments}
     refunded: dict[str, int] = defaultdict(int)
-    for _, _, amount, method in refunds:
-        refunded[method] += amount
+    for r in refunds:
+        refunded[r["method"]] += r["amount_fen"]
     used = [m for m in METHODS if m in received or m in refunded]
     used += sorted((set(received) | set(refunded)) - set(METHODS))
     return tuple(MethodFigures(m, received.get(m, 0), refunded.get(m, 0)) for m in used)
 
 
-def _day_of(at) -> date:
+def _day_of(at: object) -> date:
     return date.fromisoformat(str(at)[:10])
 
 
-def _days(start: date, end: date, completed, refunds) -> tuple[DayFigures, ...]:
+def _days(start: date, end: date, completed: list[Row], refunds: list[Row]) -> tuple[DayFigures, ...]:
     count: dict[date, int] = defaultdict(int)
     due: dict[date, int] = defaultdict(int)
     back: dict[date, int] = defaultdict(int)
     for s in completed:
-        day = _day_of(s[1])
+        day = _day_of(s["created_at"])
         count[day] += 1
-        due[day] += s[8]
-    for _, at, amount, _ in refunds:
-        back[_day_of(at)] += amount
+        due[day] += s["amount_due_fen"]
+    for r in refunds:
+        back[_day_of(r["at"])] += r["amount_fen"]
     out = []
     day = start
     while day < end:
@@ -163,52 +170,56 @@ def _days(start: date, end: date, completed, refunds) -> tuple[DayFigures, ...]:
     return tuple(out)
 
 
-def _categories(lines, refund_lines) -> tuple[CategoryFigures, ...]:
+def _categories(lines: list[Row], refund_lines: list[Row]) -> tuple[CategoryFigures, ...]:
     qty: dict[str, int] = defaultdict(int)
     listed: dict[str, int] = defaultdict(int)
     sold: dict[str, int] = defaultdict(int)
     back: dict[str, int] = defaultdict(int)
-    for _, _, _, _, category, _, _, quantity, list_fen, paid, _ in lines:
-        qty[category] += quantity
-        listed[category] += list_fen
-        sold[category] += paid
-    for category, _, amount in refund_lines:
-        back[category] += amount
+    for line in lines:
+        category = line["category"]
+        qty[category] += line["quantity"]
+        listed[category] += line["list_amount_fen"]
+        sold[category] += line["paid_fen"]
+    for r in refund_lines:
+        back[r["category"]] += r["amount_fen"]
     seen = set(qty) | set(back)
     order = [c for c in CATEGORY_ORDER if c in seen] + sorted(seen - set(CATEGORY_ORDER))
     return tuple(CategoryFigures(c, qty[c], listed[c], sold[c], back[c]) for c in order)
 
 
-def _top_services(lines) -> tuple[ServiceFigures, ...]:
+def _top_services(lines: list[Row]) -> tuple[ServiceFigures, ...]:
     qty: dict[str, int] = defaultdict(int)
     sold: dict[str, int] = defaultdict(int)
     names: dict[str, tuple[str, str]] = {}
-    for _, kind, code, name, category, _, _, quantity, _, paid, _ in lines:
-        if kind != "service":
+    for line in lines:
+        if line["kind"] != "service":
             continue
-        qty[code] += quantity
-        sold[code] += paid
-        names[code] = (name, category)
+        code = line["code"]
+        qty[code] += line["quantity"]
+        sold[code] += line["paid_fen"]
+        names[code] = (line["name"], line["category"])
     ranked = sorted(qty, key=lambda c: (-sold[c], -qty[c], c))[:TOP_SERVICES]
     return tuple(ServiceFigures(c, names[c][0], names[c][1], qty[c], sold[c]) for c in ranked)
 
 
-def _technicians(lines, refund_lines, staff_names: dict[int, str]) -> tuple[TechnicianFigures, ...]:
+def _technicians(lines: list[Row], refund_lines: list[Row],
+                 staff_names: dict[int, str]) -> tuple[TechnicianFigures, ...]:
     services: dict[int | None, int] = defaultdict(int)
     sold: dict[int | None, int] = defaultdict(int)
     back: dict[int | None, int] = defaultdict(int)
-    served: dict[int | None, set] = defaultdict(set)
+    served: dict[int | None, set[int]] = defaultdict(set)
     names: dict[int | None, str] = {}
-    for _, kind, _, _, _, tech, tech_name, quantity, _, paid, customer in lines:
-        if kind == "service":
-            services[tech] += quantity
-        sold[tech] += paid
-        if customer is not None:
-            served[tech].add(customer)
-        if tech_name:
-            names[tech] = tech_name
-    for _, tech, amount in refund_lines:
-        back[tech] += amount
+    for line in lines:
+        tech = line["technician_id"]
+        if line["kind"] == "service":
+            services[tech] += line["quantity"]
+        sold[tech] += line["paid_fen"]
+        if line["customer_id"] is not None:
+            served[tech].add(line["customer_id"])
+        if line["technician_name"]:
+            names[tech] = line["technician_name"]
+    for r in refund_lines:
+        back[r["technician_id"]] += r["amount_fen"]
     techs = set(sold) | set(back)
 
     def name(t: int | None) -> str:

@@ -15,12 +15,13 @@ from .context import Actor, ShopContext
 from .customer_rows import active_member, points_balance, points_balances as points_balances_of
 from .models import Customer, Gift, PointsEntry, PointsReset, Sale, Staff
 from .permissions import requires, system_job
+from .rows import tuples
 
 
 def reset_since(when: datetime, month_day: str) -> bool:
     """True when a yearly reset dated after ``when`` has been applied: the points of that
     time are gone, so nothing may give them back or take them away again."""
-    years = PointsReset.select(PointsReset.year).where(PointsReset.year >= when.year).tuples()
+    years = tuples(PointsReset.select(PointsReset.year).where(PointsReset.year >= when.year))
     return any(datetime.combine(reset_date(year, month_day), time.min) > when for (year,) in years)
 
 
@@ -30,7 +31,8 @@ def points_history(ctx: ShopContext, customer_id: int) -> list[PointsEntryInfo]:
             .join(Sale, JOIN.LEFT_OUTER, on=(PointsEntry.sale == Sale.id))
             .where(PointsEntry.customer == customer_id).order_by(PointsEntry.at, PointsEntry.id))
     return [PointsEntryInfo(r.at, r.kind, r.points, r.reason,
-                            r.sale.receipt_no if r.sale_id else None, names.get(r.staff_id, ""))
+                            r.sale.receipt_no if r.sale_id and r.sale is not None else None,
+                            names.get(r.staff_id, "") if r.staff_id is not None else "")
             for r in rows]
 
 
@@ -107,17 +109,18 @@ class PointsService:
                     continue
                 balances = (PointsEntry.select(PointsEntry.customer, fn.SUM(PointsEntry.points))
                             .where(PointsEntry.at < cutoff).group_by(PointsEntry.customer)
-                            .having(fn.SUM(PointsEntry.points) > 0).tuples())
-                before = dict(balances)
+                            .having(fn.SUM(PointsEntry.points) > 0))
+                before: dict[int, int] = dict(tuples(balances))
                 now_balances = points_balances_of(list(before))
                 # Applied late, the old points may have been spent since the reset date (a
                 # redemption or gift, less what refunds gave back): those are gone already.
                 # What was earned since belongs to the new year and stays. Never below zero.
-                spent = dict(PointsEntry.select(PointsEntry.customer, fn.SUM(PointsEntry.points))
-                             .where((PointsEntry.at >= cutoff) & PointsEntry.customer.in_(list(before))
-                                    & (PointsEntry.kind.in_(("redeem", "gift"))
-                                       | (PointsEntry.reason == system_reason(REFUND_RETURNED))))
-                             .group_by(PointsEntry.customer).tuples()) if before else {}
+                spent: dict[int, int] = dict(tuples(
+                    PointsEntry.select(PointsEntry.customer, fn.SUM(PointsEntry.points))
+                    .where((PointsEntry.at >= cutoff) & PointsEntry.customer.in_(list(before))
+                           & (PointsEntry.kind.in_(("redeem", "gift"))
+                              | (PointsEntry.reason == system_reason(REFUND_RETURNED))))
+                    .group_by(PointsEntry.customer))) if before else {}
                 expiring = {cid: min(total + spent.get(cid, 0), now_balances.get(cid, 0))
                             for cid, total in before.items()}
                 rows = [(cid, "expire", -points, cutoff, system_reason(YEARLY_RESET, year))

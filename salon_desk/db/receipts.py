@@ -18,7 +18,7 @@ from ..records import ReceiptLine, ReceiptPayment, ReceiptRecord, RefundInfo, Sa
 from .context import ShopContext
 from .customer_rows import active_member
 from .models import PointsEntry, Refund, RefundLine, Sale
-from .rows import as_dict, as_dicts
+from .rows import as_dict, as_dicts, tuples
 
 
 def _refund_infos(ctx: ShopContext, sale: Sale) -> tuple[RefundInfo, ...]:
@@ -102,10 +102,11 @@ class ReceiptBook:
             enrolled=bool(enrolled), enrolment_offered=offered, status=status,
             refunds=_refund_infos(self.ctx, self.sale_row(sid)) if refunded or status == "voided" else ())
 
-    def summaries(self, query: ModelSelect) -> list[SaleSummary]:
+    def summaries(self, query: ModelSelect[Sale]) -> list[SaleSummary]:
         sales = list(query)
-        refunded = dict(Refund.select(Refund.sale, fn.SUM(Refund.amount_fen))
-                        .where(Refund.sale.in_([s.id for s in sales])).group_by(Refund.sale).tuples()) if sales else {}
+        refunded: dict[int, int] = dict(tuples(
+            Refund.select(Refund.sale, fn.SUM(Refund.amount_fen))
+            .where(Refund.sale.in_([s.id for s in sales])).group_by(Refund.sale))) if sales else {}
         out = []
         for s in sales:
             record = self.receipt(s.id)

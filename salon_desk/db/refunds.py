@@ -155,7 +155,8 @@ def _undo_membership_effects(ctx: ShopContext, staff: Staff, sale: Sale) -> None
         return
     member = Member.get_by_id(sale.member_id)
     for change in TierChange.select().where(TierChange.sale == sale).order_by(TierChange.id.desc()):
-        if change.kind == "promote" and member.tier == change.to_tier:
+        # a promotion always records the tier it left (from_tier is only empty on enrolment)
+        if change.kind == "promote" and member.tier == change.to_tier and change.from_tier is not None:
             TierChange.create(member=member, kind="void", from_tier=member.tier, to_tier=change.from_tier,
                               at=ctx.now(), staff=staff, sale=sale)
             member.tier = change.from_tier
@@ -163,7 +164,7 @@ def _undo_membership_effects(ctx: ShopContext, staff: Staff, sale: Sale) -> None
             TierChange.create(member=member, kind="void", from_tier=member.tier, to_tier=None,
                               at=ctx.now(), staff=staff, sale=sale)
             member.active = False
-            _undo_referral(ctx, staff, sale.customer_id, change.at)
+            _undo_referral(ctx, staff, member.customer_id, change.at)
     member.save()
 
 def _undo_referral(ctx: ShopContext, staff: Staff, customer_id: int, enrolled_at: datetime) -> None:

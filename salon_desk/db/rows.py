@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Any, Sequence, TypeVar
+from typing import Any, Iterator, Sequence, TypeVar, cast
 
-from peewee import Database, Model
+from peewee import BaseQuery, Database, Field, Model
 
 M = TypeVar("M", bound=Model)
 
@@ -20,6 +20,23 @@ def execute(db: Database, sql: str, params: Sequence[Any] = ()) -> sqlite3.Curso
     """Run one hand-written statement on ``db`` (peewee's own method is untyped)."""
     cursor: sqlite3.Cursor = db.execute_sql(sql, params)  # type: ignore[no-untyped-call]
     return cursor
+
+
+def connection(db: Database) -> sqlite3.Connection:
+    """The open DB-API connection of ``db`` (peewee's own method is untyped)."""
+    conn: sqlite3.Connection = db.connection()  # type: ignore[no-untyped-call]
+    return conn
+
+
+def tuples(query: BaseQuery) -> Iterator[tuple[Any, ...]]:
+    """The rows of a peewee query as plain tuples (peewee's stubs give ``.tuples()`` the
+    query's own type, so iterating it would claim to yield model instances)."""
+    return cast("Iterator[tuple[Any, ...]]", iter(query.tuples()))
+
+
+def db_value(field: Field[Any], value: Any) -> Any:
+    """``value`` as ``field`` stores it, for a hand-written statement's parameter."""
+    return field.db_value(value)  # type: ignore[no-untyped-call]
 
 
 def as_dicts(cursor: Any) -> list[dict[str, Any]]:

@@ -49,7 +49,7 @@ class AuditService:
         """The newest ``limit`` entries, newest first."""
         names = self.ctx.staff_names()
         rows = AuditLog.select().order_by(AuditLog.id.desc()).limit(limit)
-        return [AuditEntry(r.at, names.get(r.staff_id, ""), r.action, r.target, json.loads(r.details))
+        return [AuditEntry(r.at, names.get(r.staff_id, "") if r.staff_id is not None else "", r.action, r.target, json.loads(r.details))
                 for r in rows]
 
 

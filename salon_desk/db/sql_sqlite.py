@@ -116,7 +116,8 @@ MONTH_LINES = ("SELECT l.sale_id AS sale_id, l.kind AS kind, l.code AS code, l.n
                " s.customer_id AS customer_id"
                " FROM sale AS s JOIN sale_line AS l ON l.sale_id = s.id"
                " WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed'")
-MONTH_PAYMENTS = ("SELECT p.method, SUM(p.amount_fen) FROM sale AS s JOIN payment AS p ON p.sale_id = s.id"
+MONTH_PAYMENTS = ("SELECT p.method AS method, SUM(p.amount_fen) AS amount_fen"
+                  " FROM sale AS s JOIN payment AS p ON p.sale_id = s.id"
                   " WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed'"
                   " GROUP BY p.method")
 MONTH_REFUNDS = ("SELECT id, at, amount_fen, method FROM refund"
@@ -130,6 +131,7 @@ CUSTOMERS_SEEN_BETWEEN = ("SELECT DISTINCT customer_id FROM sale WHERE created_a
                           " AND status = 'completed' AND customer_id IS NOT NULL")
 NEW_CUSTOMERS = ("SELECT id, referred_by_id FROM customer WHERE first_seen >= ? AND first_seen < ?"
                  " AND merged_into_id IS NULL")
-TIER_CHANGES_BY_KIND = "SELECT kind, COUNT(*) FROM tier_change WHERE at >= ? AND at < ? GROUP BY kind"
-POINTS_BY_KIND = "SELECT kind, SUM(points) FROM points_entry WHERE at >= ? AND at < ? GROUP BY kind"
+TIER_CHANGES_BY_KIND = ("SELECT kind, COUNT(*) AS changes FROM tier_change WHERE at >= ? AND at < ?"
+                        " GROUP BY kind")
+POINTS_BY_KIND = "SELECT kind, SUM(points) AS points FROM points_entry WHERE at >= ? AND at < ? GROUP BY kind"
 STAFF_NAMES = "SELECT id, display_name FROM staff"

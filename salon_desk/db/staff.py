@@ -115,6 +115,8 @@ class StaffService:
                 self.ctx.audit(row, "login")
         if failure is not None:
             raise failure
+        if row is None:   # cannot happen: an unknown user set the failure above
+            raise AuthenticationFailed(wrong_code)
         return row
 
     def _count_failure(self, row: Staff, now: datetime) -> bool:

@@ -36,7 +36,9 @@ def open_visit(visit_id: int) -> Visit:
 
 def line_info(line: VisitLine, item: Item, names: dict[int, str]) -> VisitLineInfo:
     return VisitLineInfo(line.id, item.kind, item.id, item.code, item.name, item.category,
-                         line.technician_id, names.get(line.technician_id, ""), line.quantity,
+                         line.technician_id,
+                         names.get(line.technician_id, "") if line.technician_id is not None else "",
+                         line.quantity,
                          line.unit_price_fen, item.member_discount, line.note)
 
 
@@ -98,8 +100,8 @@ class VisitService:
         allergies = None
         last = None
         birthday = None
-        if visit.customer_id:
-            row = visit.customer
+        row = visit.customer if visit.customer_id else None
+        if row is not None:
             customer = summaries([row], actor.can(Perm.SEE_FULL_PHONE), hide_phone=technician)[0]
             tags = tuple(t.tag for t in CustomerTag.select().where(CustomerTag.customer == row)
                          .order_by(CustomerTag.id))
