@@ -17,7 +17,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable, Iterator, Sequence
 
-from peewee import Database
+from peewee import SqliteDatabase
 
 from .. import roles
 from ..errors import NotFound, PermissionDenied
@@ -65,7 +65,7 @@ class Actor:
 class ShopContext:
     """The small shared state of one open shop, handed to every service's constructor."""
 
-    def __init__(self, db: Database, path: Path, clock: Clock, backup_dir: Path) -> None:
+    def __init__(self, db: SqliteDatabase, path: Path, clock: Clock, backup_dir: Path) -> None:
         self.db = db
         self.path = path
         self.clock = clock

@@ -10,7 +10,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from peewee import Database, DatabaseError, OperationalError
+from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.migrations import Runner
 
 from ..errors import DatabaseProblem
@@ -35,7 +35,7 @@ def _runner(database: Database) -> Runner:
 
 
 def open_database(path: str | Path, backup_dir: str | Path | None = None,
-                  key: str | None = None) -> tuple[Database, list[str]]:
+                  key: str | None = None) -> tuple[SqliteDatabase, list[str]]:
     """Open ``path`` (created if missing; encrypted with ``key``, a recovery key, when given), migrate
     it; the shop's own database object and the steps applied.
 
