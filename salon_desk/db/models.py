@@ -116,6 +116,7 @@ class Item(Base):
     member_discount = BooleanField(default=True)
     active = BooleanField(default=True)
     low_stock_at = IntegerField(null=True)
+    aftercare = TextField(default="")   # 护理建议: printed into the follow-up message after the service
 
 
 class Visit(Base):
@@ -283,8 +284,109 @@ class DailyJob(Base):
     last_run = DateField()
 
 
+class Complaint(Base):
+    """投诉 (SPEC §7). Never deleted; answered once, resolved once (triggers)."""
+
+    customer = ForeignKeyField(Customer, backref="complaints")
+    visit = ForeignKeyField(Visit, null=True)
+    sale_line = ForeignKeyField(SaleLine, null=True)
+    technician = ForeignKeyField(Staff, null=True)
+    category = CharField()
+    channel = CharField()
+    description = TextField()
+    received_at = DateTimeField(index=True)
+    recorded_by = ForeignKeyField(Staff)
+    handler = ForeignKeyField(Staff, null=True)
+    responded_at = DateTimeField(null=True)
+    resolved_at = DateTimeField(null=True)
+    resolution = TextField(default="")
+    created_at = DateTimeField(default=now)
+
+
+class ComplaintProgress(Base):
+    """Append-only log of what was done about a complaint."""
+
+    complaint = ForeignKeyField(Complaint, backref="progress")
+    at = DateTimeField()
+    staff = ForeignKeyField(Staff)
+    text = TextField()
+
+
+class ComplaintRemedy(Base):
+    """Append-only: each remedy given, linked to the refund, redo line or points entry it made."""
+
+    complaint = ForeignKeyField(Complaint, backref="remedies")
+    kind = CharField()
+    amount_fen = IntegerField(default=0)
+    points = IntegerField(default=0)
+    note = TextField(default="")
+    at = DateTimeField()
+    staff = ForeignKeyField(Staff)
+    refund = ForeignKeyField(Refund, null=True)
+    visit_line_id = IntegerField(null=True)      # the ¥0 redo line (no key: an open visit's line may go)
+    points_entry = ForeignKeyField(PointsEntry, null=True)
+
+
+class FollowUpTask(Base):
+    """回访. Never deleted; closed once; identity ``key`` unique (the daily job is idempotent)."""
+
+    key = CharField(unique=True)
+    type = CharField()
+    customer = ForeignKeyField(Customer, backref="followups")
+    visit = ForeignKeyField(Visit, null=True)
+    complaint = ForeignKeyField(Complaint, null=True)
+    due_at = DateTimeField(index=True)
+    all_day = BooleanField(default=False)
+    assignee = ForeignKeyField(Staff, null=True)
+    message = TextField()
+    created_at = DateTimeField(default=now)
+    closed_at = DateTimeField(null=True)
+    closed_by = ForeignKeyField(Staff, null=True)
+    outcome = CharField(null=True)
+    attitude = IntegerField(null=True)
+    technique = IntegerField(null=True)
+    environment = IntegerField(null=True)
+    comment = TextField(default="")
+
+    class Meta:
+        table_name = "followup_task"
+
+
+class CounterRating(Base):
+    """The customer's own 1-5 at the counter after checkout, one per sale."""
+
+    sale = ForeignKeyField(Sale, unique=True)
+    rating = IntegerField()
+    at = DateTimeField(index=True)
+    staff = ForeignKeyField(Staff)
+
+
+class SegmentSnapshot(Base):
+    """The segments as they stood at a month's end (so last month's report never changes)."""
+
+    month = CharField(unique=True)      # YYYY-MM
+    as_of = DateField()
+    created_at = DateTimeField(default=now)
+    cuts = TextField()                  # JSON: the cut points used
+
+
+class SegmentRow(Base):
+    snapshot = ForeignKeyField(SegmentSnapshot, backref="rows")
+    customer_id = IntegerField()
+    recency_days = IntegerField()
+    frequency = IntegerField()
+    monetary_fen = IntegerField()
+    r = IntegerField()
+    f = IntegerField()
+    m = IntegerField()
+    value_class = CharField()
+    spend_24m_fen = IntegerField()
+    usual_interval_days = IntegerField(null=True)
+
+
 MODELS = [
     Setting, Staff, Customer, CustomerTag, SearchKey, Consent, Member, TierChange,
     Item, StockMove, Visit, VisitLine, Sale, SaleLine, Payment, Refund, RefundLine,
     PointsEntry, PointsReset, BirthdayPerkUse, Gift, AuditLog, DailyJob,
+    Complaint, ComplaintProgress, ComplaintRemedy, FollowUpTask, CounterRating, SegmentSnapshot, SegmentRow,
 ]

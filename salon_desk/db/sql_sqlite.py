@@ -133,3 +133,74 @@ NEW_CUSTOMERS = ("SELECT id, referred_by_id FROM customer WHERE first_seen >= ? 
 TIER_CHANGES_BY_KIND = "SELECT kind, COUNT(*) FROM tier_change WHERE at >= ? AND at < ? GROUP BY kind"
 POINTS_BY_KIND = "SELECT kind, SUM(points) FROM points_entry WHERE at >= ? AND at < ? GROUP BY kind"
 STAFF_NAMES = "SELECT id, display_name FROM staff"
+
+# -- relationship care (SPEC §7) ------------------------------------------------
+# The consent in force is the newest row of the append-only history, per purpose.
+_CONSENT = ("(SELECT k.granted FROM consent k WHERE k.customer_id = c.id AND k.purpose = '{purpose}'"
+            " ORDER BY k.id DESC LIMIT 1)")
+CARE_CUSTOMER = f"""
+SELECT c.id AS id, c.name AS name, c.birth_month AS birth_month, c.birth_day AS birth_day,
+       EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1) AS member,
+       {_CONSENT.format(purpose='keep_file')} AS file_consent,
+       {_CONSENT.format(purpose='marketing')} AS marketing_consent,
+       c.anonymised_at IS NOT NULL AS anonymised
+FROM customer c WHERE c.id = ?"""
+# The daily job's population: files kept, marketing agreed, not archived or erased.
+CARE_MARKETING_CUSTOMERS = f"""
+SELECT c.id AS id, c.name AS name, c.birth_month AS birth_month, c.birth_day AS birth_day,
+       c.last_visit_at AS last_visit_at,
+       EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1) AS member
+FROM customer c
+WHERE c.archived = 0 AND c.anonymised_at IS NULL
+  AND {_CONSENT.format(purpose='keep_file')} = 1 AND {_CONSENT.format(purpose='marketing')} = 1"""
+CARE_SERVICE_HISTORY = """
+SELECT s.customer_id AS customer_id, s.created_at AS at, l.category AS category, l.technician_id AS technician_id
+FROM sale s JOIN sale_line l ON l.sale_id = s.id
+WHERE s.created_at >= ? AND s.status = 'completed' AND s.customer_id IS NOT NULL AND l.kind = 'service'
+ORDER BY s.created_at"""
+LAST_CASHIER = "SELECT cashier_id FROM sale ORDER BY id DESC LIMIT 1"
+SALE_CARE_LINES = """
+SELECT l.kind AS kind, l.name AS name, l.category AS category, l.technician_id AS technician_id,
+       COALESCE(i.aftercare, '') AS aftercare
+FROM sale_line l LEFT JOIN item i ON i.id = l.item_id WHERE l.sale_id = ? ORDER BY l.id"""
+SALE_CARE_HEAD = "SELECT visit_id, customer_id, cashier_id, created_at FROM sale WHERE id = ?"
+TASKS = """
+SELECT t.id AS id, t.key AS key, t.type AS type, t.customer_id AS customer_id, c.name AS customer_name,
+       c.phone AS phone, t.due_at AS due_at, t.all_day AS all_day, t.assignee_id AS assignee_id,
+       COALESCE(a.display_name, '') AS assignee_name, t.message AS message, t.visit_id AS visit_id,
+       t.complaint_id AS complaint_id, t.closed_at AS closed_at, COALESCE(b.display_name, '') AS closed_by_name,
+       t.outcome AS outcome, t.attitude AS attitude, t.technique AS technique, t.environment AS environment,
+       t.comment AS comment
+FROM followup_task t JOIN customer c ON c.id = t.customer_id
+LEFT JOIN staff a ON a.id = t.assignee_id LEFT JOIN staff b ON b.id = t.closed_by_id
+WHERE {where} ORDER BY t.due_at, t.id"""
+TASKS_OPEN_DUE_BEFORE = "t.closed_at IS NULL AND t.due_at < ?"
+TASKS_OPEN = "t.closed_at IS NULL"
+TASKS_OF_CUSTOMER = "t.customer_id = ?"
+TASKS_BY_ID = "t.id = ?"
+TASKS_CLOSED_SINCE = "t.closed_at >= ?"
+# Segments: one row per paid visit of the 24 months (paid: the sale less its refunds).
+RFM_VISITS = """
+SELECT s.customer_id AS customer_id, s.created_at AS at,
+       s.amount_due_fen - COALESCE((SELECT SUM(r.amount_fen) FROM refund r
+                                    WHERE r.sale_id = s.id AND r.kind = 'refund'), 0) AS paid_fen
+FROM sale s
+WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed' AND s.customer_id IS NOT NULL"""
+SEGMENT_PEOPLE = "SELECT id, name, phone FROM customer WHERE anonymised_at IS NULL"
+MERGED_INTO = "SELECT id, merged_into_id FROM customer WHERE merged_into_id IS NOT NULL"
+# The month's care figures.
+MONTH_COMPLAINTS = ("SELECT id, category, technician_id, received_at, responded_at, resolved_at FROM complaint"
+                    " WHERE received_at >= ? AND received_at < ?")
+MONTH_TASKS_DUE = ("SELECT type, due_at, all_day, closed_at, outcome FROM followup_task"
+                   " WHERE due_at >= ? AND due_at < ?")
+MONTH_TASK_SCORES = """
+SELECT t.attitude AS attitude, t.technique AS technique, t.environment AS environment,
+       (SELECT GROUP_CONCAT(DISTINCT l.technician_id) FROM sale s JOIN sale_line l ON l.sale_id = s.id
+         WHERE s.visit_id = COALESCE(t.visit_id, (SELECT q.visit_id FROM complaint q WHERE q.id = t.complaint_id))
+           AND l.technician_id IS NOT NULL) AS technicians
+FROM followup_task t WHERE t.closed_at >= ? AND t.closed_at < ? AND t.attitude IS NOT NULL"""
+MONTH_COUNTER_RATINGS = """
+SELECT r.rating AS rating,
+       (SELECT GROUP_CONCAT(DISTINCT l.technician_id) FROM sale_line l
+         WHERE l.sale_id = r.sale_id AND l.technician_id IS NOT NULL) AS technicians
+FROM counter_rating r WHERE r.at >= ? AND r.at < ?"""
