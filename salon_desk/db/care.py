@@ -130,11 +130,16 @@ def _fixed_bands(ctx: ShopContext) -> dict[Measure, Cuts]:
 
 def live_snapshot(ctx: ShopContext, as_of: date) -> Snapshot:
     """The segments as of the end of ``as_of`` from the sales of the 24 months before."""
-    start = months_before(as_of, 24)
-    rows = ctx.db.execute_sql(ctx.sql.RFM_VISITS, (_stamp(start + timedelta(days=1)),
-                                                   _stamp(as_of + timedelta(days=1)))).fetchall()
-    fromiso = date.fromisoformat
-    facts = rfm_facts(((cid, fromiso(str(at)[:10]), paid) for cid, at, paid in rows), as_of)
+    start = _stamp(months_before(as_of, 24) + timedelta(days=1))
+    rows = ctx.db.execute_sql(ctx.sql.RFM_VISITS, (start, start, _stamp(as_of + timedelta(days=1)))).fetchall()
+    days: dict[str, date] = {}
+
+    def day(text: str) -> date:
+        found = days.get(text)
+        if found is None:
+            found = days[text] = date.fromisoformat(text)
+        return found
+    facts = rfm_facts(((cid, day(text), paid) for cid, text, paid in rows), as_of)
     return segment(facts, as_of, _fixed_bands(ctx))
 
 
@@ -214,36 +219,34 @@ class CareService:
         return {"planned": len(planned), "created": made}
 
     def _daily_facts(self, today: date, settings: CareSettings) -> list[CareFacts]:
+        """Members (inactive, birthday) and customers seen within 270 days (care cycles), with
+        marketing consent; their service visits of the last two years."""
         ctx = self.ctx
-        people = as_dicts(ctx.db.execute_sql(ctx.sql.CARE_MARKETING_CUSTOMERS))
-        inactive_from = today - timedelta(days=settings.inactive_days + settings.inactive_catch_up_days)
-        recent_from = today - timedelta(days=RECENT_DAYS)
-        history_from = today - timedelta(days=HISTORY_DAYS)
-        wanted: dict[int, dict[str, Any]] = {}
-        for p in people:
-            last = _dt(p["last_visit_at"])
-            p["last"] = last.date() if last else None
-            if p["member"] or (p["last"] is not None and p["last"] >= recent_from):
-                wanted[p["id"]] = p
+        recent_from = _stamp(today - timedelta(days=RECENT_DAYS))
+        people = ctx.db.execute_sql(ctx.sql.CARE_MARKETING_CUSTOMERS, (recent_from,)).fetchall()
+        days: dict[str, date] = {}
+
+        def day(text: str) -> date:
+            found = days.get(text)
+            if found is None:
+                found = days[text] = date.fromisoformat(text)
+            return found
         history: dict[int, list[ServiceVisit]] = {}
         last_tech: dict[int, int | None] = {}
-        for cid, at, category, tech in ctx.db.execute_sql(ctx.sql.CARE_SERVICE_HISTORY,
-                                                          (_stamp(history_from),)).fetchall():
-            if cid in wanted:
-                history.setdefault(cid, []).append(ServiceVisit(date.fromisoformat(str(at)[:10]), category, tech))
-                if tech is not None:
-                    last_tech[cid] = tech
+        for cid, at, category, tech in ctx.db.execute_sql(
+                ctx.sql.CARE_SERVICE_HISTORY, (_stamp(today - timedelta(days=HISTORY_DAYS)), recent_from)):
+            history.setdefault(cid, []).append(ServiceVisit(day(str(at)[:10]), category, tech))
+            if tech is not None:
+                last_tech[cid] = tech
         facts = []
-        for cid, p in wanted.items():
-            own = history.get(cid, [])
-            if not p["member"] and len(own) < settings.cycle_min_visits:
-                continue
-            if p["member"] and len(own) < settings.cycle_min_visits and not p["birth_month"] and (
-                    p["last"] is None or p["last"] < inactive_from):
-                continue
-            facts.append(CareFacts(CareCustomer(cid, p["name"], True, True, bool(p["member"]), p["birth_month"],
-                                                p["birth_day"]),
-                                   p["last"], last_tech.get(cid), tuple(own)))
+        minimum = settings.cycle_min_visits
+        for cid, name, month, mday, last_at, member in people:
+            own = history.get(cid, ())
+            if not member and len(own) < minimum:
+                continue             # no inactive or birthday task for a non-member, no cycle either
+            last = day(str(last_at)[:10]) if last_at else None
+            facts.append(CareFacts(CareCustomer(cid, name, True, True, bool(member), month, mday),
+                                   last, last_tech.get(cid), tuple(own)))
         return facts
 
     # -- tasks ----------------------------------------------------------------

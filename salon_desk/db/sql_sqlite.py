@@ -152,11 +152,12 @@ SELECT c.id AS id, c.name AS name, c.birth_month AS birth_month, c.birth_day AS 
        EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1) AS member
 FROM customer c
 WHERE c.archived = 0 AND c.anonymised_at IS NULL
+  AND (c.last_visit_at >= ? OR EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1))
   AND {_CONSENT.format(purpose='keep_file')} = 1 AND {_CONSENT.format(purpose='marketing')} = 1"""
 CARE_SERVICE_HISTORY = """
 SELECT s.customer_id AS customer_id, s.created_at AS at, l.category AS category, l.technician_id AS technician_id
-FROM sale s JOIN sale_line l ON l.sale_id = s.id
-WHERE s.created_at >= ? AND s.status = 'completed' AND s.customer_id IS NOT NULL AND l.kind = 'service'
+FROM sale s JOIN sale_line l ON l.sale_id = s.id JOIN customer c ON c.id = s.customer_id
+WHERE s.created_at >= ? AND s.status = 'completed' AND l.kind = 'service' AND c.last_visit_at >= ?
 ORDER BY s.created_at"""
 LAST_CASHIER = "SELECT cashier_id FROM sale ORDER BY id DESC LIMIT 1"
 SALE_CARE_LINES = """
@@ -181,10 +182,11 @@ TASKS_BY_ID = "t.id = ?"
 TASKS_CLOSED_SINCE = "t.closed_at >= ?"
 # Segments: one row per paid visit of the 24 months (paid: the sale less its refunds).
 RFM_VISITS = """
-SELECT s.customer_id AS customer_id, s.created_at AS at,
-       s.amount_due_fen - COALESCE((SELECT SUM(r.amount_fen) FROM refund r
-                                    WHERE r.sale_id = s.id AND r.kind = 'refund'), 0) AS paid_fen
+SELECT s.customer_id AS customer_id, substr(s.created_at, 1, 10) AS day,
+       s.amount_due_fen - COALESCE(r.back, 0) AS paid_fen
 FROM sale s
+LEFT JOIN (SELECT sale_id, SUM(amount_fen) AS back FROM refund WHERE kind = 'refund' AND at >= ?
+           GROUP BY sale_id) r ON r.sale_id = s.id
 WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed' AND s.customer_id IS NOT NULL"""
 SEGMENT_PEOPLE = "SELECT id, name, phone FROM customer WHERE anonymised_at IS NULL"
 MERGED_INTO = "SELECT id, merged_into_id FROM customer WHERE merged_into_id IS NOT NULL"

@@ -53,5 +53,9 @@ def finish_sale(parent: QWidget | None, ops: Ops, receipt: ReceiptRecord) -> Rec
                 changes={CUSTOMERS, SALES})
             if outcome.ok:
                 receipt = shop.sales.receipt(ops.staff, receipt.sale_id)
-    receipt_step.run_receipt_step(parent, shop, receipt)
+    sale_id = receipt.sale_id
+
+    def rate(stars: int) -> bool:
+        return ops.run(parent, lambda: shop.care.rate_sale(ops.staff, sale_id, stars)).ok
+    receipt_step.run_receipt_step(parent, shop, receipt, rate=rate)
     return receipt
