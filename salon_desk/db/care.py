@@ -26,7 +26,7 @@ from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..followups import (
     CareFacts, CompletedVisit, ComplaintFacts, Customer as CareCustomer, FollowUp, Outcome, Scores,
     ServiceDone, ServiceVisit, TaskState, TaskType, at_risk_task, bucket, check_counter_rating, close,
-    complaint_tasks, daily_tasks, visit_tasks,
+    complaint_tasks, daily_tasks, new_tasks, visit_tasks,
 )
 from ..phone import mask_phone
 from ..records import OwnerGrant
@@ -42,8 +42,11 @@ from .models import (
 from .permissions import ANY_STAFF, requires, system_job
 from .rows import as_dict, as_dicts
 
-HISTORY_DAYS = 730        # the care cycles read the last two years of service visits
-RECENT_DAYS = 270         # ...of customers seen within 1.5 x the longest cycle (180 days)
+# The care cycles read the service visits of the last 400 days (three visits of the longest cycle,
+# 180 days, fit in 360) of customers seen within 270 days (1.5 x the longest cycle: later than that
+# the cycle is broken and the customer shows on the segments page as at risk instead).
+HISTORY_DAYS = 400
+RECENT_DAYS = 270
 
 
 def _dt(value: Any) -> datetime | None:
@@ -72,6 +75,15 @@ def _care_customer(ctx: ShopContext, customer_id: int) -> CareCustomer | None:
 
 def store_tasks(ctx: ShopContext, tasks: list[FollowUp]) -> int:
     """Insert ``tasks`` by key, ignoring keys already stored; how many were new."""
+    if not tasks:
+        return 0
+    stored: set[str] = set()
+    keys = list(dict.fromkeys(t.key for t in tasks))
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        stored.update(k for (k,) in ctx.db.execute_sql(
+            ctx.sql.TASK_KEYS_IN.format(marks=", ".join("?" * len(chunk))), chunk).fetchall())
+    tasks = new_tasks(tasks, stored)
     if not tasks:
         return 0
     connection = ctx.db.connection()
@@ -215,7 +227,8 @@ class CareService:
                                   cashier_id)
             made = store_tasks(ctx, planned)
         first = today.replace(day=1) - timedelta(days=1)
-        stored_snapshot(ctx, first.year, first.month)
+        if not SegmentSnapshot.select().where(SegmentSnapshot.month == f"{first:%Y-%m}").exists():
+            stored_snapshot(ctx, first.year, first.month)
         return {"planned": len(planned), "created": made}
 
     def _daily_facts(self, today: date, settings: CareSettings) -> list[CareFacts]:
@@ -233,9 +246,16 @@ class CareService:
             return found
         history: dict[int, list[ServiceVisit]] = {}
         last_tech: dict[int, int | None] = {}
-        for cid, at, category, tech in ctx.db.execute_sql(
-                ctx.sql.CARE_SERVICE_HISTORY, (_stamp(today - timedelta(days=HISTORY_DAYS)), recent_from)):
-            history.setdefault(cid, []).append(ServiceVisit(day(str(at)[:10]), category, tech))
+        rows = ctx.db.execute_sql(ctx.sql.CARE_SERVICE_HISTORY,
+                                  (_stamp(today - timedelta(days=HISTORY_DAYS)), recent_from)).fetchall()
+        for cid, text, category, tech in rows:
+            d = days.get(text)
+            if d is None:
+                d = days[text] = date.fromisoformat(text)
+            own = history.get(cid)
+            if own is None:
+                own = history[cid] = []
+            own.append(ServiceVisit(d, category, tech))
             if tech is not None:
                 last_tech[cid] = tech
         facts = []

@@ -155,7 +155,8 @@ WHERE c.archived = 0 AND c.anonymised_at IS NULL
   AND (c.last_visit_at >= ? OR EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1))
   AND {_CONSENT.format(purpose='keep_file')} = 1 AND {_CONSENT.format(purpose='marketing')} = 1"""
 CARE_SERVICE_HISTORY = """
-SELECT s.customer_id AS customer_id, s.created_at AS at, l.category AS category, l.technician_id AS technician_id
+SELECT s.customer_id AS customer_id, substr(s.created_at, 1, 10) AS day, l.category AS category,
+       l.technician_id AS technician_id
 FROM sale s JOIN sale_line l ON l.sale_id = s.id JOIN customer c ON c.id = s.customer_id
 WHERE s.created_at >= ? AND s.status = 'completed' AND l.kind = 'service' AND c.last_visit_at >= ?
 ORDER BY s.created_at"""
@@ -175,6 +176,7 @@ SELECT t.id AS id, t.key AS key, t.type AS type, t.customer_id AS customer_id, c
 FROM followup_task t JOIN customer c ON c.id = t.customer_id
 LEFT JOIN staff a ON a.id = t.assignee_id LEFT JOIN staff b ON b.id = t.closed_by_id
 WHERE {where} ORDER BY t.due_at, t.id"""
+TASK_KEYS_IN = "SELECT key FROM followup_task WHERE key IN ({marks})"
 TASKS_OPEN_DUE_BEFORE = "t.closed_at IS NULL AND t.due_at < ?"
 TASKS_OPEN = "t.closed_at IS NULL"
 TASKS_OF_CUSTOMER = "t.customer_id = ?"
