@@ -16,6 +16,10 @@ from ..care_records import (
     CareBanner, ComplaintFlag, ComplaintRecord, ProgressRecord, RemedyRecord, SegmentLine, SegmentsView,
     TaskRecord,
 )
+from ..care_figures import (
+    AtRiskLine, CareReport, ComplaintRow, CounterRatingRow, FollowUpRow, FollowUpScoreRow, complaint_figures,
+    followup_figures, satisfaction_figures,
+)
 from ..care_settings import CareSettings
 from ..complaints import (
     ComplaintTimes, NewComplaint, ProgressEntry, Remedy, RemedyKind, append_progress, check_new_complaint,
@@ -32,7 +36,7 @@ from ..phone import mask_phone
 from ..records import OwnerGrant
 from ..roles import Perm, Role
 from ..segments import (
-    Cuts, Measure, Snapshot, ValueClass, at_risk_reason, fixed_cuts, months_before, rfm_facts, segment,
+    Cuts, Measure, Snapshot, ValueClass, at_risk_list, at_risk_reason, fixed_cuts, months_before, rfm_facts, segment,
 )
 from .context import Actor, ShopContext
 from .models import (
@@ -649,3 +653,56 @@ class CareService:
         """Store a finished month's snapshot if it is not stored yet; its number of customers."""
         snap = stored_snapshot(self.ctx, year, month)
         return len(snap.segments) if snap is not None else 0
+
+
+# -- the month's care figures (the report's one query layer) ------------------------------
+
+def _ids(text: str | None) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.split(",")) if text else ()
+
+
+def care_report(ctx: ShopContext, start: date, end: date, visits: int) -> CareReport:
+    """Complaints received, follow-ups due, scores and ratings given in [start, end); segments at the
+    period's end (stored month-end snapshots for finished months, so last month's report never changes)."""
+    db, q = ctx.db, ctx.sql
+    lo, hi = _stamp(start), _stamp(end)
+    settings = care_settings(ctx)
+    last_day = end - timedelta(days=1)
+    as_of = min(ctx.now(), datetime.combine(end, time()))
+    complaints = [ComplaintRow(r[0], parse_category(r[1]), r[2], _dt(r[3]) or as_of, _dt(r[4]), _dt(r[5]))
+                  for r in db.execute_sql(q.MONTH_COMPLAINTS, (lo, hi)).fetchall()]
+    tasks = [FollowUpRow(TaskType(r[0]), _dt(r[1]) or as_of, bool(r[2]), _dt(r[3]), Outcome(r[4]) if r[4] else None)
+             for r in db.execute_sql(q.MONTH_TASKS_DUE, (lo, hi)).fetchall()]
+    scores = [FollowUpScoreRow(a, t, e, _ids(techs))
+              for a, t, e, techs in db.execute_sql(q.MONTH_TASK_SCORES, (lo, hi)).fetchall()]
+    ratings = [CounterRatingRow(r, _ids(techs)) for r, techs in db.execute_sql(q.MONTH_COUNTER_RATINGS, (lo, hi))]
+    names = tuple(sorted(ctx.staff_names().items()))
+    report = CareReport(
+        complaints=complaint_figures(complaints, visits, start, last_day, settings, as_of),
+        satisfaction=satisfaction_figures(scores, ratings),
+        followups=followup_figures(tasks, start, last_day), staff_names=names)
+    if (end - start).days < 28:          # a day's figures: no segments
+        return report
+    snapshot = stored_snapshot(ctx, start.year, start.month) or live_snapshot(ctx, min(last_day, ctx.today()))
+    before_day = start - timedelta(days=1)
+    before = stored_snapshot(ctx, before_day.year, before_day.month)
+    merged = merged_ids(ctx)
+    now_counts = snapshot.counts()
+    before_counts = None
+    if before is not None:
+        before_classes: dict[int, ValueClass] = {}
+        for s in before.segments:
+            before_classes[merged.get(s.customer_id, s.customer_id)] = s.value_class
+        before_counts = {c: 0 for c in ValueClass}
+        for cls in before_classes.values():
+            before_counts[cls] += 1
+    people = {cid: (name, phone) for cid, name, phone in db.execute_sql(q.SEGMENT_PEOPLE).fetchall()}
+    risky = []
+    for s in at_risk_list(snapshot):
+        name, phone = people.get(merged.get(s.customer_id, s.customer_id), ("", None))
+        risky.append(AtRiskLine(name, mask_phone(phone), s.spend_24m_fen, at_risk_reason(s)))
+    return CareReport(
+        report.complaints, report.satisfaction, report.followups, names,
+        segment_counts=tuple((c.value, now_counts[c], before_counts[c] if before_counts else None)
+                             for c in ValueClass),
+        segment_rules=snapshot.sentences(), at_risk=tuple(risky), segments_as_of=snapshot.as_of)
