@@ -8,6 +8,7 @@ made, from the stored times and the time of asking.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, datetime
 
 from .complaints import Category, Channel, Mark, RemedyKind
@@ -133,9 +134,8 @@ class ComplaintRecord:
         return Mark.LATE in (self.response_mark, self.resolution_mark)
 
 
-@dataclass(frozen=True)
-class SegmentLine:
-    """One customer of the segments page."""
+class SegmentLine(NamedTuple):
+    """One customer of the segments page (a named tuple: the page holds a whole shop of them)."""
 
     segment: Segment
     name: str

@@ -264,10 +264,20 @@ class CareService:
                 last_tech[cid] = tech
         facts = []
         minimum = settings.cycle_min_visits
+        # a member without a cycle matters today only on an absence's day or in a birthday's week
+        inactive_lo = (today - timedelta(days=settings.inactive_days + settings.inactive_catch_up_days)).isoformat()
+        inactive_hi = (today - timedelta(days=settings.inactive_days)).isoformat()
+        soon = {(d.month, d.day) for d in (today + timedelta(days=n) for n in range(settings.birthday_days_ahead + 1))}
+        if (2, 28) in soon:
+            soon.add((2, 29))       # 29 February falls on the 28th in common years
         for cid, name, month, mday, last_at, member in people:
             own = history.get(cid, ())
-            if not member and len(own) < minimum:
-                continue             # no inactive or birthday task for a non-member, no cycle either
+            if len(own) < minimum:
+                if not member:
+                    continue
+                last_text = str(last_at)[:10] if last_at else ""
+                if (month, mday) not in soon and not inactive_lo < last_text <= inactive_hi:
+                    continue
             last = day(str(last_at)[:10]) if last_at else None
             facts.append(CareFacts(CareCustomer(cid, name, True, True, bool(member), month, mday),
                                    last, last_tech.get(cid), tuple(own)))
@@ -639,7 +649,9 @@ class CareService:
         today = self.ctx.today()
         snap = live_snapshot(self.ctx, today)
         full = actor.can(Perm.REPORTS_ALL)       # the owner sees whole phones; the cashier masked ones
-        people = {cid: (name, phone) for cid, name, phone in self.ctx.db.execute_sql(self.ctx.sql.SEGMENT_PEOPLE)}
+        since = _stamp(months_before(today, 24))
+        people = {cid: (name, phone) for cid, name, phone in
+                  self.ctx.db.execute_sql(self.ctx.sql.SEGMENT_PEOPLE_SINCE, (since,))}
         lines = []
         for s in snap.segments:
             name, phone = people.get(s.customer_id, ("", None))

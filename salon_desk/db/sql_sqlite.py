@@ -191,6 +191,7 @@ LEFT JOIN (SELECT sale_id, SUM(amount_fen) AS back FROM refund WHERE kind = 'ref
            GROUP BY sale_id) r ON r.sale_id = s.id
 WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed' AND s.customer_id IS NOT NULL"""
 SEGMENT_PEOPLE = "SELECT id, name, phone FROM customer WHERE anonymised_at IS NULL"
+SEGMENT_PEOPLE_SINCE = ("SELECT id, name, phone FROM customer WHERE anonymised_at IS NULL AND last_visit_at >= ?")
 MERGED_INTO = "SELECT id, merged_into_id FROM customer WHERE merged_into_id IS NOT NULL"
 # The month's care figures.
 MONTH_COMPLAINTS = ("SELECT id, category, technician_id, received_at, responded_at, resolved_at FROM complaint"
