@@ -695,26 +695,56 @@ def care_report(ctx: ShopContext, start: date, end: date, visits: int) -> CareRe
         followups=followup_figures(tasks, start, last_day), staff_names=names)
     if (end - start).days < 28:          # a day's figures: no segments
         return report
-    snapshot = stored_snapshot(ctx, start.year, start.month) or live_snapshot(ctx, min(last_day, ctx.today()))
+    month_label = f"{start:%Y-%m}"
+    if stored_snapshot_head(ctx, start.year, start.month) is not None:
+        counts, risky_rows, snapshot = _stored_summary(ctx, month_label)
+    else:                                     # the month is not over: the segments as of today
+        snapshot = live_snapshot(ctx, min(last_day, ctx.today()))
+        counts = snapshot.counts()
+        risky_rows = at_risk_list(snapshot)
     before_day = start - timedelta(days=1)
-    before = stored_snapshot(ctx, before_day.year, before_day.month)
-    merged = merged_ids(ctx)
-    now_counts = snapshot.counts()
     before_counts = None
-    if before is not None:
-        before_classes: dict[int, ValueClass] = {}
-        for s in before.segments:
-            before_classes[merged.get(s.customer_id, s.customer_id)] = s.value_class
+    if stored_snapshot_head(ctx, before_day.year, before_day.month) is not None:
+        merged = merged_ids(ctx)
+        before_classes: dict[int, str] = {}
+        for cid, cls in db.execute_sql(q.SNAPSHOT_CLASSES, (f"{before_day:%Y-%m}",)).fetchall():
+            before_classes[merged.get(cid, cid)] = cls
         before_counts = {c: 0 for c in ValueClass}
         for cls in before_classes.values():
-            before_counts[cls] += 1
-    people = {cid: (name, phone) for cid, name, phone in db.execute_sql(q.SEGMENT_PEOPLE).fetchall()}
+            before_counts[ValueClass(cls)] += 1
+    merged = merged_ids(ctx)
     risky = []
-    for s in at_risk_list(snapshot):
-        name, phone = people.get(merged.get(s.customer_id, s.customer_id), ("", None))
+    for s in risky_rows:
+        found = db.execute_sql(q.CUSTOMER_NAME_PHONE, (merged.get(s.customer_id, s.customer_id),)).fetchone()
+        name, phone = found if found else ("", None)
         risky.append(AtRiskLine(name, mask_phone(phone), s.spend_24m_fen, at_risk_reason(s)))
     return CareReport(
         report.complaints, report.satisfaction, report.followups, names,
-        segment_counts=tuple((c.value, now_counts[c], before_counts[c] if before_counts else None)
-                             for c in ValueClass),
+        segment_counts=tuple((c.value, counts[c], before_counts[c] if before_counts else None) for c in ValueClass),
         segment_rules=snapshot.sentences(), at_risk=tuple(risky), segments_as_of=snapshot.as_of)
+
+
+def stored_snapshot_head(ctx: ShopContext, year: int, month: int) -> SegmentSnapshot | None:
+    """The stored head of a finished month's snapshot (made now if it was never made)."""
+    if month_end(year, month) >= ctx.today():
+        return None
+    head = SegmentSnapshot.get_or_none(SegmentSnapshot.month == f"{year:04d}-{month:02d}")
+    if head is None:
+        stored_snapshot(ctx, year, month)
+        head = SegmentSnapshot.get_or_none(SegmentSnapshot.month == f"{year:04d}-{month:02d}")
+    return head
+
+
+def _stored_summary(ctx: ShopContext, label: str) -> tuple[dict[ValueClass, int], list[Any], Snapshot]:
+    """Class counts and the at-risk list of a stored snapshot, read without loading every row."""
+    from ..segments import AT_RISK_LIST_SIZE, Segment
+    head = SegmentSnapshot.get(SegmentSnapshot.month == label)
+    counts = {c: 0 for c in ValueClass}
+    for cls, n in ctx.db.execute_sql(ctx.sql.SNAPSHOT_COUNTS, (head.id,)).fetchall():
+        counts[ValueClass(cls)] = n
+    risky = [Segment(cid, rd, fq, mf, r, f, m, ValueClass(vc), sp, ui) for cid, rd, fq, mf, r, f, m, vc, sp, ui
+             in ctx.db.execute_sql(ctx.sql.SNAPSHOT_AT_RISK, (head.id, AT_RISK_LIST_SIZE)).fetchall()]
+    cuts = json.loads(head.cuts)
+    made = {m: Cuts(m, cuts[m.value]["mid"], cuts[m.value]["top"], cuts[m.value]["fixed"]) for m in Measure}
+    return counts, risky, Snapshot(head.as_of, made[Measure.RECENCY], made[Measure.FREQUENCY],
+                                   made[Measure.MONETARY], ())

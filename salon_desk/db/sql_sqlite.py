@@ -209,3 +209,11 @@ SELECT r.rating AS rating,
        (SELECT GROUP_CONCAT(DISTINCT l.technician_id) FROM sale_line l
          WHERE l.sale_id = r.sale_id AND l.technician_id IS NOT NULL) AS technicians
 FROM counter_rating r WHERE r.at >= ? AND r.at < ?"""
+SNAPSHOT_CLASSES = ("SELECT r.customer_id, r.value_class FROM segment_row r JOIN segment_snapshot s"
+                    " ON s.id = r.snapshot_id WHERE s.month = ?")
+SNAPSHOT_COUNTS = "SELECT value_class, COUNT(*) FROM segment_row WHERE snapshot_id = ? GROUP BY value_class"
+SNAPSHOT_AT_RISK = """
+SELECT customer_id, recency_days, frequency, monetary_fen, r, f, m, value_class, spend_24m_fen, usual_interval_days
+FROM segment_row WHERE snapshot_id = ? AND value_class = 'at_risk'
+ORDER BY spend_24m_fen DESC, recency_days DESC, customer_id LIMIT ?"""
+CUSTOMER_NAME_PHONE = "SELECT name, phone FROM customer WHERE id = ?"
