@@ -12,7 +12,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ..care_records import ComplaintRecord
@@ -148,7 +148,13 @@ class ComplaintDialog(QDialog):
         self.details.setObjectName("complaint_details")
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setWordWrap(True)
-        layout.addWidget(self.details, 1)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setStyleSheet("QLabel#complaint_details { font-size: 13px; line-height: 140%; }")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.details)
+        layout.addWidget(scroll, 1)
         act = QGroupBox(self.tr("Handle it"))
         form = QFormLayout(act)
         self.note = QLineEdit()
