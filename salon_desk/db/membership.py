@@ -27,7 +27,7 @@ def tier_history(ctx: ShopContext, member: Member) -> tuple[int, int]:
     # Since joining: a lapsed member who joins again starts from nothing (a reinstated
     # one keeps the old joining date, so the old history counts again).
     joined = Member.joined_at.db_value(member.joined_at)
-    spend, visits = ctx.db.execute_sql(ctx.sql.TIER_HISTORY, (member.id, joined, member.id, joined)).fetchone()
+    spend, visits = ctx.execute(ctx.sql.TIER_HISTORY, (member.id, joined, member.id, joined)).fetchone()
     return int(spend), int(visits)
 
 
