@@ -865,6 +865,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>新客户</translation>
     </message>
     <message>
+        <source>Complaint…</source>
+        <translation>投诉…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>档案</translation>
     </message>
@@ -911,6 +915,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Restore from archive</source>
         <translation>取消归档</translation>
+    </message>
+    <message>
+        <source>Open complaint — answer overdue!</source>
+        <translation>有未结投诉 — 已超时未回应！</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>有未结投诉</translation>
     </message>
     <message>
         <source>Erase personal data</source>

@@ -168,3 +168,18 @@ def test_the_counter_rating_takes_one_digit(qtbot, shop, make_window, cashier, n
     qtbot.keyClick(dialog, Qt.Key.Key_2)          # one rating per visit
     assert given == [4]
     assert "★★★★☆" in dialog.rating_label.text()
+
+
+def test_the_customers_file_shows_an_overdue_complaint_in_red(qtbot, shop, clock, make_window, cashier,
+                                                              new_customer):
+    customer = new_customer()
+    shop.care.open_complaint(cashier, customer.id, "attitude", "phone", "前台态度不好")
+    window = make_window(cashier)
+    page = window.pages["customers"]
+    window.tabs.setCurrentWidget(page)
+    page.show_file(customer.id)
+    assert page.complaint_flag.isVisibleTo(page) and "投诉" in page.complaint_flag.text()
+    assert "背景" not in page.complaint_flag.styleSheet() and "background" not in page.complaint_flag.styleSheet()
+    clock.advance(hours=25)
+    page.show_file(customer.id)
+    assert "超时" in page.complaint_flag.text() and "#b00020" in page.complaint_flag.styleSheet()
