@@ -239,8 +239,15 @@ class CareService:
         """Members (inactive, birthday) and customers seen within 270 days (care cycles), with
         marketing consent; their service visits of the last two years."""
         ctx = self.ctx
-        recent_from = _stamp(today - timedelta(days=RECENT_DAYS))
-        people = ctx.db.execute_sql(ctx.sql.CARE_MARKETING_CUSTOMERS, (recent_from,)).fetchall()
+        # seen within 270 days, or within the longest absence that still gets a call
+        recent_from = _stamp(today - timedelta(days=max(RECENT_DAYS, settings.inactive_days
+                                                         + settings.inactive_catch_up_days)))
+        soon = {(d.month, d.day) for d in (today + timedelta(days=n) for n in range(settings.birthday_days_ahead + 1))}
+        if (2, 28) in soon:
+            soon.add((2, 29))       # 29 February falls on the 28th in common years
+        birthdays = sorted(f"{m:02d}-{d:02d}" for m, d in soon)
+        people = ctx.db.execute_sql(ctx.sql.CARE_MARKETING_CUSTOMERS.format(
+            birthdays=", ".join("?" * len(birthdays))), (recent_from, *birthdays)).fetchall()
         days: dict[str, date] = {}
 
         def day(text: str) -> date:
@@ -267,9 +274,6 @@ class CareService:
         # a member without a cycle matters today only on an absence's day or in a birthday's week
         inactive_lo = (today - timedelta(days=settings.inactive_days + settings.inactive_catch_up_days)).isoformat()
         inactive_hi = (today - timedelta(days=settings.inactive_days)).isoformat()
-        soon = {(d.month, d.day) for d in (today + timedelta(days=n) for n in range(settings.birthday_days_ahead + 1))}
-        if (2, 28) in soon:
-            soon.add((2, 29))       # 29 February falls on the 28th in common years
         for cid, name, month, mday, last_at, member in people:
             own = history.get(cid, ())
             if len(own) < minimum:

@@ -145,14 +145,16 @@ SELECT c.id AS id, c.name AS name, c.birth_month AS birth_month, c.birth_day AS 
        {_CONSENT.format(purpose='marketing')} AS marketing_consent,
        c.anonymised_at IS NOT NULL AS anonymised
 FROM customer c WHERE c.id = ?"""
-# The daily job's population: files kept, marketing agreed, not archived or erased.
+# The daily job's population: files kept, marketing agreed, not archived or erased; seen recently
+# (care cycles, absences) or a member whose birthday ('MM-DD') is one of the coming week's.
 CARE_MARKETING_CUSTOMERS = f"""
 SELECT c.id AS id, c.name AS name, c.birth_month AS birth_month, c.birth_day AS birth_day,
        c.last_visit_at AS last_visit_at,
        EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1) AS member
 FROM customer c
 WHERE c.archived = 0 AND c.anonymised_at IS NULL
-  AND (c.last_visit_at >= ? OR EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1))
+  AND (c.last_visit_at >= ? OR (printf('%02d-%02d', c.birth_month, c.birth_day) IN ({{birthdays}})
+                                AND EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1)))
   AND {_CONSENT.format(purpose='keep_file')} = 1 AND {_CONSENT.format(purpose='marketing')} = 1"""
 CARE_SERVICE_HISTORY = """
 SELECT s.customer_id AS customer_id, substr(s.created_at, 1, 10) AS day, l.category AS category,
