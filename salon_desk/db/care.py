@@ -215,6 +215,7 @@ class CareService:
     def __init__(self, ctx: ShopContext, sales: Any) -> None:
         self.ctx = ctx
         self.sales = sales
+        self._live: tuple[tuple[Any, ...], Snapshot] | None = None   # today's segments, until the next change
 
     # -- the daily job ------------------------------------------------------
     @system_job
@@ -651,7 +652,15 @@ class CareService:
     def segments(self, actor: Actor) -> SegmentsView:
         """The live segments as of today, every customer with a reason for the at-risk ones."""
         today = self.ctx.today()
-        snap = live_snapshot(self.ctx, today)
+        # Every change that can move a customer's segment (a sale, void, refund, merge, erasure, a
+        # setting) is audited: the newest audit entry tells whether the day's snapshot is still true.
+        key = (today, self.ctx.db.execute_sql(self.ctx.sql.LAST_AUDIT_ID).fetchone()[0],
+               json.dumps(self.ctx.setting("segments.bands"), sort_keys=True))
+        if self._live is not None and self._live[0] == key:
+            snap = self._live[1]
+        else:
+            snap = live_snapshot(self.ctx, today)
+            self._live = (key, snap)
         full = actor.can(Perm.REPORTS_ALL)       # the owner sees whole phones; the cashier masked ones
         since = _stamp(months_before(today, 24))
         people = {cid: (name, phone) for cid, name, phone in

@@ -218,3 +218,12 @@ def test_live_segments_name_every_paid_customer_and_give_at_risk_reasons(shop, o
     assert risky and all(l.segment.value_class.value == "at_risk" for l in risky)
     assert any("天未到店" in l.reason for l in risky)
     assert view.sentences[-1].startswith("重点客户")
+
+
+def test_the_segments_page_sees_a_sale_made_after_it_was_opened(shop, owner, clock, new_customer, sell, items):
+    a = new_customer()
+    sell(a.id, services=[items.cut])
+    assert [l.segment.customer_id for l in shop.care.segments(owner).lines] == [a.id]
+    b = new_customer("李四", "13912345678")
+    sell(b.id, services=[items.dye])
+    assert {l.segment.customer_id for l in shop.care.segments(owner).lines} == {a.id, b.id}
