@@ -70,7 +70,7 @@ def care_settings(ctx: ShopContext) -> CareSettings:
 
 
 def _care_customer(ctx: ShopContext, customer_id: int) -> CareCustomer | None:
-    row = as_dict(ctx.db.execute_sql(ctx.sql.CARE_CUSTOMER, (customer_id,)))
+    row = as_dict(ctx.execute(ctx.sql.CARE_CUSTOMER, (customer_id,)))
     if row is None or row["anonymised"]:
         return None
     return CareCustomer(int(row["id"]), row["name"], bool(row["file_consent"]), bool(row["marketing_consent"]),
@@ -85,29 +85,27 @@ def store_tasks(ctx: ShopContext, tasks: list[FollowUp]) -> int:
     keys = list(dict.fromkeys(t.key for t in tasks))
     for start in range(0, len(keys), 500):
         chunk = keys[start:start + 500]
-        stored.update(k for (k,) in ctx.db.execute_sql(
+        stored.update(k for (k,) in ctx.execute(
             ctx.sql.TASK_KEYS_IN.format(marks=", ".join("?" * len(chunk))), chunk).fetchall())
     tasks = new_tasks(tasks, stored)
     if not tasks:
         return 0
-    connection = ctx.db.connection()
-    before = connection.total_changes
     now = ctx.now()
     for start in range(0, len(tasks), 500):
         FollowUpTask.insert_many([
             dict(key=t.key, type=t.type.value, customer=t.customer_id, visit=t.visit_id, complaint=t.complaint_id,
                  due_at=t.due_at, all_day=t.all_day, assignee=t.assignee_id, message=t.message, created_at=now,
                  comment="") for t in tasks[start:start + 500]]).on_conflict_ignore().execute()
-    return int(connection.total_changes - before)
+    return len(tasks)          # inside the writer's (IMMEDIATE) transaction no one else stored them
 
 
 def tasks_after_sale(ctx: ShopContext, sale_id: int) -> int:
     """Inside the checkout transaction: the aftercare contact and the product check of this sale."""
-    head = as_dict(ctx.db.execute_sql(ctx.sql.SALE_CARE_HEAD, (sale_id,)))
+    head = as_dict(ctx.execute(ctx.sql.SALE_CARE_HEAD, (sale_id,)))
     if head is None or head["customer_id"] is None:
         return 0
     customer = _care_customer(ctx, int(head["customer_id"]))
-    lines = as_dicts(ctx.db.execute_sql(ctx.sql.SALE_CARE_LINES, (sale_id,)))
+    lines = as_dicts(ctx.execute(ctx.sql.SALE_CARE_LINES, (sale_id,)))
     visit = CompletedVisit(
         visit_id=int(head["visit_id"]), customer=customer, completed_at=_dt(head["created_at"]) or ctx.now(),
         services=tuple(ServiceDone(l["name"], l["category"], l["technician_id"], l["aftercare"])
@@ -147,7 +145,7 @@ def _fixed_bands(ctx: ShopContext) -> dict[Measure, Cuts]:
 def live_snapshot(ctx: ShopContext, as_of: date) -> Snapshot:
     """The segments as of the end of ``as_of`` from the sales of the 24 months before."""
     start = _stamp(months_before(as_of, 24) + timedelta(days=1))
-    rows = ctx.db.execute_sql(ctx.sql.RFM_VISITS, (start, start, _stamp(as_of + timedelta(days=1)))).fetchall()
+    rows = ctx.execute(ctx.sql.RFM_VISITS, (start, start, _stamp(as_of + timedelta(days=1)))).fetchall()
     days: dict[str, date] = {}
 
     def day(text: str) -> date:
@@ -188,17 +186,13 @@ def stored_snapshot(ctx: ShopContext, year: int, month: int) -> Snapshot | None:
     cuts = json.loads(head.cuts)
     made = {m: Cuts(m, cuts[m.value]["mid"], cuts[m.value]["top"], cuts[m.value]["fixed"]) for m in Measure}
     segments = tuple(Segment(cid, rd, fq, mf, r, f, m, ValueClass(vc), sp, ui) for cid, rd, fq, mf, r, f, m, vc, sp, ui
-                     in SegmentRow.select(SegmentRow.customer_id, SegmentRow.recency_days, SegmentRow.frequency,
-                                          SegmentRow.monetary_fen, SegmentRow.r, SegmentRow.f, SegmentRow.m,
-                                          SegmentRow.value_class, SegmentRow.spend_24m_fen,
-                                          SegmentRow.usual_interval_days)
-                     .where(SegmentRow.snapshot == head.id).tuples())
+                     in ctx.execute(ctx.sql.SNAPSHOT_ROWS, (head.id,)).fetchall())
     return Snapshot(head.as_of, made[Measure.RECENCY], made[Measure.FREQUENCY], made[Measure.MONETARY], segments)
 
 
 def merged_ids(ctx: ShopContext) -> dict[int, int]:
     """Dropped file -> the file it was merged into (followed to the end of the chain)."""
-    pairs = dict(ctx.db.execute_sql(ctx.sql.MERGED_INTO).fetchall())
+    pairs = dict(ctx.execute(ctx.sql.MERGED_INTO).fetchall())
     out = {}
     for cid in pairs:
         seen, target = {cid}, pairs[cid]
@@ -225,7 +219,7 @@ class CareService:
         ctx = self.ctx
         today = ctx.today()
         settings = care_settings(ctx)
-        cashier = ctx.db.execute_sql(ctx.sql.LAST_CASHIER).fetchone()
+        cashier = ctx.execute(ctx.sql.LAST_CASHIER).fetchone()
         cashier_id = int(cashier[0]) if cashier else None
         with ctx.db.atomic():
             planned = daily_tasks(self._daily_facts(today, settings), today, settings, ctx.setting("shop.name"),
@@ -247,7 +241,7 @@ class CareService:
         if (2, 28) in soon:
             soon.add((2, 29))       # 29 February falls on the 28th in common years
         birthdays = sorted(f"{m:02d}-{d:02d}" for m, d in soon)
-        people = ctx.db.execute_sql(ctx.sql.CARE_MARKETING_CUSTOMERS.format(
+        people = ctx.execute(ctx.sql.CARE_MARKETING_CUSTOMERS.format(
             birthdays=", ".join("?" * len(birthdays))), (recent_from, *birthdays)).fetchall()
         days: dict[str, date] = {}
 
@@ -258,7 +252,7 @@ class CareService:
             return found
         history: dict[int, list[ServiceVisit]] = {}
         last_tech: dict[int, int | None] = {}
-        rows = ctx.db.execute_sql(ctx.sql.CARE_SERVICE_HISTORY,
+        rows = ctx.execute(ctx.sql.CARE_SERVICE_HISTORY,
                                   (_stamp(today - timedelta(days=HISTORY_DAYS)), recent_from)).fetchall()
         for cid, text, category, tech in rows:
             d = days.get(text)
@@ -276,7 +270,7 @@ class CareService:
         inactive_lo = (today - timedelta(days=settings.inactive_days + settings.inactive_catch_up_days)).isoformat()
         inactive_hi = (today - timedelta(days=settings.inactive_days)).isoformat()
         for cid, name, month, mday, last_at, member in people:
-            own = history.get(cid, ())
+            own = history.get(cid) or []
             if len(own) < minimum:
                 if not member:
                     continue
@@ -294,7 +288,7 @@ class CareService:
         if actor.role == Role.TECHNICIAN.value:
             where += " AND t.assignee_id = ?"
             params += (actor.id,)
-        rows = as_dicts(ctx.db.execute_sql(ctx.sql.TASKS.format(where=where), params))
+        rows = as_dicts(ctx.execute(ctx.sql.TASKS.format(where=where), params))
         now = ctx.now()
         full = actor.can(Perm.SEE_FULL_PHONE)
         out = []
@@ -317,8 +311,9 @@ class CareService:
         """Open tasks due by the end of today (overdue first by due time), or all open ones with
         ``include_later``; filtered by assignee and type. A technician sees the tasks assigned to them."""
         ctx = self.ctx
+        params: tuple[Any, ...] = ()
         if include_later:
-            where, params = ctx.sql.TASKS_OPEN, ()
+            where = ctx.sql.TASKS_OPEN
         else:
             where, params = ctx.sql.TASKS_OPEN_DUE_BEFORE, (_stamp(ctx.today() + timedelta(days=1)),)
         found = self._task_records(actor, where, params)
@@ -654,7 +649,7 @@ class CareService:
         today = self.ctx.today()
         # Every change that can move a customer's segment (a sale, void, refund, merge, erasure, a
         # setting) is audited: the newest audit entry tells whether the day's snapshot is still true.
-        key = (today, self.ctx.db.execute_sql(self.ctx.sql.LAST_AUDIT_ID).fetchone()[0],
+        key = (today, self.ctx.execute(self.ctx.sql.LAST_AUDIT_ID).fetchone()[0],
                json.dumps(self.ctx.setting("segments.bands"), sort_keys=True))
         if self._live is not None and self._live[0] == key:
             snap = self._live[1]
@@ -664,7 +659,7 @@ class CareService:
         full = actor.can(Perm.REPORTS_ALL)       # the owner sees whole phones; the cashier masked ones
         since = _stamp(months_before(today, 24))
         people = {cid: (name, phone) for cid, name, phone in
-                  self.ctx.db.execute_sql(self.ctx.sql.SEGMENT_PEOPLE_SINCE, (since,))}
+                  self.ctx.execute(self.ctx.sql.SEGMENT_PEOPLE_SINCE, (since,))}
         lines = []
         for s in snap.segments:
             name, phone = people.get(s.customer_id, ("", None))
@@ -695,12 +690,12 @@ def care_report(ctx: ShopContext, start: date, end: date, visits: int) -> CareRe
     last_day = end - timedelta(days=1)
     as_of = min(ctx.now(), datetime.combine(end, time()))
     complaints = [ComplaintRow(r[0], parse_category(r[1]), r[2], _dt(r[3]) or as_of, _dt(r[4]), _dt(r[5]))
-                  for r in db.execute_sql(q.MONTH_COMPLAINTS, (lo, hi)).fetchall()]
+                  for r in ctx.execute(q.MONTH_COMPLAINTS, (lo, hi)).fetchall()]
     tasks = [FollowUpRow(TaskType(r[0]), _dt(r[1]) or as_of, bool(r[2]), _dt(r[3]), Outcome(r[4]) if r[4] else None)
-             for r in db.execute_sql(q.MONTH_TASKS_DUE, (lo, hi)).fetchall()]
+             for r in ctx.execute(q.MONTH_TASKS_DUE, (lo, hi)).fetchall()]
     scores = [FollowUpScoreRow(a, t, e, _ids(techs))
-              for a, t, e, techs in db.execute_sql(q.MONTH_TASK_SCORES, (lo, hi)).fetchall()]
-    ratings = [CounterRatingRow(r, _ids(techs)) for r, techs in db.execute_sql(q.MONTH_COUNTER_RATINGS, (lo, hi))]
+              for a, t, e, techs in ctx.execute(q.MONTH_TASK_SCORES, (lo, hi)).fetchall()]
+    ratings = [CounterRatingRow(r, _ids(techs)) for r, techs in ctx.execute(q.MONTH_COUNTER_RATINGS, (lo, hi))]
     names = tuple(sorted(ctx.staff_names().items()))
     report = CareReport(
         complaints=complaint_figures(complaints, visits, start, last_day, settings, as_of),
@@ -720,7 +715,7 @@ def care_report(ctx: ShopContext, start: date, end: date, visits: int) -> CareRe
     if stored_snapshot_head(ctx, before_day.year, before_day.month) is not None:
         merged = merged_ids(ctx)
         before_classes: dict[int, str] = {}
-        for cid, cls in db.execute_sql(q.SNAPSHOT_CLASSES, (f"{before_day:%Y-%m}",)).fetchall():
+        for cid, cls in ctx.execute(q.SNAPSHOT_CLASSES, (f"{before_day:%Y-%m}",)).fetchall():
             before_classes[merged.get(cid, cid)] = cls
         before_counts = {c: 0 for c in ValueClass}
         for cls in before_classes.values():
@@ -728,7 +723,7 @@ def care_report(ctx: ShopContext, start: date, end: date, visits: int) -> CareRe
     merged = merged_ids(ctx)
     risky = []
     for s in risky_rows:
-        found = db.execute_sql(q.CUSTOMER_NAME_PHONE, (merged.get(s.customer_id, s.customer_id),)).fetchone()
+        found = ctx.execute(q.CUSTOMER_NAME_PHONE, (merged.get(s.customer_id, s.customer_id),)).fetchone()
         name, phone = found if found else ("", None)
         risky.append(AtRiskLine(name, mask_phone(phone), s.spend_24m_fen, at_risk_reason(s)))
     return CareReport(
@@ -753,10 +748,10 @@ def _stored_summary(ctx: ShopContext, label: str) -> tuple[dict[ValueClass, int]
     from ..segments import AT_RISK_LIST_SIZE, Segment
     head = SegmentSnapshot.get(SegmentSnapshot.month == label)
     counts = {c: 0 for c in ValueClass}
-    for cls, n in ctx.db.execute_sql(ctx.sql.SNAPSHOT_COUNTS, (head.id,)).fetchall():
+    for cls, n in ctx.execute(ctx.sql.SNAPSHOT_COUNTS, (head.id,)).fetchall():
         counts[ValueClass(cls)] = n
     risky = [Segment(cid, rd, fq, mf, r, f, m, ValueClass(vc), sp, ui) for cid, rd, fq, mf, r, f, m, vc, sp, ui
-             in ctx.db.execute_sql(ctx.sql.SNAPSHOT_AT_RISK, (head.id, AT_RISK_LIST_SIZE)).fetchall()]
+             in ctx.execute(ctx.sql.SNAPSHOT_AT_RISK, (head.id, AT_RISK_LIST_SIZE)).fetchall()]
     cuts = json.loads(head.cuts)
     made = {m: Cuts(m, cuts[m.value]["mid"], cuts[m.value]["top"], cuts[m.value]["fixed"]) for m in Measure}
     return counts, risky, Snapshot(head.as_of, made[Measure.RECENCY], made[Measure.FREQUENCY],

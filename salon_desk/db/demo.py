@@ -10,10 +10,11 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from ..errors import SalonError
-from ..records import StaffInfo
+from ..care_records import TaskRecord
+from ..records import ReceiptRecord, StaffInfo
 from ..tenders import Tender
 from .customers import CustomerDetails
 from .shop import Shop
@@ -176,8 +177,8 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
 
     days = (end.date() - start.date()).days + 1
     sales = refunds = 0
-    recent_sales: list = []
-    care = _CareReplay(shop, cashier, owner, staff, rng)
+    recent_sales: list[tuple[date, Any, ReceiptRecord]] = []
+    care = _CareReplay(shop, clock, cashier, owner, staff, rng)
     for offset in range(days):
         day = start.date() + timedelta(days=offset)
         clock.value = datetime.combine(day, time(9, 30))
@@ -247,20 +248,22 @@ class _CareReplay:
     """Follow-ups called (most on time, some late, some missed), complaints of every category with
     their remedies, the way a shop's staff would have handled them."""
 
-    def __init__(self, shop: Shop, cashier: StaffInfo, owner: StaffInfo, staff: dict, rng: random.Random) -> None:
-        self.shop, self.cashier, self.owner, self.staff, self.rng = shop, cashier, owner, staff, rng
-        self.pending: list = []       # (complaint id, category, answer late, left open)
+    def __init__(self, shop: Shop, clock: _Clock, cashier: StaffInfo, owner: StaffInfo, staff: dict[str, StaffInfo],
+                 rng: random.Random) -> None:
+        self.shop, self.clock, self.cashier, self.owner, self.staff, self.rng = shop, clock, cashier, owner, staff, rng
+        self.pending: list[tuple[int, str, bool, bool]] = []   # complaint id, category, answer late, left open
         self.made = 0
         self.sessions: dict[str, StaffInfo] = {}
         self.sales = 0                # the free redos, checked out at ¥0
         self.refunds = 0              # refunds given as a complaint's remedy
 
-    def _close(self, task, late: bool) -> None:
+    def _close(self, task: TaskRecord, late: bool) -> None:
         rng = self.rng
         outcome = rng.choices(["reached", "no_answer", "wrong_number", "declined"], [75, 16, 3, 6])[0]
-        scores = None
+        scores: tuple[int, int, int] | None = None
         if outcome == "reached" and task.scored:
-            scores = tuple(rng.choices([5, 4, 3, 2], [55, 33, 9, 3])[0] for _ in range(3))
+            a, t, e = (rng.choices([5, 4, 3, 2], [55, 33, 9, 3])[0] for _ in range(3))
+            scores = (a, t, e)
         who = self.cashier
         if task.assignee_id in {s.id for s in self.staff.values()} and task.assignee_id != self.owner.id:
             login = next(u for u, s in self.staff.items() if s.id == task.assignee_id)
@@ -285,9 +288,10 @@ class _CareReplay:
             if task.overdue and self.rng.random() < 0.45:
                 self._close(task, late=True)
 
-    def evening(self, day: date, recent_sales: list, offset: int, days: int) -> None:
+    def evening(self, day: date, recent_sales: list[tuple[date, int, ReceiptRecord]], offset: int,
+                days: int) -> None:
         shop, rng = self.shop, self.rng
-        clock = shop.ctx.clock
+        clock = self.clock
         clock.value = max(clock.value, datetime.combine(day, time(21, 0)))
         for complaint_id, category, late, left_open in list(self.pending):
             if not left_open:

@@ -7,6 +7,8 @@ its customer changes only when two files are merged. Progress entries, remedies,
 snapshot rows are append-only.
 """
 
+from typing import Any
+
 # Frozen SQL: this step must create the same tables whatever the models look like later.
 STATEMENTS = [
     'ALTER TABLE "item" ADD COLUMN "aftercare" TEXT NOT NULL DEFAULT \'\';',
@@ -48,6 +50,6 @@ for _table in ("complaint_progress", "complaint_remedy", "counter_rating", "segm
                       f' BEGIN SELECT RAISE(ABORT, \'{_table} is append-only\'); END;')
 
 
-def up(migrator, db):
+def up(migrator: Any, db: Any) -> None:
     for statement in STATEMENTS:
         db.execute_sql(statement)
