@@ -3213,6 +3213,38 @@ Ask the customer.</source>
         <translation>生日免费项目上限（元）</translation>
     </message>
     <message>
+        <source>Follow-ups and complaints</source>
+        <translation>回访与投诉</translation>
+    </message>
+    <message>
+        <source>Call after a visit within hours</source>
+        <translation>服务后几小时内回访</translation>
+    </message>
+    <message>
+        <source>Check a product&apos;s effect after days</source>
+        <translation>购买产品后几天回访效果</translation>
+    </message>
+    <message>
+        <source>Warn about a member not seen for days</source>
+        <translation>会员多少天未到店时预警</translation>
+    </message>
+    <message>
+        <source>Birthday greeting days ahead</source>
+        <translation>提前几天生日祝福</translation>
+    </message>
+    <message>
+        <source>Remind of a usual service days ahead</source>
+        <translation>护理周期提前几天提醒</translation>
+    </message>
+    <message>
+        <source>Answer a complaint within hours (clock hours, nights included)</source>
+        <translation>投诉首次回应时限（小时，按钟点计，含夜间）</translation>
+    </message>
+    <message>
+        <source>Resolve a complaint within hours</source>
+        <translation>投诉解决时限（小时）</translation>
+    </message>
+    <message>
         <source>Staff, stock, privacy, backups</source>
         <translation>员工、库存、隐私、备份</translation>
     </message>

@@ -227,3 +227,21 @@ def test_the_segments_page_sees_a_sale_made_after_it_was_opened(shop, owner, clo
     b = new_customer("李四", "13912345678")
     sell(b.id, services=[items.dye])
     assert {l.segment.customer_id for l in shop.care.segments(owner).lines} == {a.id, b.id}
+
+
+def test_a_deadline_setting_of_0_is_refused_and_nothing_is_written(shop, owner, dump, shop_path):
+    before = dump(shop_path)
+    for key in ("complaints.first_response_hours", "complaints.resolution_hours", "care.visit_followup_hours"):
+        with pytest.raises(InvalidInput):
+            shop.settings.update(owner, {key: 0})
+    assert dump(shop_path) == before
+
+
+def test_the_inactive_call_follows_a_longer_absence_setting(shop, owner, clock, new_member, sell, items):
+    member = new_member(consent_marketing=True)
+    shop.settings.update(owner, {"care.inactive_days": 300})
+    clock.set(2025, 6, 1, 15, 0)
+    sell(member.id, services=[items.cut])
+    clock.set(2026, 3, 28, 9, 0)           # day 300
+    shop.care.run_daily()
+    assert [t.due_at.date().isoformat() for t in shop.care.tasks(owner) if t.type is TaskType.INACTIVE] == ["2026-03-28"]
