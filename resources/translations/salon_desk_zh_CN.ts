@@ -498,6 +498,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>相关的到店：</translation>
     </message>
     <message>
+        <source>Service concerned:</source>
+        <translation>相关项目：</translation>
+    </message>
+    <message>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
@@ -528,6 +532,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>(choose the customer)</source>
         <translation>（请选择客户）</translation>
+    </message>
+    <message>
+        <source>(the whole visit)</source>
+        <translation>（整次到店）</translation>
     </message>
     <message>
         <source>Who is complaining?</source>

@@ -497,6 +497,15 @@ class CareService:
         return out
 
     @requires(Perm.COMPLAINTS)
+    def services_of_visit(self, actor: Actor, visit_id: int) -> list[tuple[int, str, str]]:
+        """The lines of a completed visit a complaint can name: (sale line id, name, technician)."""
+        sale = Sale.get_or_none(Sale.visit == visit_id)
+        if sale is None:
+            return []
+        return [(int(l.id), str(l.name), str(l.technician_name)) for l in
+                SaleLine.select().where(SaleLine.sale == sale.id).order_by(SaleLine.id)]
+
+    @requires(Perm.COMPLAINTS)
     def open_complaint(self, actor: Actor, customer_id: int, category: str, channel: str, description: str, *,
                        received_at: datetime | None = None, visit_id: int | None = None,
                        sale_line_id: int | None = None, technician_id: int | None = None,

@@ -70,6 +70,10 @@ class ComplaintDialog(QDialog):
         self.visit = QComboBox()
         self.visit.setObjectName("complaint_visit")
         form.addRow(self.tr("Visit concerned:"), self.visit)
+        self.line = QComboBox()
+        self.line.setObjectName("complaint_line")
+        form.addRow(self.tr("Service concerned:"), self.line)
+        self.visit.currentIndexChanged.connect(lambda _i: self._fill_lines())
         self.category = QComboBox()
         self.category.setObjectName("complaint_category")
         for code in care_labels.CATEGORIES:
@@ -119,6 +123,18 @@ class ComplaintDialog(QDialog):
             self.visit.addItem(f"{at:%Y-%m-%d %H:%M}  {services}", visit_id)
         if visits:
             self.visit.setCurrentIndex(1)
+        self._fill_lines()
+
+    def _fill_lines(self) -> None:
+        self.line.clear()
+        self.line.addItem(self.tr("(the whole visit)"), None)
+        visit_id = self.visit.currentData()
+        if visit_id is None:
+            return
+        lines = self.ops.query(self, lambda: self.shop.care.services_of_visit(self.ops.staff, visit_id),
+                               default=[]) or []
+        for line_id, name, technician in lines:
+            self.line.addItem(f"{name}（{technician}）" if technician else name, line_id)
 
     def pick_customer(self) -> None:
         chosen = CustomerPickerDialog.ask(self, self.ops, self.tr("Who is complaining?"))
@@ -133,7 +149,7 @@ class ComplaintDialog(QDialog):
         cid = self.customer_id
         outcome = self.ops.run(self, lambda: self.shop.care.open_complaint(
             self.ops.staff, cid, self.category.currentData(), self.channel.currentData(),
-            self.description.toPlainText(), visit_id=self.visit.currentData()),
+            self.description.toPlainText(), visit_id=self.visit.currentData(), sale_line_id=self.line.currentData()),
             changes={CARE, CUSTOMERS}, show=self.error.setText)
         if outcome.ok:
             self.error.clear()

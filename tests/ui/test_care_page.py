@@ -99,10 +99,13 @@ def test_a_complaint_recorded_answered_and_red_on_the_check_in_banner(qtbot, sho
     qtbot.addWidget(dialog)
     assert "24" in dialog.findChild(type(dialog.heading), "deadline_rule").text()
     assert dialog.visit.currentData() is not None            # the last visit is chosen
+    assert [dialog.line.itemText(i) for i in range(dialog.line.count())][1:] == ["染发（王师傅）"]
+    dialog.line.setCurrentIndex(1)
     dialog.category.setCurrentIndex(dialog.category.findData("result"))
     dialog.description.setPlainText("染发颜色不均匀")
     dialog.record_button.click()
     assert dialog.record is not None and "2026-11-24 22:30" in dialog.details.text()
+    assert dialog.record.technician_name == "王师傅" and "王师傅" in dialog.details.text()
     # the next evening, still unanswered: red everywhere
     clock.set(2026, 11, 24, 23, 0)
     visit = shop.visits.check_in(cashier, customer.id)
