@@ -21,6 +21,53 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>BandsDialog</name>
+    <message>
+        <source>Fixed bands</source>
+        <translation>自定分段</translation>
+    </message>
+    <message>
+        <source>Score 3 from the top value, 2 from the middle one; for R (days since the last visit) fewer days score higher.</source>
+        <translation>达到上限值得 3 分，达到中间值得 2 分；R（距上次消费天数）天数越少得分越高。</translation>
+    </message>
+    <message>
+        <source>R: days since the last paid visit</source>
+        <translation>R：距上次消费天数</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>F: paid visits in 12 months</source>
+        <translation>F：近12个月到店次数</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>M: paid in 12 months</source>
+        <translation>M：近12个月消费金额</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>自定</translation>
+    </message>
+    <message>
+        <source>3 points:</source>
+        <translation>3 分：</translation>
+    </message>
+    <message>
+        <source>2 points:</source>
+        <translation>2 分：</translation>
+    </message>
+</context>
+<context>
     <name>CareLabels</name>
     <message>
         <source>Visit follow-up</source>
@@ -3108,6 +3155,10 @@ Ask the customer.</source>
     <message>
         <source>Plan a call to this customer ({key})</source>
         <translation>安排回访此客户（{key}）</translation>
+    </message>
+    <message>
+        <source>Fixed bands…</source>
+        <translation>自定分段…</translation>
     </message>
     <message>
         <source>Show:</source>

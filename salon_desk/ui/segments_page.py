@@ -7,16 +7,74 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor, QShowEvent
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+    QSpinBox, QVBoxLayout, QWidget,
+)
 
 from ..care_records import SegmentLine, SegmentsView
 from . import care_labels, labels
 from .care_page import CARE
-from .ops import SALES, Ops
+from ..roles import Perm
+from .ops import SALES, SETTINGS, Ops
 from .table_base import RecordRole, RecordTableModel, SortRole, WARNING
 from .widgets import big_label, make_table
 
 TASK_KEY = "F"
+
+
+class BandsDialog(QDialog):
+    """The owner's own R / F / M bands instead of the shop's tertiles (a measure left unticked keeps them)."""
+
+    def __init__(self, bands: dict[str, list[int]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Fixed bands"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("Score 3 from the top value, 2 from the middle one; "
+                                   "for R (days since the last visit) fewer days score higher.")))
+        self.rows: dict[str, tuple[QCheckBox, QSpinBox, QSpinBox]] = {}
+        for code, label, unit in (("R", self.tr("R: days since the last paid visit"), self.tr("days")),
+                                  ("F", self.tr("F: paid visits in 12 months"), self.tr("visits")),
+                                  ("M", self.tr("M: paid in 12 months"), self.tr("yuan"))):
+            use = QCheckBox(self.tr("fixed"))
+            use.setObjectName(f"use_{code}")
+            top, mid = QSpinBox(), QSpinBox()
+            top.setObjectName(f"top_{code}")
+            mid.setObjectName(f"mid_{code}")
+            for box in (top, mid):
+                box.setRange(0, 1_000_000)
+                box.setSuffix(f" {unit}")
+            pair = bands.get(code)
+            scale = 100 if code == "M" else 1
+            if pair:
+                use.setChecked(True)
+                mid.setValue(pair[0] // scale)
+                top.setValue(pair[1] // scale)
+            row = QHBoxLayout()
+            row.addWidget(use)
+            row.addWidget(QLabel(self.tr("3 points:")))
+            row.addWidget(top)
+            row.addWidget(QLabel(self.tr("2 points:")))
+            row.addWidget(mid)
+            form.addRow(label, row)
+            self.rows[code] = (use, top, mid)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def bands(self) -> dict[str, list[int]]:
+        out = {}
+        for code, (use, top, mid) in self.rows.items():
+            if use.isChecked():
+                scale = 100 if code == "M" else 1
+                out[code] = [mid.value() * scale, top.value() * scale]
+        return out
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, bands: dict[str, list[int]]) -> dict[str, list[int]] | None:
+        dialog = cls(bands, parent)
+        return dialog.bands() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class SegmentTableModel(RecordTableModel):
@@ -73,6 +131,10 @@ class SegmentsPage(QWidget):
         self.value_class.addItem(self.tr("Everyone"), None)
         self.task_button = QPushButton(self.tr("Plan a call to this customer ({key})").format(key=TASK_KEY))
         self.task_button.setObjectName("plan_call")
+        self.bands_button = QPushButton(self.tr("Fixed bands…"))
+        self.bands_button.setObjectName("fixed_bands")
+        self.bands_button.setVisible(ops.can(Perm.SETTINGS))
+        self.bands_button.clicked.connect(self.edit_bands)
         self.status = QLabel()
         self.status.setObjectName("segments_status")
         self.model = SegmentTableModel(self)
@@ -92,6 +154,7 @@ class SegmentsPage(QWidget):
         top.addWidget(QLabel(self.tr("Show:")))
         top.addWidget(self.value_class)
         top.addWidget(self.task_button)
+        top.addWidget(self.bands_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)
@@ -117,7 +180,7 @@ class SegmentsPage(QWidget):
             self.load()
 
     def on_changed(self, scopes: frozenset) -> None:
-        if SALES in scopes:
+        if scopes & {SALES, SETTINGS}:
             self.stale = True
             if self.isVisible():
                 self.load()
@@ -163,6 +226,15 @@ class SegmentsPage(QWidget):
             self.status.setText(self.tr("A call to {name} is on the follow-up list for today.").format(
                 name=line.name))
             self.status.setStyleSheet("color: #1b6e20;")
+
+    def edit_bands(self) -> None:
+        """The owner replaces the tertiles of R, F or M with bands of their own (a setting)."""
+        current = self.shop.settings.value("segments.bands") or {}
+        chosen = BandsDialog.ask(self, current)
+        if chosen is None:
+            return
+        self.ops.run(self, lambda: self.shop.settings.update(self.ops.staff, {"segments.bands": chosen}),
+                     changes={SETTINGS}, show=self._problem)
 
     def _problem(self, text: str) -> None:
         self.status.setText(text)

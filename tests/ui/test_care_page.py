@@ -186,3 +186,25 @@ def test_the_customers_file_shows_an_overdue_complaint_in_red(qtbot, shop, clock
     clock.advance(hours=25)
     page.show_file(customer.id)
     assert "超时" in page.complaint_flag.text() and "#b00020" in page.complaint_flag.styleSheet()
+
+
+def test_the_owner_fixes_the_bands_and_the_rule_under_the_table_says_so(qtbot, monkeypatch, shop, clock, make_window,
+                                                                        owner, new_customer, sell, items):
+    from salon_desk.ui.segments_page import BandsDialog
+    for i, day in enumerate((1, 5, 10)):
+        c = new_customer(f"客{i}", f"1380000{i:04d}")
+        clock.set(2026, 11, day, 11, 0)
+        sell(c.id, services=[items.dye])
+    clock.set(2026, 11, 22, 10, 0)
+    window = make_window(owner)
+    page = open_tab(window, "segments")
+    assert "全店三分位" in page.rules.text()
+    monkeypatch.setattr(BandsDialog, "ask", classmethod(lambda cls, parent, bands: {"R": [90, 30]}))
+    page.bands_button.click()
+    assert shop.settings.value("segments.bands") == {"R": [90, 30]}
+    assert "R（距上次消费天数，店长设定）" in page.rules.text()
+    monkeypatch.setattr(BandsDialog, "ask", classmethod(lambda cls, parent, bands: {"F": [5, 2]}))
+    shown_before = page.rules.text()
+    page.bands_button.click()                      # 2 visits for 3 points but 5 for 2: refused
+    assert shop.settings.value("segments.bands") == {"R": [90, 30]}
+    assert page.rules.text() == shown_before and page.status.text()
