@@ -557,6 +557,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>渠道：</translation>
     </message>
     <message>
+        <source>Received at:</source>
+        <translation>收到时间：</translation>
+    </message>
+    <message>
+        <source>Handled by:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
         <source>What happened:</source>
         <translation>投诉内容：</translation>
     </message>

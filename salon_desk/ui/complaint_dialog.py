@@ -11,7 +11,8 @@ import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit,
     QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
@@ -84,6 +85,21 @@ class ComplaintDialog(QDialog):
         for code in care_labels.CHANNELS:
             self.channel.addItem(care_labels.channel_name(code), code)
         form.addRow(self.tr("Received by:"), self.channel)
+        self.received = QDateTimeEdit()
+        self.received.setObjectName("complaint_received")
+        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.received.setCalendarPopup(True)
+        self.received.setDateTime(self.shop.now())
+        self.received.setMaximumDateTime(self.shop.now())
+        form.addRow(self.tr("Received at:"), self.received)
+        self.handler = QComboBox()
+        self.handler.setObjectName("complaint_handler")
+        self.handler.addItem(self.ops.staff.display_name, self.ops.staff.id)
+        roster = self.ops.query(self, lambda: self.shop.staff.roster(self.ops.staff), default=[]) or []
+        for member in roster:
+            if member.id != self.ops.staff.id and member.role != "technician":
+                self.handler.addItem(member.display_name, member.id)
+        form.addRow(self.tr("Handled by:"), self.handler)
         self.description = QPlainTextEdit()
         self.description.setObjectName("complaint_description")
         self.description.setMaximumHeight(90)
@@ -147,9 +163,11 @@ class ComplaintDialog(QDialog):
             self.error.setText(self.tr("Choose the customer first."))
             return
         cid = self.customer_id
+        received = self.received.dateTime().toPython().replace(second=0, microsecond=0)
         outcome = self.ops.run(self, lambda: self.shop.care.open_complaint(
             self.ops.staff, cid, self.category.currentData(), self.channel.currentData(),
-            self.description.toPlainText(), visit_id=self.visit.currentData(), sale_line_id=self.line.currentData()),
+            self.description.toPlainText(), visit_id=self.visit.currentData(), sale_line_id=self.line.currentData(),
+            received_at=received, handler_id=self.handler.currentData()),
             changes={CARE, CUSTOMERS}, show=self.error.setText)
         if outcome.ok:
             self.error.clear()

@@ -103,8 +103,12 @@ def test_a_complaint_recorded_answered_and_red_on_the_check_in_banner(qtbot, sho
     dialog.line.setCurrentIndex(1)
     dialog.category.setCurrentIndex(dialog.category.findData("result"))
     dialog.description.setPlainText("染发颜色不均匀")
+    assert dialog.handler.currentData() == cashier.id
+    from PySide6.QtCore import QDateTime
+    dialog.received.setDateTime(QDateTime(2026, 11, 23, 21, 30, 0))   # it came by phone an hour ago
     dialog.record_button.click()
-    assert dialog.record is not None and "2026-11-24 22:30" in dialog.details.text()
+    assert dialog.record.received_at.hour == 21 and dialog.record.received_at.minute == 30
+    assert dialog.record is not None and "2026-11-24 21:30" in dialog.details.text()
     assert dialog.record.technician_name == "王师傅" and "王师傅" in dialog.details.text()
     # the next evening, still unanswered: red everywhere
     clock.set(2026, 11, 24, 23, 0)
