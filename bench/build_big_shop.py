@@ -19,7 +19,7 @@ from pathlib import Path
 
 from salon_desk.db import Shop
 from salon_desk.db.demo import CATALOGUE, STAFF, _name
-from salon_desk.db.models import database
+
 from salon_desk.membership import earned_tier
 from salon_desk.pinyin_keys import customer_keys
 from salon_desk.pricing import LineInput, PricingInput, price_sale
@@ -41,8 +41,9 @@ def build(path: Path, n_customers: int, years: int, seed: int, visits_target: in
                            member_discount=d, stock=10_000 if k == "product" else 0)
              for k, c, n, cat, p, m, d in CATALOGUE]
     services = [i for i in items if i.kind == "service"]
-    tiers = shop.tiers()
+    tiers = shop.ctx.tiers()
     rates = {t.code: t.rate_permille for t in tiers}
+    database = shop.db
     con = database.connection()
 
     # Customers, their search keys and consents.
@@ -69,6 +70,11 @@ def build(path: Path, n_customers: int, years: int, seed: int, visits_target: in
         con.executemany("INSERT INTO consent (customer_id, purpose, granted, at, staff_id, notice_version)"
                         " VALUES (?, 'keep_file', 1, ?, ?, '2026-1')",
                         ((cid, first.isoformat(sep=" "), staff_ids[1]) for cid, *_, first in customers))
+        # four in five agree to marketing contact (the care tasks' inactive, birthday and cycle calls)
+        con.executemany("INSERT INTO consent (customer_id, purpose, granted, at, staff_id, notice_version)"
+                        " VALUES (?, 'marketing', 1, ?, ?, '2026-1')",
+                        ((cid, first.isoformat(sep=" "), staff_ids[1]) for cid, *_, first in customers
+                         if cid % 5))
     t_customers = timer.perf_counter() - t0
 
     # Visits and sales, day by day, numbered gaplessly per day.

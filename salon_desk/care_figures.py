@@ -232,3 +232,32 @@ def followup_figures(rows: Iterable[FollowUpRow], first_day: date, last_day: dat
         reached=sum(c[3] for c in counts.values()),
         by_type=tuple((t, c[0], c[1], c[2]) for t, c in counts.items() if c[0]),
     )
+
+
+# --- the month's care report (SPEC §8) -------------------------------------------------
+
+@dataclass(frozen=True)
+class AtRiskLine:
+    name: str
+    phone_masked: str
+    spend_24m_fen: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class CareReport:
+    """Everything the monthly report prints about care, from one query layer."""
+
+    complaints: ComplaintFigures
+    satisfaction: SatisfactionFigures
+    followups: FollowUpFigures
+    staff_names: tuple[tuple[int, str], ...]
+    segment_counts: tuple[tuple[str, int, int | None], ...] = ()   # (class, at month end, month before)
+    segment_rules: tuple[str, ...] = ()
+    at_risk: tuple[AtRiskLine, ...] = ()
+    segments_as_of: date | None = None
+
+    def staff_name(self, staff_id: int | None) -> str:
+        if staff_id is None:
+            return ""
+        return dict(self.staff_names).get(staff_id, f"#{staff_id}")

@@ -392,6 +392,19 @@ def care_cycle_tasks(f: CareFacts, today: date, settings: CareSettings, shop_nam
     return tasks
 
 
+def at_risk_task(c: Customer, today: date, shop_name: str, assignee_id: int | None) -> FollowUp:
+    """A call to an at-risk customer made from the segments page with one key: an all-day task due
+    today, one per customer per day; marketing contact, so it needs that consent."""
+    if not allowed(c, TaskType.INACTIVE):
+        raise InvalidInput("care.no_marketing_consent", name=c.name)
+    shop = _shop(shop_name)
+    return FollowUp(
+        key=f"at-risk:{c.customer_id}:{today.isoformat()}", type=TaskType.INACTIVE, customer_id=c.customer_id,
+        due_at=_start_of(today), all_day=True, assignee_id=assignee_id,
+        message=(f"{c.name}您好，这里是{shop}。好久没见到您了，最近还好吗？我们很想念您，"
+                 f"有空欢迎回来坐坐，需要的话可以帮您预约时间。"))
+
+
 def daily_tasks(facts: Iterable[CareFacts], today: date, settings: CareSettings, shop_name: str,
                 cashier_on_duty: int | None = None) -> list[FollowUp]:
     """Everything the daily job should make sure exists (filter with :func:`new_tasks`)."""

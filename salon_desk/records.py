@@ -132,6 +132,7 @@ class CatalogueItem:
     active: bool
     stock: int | None            # products only
     low_stock_at: int | None
+    aftercare: str = ""          # 护理建议 (services): goes into the follow-up message
 
     @property
     def low_stock(self) -> bool:

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from .money import Fen
+
+if TYPE_CHECKING:
+    from .care_figures import CareReport
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,7 @@ class MonthlyFigures:
     customers: CustomerFigures
     points: PointsFigures
     key: KeyFigures
+    care: "CareReport | None" = None     # complaints, satisfaction, follow-ups, segments (SPEC §8)
 
     @property
     def title(self) -> str:

@@ -34,12 +34,15 @@ class Perm(str, Enum):
     REPORTS_TODAY = "reports_today"
     AUDIT = "audit"                      # read the audit log
     BACKUP = "backup"                    # write a backup copy of the whole file now
+    FOLLOW_UPS = "follow_ups"            # every follow-up task (a technician sees the ones assigned to them)
+    COMPLAINTS = "complaints"            # record and handle complaints
+    SEGMENTS = "segments"                # the customer segments page
     OPEN_DRAWER = "open_drawer"          # open the cash drawer without a sale (audited)
 
 
 _CASHIER = {
     Perm.COUNTER, Perm.CUSTOMERS, Perm.SEE_FULL_PHONE, Perm.SEE_HEALTH,
-    Perm.VISIT_NOTES, Perm.APPOINTMENTS, Perm.REPORTS_TODAY,
+    Perm.VISIT_NOTES, Perm.APPOINTMENTS, Perm.REPORTS_TODAY, Perm.FOLLOW_UPS, Perm.COMPLAINTS, Perm.SEGMENTS,
 }
 _TECHNICIAN = {Perm.SEE_HEALTH, Perm.VISIT_NOTES}
 

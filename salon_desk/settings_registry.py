@@ -109,6 +109,17 @@ class Setting:
     validate: Callable[[Any], None] = field(repr=False)
 
 
+def _segment_bands(value: Any) -> None:
+    from .segments import Measure, fixed_cuts
+    if not isinstance(value, dict):
+        raise InvalidInput("segments.bad_bands", measure="")
+    for key, pair in value.items():
+        if key not in ("R", "F", "M") or not isinstance(pair, list) or len(pair) != 2 \
+                or not all(isinstance(v, int) and not isinstance(v, bool) for v in pair):
+            raise InvalidInput("segments.bad_bands", measure=str(key))
+        fixed_cuts(Measure(key), pair[0], pair[1])
+
+
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("shop.name", "", _text(60, required=True)),   # the receipt's header
     Setting("shop.address", "", _text(120)),
@@ -142,6 +153,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("care.complaint_followup_hours", 24, _int_range(1, 720)),
     Setting("complaints.first_response_hours", 24, _int_range(1, 720)),
     Setting("complaints.resolution_hours", 72, _int_range(1, 2160)),
+    # the owner's own R / F / M bands instead of the shop's tertiles: {"R": [mid, top], ...}; {} = tertiles
+    Setting("segments.bands", {}, _segment_bands),
     # the receipt printer: the print queue (a picture of the PDF) or ESC/POS straight to a thermal printer
     Setting("printer.kind", "system", _choice("system", "network", "usb", "serial", "windows")),
     Setting("printer.address", "", _text(120)),     # 192.168.1.50:9100 / 0416:5011 / COM3@9600 / a queue name

@@ -21,6 +21,363 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>BandsDialog</name>
+    <message>
+        <source>Fixed bands</source>
+        <translation>自定分段</translation>
+    </message>
+    <message>
+        <source>Score 3 from the top value, 2 from the middle one; for R (days since the last visit) fewer days score higher.</source>
+        <translation>达到上限值得 3 分，达到中间值得 2 分；R（距上次消费天数）天数越少得分越高。</translation>
+    </message>
+    <message>
+        <source>R: days since the last paid visit</source>
+        <translation>R：距上次消费天数</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>F: paid visits in 12 months</source>
+        <translation>F：近12个月到店次数</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>M: paid in 12 months</source>
+        <translation>M：近12个月消费金额</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>自定</translation>
+    </message>
+    <message>
+        <source>3 points:</source>
+        <translation>3 分：</translation>
+    </message>
+    <message>
+        <source>2 points:</source>
+        <translation>2 分：</translation>
+    </message>
+</context>
+<context>
+    <name>CareLabels</name>
+    <message>
+        <source>Visit follow-up</source>
+        <translation>服务回访</translation>
+    </message>
+    <message>
+        <source>Product check</source>
+        <translation>产品回访</translation>
+    </message>
+    <message>
+        <source>Not seen for a while</source>
+        <translation>服务预警</translation>
+    </message>
+    <message>
+        <source>Birthday greeting</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>Complaint call</source>
+        <translation>投诉回访</translation>
+    </message>
+    <message>
+        <source>Complaint satisfaction call</source>
+        <translation>投诉处理满意度回访</translation>
+    </message>
+    <message>
+        <source>Due for their usual service</source>
+        <translation>护理周期提醒</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>已联系上</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>客户拒绝</translation>
+    </message>
+    <message>
+        <source>Service attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>技术水平</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>服务环境</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>In the shop</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Online review</source>
+        <translation>网络点评</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Free redo</source>
+        <translation>免费重做</translation>
+    </message>
+    <message>
+        <source>Free upgrade</source>
+        <translation>免费升级</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分补偿</translation>
+    </message>
+    <message>
+        <source>Apology</source>
+        <translation>道歉</translation>
+    </message>
+    <message>
+        <source>Key customers</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <source>Potential customers</source>
+        <translation>潜力客户</translation>
+    </message>
+    <message>
+        <source>Stable customers</source>
+        <translation>稳定客户</translation>
+    </message>
+    <message>
+        <source>At-risk customers</source>
+        <translation>风险客户</translation>
+    </message>
+    <message>
+        <source>not yet due</source>
+        <translation>未到时限</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+</context>
+<context>
+    <name>CarePage</name>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Also show tasks due later</source>
+        <translation>同时显示以后到期的任务</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>New complaint… (Ctrl+N)</source>
+        <translation>登记投诉…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Copy message ({key})</source>
+        <translation>复制话术（{key}）</translation>
+    </message>
+    <message>
+        <source>What the customer said (optional)</source>
+        <translation>客户的反馈（可不填）</translation>
+    </message>
+    <message>
+        <source>Close the task (Ctrl+Enter)</source>
+        <translation>完成回访（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Scores 1–5, one digit each; only when the customer was reached.</source>
+        <translation>每项评分 1–5，各按一个数字；只在联系上客户时填写。</translation>
+    </message>
+    <message>
+        <source>Assigned to:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>Close the task</source>
+        <translation>完成回访</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>技术水平</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>服务环境</translation>
+    </message>
+    <message>
+        <source>Scores:</source>
+        <translation>评分：</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Message to send (WeChat / SMS):</source>
+        <translation>发送的话术（微信 / 短信）：</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>我</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <source>{count} tasks to do, {overdue} overdue</source>
+        <translation>待回访 {count} 条，其中逾期 {overdue} 条</translation>
+    </message>
+    <message>
+        <source>{when} — overdue</source>
+        <translation>{when} — 已逾期</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>answered late</source>
+        <translation>回应超时</translation>
+    </message>
+    <message>
+        <source>answer by {when}</source>
+        <translation>须在 {when} 前回应</translation>
+    </message>
+    <message>
+        <source>resolve by {when}</source>
+        <translation>须在 {when} 前解决</translation>
+    </message>
+    <message>
+        <source>Nothing to do here. Choose a task on the left.</source>
+        <translation>暂无任务。请在左侧选择一条回访任务。</translation>
+    </message>
+    <message>
+        <source>{type}, due {when}</source>
+        <translation>{type}，到期 {when}</translation>
+    </message>
+    <message>
+        <source> — overdue</source>
+        <translation> — 已逾期</translation>
+    </message>
+    <message>
+        <source>Last visit {when}: {what}</source>
+        <translation>上次到店 {when}：{what}</translation>
+    </message>
+    <message>
+        <source>No paid visit yet</source>
+        <translation>尚无消费记录</translation>
+    </message>
+    <message>
+        <source>Preferences: {text}</source>
+        <translation>偏好：{text}</translation>
+    </message>
+    <message>
+        <source>Open complaint ({category}, received {when})</source>
+        <translation>未结投诉（{category}，{when} 收到）</translation>
+    </message>
+    <message>
+        <source>Copied — paste it into WeChat or an SMS.</source>
+        <translation>已复制，可粘贴到微信或短信。</translation>
+    </message>
+    <message>
+        <source>Closed: {outcome}</source>
+        <translation>已完成：{outcome}</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueModel</name>
     <message>
         <source>Code</source>
@@ -163,6 +520,193 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Paid in full</source>
         <translation>已收齐</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintDialog</name>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>New complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Choose customer…</source>
+        <translation>选择客户…</translation>
+    </message>
+    <message>
+        <source>Customer:</source>
+        <translation>客户：</translation>
+    </message>
+    <message>
+        <source>Visit concerned:</source>
+        <translation>相关的到店：</translation>
+    </message>
+    <message>
+        <source>Service concerned:</source>
+        <translation>相关项目：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Received by:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <source>Received at:</source>
+        <translation>收到时间：</translation>
+    </message>
+    <message>
+        <source>Handled by:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>What happened:</source>
+        <translation>投诉内容：</translation>
+    </message>
+    <message>
+        <source>The first response is due {hours} hours after the complaint is received, and the resolution {resolve} hours after — clock hours, nights and closed days included.</source>
+        <translation>首次回应时限为收到投诉后 {hours} 小时，解决时限为 {resolve} 小时——按钟点计算，夜间和休息日都算在内。</translation>
+    </message>
+    <message>
+        <source>Record the complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Record a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>(no particular visit)</source>
+        <translation>（不针对某次到店）</translation>
+    </message>
+    <message>
+        <source>(choose the customer)</source>
+        <translation>（请选择客户）</translation>
+    </message>
+    <message>
+        <source>(the whole visit)</source>
+        <translation>（整次到店）</translation>
+    </message>
+    <message>
+        <source>Who is complaining?</source>
+        <translation>投诉的客户是谁？</translation>
+    </message>
+    <message>
+        <source>Choose the customer first.</source>
+        <translation>请先选择客户。</translation>
+    </message>
+    <message>
+        <source>Handle it</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>What was said or done</source>
+        <translation>沟通内容或处理情况</translation>
+    </message>
+    <message>
+        <source>First response</source>
+        <translation>首次回应</translation>
+    </message>
+    <message>
+        <source>Add to the log</source>
+        <translation>记入处理记录</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>处理进度：</translation>
+    </message>
+    <message>
+        <source>Which gift or upgrade; a note</source>
+        <translation>赠品或升级内容；备注</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s login</source>
+        <translation>店长账号</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s password (refund, points)</source>
+        <translation>店长密码（退款、积分）</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>积分：</translation>
+    </message>
+    <message>
+        <source>Remedy:</source>
+        <translation>补救措施：</translation>
+    </message>
+    <message>
+        <source>Give the remedy</source>
+        <translation>执行补救</translation>
+    </message>
+    <message>
+        <source>How it was settled</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Resolution:</source>
+        <translation>处理结果：</translation>
+    </message>
+    <message>
+        <source>Complaint #{id}: {name} — {category}</source>
+        <translation>投诉 #{id}：{name} — {category}</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Received {when} by {channel}, recorded by {who}; handled by {handler}.</source>
+        <translation>{when} 通过{channel}收到，{who} 登记；负责人：{handler}。</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <source>What happened: {text}</source>
+        <translation>投诉内容：{text}</translation>
+    </message>
+    <message>
+        <source>Technician concerned: {name}</source>
+        <translation>相关技师：{name}</translation>
+    </message>
+    <message>
+        <source>Progress log</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Remedies</source>
+        <translation>补救措施</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} 积分</translation>
+    </message>
+    <message>
+        <source>Resolution: {text}</source>
+        <translation>处理结果：{text}</translation>
+    </message>
+    <message>
+        <source>{what}: done {when} ({mark}; due {due})</source>
+        <translation>{what}：{when} 完成（{mark}；时限 {due}）</translation>
+    </message>
+    <message>
+        <source>{what}: due {due} ({mark})</source>
+        <translation>{what}：时限 {due}（{mark}）</translation>
     </message>
 </context>
 <context>
@@ -384,6 +928,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>新客户</translation>
     </message>
     <message>
+        <source>Complaint…</source>
+        <translation>投诉…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>档案</translation>
     </message>
@@ -430,6 +978,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Restore from archive</source>
         <translation>取消归档</translation>
+    </message>
+    <message>
+        <source>Open complaint — answer overdue!</source>
+        <translation>有未结投诉 — 已超时未回应！</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>有未结投诉</translation>
     </message>
     <message>
         <source>Erase personal data</source>
@@ -1212,6 +1768,46 @@ Ask the customer.</source>
         <translation>“{value}”不是 01-01 这样的日期（月-日，日不超过 28）。</translation>
     </message>
     <message>
+        <source>This visit already has the customer&apos;s rating.</source>
+        <translation>这次到店已经有客户评分了。</translation>
+    </message>
+    <message>
+        <source>{name} no longer works here: choose someone else for this follow-up.</source>
+        <translation>{name} 已离职，请为这条回访另选负责人。</translation>
+    </message>
+    <message>
+        <source>Choose how the call went: reached, no answer, wrong number or declined.</source>
+        <translation>请选择回访结果：已联系上、无人接听、号码错误或客户拒绝。</translation>
+    </message>
+    <message>
+        <source>{name} has not agreed to be contacted for marketing, so no call can be planned.</source>
+        <translation>{name} 未同意接收营销联系，不能安排回访。</translation>
+    </message>
+    <message>
+        <source>This follow-up is assigned to someone else.</source>
+        <translation>这条回访分配给了其他同事。</translation>
+    </message>
+    <message>
+        <source>This follow-up no longer exists.</source>
+        <translation>这条回访已不存在。</translation>
+    </message>
+    <message>
+        <source>The service named is not part of the chosen visit.</source>
+        <translation>所选项目不属于这次到店。</translation>
+    </message>
+    <message>
+        <source>This complaint no longer exists.</source>
+        <translation>这条投诉已不存在。</translation>
+    </message>
+    <message>
+        <source>The complained-of visit has no service that can be done again.</source>
+        <translation>被投诉的这次到店没有可以重做的服务项目。</translation>
+    </message>
+    <message>
+        <source>The aftercare advice is too long (at most {max} characters).</source>
+        <translation>护理建议太长了（最多 {max} 个字）。</translation>
+    </message>
+    <message>
         <source>This follow-up is already closed.</source>
         <translation>这条回访已经结束。</translation>
     </message>
@@ -1823,6 +2419,14 @@ Ask the customer.</source>
         <translation>我的服务</translation>
     </message>
     <message>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>客户分类</translation>
+    </message>
+    <message>
         <source>Catalogue and staff</source>
         <translation>项目与员工</translation>
     </message>
@@ -2188,6 +2792,10 @@ Ask the customer.</source>
         <translation>预览…</translation>
     </message>
     <message>
+        <source>The customer&apos;s rating (optional): press 1–5</source>
+        <translation>请客户打分（可选）：按 1–5</translation>
+    </message>
+    <message>
         <source>Could not print: {problem}</source>
         <translation>无法打印：{problem}</translation>
     </message>
@@ -2198,6 +2806,10 @@ Ask the customer.</source>
     <message>
         <source>Receipt {no} sent to the printer.</source>
         <translation>小票 {no} 已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s rating: {stars} ({n} of 5) — thank you!</source>
+        <translation>客户评分：{stars}（{n} 分）— 谢谢！</translation>
     </message>
     <message>
         <source>Printing receipt {no}…</source>
@@ -2570,6 +3182,72 @@ Write this recovery key down and keep it away from the computer. It is needed to
     </message>
 </context>
 <context>
+    <name>SegmentTableModel</name>
+    <message>
+        <source>Customer</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Days since</source>
+        <translation>未到店天数</translation>
+    </message>
+    <message>
+        <source>Visits (12 mo.)</source>
+        <translation>到店次数（12个月）</translation>
+    </message>
+    <message>
+        <source>Paid (12 mo.)</source>
+        <translation>消费金额（12个月）</translation>
+    </message>
+    <message>
+        <source>Why at risk</source>
+        <translation>风险原因</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsPage</name>
+    <message>
+        <source>Customer segments</source>
+        <translation>客户分类</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Plan a call to this customer ({key})</source>
+        <translation>安排回访此客户（{key}）</translation>
+    </message>
+    <message>
+        <source>Fixed bands…</source>
+        <translation>自定分段…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Customer segments on {day}</source>
+        <translation>客户分类（{day}）</translation>
+    </message>
+    <message>
+        <source>{count} customers</source>
+        <translation>共 {count} 位客户</translation>
+    </message>
+    <message>
+        <source>A call to {name} is on the follow-up list for today.</source>
+        <translation>已把 {name} 加入今天的回访任务。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Shop and receipt</source>
@@ -2662,6 +3340,38 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Birthday free service up to (yuan)</source>
         <translation>生日免费项目上限（元）</translation>
+    </message>
+    <message>
+        <source>Follow-ups and complaints</source>
+        <translation>回访与投诉</translation>
+    </message>
+    <message>
+        <source>Call after a visit within hours</source>
+        <translation>服务后几小时内回访</translation>
+    </message>
+    <message>
+        <source>Check a product&apos;s effect after days</source>
+        <translation>购买产品后几天回访效果</translation>
+    </message>
+    <message>
+        <source>Warn about a member not seen for days</source>
+        <translation>会员多少天未到店时预警</translation>
+    </message>
+    <message>
+        <source>Birthday greeting days ahead</source>
+        <translation>提前几天生日祝福</translation>
+    </message>
+    <message>
+        <source>Remind of a usual service days ahead</source>
+        <translation>护理周期提前几天提醒</translation>
+    </message>
+    <message>
+        <source>Answer a complaint within hours (clock hours, nights included)</source>
+        <translation>投诉首次回应时限（小时，按钟点计，含夜间）</translation>
+    </message>
+    <message>
+        <source>Resolve a complaint within hours</source>
+        <translation>投诉解决时限（小时）</translation>
     </message>
     <message>
         <source>Staff, stock, privacy, backups</source>
@@ -3079,6 +3789,14 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Preferences: {tags}</source>
         <translation>偏好：{tags}</translation>
+    </message>
+    <message>
+        <source>Open complaint — answer overdue!</source>
+        <translation>有未结投诉 — 已超时未回应！</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>有未结投诉</translation>
     </message>
     <message>
         <source>Allergies: {text}</source>

@@ -29,7 +29,18 @@ def item_record(row: Item, stock: int | None) -> CatalogueItem:
     return CatalogueItem(row.id, row.kind, row.code, row.name, row.category, row.price_fen,
                          row.duration_min, row.member_discount, row.active,
                          stock if row.kind == "product" else None,
-                         row.low_stock_at if row.kind == "product" else None)
+                         row.low_stock_at if row.kind == "product" else None, row.aftercare or "")
+
+
+AFTERCARE_MAX = 300
+
+
+def _aftercare(text: object) -> str:
+    """护理建议: optional free text, at most 300 characters."""
+    value = (text or "").strip() if isinstance(text, str) or text is None else None
+    if value is None or len(value) > AFTERCARE_MAX:
+        raise InvalidInput("item.aftercare_too_long", max=AFTERCARE_MAX)
+    return value
 
 
 class CatalogueService:
@@ -78,7 +89,7 @@ class CatalogueService:
     @requires(Perm.CATALOGUE)
     def add_item(self, actor: Actor, *, kind: str, code: str, name: str, price_fen: int,
                  category: str = "other", duration_min: int = 0, member_discount: bool = True,
-                 stock: int = 0, low_stock_at: int | None = None) -> CatalogueItem:
+                 stock: int = 0, low_stock_at: int | None = None, aftercare: str = "") -> CatalogueItem:
         owner = actor.row
         category = "product" if kind == "product" else category
         self._validate_item(kind, code, name, category, price_fen)
@@ -89,7 +100,8 @@ class CatalogueService:
                 low_stock_at = self.ctx.setting("products.low_stock_default")
             row = Item.create(kind=kind, code=code.strip(), name=name.strip(), category=category,
                               price_fen=price_fen, duration_min=duration_min,
-                              member_discount=member_discount, low_stock_at=low_stock_at)
+                              member_discount=member_discount, low_stock_at=low_stock_at,
+                              aftercare=_aftercare(aftercare))
             if kind == "product" and stock:
                 StockMove.create(item=row, quantity=stock, kind="receive", at=self.ctx.now(), staff=owner)
             self.ctx.audit(owner, "item_created", target=row.code, price_fen=price_fen)
@@ -102,7 +114,8 @@ class CatalogueService:
         A price change is audited with the old and new price (SPEC §9).
         """
         owner = actor.row
-        allowed = {"name", "price_fen", "category", "duration_min", "member_discount", "active", "low_stock_at"}
+        allowed = {"name", "price_fen", "category", "duration_min", "member_discount", "active", "low_stock_at",
+                   "aftercare"}
         unknown = set(changes) - allowed
         if unknown:
             raise InvalidInput("item.unknown_field", fields=sorted(unknown))
@@ -111,6 +124,8 @@ class CatalogueService:
             if row is None:
                 raise NotFound("item.not_found", id=item_id)
             before = {k: getattr(row, k) for k in changes}
+            if "aftercare" in changes:
+                changes["aftercare"] = _aftercare(changes["aftercare"])
             for key, value in changes.items():
                 setattr(row, key, value.strip() if isinstance(value, str) else value)
             self._validate_item(row.kind, row.code, row.name, row.category, row.price_fen)

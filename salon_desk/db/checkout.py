@@ -11,6 +11,7 @@ from ..pricing import LineInput, PointsRules, PricedSale, PricingInput, price_sa
 from ..records import VisitLineInfo
 from ..tenders import Tender, settle
 from .birthday_perks import birthday_status, perk_year, use_perk
+from .care import tasks_after_sale
 from .context import ShopContext
 from .customer_rows import active_member, points_balance
 from .membership import credit_joining_sale, enrol as enrol_member, maybe_promote
@@ -112,6 +113,7 @@ def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list
         Customer.update(last_visit_at=now).where(Customer.id == visit.customer_id).execute()
         SearchKey.update(last_visit_at=now).where(SearchKey.customer == visit.customer_id).execute()
     Visit.update(status="completed", closed_at=now).where(Visit.id == visit.id).execute()
+    tasks_after_sale(ctx, int(sale.id))      # the aftercare call and the product check (SPEC §7)
     ctx.audit(cashier, "sale", target=receipt_no, due=priced.amount_due_fen,
               points=priced.points_redeemed, birthday=birthday_line_id is not None)
     return int(sale.id)

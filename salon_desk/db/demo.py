@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import SalonError
+from ..care_records import TaskRecord
 from ..records import CatalogueItem, ReceiptRecord, StaffInfo
 from ..tenders import Tender
 from .customers import CustomerDetails
@@ -65,6 +66,26 @@ CATALOGUE = [
     ("product", "R03", "补水面膜(5片)", "product", 99, 0, True),
     ("product", "R04", "精华液 30ml", "product", 380, 0, True),
 ]
+
+AFTERCARE = {
+    "H03": "染后 48 小时内不要洗头，之后用护色洗发水，避免暴晒和游泳",
+    "H04": "烫后 3 天内不要洗头、不要扎紧，睡前吹干发根",
+    "B01": "护理当晚不要化浓妆，多喝水，三天内避免去角质",
+    "N02": "美睫后 6 小时内不要沾水，不要用油性卸妆产品",
+}
+# (category, channel, what the customer said) — every category of SPEC §7 appears
+COMPLAINTS = [
+    ("result", "wechat", "染发回家洗了一次颜色就掉了不少，和说好的不一样"),
+    ("attitude", "phone", "前台接待不耐烦，等了二十分钟也没人解释"),
+    ("technique", "in_person", "剪得比要求的短太多，两边也不对称"),
+    ("product", "wechat", "买的精华液用了两天脸上起红疹"),
+    ("price", "in_person", "结账时才说要另加护理费，事先没有告知"),
+    ("environment", "online_review", "店里空调太冷，洗头的水忽冷忽热"),
+    ("other", "phone", "预约好的时间到店还要等，技师被安排给了别人"),
+]
+REMEDY_OF = {"result": ("redo", ""), "technique": ("refund", ""), "product": ("gift", "补水面膜 1 盒"),
+             "price": ("points", ""), "attitude": ("apology", ""), "environment": ("free_upgrade", "下次护理升级为深层护理"),
+             "other": ("gift", "护手霜 1 支")}
 
 STAFF = [
     ("owner", "林店长", "owner", "owner123"),
@@ -130,6 +151,8 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
         items[code] = shop.catalogue.add_item(owner, kind=kind, code=code, name=name, category=category,
                                     price_fen=price * 100, duration_min=minutes, member_discount=discount,
                                     stock=60 if kind == "product" else 0, low_stock_at=5 if kind == "product" else None)
+    for code, advice in AFTERCARE.items():
+        shop.catalogue.update_item(owner, items[code].id, aftercare=advice)
     shop.catalogue.add_gift(owner, "定制化妆包", 1500)
     shop.catalogue.add_gift(owner, "旅行装洗护套装", 800)
     cashier = shop.staff.login("cashier", "cashier123")
@@ -157,10 +180,13 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
 
     days = (end.date() - start.date()).days + 1
     sales = refunds = 0
+    recent_sales: list[tuple[date, Any, ReceiptRecord]] = []
+    care = _CareReplay(shop, clock, cashier, owner, staff, rng)
     for offset in range(days):
         day = start.date() + timedelta(days=offset)
         clock.value = datetime.combine(day, time(9, 30))
         shop.run_daily_jobs()
+        care.morning(clock.value)
         is_today = day == end.date()
         visitors = [p for p in people if rng.random() < p["rate"] / 7 * (1.4 if day.weekday() >= 5 else 1)]
         rng.shuffle(visitors)
@@ -186,6 +212,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
             if is_today and when > end:
                 break   # still in the chair: "in the shop now"
             clock.value = when
+            care.during_day(when)
             if not leaving:
                 if person["id"] is None:
                     person["id"] = _register(shop, cashier, owner, person, people, rng, day)
@@ -199,17 +226,135 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
                 continue
             receipt = _pay(shop, cashier, visits[n], person, rng)
             sales += 1
+            if rng.random() < 0.35:             # the customer presses a digit at the counter
+                shop.care.rate_sale(cashier, receipt.sale_id, rng.choices([5, 4, 3, 2], [60, 30, 8, 2])[0])
+            recent_sales.append((day, person["id"], receipt))
             if receipt.enrolment_offered and person["joins"] and rng.random() < 0.85:
                 shop.members.enrol(cashier, person["id"], consent=True, qualifying_sale_id=receipt.sale_id)
             if sales % 97 == 0:   # about one sale in a hundred is voided or refunded
                 refunds += _refund(shop, cashier, receipt, rng)
+        if not is_today:
+            care.evening(day, recent_sales, offset, days)
+        else:
+            care.morning(end)
+        recent_sales[:] = [r for r in recent_sales if (day - r[0]).days < 4]
         if progress and offset % 30 == 0:
             progress(f"{day}: {sales} sales")
     clock.value = end
     shop.run_daily_jobs()
     members = sum(1 for p in people if p["id"] and shop.members.info(owner, p["id"]))
-    return {"customers": sum(1 for p in people if p["id"]), "sales": sales, "refunds": refunds,
+    return {"customers": sum(1 for p in people if p["id"]), "sales": sales + care.sales, "refunds": refunds + care.refunds,
             "members": members, "logins": DEMO_LOGINS}
+
+
+class _CareReplay:
+    """Follow-ups called (most on time, some late, some missed), complaints of every category with
+    their remedies, the way a shop's staff would have handled them."""
+
+    def __init__(self, shop: Shop, clock: _Clock, cashier: StaffInfo, owner: StaffInfo, staff: dict[str, StaffInfo],
+                 rng: random.Random) -> None:
+        self.shop, self.clock, self.cashier, self.owner, self.staff, self.rng = shop, clock, cashier, owner, staff, rng
+        self.pending: list[tuple[int, str, bool, bool]] = []   # complaint id, category, answer late, left open
+        self.made = 0
+        self.sessions: dict[str, StaffInfo] = {}
+        self.sales = 0                # the free redos, checked out at ¥0
+        self.refunds = 0              # refunds given as a complaint's remedy
+
+    def _close(self, task: TaskRecord, late: bool) -> None:
+        rng = self.rng
+        outcome = rng.choices(["reached", "no_answer", "wrong_number", "declined"], [75, 16, 3, 6])[0]
+        scores: tuple[int, int, int] | None = None
+        if outcome == "reached" and task.scored:
+            a, t, e = (rng.choices([5, 4, 3, 2], [55, 33, 9, 3])[0] for _ in range(3))
+            scores = (a, t, e)
+        who = self.cashier
+        if task.assignee_id in {s.id for s in self.staff.values()} and task.assignee_id != self.owner.id:
+            login = next(u for u, s in self.staff.items() if s.id == task.assignee_id)
+            if login != "cashier" and login not in self.sessions:
+                self.sessions[login] = self.shop.staff.login(login, "tech1234")
+            who = self.sessions.get(login, self.cashier)
+        comment = rng.choice(["", "", "很满意", "说下次还找同一位技师", "颜色有点浅，想下次加深", "提醒了护理方法"])
+        try:
+            self.shop.care.close_task(who, task.id, outcome, scores, comment if outcome == "reached" else "")
+        except SalonError:
+            pass
+
+    def during_day(self, now: datetime) -> None:
+        """Between customers the cashier calls the tasks coming due within three hours."""
+        for task in self.shop.care.tasks(self.cashier):
+            if now <= task.due_at <= now + timedelta(hours=3) and not task.all_day and self.rng.random() < 0.7:
+                self._close(task, late=False)
+
+    def morning(self, now: datetime) -> None:
+        """Yesterday's leftovers: about half are called late, the rest are missed for good."""
+        for task in self.shop.care.tasks(self.cashier):
+            if task.overdue and self.rng.random() < 0.45:
+                self._close(task, late=True)
+
+    def evening(self, day: date, recent_sales: list[tuple[date, int, ReceiptRecord]], offset: int,
+                days: int) -> None:
+        shop, rng = self.shop, self.rng
+        clock = self.clock
+        clock.value = max(clock.value, datetime.combine(day, time(21, 0)))
+        for complaint_id, category, late, left_open in list(self.pending):
+            if not left_open:
+                self._settle(complaint_id, category, late)
+        if recent_sales and (offset % 9 == 4 or offset == days - 3):
+            _, customer_id, receipt = rng.choice(recent_sales)
+            category, channel, text = COMPLAINTS[self.made % len(COMPLAINTS)]
+            self.made += 1
+            visit = shop.care.visits_of(self.cashier, customer_id)
+            visit_id = next((v for v, at, _ in visit if at <= clock.value and receipt.created_at == at), None)
+            try:
+                c = shop.care.open_complaint(self.cashier, customer_id, category, channel, text,
+                                             visit_id=visit_id or (visit[0][0] if visit else None))
+            except SalonError:
+                return
+            left_open = offset == days - 3            # still unanswered today: red on the care page
+            late = left_open or rng.random() < 0.25
+            if not late:
+                clock.value = clock.value + timedelta(minutes=20)
+                shop.care.respond(self.cashier, c.id, "已电话联系顾客致歉，了解详细情况，约定处理方案")
+            self.pending.append((c.id, category, late, left_open))
+        clock.value = clock.value + timedelta(minutes=30)
+        for task in shop.care.tasks(self.cashier):
+            if rng.random() < 0.8:
+                self._close(task, late=task.overdue)
+
+    def _settle(self, complaint_id: int, category: str, late: bool) -> None:
+        """The day after: a late first answer if need be, the remedy, the resolution."""
+        shop, rng = self.shop, self.rng
+        c = shop.care.complaint(self.owner, complaint_id)
+        waited = (shop.today() - c.received_at.date()).days
+        if waited < 1 or (late and waited < 2):
+            return                      # a late answer comes two evenings later: past the 24 hours
+        if c.responded_at is None:
+            shop.care.respond(self.cashier, complaint_id, "店长亲自回电道歉，说明原因")
+        kind, note = REMEDY_OF[category]
+        try:
+            if kind == "refund":
+                grant = shop.staff.authorise_owner(self.cashier, "owner", "owner123")
+                shop.care.give_remedy(self.cashier, complaint_id, "refund", grant=grant, note="退还该项目费用")
+                self.refunds += 1
+            elif kind == "points":
+                shop.care.give_remedy(self.owner, complaint_id, "points", points=500, note="补偿积分")
+            elif kind == "redo":
+                shop.care.give_remedy(self.cashier, complaint_id, "redo", note="免费补色")
+                visit = shop.visits.open_visits(self.cashier)
+                for v in visit:
+                    if v.customer is not None and v.customer.id == c.customer_id:
+                        shop.sales.checkout(self.cashier, v.id, [])
+                        self.sales += 1
+            else:
+                shop.care.give_remedy(self.cashier, complaint_id, kind, note=note)
+        except SalonError:
+            pass
+        shop.care.add_progress(self.cashier, complaint_id, "处理方案已与顾客确认")
+        if kind != "apology":
+            shop.care.give_remedy(self.cashier, complaint_id, "apology")
+        shop.care.resolve(self.cashier, complaint_id, "顾客接受处理方案，表示满意")
+        self.pending = [p for p in self.pending if p[0] != complaint_id]
+        del rng
 
 
 def _register(shop: Shop, cashier: StaffInfo, owner: StaffInfo, person: Person, people: list[Person],

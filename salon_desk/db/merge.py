@@ -8,7 +8,8 @@ from ..membership import TIER_ORDER
 from .context import ShopContext
 from .customer_rows import current_consents, points_balance, write_search_keys
 from .models import (
-    BirthdayPerkUse, Customer, CustomerTag, Member, PointsEntry, Sale, Staff, TierChange, Visit,
+    BirthdayPerkUse, Complaint, Customer, CustomerTag, FollowUpTask, Member, PointsEntry, Sale, Staff, TierChange,
+    Visit,
 )
 
 
@@ -36,6 +37,8 @@ def merge_files(ctx: ShopContext, owner: Staff, keep_id: int, drop_id: int) -> N
         raise Conflict("merge.open_visit", name=drop.name)
     Visit.update(customer=keep).where(Visit.customer == drop).execute()
     Sale.update(customer=keep).where(Sale.customer == drop).execute()
+    Complaint.update(customer=keep).where(Complaint.customer == drop).execute()
+    FollowUpTask.update(customer=keep).where(FollowUpTask.customer == drop).execute()
     _move_perk_uses(keep, drop)
     Customer.update(referred_by=keep).where(Customer.referred_by == drop).execute()
     moved = points_balance(ctx, drop.id)

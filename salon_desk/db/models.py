@@ -127,6 +127,7 @@ class Item(Base):
     member_discount = BooleanField(default=True)
     active = BooleanField(default=True)
     low_stock_at = IntegerField(null=True)
+    aftercare = TextField(default="")   # 护理建议: printed into the follow-up message after the service
 
 
 class Visit(Base):
@@ -327,8 +328,129 @@ class DailyJob(Base):
     last_run = DateField()
 
 
+class Complaint(Base):
+    """投诉 (SPEC §7). Never deleted; answered once, resolved once (triggers)."""
+
+    customer = ForeignKeyField(Customer, backref="complaints")
+    customer_id: int   # the key itself, as peewee exposes it
+    visit = ForeignKeyField(Visit, null=True)
+    visit_id: int | None   # the key itself, as peewee exposes it
+    sale_line = ForeignKeyField(SaleLine, null=True)
+    sale_line_id: int | None   # the key itself, as peewee exposes it
+    technician = ForeignKeyField(Staff, null=True)
+    technician_id: int | None   # the key itself, as peewee exposes it
+    category = CharField()
+    channel = CharField()
+    description = TextField()
+    received_at = DateTimeField(index=True)
+    recorded_by = ForeignKeyField(Staff)
+    recorded_by_id: int   # the key itself, as peewee exposes it
+    handler = ForeignKeyField(Staff, null=True)
+    handler_id: int | None   # the key itself, as peewee exposes it
+    responded_at = DateTimeField(null=True)
+    resolved_at = DateTimeField(null=True)
+    resolution = TextField(default="")
+    created_at = DateTimeField(default=now)
+
+
+class ComplaintProgress(Base):
+    """Append-only log of what was done about a complaint."""
+
+    complaint = ForeignKeyField(Complaint, backref="progress")
+    complaint_id: int   # the key itself, as peewee exposes it
+    at = DateTimeField()
+    staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
+    text = TextField()
+
+
+class ComplaintRemedy(Base):
+    """Append-only: each remedy given, linked to the refund, redo line or points entry it made."""
+
+    complaint = ForeignKeyField(Complaint, backref="remedies")
+    complaint_id: int   # the key itself, as peewee exposes it
+    kind = CharField()
+    amount_fen = IntegerField(default=0)
+    points = IntegerField(default=0)
+    note = TextField(default="")
+    at = DateTimeField()
+    staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
+    refund = ForeignKeyField(Refund, null=True)
+    refund_id: int | None   # the key itself, as peewee exposes it
+    visit_line_id = IntegerField(null=True)      # the ¥0 redo line (no key: an open visit's line may go)
+    points_entry = ForeignKeyField(PointsEntry, null=True)
+    points_entry_id: int | None   # the key itself, as peewee exposes it
+
+
+class FollowUpTask(Base):
+    """回访. Never deleted; closed once; identity ``key`` unique (the daily job is idempotent)."""
+
+    key = CharField(unique=True)
+    type = CharField()
+    customer = ForeignKeyField(Customer, backref="followups")
+    customer_id: int   # the key itself, as peewee exposes it
+    visit = ForeignKeyField(Visit, null=True)
+    visit_id: int | None   # the key itself, as peewee exposes it
+    complaint = ForeignKeyField(Complaint, null=True)
+    complaint_id: int | None   # the key itself, as peewee exposes it
+    due_at = DateTimeField(index=True)
+    all_day = BooleanField(default=False)
+    assignee = ForeignKeyField(Staff, null=True)
+    assignee_id: int | None   # the key itself, as peewee exposes it
+    message = TextField()
+    created_at = DateTimeField(default=now)
+    closed_at = DateTimeField(null=True)
+    closed_by = ForeignKeyField(Staff, null=True)
+    closed_by_id: int | None   # the key itself, as peewee exposes it
+    outcome = CharField(null=True)
+    attitude = IntegerField(null=True)
+    technique = IntegerField(null=True)
+    environment = IntegerField(null=True)
+    comment = TextField(default="")
+
+    class Meta:
+        table_name = "followup_task"
+
+
+class CounterRating(Base):
+    """The customer's own 1-5 at the counter after checkout, one per sale."""
+
+    sale = ForeignKeyField(Sale, unique=True)
+    sale_id: int   # the key itself, as peewee exposes it
+    rating = IntegerField()
+    at = DateTimeField(index=True)
+    staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
+
+
+class SegmentSnapshot(Base):
+    """The segments as they stood at a month's end (so last month's report never changes)."""
+
+    month = CharField(unique=True)      # YYYY-MM
+    as_of = DateField()
+    created_at = DateTimeField(default=now)
+    cuts = TextField()                  # JSON: the cut points used
+
+
+class SegmentRow(Base):
+    snapshot = ForeignKeyField(SegmentSnapshot, backref="rows")
+    snapshot_id: int   # the key itself, as peewee exposes it
+    customer_id = IntegerField()
+    recency_days = IntegerField()
+    frequency = IntegerField()
+    monetary_fen = IntegerField()
+    r = IntegerField()
+    f = IntegerField()
+    m = IntegerField()
+    value_class = CharField()
+    spend_24m_fen = IntegerField()
+    usual_interval_days = IntegerField(null=True)
+
+
 MODELS = [
     Setting, Staff, Customer, CustomerTag, SearchKey, Consent, Member, TierChange,
     Item, StockMove, Visit, VisitLine, Sale, SaleLine, Payment, Refund, RefundLine,
     PointsEntry, PointsReset, BirthdayPerkUse, Gift, AuditLog, DailyJob,
+    Complaint, ComplaintProgress, ComplaintRemedy, FollowUpTask, CounterRating, SegmentSnapshot, SegmentRow,
 ]

@@ -21,6 +21,7 @@ from ..report_figures import (
 )
 from ..roles import Perm
 from ..tenders import METHODS
+from .care import care_report
 from .context import Actor, ShopContext
 from .ledger_checkpoints import ledger_totals, stamp
 from .models import Staff
@@ -135,7 +136,8 @@ class ReportService:
             points=PointsFigures(opening, movement_rows, opening + sum(movements.values()),
                                  self.ctx.setting("points.per_yuan_redeemed")),
             key=KeyFigures(repurchase=Rate(len(month_customers & earlier), len(month_customers)),
-                           referral=Rate(referred, len(new_customers))))
+                           referral=Rate(referred, len(new_customers))),
+            care=care_report(self.ctx, start, end, len(completed)))
 
 
 def _methods(payments: list[Row], refunds: list[Row]) -> tuple[MethodFigures, ...]:

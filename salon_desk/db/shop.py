@@ -19,6 +19,7 @@ from ..records import AuditEntry
 from ..roles import Perm
 from .backup import backup_to, rotate_backup
 from .birthday_perks import BirthdayService
+from .care import CareService
 from .catalogue import CatalogueService
 from .context import Actor, ShopContext, system_clock
 from .customers import CustomerService
@@ -90,6 +91,7 @@ class Shop:
         self.visits = VisitService(ctx)
         self.sales = SalesService(ctx, book)
         self.reports = ReportService(ctx)
+        self.care = CareService(ctx, self.sales)
         self.audit = AuditService(ctx)
         self.backups = BackupService(ctx)
         self.drawer = DrawerService(ctx)
@@ -172,6 +174,7 @@ class Shop:
         result["resets"] = self.points.apply_yearly_resets()
         result["lapsed"] = self.members.apply_lapses()
         self.reports.refresh_checkpoints()   # so no month-end report pays for the whole history
+        result["care"] = self.care.run_daily()   # follow-up tasks of the day, last month's segments
         ctx = self.ctx
         with ctx.bound():
             today = ctx.today()

@@ -135,3 +135,93 @@ TIER_CHANGES_BY_KIND = ("SELECT kind, COUNT(*) AS changes FROM tier_change WHERE
                         " GROUP BY kind")
 POINTS_BY_KIND = "SELECT kind, SUM(points) AS points FROM points_entry WHERE at >= ? AND at < ? GROUP BY kind"
 STAFF_NAMES = "SELECT id, display_name FROM staff"
+
+# -- relationship care (SPEC §7) ------------------------------------------------
+# The consent in force is the newest row of the append-only history, per purpose.
+_CONSENT = ("(SELECT k.granted FROM consent k WHERE k.customer_id = c.id AND k.purpose = '{purpose}'"
+            " ORDER BY k.id DESC LIMIT 1)")
+CARE_CUSTOMER = f"""
+SELECT c.id AS id, c.name AS name, c.birth_month AS birth_month, c.birth_day AS birth_day,
+       EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1) AS member,
+       {_CONSENT.format(purpose='keep_file')} AS file_consent,
+       {_CONSENT.format(purpose='marketing')} AS marketing_consent,
+       c.anonymised_at IS NOT NULL AS anonymised
+FROM customer c WHERE c.id = ?"""
+# The daily job's population: files kept, marketing agreed, not archived or erased; seen recently
+# (care cycles, absences) or a member whose birthday ('MM-DD') is one of the coming week's.
+CARE_MARKETING_CUSTOMERS = f"""
+SELECT c.id AS id, c.name AS name, c.birth_month AS birth_month, c.birth_day AS birth_day,
+       c.last_visit_at AS last_visit_at,
+       EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1) AS member
+FROM customer c
+WHERE c.archived = 0 AND c.anonymised_at IS NULL
+  AND (c.last_visit_at >= ? OR (printf('%02d-%02d', c.birth_month, c.birth_day) IN ({{birthdays}})
+                                AND EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1)))
+  AND {_CONSENT.format(purpose='keep_file')} = 1 AND {_CONSENT.format(purpose='marketing')} = 1"""
+CARE_SERVICE_HISTORY = """
+SELECT s.customer_id AS customer_id, substr(s.created_at, 1, 10) AS day, l.category AS category,
+       l.technician_id AS technician_id
+FROM sale s JOIN sale_line l ON l.sale_id = s.id JOIN customer c ON c.id = s.customer_id
+WHERE s.created_at >= ? AND s.status = 'completed' AND l.kind = 'service' AND c.last_visit_at >= ?
+ORDER BY s.created_at"""
+LAST_CASHIER = "SELECT cashier_id FROM sale ORDER BY id DESC LIMIT 1"
+SALE_CARE_LINES = """
+SELECT l.kind AS kind, l.name AS name, l.category AS category, l.technician_id AS technician_id,
+       COALESCE(i.aftercare, '') AS aftercare
+FROM sale_line l LEFT JOIN item i ON i.id = l.item_id WHERE l.sale_id = ? ORDER BY l.id"""
+SALE_CARE_HEAD = "SELECT visit_id, customer_id, cashier_id, created_at FROM sale WHERE id = ?"
+TASKS = """
+SELECT t.id AS id, t.key AS key, t.type AS type, t.customer_id AS customer_id, c.name AS customer_name,
+       c.phone AS phone, t.due_at AS due_at, t.all_day AS all_day, t.assignee_id AS assignee_id,
+       COALESCE(a.display_name, '') AS assignee_name, t.message AS message, t.visit_id AS visit_id,
+       t.complaint_id AS complaint_id, t.closed_at AS closed_at, COALESCE(b.display_name, '') AS closed_by_name,
+       t.outcome AS outcome, t.attitude AS attitude, t.technique AS technique, t.environment AS environment,
+       t.comment AS comment
+FROM followup_task t JOIN customer c ON c.id = t.customer_id
+LEFT JOIN staff a ON a.id = t.assignee_id LEFT JOIN staff b ON b.id = t.closed_by_id
+WHERE {where} ORDER BY t.due_at, t.id"""
+TASK_KEYS_IN = "SELECT key FROM followup_task WHERE key IN ({marks})"
+TASKS_OPEN_DUE_BEFORE = "t.closed_at IS NULL AND t.due_at < ?"
+TASKS_OPEN = "t.closed_at IS NULL"
+TASKS_OF_CUSTOMER = "t.customer_id = ?"
+TASKS_BY_ID = "t.id = ?"
+TASKS_CLOSED_SINCE = "t.closed_at >= ?"
+# Segments: one row per paid visit of the 24 months (paid: the sale less its refunds).
+RFM_VISITS = """
+SELECT s.customer_id AS customer_id, substr(s.created_at, 1, 10) AS day,
+       s.amount_due_fen - COALESCE(r.back, 0) AS paid_fen
+FROM sale s
+LEFT JOIN (SELECT sale_id, SUM(amount_fen) AS back FROM refund WHERE kind = 'refund' AND at >= ?
+           GROUP BY sale_id) r ON r.sale_id = s.id
+WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed' AND s.customer_id IS NOT NULL"""
+SEGMENT_PEOPLE = "SELECT id, name, phone FROM customer WHERE anonymised_at IS NULL"
+SEGMENT_PEOPLE_SINCE = ("SELECT id, name, phone FROM customer WHERE anonymised_at IS NULL AND last_visit_at >= ?")
+MERGED_INTO = "SELECT id, merged_into_id FROM customer WHERE merged_into_id IS NOT NULL"
+# The month's care figures.
+MONTH_COMPLAINTS = ("SELECT id, category, technician_id, received_at, responded_at, resolved_at FROM complaint"
+                    " WHERE received_at >= ? AND received_at < ?")
+MONTH_TASKS_DUE = ("SELECT type, due_at, all_day, closed_at, outcome FROM followup_task"
+                   " WHERE due_at >= ? AND due_at < ?")
+MONTH_TASK_SCORES = """
+SELECT t.attitude AS attitude, t.technique AS technique, t.environment AS environment,
+       (SELECT GROUP_CONCAT(DISTINCT l.technician_id) FROM sale s JOIN sale_line l ON l.sale_id = s.id
+         WHERE s.visit_id = COALESCE(t.visit_id, (SELECT q.visit_id FROM complaint q WHERE q.id = t.complaint_id))
+           AND l.technician_id IS NOT NULL) AS technicians
+FROM followup_task t WHERE t.closed_at >= ? AND t.closed_at < ? AND t.attitude IS NOT NULL"""
+MONTH_COUNTER_RATINGS = """
+SELECT r.rating AS rating,
+       (SELECT GROUP_CONCAT(DISTINCT l.technician_id) FROM sale_line l
+         WHERE l.sale_id = r.sale_id AND l.technician_id IS NOT NULL) AS technicians
+FROM counter_rating r WHERE r.at >= ? AND r.at < ?"""
+SNAPSHOT_CLASSES = ("SELECT r.customer_id, r.value_class FROM segment_row r JOIN segment_snapshot s"
+                    " ON s.id = r.snapshot_id WHERE s.month = ?")
+SNAPSHOT_COUNTS = "SELECT value_class, COUNT(*) FROM segment_row WHERE snapshot_id = ? GROUP BY value_class"
+SNAPSHOT_AT_RISK = """
+SELECT customer_id, recency_days, frequency, monetary_fen, r, f, m, value_class, spend_24m_fen, usual_interval_days
+FROM segment_row WHERE snapshot_id = ? AND value_class = 'at_risk'
+ORDER BY spend_24m_fen DESC, recency_days DESC, customer_id LIMIT ?"""
+CUSTOMER_NAME_PHONE = "SELECT name, phone FROM customer WHERE id = ?"
+LAST_AUDIT_ID = "SELECT MAX(id) FROM audit_log"
+SNAPSHOT_ROWS = """
+SELECT customer_id, recency_days, frequency, monetary_fen, r, f, m, value_class, spend_24m_fen, usual_interval_days
+FROM segment_row WHERE snapshot_id = ? ORDER BY customer_id"""

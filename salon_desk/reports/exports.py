@@ -14,11 +14,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from ..report_figures import MonthlyFigures
-from .figure_rows import DEFINITIONS, Section, all_sections
+from .figure_rows import Section, all_sections, definitions
 
 SHEET_NAMES = {"revenue": "营业收入", "methods": "收款方式", "categories": "项目分类", "services": "热门服务",
                "technicians": "技师业绩", "customers": "客户", "tiers": "会员等级", "points": "积分",
-               "key": "关键指标", "days": "每日营业"}
+               "key": "关键指标", "days": "每日营业", "care_key": "服务质量指标", "complaints": "投诉",
+               "complaint_categories": "投诉类别", "complaint_technicians": "投诉按技师", "satisfaction": "满意度",
+               "satisfaction_technicians": "满意度按技师", "followups": "回访", "segments": "客户分类",
+               "at_risk": "风险客户"}
 FORMATS = {"fen": '"￥"#,##0.00;-"￥"#,##0.00', "count": "#,##0", "points": "#,##0", "rate": "0.0%"}
 HEAD_FILL = PatternFill("solid", fgColor="EAD9DB")
 THIN = Side(style="thin", color="999999")
@@ -57,7 +60,7 @@ def _sheet(wb: Workbook, f: MonthlyFigures, section: Section) -> None:
                 ws.cell(r, col).font = Font(bold=True)
                 ws.cell(r, col).border = Border(top=THIN)
     if section.key == "key":
-        for i, text in enumerate(DEFINITIONS, start=HEADER_ROW + len(rows) + 2):
+        for i, text in enumerate(definitions(f), start=HEADER_ROW + len(rows) + 2):
             ws.cell(i, 1, text).alignment = Alignment(wrap_text=False)
     for col in range(1, len(section.headers) + 1):
         letter = ws.cell(HEADER_ROW, col).column_letter
@@ -90,6 +93,6 @@ def monthly_csv(f: MonthlyFigures) -> bytes:
         for row in list(section.rows) + ([section.total] if section.total else []):
             out.writerow([section.title, *(v.plain() for v in row)])
     out.writerow([])
-    for text in DEFINITIONS:
+    for text in definitions(f):
         out.writerow(["定义", text])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -9,7 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..report_figures import MonthlyFigures
+from ..care_figures import DEFINITIONS as CARE_DEFINITIONS, CareReport, Mean
+from ..complaints import CATEGORY_ZH
+from ..followups import TYPE_ZH
+from ..report_figures import MonthlyFigures, Rate
+from ..segments import VALUE_CLASS_ZH, ValueClass
 from . import labels
 from .labels import yen
 
@@ -191,7 +195,122 @@ DEFINITIONS = (
 )
 
 
+# -- care (SPEC §8) ---------------------------------------------------------------
+
+def _mean(m: Mean) -> Value:
+    return text(m.text())
+
+
+def _hours(m: Mean) -> Value:
+    return text("—" if not m.count else f"{Mean(m.total, m.count * 60).text()} 小时")
+
+
+def care_key_section(c: CareReport) -> Section:
+    k, s, u = c.complaints, c.satisfaction, c.followups
+    rows = (
+        (text("投诉率"), Value(k.rate, "rate"), text(f"{k.rate.numerator} / {k.rate.denominator}"), text("低于 5%")),
+        (text("24 小时内首次回应率"), Value(k.responded_in_time, "rate"),
+         text(f"{k.responded_in_time.numerator} / {k.responded_in_time.denominator}"), text("100%")),
+        (text("回访按时完成率"), Value(u.on_time_rate, "rate"), text(f"{u.done_on_time} / {u.due}"), text("")),
+        (text("平均满意度（回访评分）"), _mean(s.overall), text(f"{s.overall.count} 项评分"), text("满分 5")),
+        (text("平均满意度（结账评分）"), _mean(s.counter), text(f"{s.counter.count} 次评分"), text("满分 5")),
+    )
+    return Section("care_key", "服务质量关键指标", ("指标", "本期", "分子 / 分母", "目标"), rows)
+
+
+def complaints_section(c: CareReport) -> Section:
+    k = c.complaints
+    rows = [
+        ("收到投诉", count(k.received)),
+        ("投诉率（投诉 ÷ 到店人次）", Value(k.rate, "rate")),
+        ("24 小时内首次回应率", Value(k.responded_in_time, "rate")),
+        ("回应超时（已回应）", count(k.late_responses)),
+        ("超时仍未回应", count(k.overdue_open)),
+        ("平均首次回应时间", _hours(k.response_minutes)),
+        ("平均解决时间", _hours(k.resolution_minutes)),
+    ]
+    return Section("complaints", "投诉", ("项目", "数量 / 比例"), tuple((text(a), b) for a, b in rows))
+
+
+def complaint_categories_section(c: CareReport) -> Section:
+    rows = tuple((text(CATEGORY_ZH[cat]), count(n)) for cat, n in c.complaints.by_category)
+    return Section("complaint_categories", "投诉类别", ("类别", "投诉数"), rows,
+                   (text("合计"), count(c.complaints.received)))
+
+
+def complaint_technicians_section(c: CareReport) -> Section:
+    rows = tuple((text(c.staff_name(t) or "（未涉及技师）"), count(n)) for t, n in c.complaints.by_technician)
+    return Section("complaint_technicians", "投诉（按技师）", ("技师", "投诉数"), rows)
+
+
+def satisfaction_section(c: CareReport) -> Section:
+    s = c.satisfaction
+    rows = (
+        (text("回访评分：综合"), _mean(s.overall), count(s.overall.count)),
+        (text("　服务态度"), _mean(s.attitude), count(s.attitude.count)),
+        (text("　技术水平"), _mean(s.technique), count(s.technique.count)),
+        (text("　服务环境"), _mean(s.environment), count(s.environment.count)),
+        (text("结账时顾客评分（单独统计）"), _mean(s.counter), count(s.counter.count)),
+    )
+    return Section("satisfaction", "满意度", ("项目", "平均分（满分 5）", "评分数"), rows)
+
+
+def satisfaction_technicians_section(c: CareReport) -> Section:
+    s = c.satisfaction
+    follow = dict(s.by_technician)
+    counter = dict(s.counter_by_technician)
+    rows = tuple((text(c.staff_name(t)), _mean(follow.get(t, Mean(0, 0))), count(follow.get(t, Mean(0, 0)).count),
+                  _mean(counter.get(t, Mean(0, 0))), count(counter.get(t, Mean(0, 0)).count))
+                 for t in sorted(set(follow) | set(counter), key=lambda t: c.staff_name(t)))
+    return Section("satisfaction_technicians", "满意度（按技师）",
+                   ("技师", "回访评分", "回访评分数", "结账评分", "结账评分数"), rows)
+
+
+def followups_section(c: CareReport) -> Section:
+    u = c.followups
+    rows = tuple((text(TYPE_ZH[t]), count(due), count(done), count(on_time), Value(Rate(on_time, due), "rate"))
+                 for t, due, done, on_time in u.by_type)
+    total = (text("合计"), count(u.due), count(u.done), count(u.done_on_time), Value(u.on_time_rate, "rate"))
+    return Section("followups", "回访", ("类型", "本期到期", "已完成", "按时完成", "按时完成率"), rows, total)
+
+
+def segments_section(c: CareReport) -> Section:
+    rows = []
+    for code, now, before in c.segment_counts:
+        change = "—" if before is None else f"{now - before:+d}"
+        rows.append((text(VALUE_CLASS_ZH[ValueClass(code)]), count(now),
+                     count(before) if before is not None else text("—"), text(change)))
+    day = f"{c.segments_as_of:%Y-%m-%d}" if c.segments_as_of else ""
+    return Section("segments", f"客户分类（{day}）", ("分类", "期末人数", "上月末人数", "变化"), tuple(rows),
+                   (text("合计"), count(sum(n for _, n, _ in c.segment_counts)), text(""), text("")))
+
+
+def at_risk_section(c: CareReport) -> Section:
+    rows = tuple((count(i), text(a.name), text(a.phone_masked), fen(a.spend_24m_fen), text(a.reason))
+                 for i, a in enumerate(c.at_risk, start=1))
+    return Section("at_risk", f"风险客户（近两年消费前 {len(rows)} 名）",
+                   ("排名", "客户", "电话", "近两年消费", "原因"), rows)
+
+
+def care_sections(f: MonthlyFigures) -> list[Section]:
+    c = f.care
+    if c is None:
+        return []
+    out = [care_key_section(c), complaints_section(c), complaint_categories_section(c),
+           complaint_technicians_section(c), satisfaction_section(c), satisfaction_technicians_section(c),
+           followups_section(c)]
+    if c.segment_counts:
+        out += [segments_section(c), at_risk_section(c)]
+    return out
+
+
+def definitions(f: MonthlyFigures) -> tuple[str, ...]:
+    """The sentences printed under the tables: the shop's, the care figures', and the segment rules."""
+    extra = CARE_DEFINITIONS + (f.care.segment_rules if f.care is not None else ())
+    return DEFINITIONS + extra
+
+
 def all_sections(f: MonthlyFigures) -> list[Section]:
     return [revenue_section(f), methods_section(f), categories_section(f), services_section(f),
             technicians_section(f), customers_section(f), tiers_section(f), points_section(f),
-            key_section(f), days_section(f)]
+            key_section(f), *care_sections(f), days_section(f)]

@@ -16,7 +16,9 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, T
 
 from ..report_figures import MonthlyFigures
 from .figure_rows import (
-    DEFINITIONS, Section, categories_section, customers_section, days_section, key_section, methods_section,
+    DEFINITIONS, Section, at_risk_section, care_key_section, categories_section, complaint_categories_section,
+    complaint_technicians_section, complaints_section, customers_section, days_section, followups_section,
+    key_section, methods_section, satisfaction_section, satisfaction_technicians_section, segments_section,
     points_section, revenue_section, services_section, technicians_section, tiers_section,
 )
 from .fonts import register_fonts, style
@@ -130,6 +132,31 @@ def _days_table(f: MonthlyFigures) -> Table:
     return _side_by_side([left], [right], WIDTH / 2)
 
 
+def _care(f: MonthlyFigures) -> list:
+    """The care pages: key figures, complaints, satisfaction, follow-ups, segments and the at-risk list."""
+    c = f.care
+    if c is None:
+        return []
+    from ..care_figures import DEFINITIONS as CARE_DEFINITIONS
+    story: list = [CondPageBreak(90 * mm)]
+    story += _table(care_key_section(c), [58 * mm, 30 * mm, 52 * mm, 40 * mm])
+    story.append(_side_by_side(_parts(complaints_section(c), [56 * mm, 32 * mm]),
+                               _parts(complaint_categories_section(c), [40 * mm, 30 * mm]), 92 * mm))
+    story += _table(complaint_technicians_section(c), [90 * mm, 90 * mm])
+    story += [CondPageBreak(60 * mm)]
+    story += _table(satisfaction_section(c), [80 * mm, 50 * mm, 50 * mm])
+    story += _table(satisfaction_technicians_section(c), [44 * mm, 34 * mm, 34 * mm, 34 * mm, 34 * mm])
+    story += [CondPageBreak(60 * mm)]
+    story += _table(followups_section(c), [52 * mm, 32 * mm, 32 * mm, 32 * mm, 32 * mm])
+    if c.segment_counts:
+        story += [CondPageBreak(60 * mm)]
+        story += _table(segments_section(c), [60 * mm, 40 * mm, 40 * mm, 40 * mm])
+        risky = at_risk_section(c)
+        story += [CondPageBreak(60 * mm)] + _parts(risky, [14 * mm, 28 * mm, 30 * mm, 30 * mm, 78 * mm])
+    story += [Spacer(1, 2 * mm)] + [para(d, SMALL) for d in CARE_DEFINITIONS + c.segment_rules]
+    return story
+
+
 def render_monthly_report(f: MonthlyFigures) -> bytes:
     """The A4 PDF of the month's figures."""
     name = f.shop_name or "本店"
@@ -155,6 +182,7 @@ def render_monthly_report(f: MonthlyFigures) -> bytes:
     key = key_section(f)
     story += [KeepTogether(_parts(key, [50 * mm, 35 * mm, 55 * mm, 40 * mm])
                            + [Spacer(1, 2 * mm)] + [para(d, SMALL) for d in DEFINITIONS])]
+    story += _care(f)
     story += [CondPageBreak(120 * mm), Paragraph("每日明细", H2), _days_table(f)]
     story += [Spacer(1, 6 * mm), para("店长签字：________________　　　　日期：________________", BODY)]
     return build_a4(story, f"{name} {f.title}经营报表", f"{name} · {f.title}经营报表",

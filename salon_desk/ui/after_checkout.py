@@ -49,6 +49,11 @@ def offer_enrolment(parent: QWidget | None, ops: Ops, name: str, paid_fen: int) 
 
 
 def finish_sale(parent: QWidget | None, ops: Ops, receipt: ReceiptRecord) -> ReceiptRecord:
-    """The receipt step after a stored sale; returns the receipt."""
-    receipt_step.run_receipt_step(parent, ops.shop, receipt)
+    """The receipt step after a stored sale (the customer may rate the visit there); returns the receipt."""
+    shop = ops.shop
+    sale_id = receipt.sale_id
+
+    def rate(stars: int) -> bool:
+        return ops.run(parent, lambda: shop.care.rate_sale(ops.staff, sale_id, stars)).ok
+    receipt_step.run_receipt_step(parent, shop, receipt, rate=rate)
     return receipt

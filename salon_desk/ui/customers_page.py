@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFileDialog, QHBoxLayout, QMenu, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout,
+    QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout,
     QWidget,
 )
 
@@ -58,6 +58,13 @@ class CustomersPage(QWidget):
         self.new_button.clicked.connect(self.new_customer)
 
         self.title = big_label("", 15)
+        self.complaint_flag = QLabel()
+        self.complaint_flag.setObjectName("complaint_flag")
+        self.complaint_flag.hide()
+        self.complaint_button = QPushButton(self.tr("Complaint…"))
+        self.complaint_button.setObjectName("complaint_button")
+        self.complaint_button.clicked.connect(self.complaint)
+        self.complaint_button.setVisible(ops.can(Perm.COMPLAINTS))
         self.editor = CustomerEditor(ops)
         self.editor.saved.connect(self.saved)
         self.membership = MembershipPanel(ops)
@@ -109,11 +116,15 @@ class CustomersPage(QWidget):
         right = QWidget()
         rcol = QVBoxLayout(right)
         rcol.setContentsMargins(0, 0, 0, 0)
-        rcol.addWidget(self.title)
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.complaint_flag)
+        head.addStretch(1)
+        rcol.addLayout(head)
         rcol.addWidget(self.tabs, 1)
         actions = QHBoxLayout()
-        for button in (self.archive_button, self.print_button, self.merge_button, self.export_button,
-                       self.erase_button):
+        for button in (self.archive_button, self.print_button, self.complaint_button, self.merge_button,
+                       self.export_button, self.erase_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.editor.error)
@@ -167,6 +178,35 @@ class CustomersPage(QWidget):
             button.setEnabled(f is not None and not f.anonymised)
         self.membership.setEnabled(f is not None)
         self.history.setEnabled(f is not None)
+        self.complaint_button.setEnabled(f is not None and not f.anonymised)
+        self._show_complaints(f.id if f is not None else None)
+
+    def _show_complaints(self, customer_id: int | None) -> None:
+        """Open complaints in red beside the name (bold while a deadline has passed)."""
+        flags = ()
+        if customer_id is not None:
+            flags = self.ops.query(self, lambda: self.shop.care.open_complaints_of(self.ops.staff, customer_id),
+                                   default=()) or ()
+        overdue = any(f.overdue for f in flags)
+        self.complaint_flag.setVisible(bool(flags))
+        self.complaint_flag.setText("⚠ " + (self.tr("Open complaint — answer overdue!") if overdue
+                                           else self.tr("Open complaint")))
+        self.complaint_flag.setStyleSheet("color: #ffffff; background: #b00020; padding: 2px 6px; font-weight: bold;"
+                                          if overdue else "color: #b00020; font-weight: bold;")
+
+    def complaint(self) -> None:
+        """Record a complaint of this customer, or open their oldest open one."""
+        from .complaint_dialog import ComplaintDialog
+        if self.file is None:
+            return
+        customer_id = self.file.id
+        open_ones = self.ops.query(self, lambda: self.shop.care.complaints(
+            self.ops.staff, customer_id=customer_id), default=[]) or []
+        if open_ones:
+            ComplaintDialog.open_existing(self, self.ops, open_ones[0].id)
+        else:
+            ComplaintDialog.start(self, self.ops, customer_id)
+        self._show_complaints(customer_id)
 
     def load_sales(self):
         if self.file is None:

@@ -18,11 +18,13 @@ from ..errors import SalonError
 from ..records import StaffInfo
 from ..roles import Perm
 from . import errors_text, labels
+from .care_page import CarePage
 from .catalogue_page import CataloguePage
 from .counter_page import CounterPage
 from .customers_page import CustomersPage
 from .ops import SETTINGS, Ops
 from .reports_page import ReportsPage
+from .segments_page import SegmentsPage
 from .settings_page import SettingsPage
 from .technician_page import TechnicianPage
 from .widgets import big_label, error_label
@@ -101,7 +103,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
         self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
-        for number in range(1, 6):
+        for number in range(1, 8):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))
@@ -143,6 +145,12 @@ class MainWindow(QMainWindow):
         else:                                      # a technician: notes on their own services
             self.pages["services"] = TechnicianPage(self.ops)
             self.tabs.addTab(self.pages["services"], self.tr("My services"))
+        # 回访: every role; the cashier and the owner see all tasks, a technician the ones assigned to them
+        self.pages["care"] = CarePage(self.ops)
+        self.tabs.addTab(self.pages["care"], self.tr("Follow-ups"))
+        if self.ops.can(Perm.SEGMENTS):
+            self.pages["segments"] = SegmentsPage(self.ops)
+            self.tabs.addTab(self.pages["segments"], self.tr("Segments"))
         if self.ops.can(Perm.CATALOGUE) or self.ops.can(Perm.STAFF):
             self.pages["catalogue"] = CataloguePage(self.ops)
             self.tabs.addTab(self.pages["catalogue"], self.tr("Catalogue and staff"))

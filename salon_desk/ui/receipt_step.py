@@ -14,6 +14,7 @@ receipt printed, F8 prints a copy marked 重印 that never opens the drawer.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
@@ -29,9 +30,12 @@ PRINT_KEY = Qt.Key.Key_F8
 
 
 class ReceiptStepDialog(ReceiptSummaryDialog):
-    def __init__(self, shop, receipt: ReceiptRecord, reprint: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, shop, receipt: ReceiptRecord, reprint: bool = False, parent: QWidget | None = None,
+                 rate: Callable[[int], bool] | None = None) -> None:
         super().__init__(receipt, reprint, parent)
         self.shop = shop
+        self.rate = rate
+        self.rating: int | None = None
         self.reprint = reprint
         self.printed = False
         self.print_button = self.buttons.addButton(self.tr("Print receipt (F8)"),
@@ -47,6 +51,12 @@ class ReceiptStepDialog(ReceiptSummaryDialog):
         self.status.setObjectName("print_status")
         self.status.setWordWrap(True)
         self.layout().insertWidget(self.layout().indexOf(self.buttons), self.status)
+        self.rating_label = QLabel()
+        self.rating_label.setObjectName("counter_rating")
+        self.rating_label.setStyleSheet("font-size: 14px;")
+        if rate is not None:
+            self.rating_label.setText(self.tr("The customer's rating (optional): press 1–5"))
+            self.layout().insertWidget(self.layout().indexOf(self.status), self.rating_label)
         self.config = thermal.printer_config(shop)
         self.thermal: thermal.ThermalPrinter | None = None
         self.drawer_opened = False
@@ -119,15 +129,26 @@ class ReceiptStepDialog(ReceiptSummaryDialog):
         if event.key() == PRINT_KEY:
             self.print_now()
             return
+        digit = event.key() - Qt.Key.Key_0
+        if self.rate is not None and self.rating is None and 1 <= digit <= 5:
+            if self.rate(digit):
+                self.rating = digit
+                self.rating_label.setText(self.tr("The customer's rating: {stars} ({n} of 5) — thank you!").format(
+                    stars="★" * digit + "☆" * (5 - digit), n=digit))
+                self.rating_label.setStyleSheet("font-size: 14px; color: #1b6e20;")
+            return
         super().keyPressEvent(event)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, shop, receipt: ReceiptRecord, reprint: bool = False) -> None:
-        dialog = cls(shop, receipt, reprint, parent)
+    def ask(cls, parent: QWidget | None, shop, receipt: ReceiptRecord, reprint: bool = False,
+            rate: Callable[[int], bool] | None = None) -> None:
+        dialog = cls(shop, receipt, reprint, parent, rate)
         dialog.exec()
         dialog.finish_printing()
 
 
-def run_receipt_step(parent: QWidget | None, shop, receipt: ReceiptRecord, reprint: bool = False) -> None:
-    """Show ``receipt`` with its change and points, ready to print. ``reprint`` marks a copy (重印)."""
-    ReceiptStepDialog.ask(parent, shop, receipt, reprint=reprint)
+def run_receipt_step(parent: QWidget | None, shop, receipt: ReceiptRecord, reprint: bool = False,
+                     rate: Callable[[int], bool] | None = None) -> None:
+    """Show ``receipt`` with its change and points, ready to print. ``reprint`` marks a copy (重印);
+    ``rate`` records the customer's 1-5 typed as one digit (after a checkout only)."""
+    ReceiptStepDialog.ask(parent, shop, receipt, reprint=reprint, rate=rate)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..report_figures import MonthlyFigures
-from ..reports.figure_rows import DEFINITIONS, Section, Value, all_sections, count, fen
+from ..reports.figure_rows import DEFINITIONS, Section, Value, all_sections, count, definitions, fen
 from . import printing
 from .ops import CUSTOMERS, SALES, Ops
 from .report_models import FigureTableModel, cell_text
@@ -195,6 +195,7 @@ class ReportsPage(QWidget):
         self.sections.blockSignals(True)
         self.sections.clear()
         self.section_list = all_sections(f) if f is not None else []
+        self.notes.setText("\n".join(definitions(f) if f is not None else DEFINITIONS))
         for section in self.section_list:
             self.sections.addItem(section.title)
         self.sections.blockSignals(False)

@@ -74,6 +74,18 @@ class SettingsPage(QWidget):
         self._yuan(form, "birthday.free_service_cap_fen", self.tr("Birthday free service up to (yuan)"))
         layout.addWidget(points_box)
 
+        care_box = QGroupBox(self.tr("Follow-ups and complaints"))
+        form = QFormLayout(care_box)
+        self._int(form, "care.visit_followup_hours", self.tr("Call after a visit within hours"), 1, 72)
+        self._int(form, "care.product_check_days", self.tr("Check a product's effect after days"), 1, 60)
+        self._int(form, "care.inactive_days", self.tr("Warn about a member not seen for days"), 14, 729)
+        self._int(form, "care.birthday_days_ahead", self.tr("Birthday greeting days ahead"), 0, 31)
+        self._int(form, "care.cycle_lead_days", self.tr("Remind of a usual service days ahead"), 0, 30)
+        self._int(form, "complaints.first_response_hours",
+                  self.tr("Answer a complaint within hours (clock hours, nights included)"), 1, 720)
+        self._int(form, "complaints.resolution_hours", self.tr("Resolve a complaint within hours"), 1, 2160)
+        layout.addWidget(care_box)
+
         other_box = QGroupBox(self.tr("Staff, stock, privacy, backups"))
         form = QFormLayout(other_box)
         self._int(form, "staff.max_failed_logins", self.tr("Wrong passwords before locking"), 1, 100)

@@ -172,7 +172,11 @@ class VisitEditor(QWidget):
             self.quote = None
             self._show_totals()
             return
-        self.banner.setText(self.banner_html(visit))
+        flags = ()
+        if visit.customer is not None:
+            flags = self.ops.query(self, lambda: self.shop.care.open_complaints_of(
+                self.ops.staff, visit.customer.id), default=()) or ()
+        self.banner.setText(self.banner_html(visit, flags))
         birthday = visit.birthday
         self.gift_button.setVisible(bool(birthday and birthday.gift_available))
         self.lines_model.set_rows(visit.lines)
@@ -180,7 +184,7 @@ class VisitEditor(QWidget):
         self._show_totals()
         self.search_items(self.item_field.text())
 
-    def banner_html(self, v: VisitInfo) -> str:
+    def banner_html(self, v: VisitInfo, complaints=()) -> str:
         esc = html.escape
         if v.customer is None:
             return "<b>{}</b>".format(esc(self.tr("Walk-in #{id} — no customer file, sold at list price.")
@@ -202,6 +206,11 @@ class VisitEditor(QWidget):
             parts.append(esc(self.tr("Birthday in {days} days").format(days=b.days_until)))
         if v.tags:
             parts.append(esc(self.tr("Preferences: {tags}").format(tags="、".join(v.tags))))
+        if complaints:
+            overdue = any(f.overdue for f in complaints)
+            text = (self.tr("Open complaint — answer overdue!") if overdue else self.tr("Open complaint"))
+            parts.append("<span style='color:#ffffff; background:#b00020; font-weight:bold'>&nbsp;⚠ {}&nbsp;</span>"
+                         .format(esc(text)))
         if v.allergies:
             parts.append("<span style='color:#b00020; font-weight:bold'>{}</span>".format(
                 esc(self.tr("Allergies: {text}").format(text=v.allergies))))

@@ -92,3 +92,21 @@ def test_receipt_numbers_follow_the_clock_and_nothing_is_sold_in_the_future(demo
     rows = con.execute("SELECT day, seq, created_at FROM sale ORDER BY day, seq").fetchall()
     assert all(a[0] != b[0] or a[2] <= b[2] for a, b in zip(rows, rows[1:]))
     assert max(r[2] for r in rows) <= NOW.isoformat(sep=" ")
+
+
+def test_the_demo_has_a_history_of_care(demo):
+    _path, _summary, con = demo
+    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    categories = {r[0] for r in con.execute("SELECT category FROM complaint")}
+    assert categories == {"attitude", "technique", "result", "product", "price", "environment", "other"}
+    remedies = {r[0] for r in con.execute("SELECT kind FROM complaint_remedy")}
+    assert {"apology", "refund", "redo", "points", "gift", "free_upgrade"} <= remedies
+    assert one("SELECT COUNT(*) FROM complaint WHERE resolved_at IS NULL") >= 1      # one still open today
+    assert one("SELECT COUNT(*) FROM complaint WHERE responded_at > datetime(received_at, '+24 hours')") >= 1
+    done_on_time = one("SELECT COUNT(*) FROM followup_task WHERE closed_at IS NOT NULL AND closed_at <= due_at")
+    missed = one("SELECT COUNT(*) FROM followup_task WHERE closed_at IS NULL AND due_at < '2026-11-29'")
+    late = one("SELECT COUNT(*) FROM followup_task WHERE closed_at > due_at AND all_day = 0")
+    assert done_on_time > 20 and missed >= 1 and late > 5
+    assert one("SELECT COUNT(*) FROM followup_task WHERE attitude IS NOT NULL") > 10
+    assert one("SELECT COUNT(*) FROM counter_rating") > 20
+    assert one("SELECT COUNT(*) FROM segment_snapshot") >= 3

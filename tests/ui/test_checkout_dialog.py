@@ -15,7 +15,7 @@ def receipts(monkeypatch) -> list:
     """Receipts that reached the receipt step (instead of a modal summary)."""
     seen: list = []
     monkeypatch.setattr(receipt_step, "run_receipt_step",
-                        lambda parent, shop, receipt, reprint=False: seen.append(receipt))
+                        lambda parent, shop, receipt, reprint=False, rate=None: seen.append(receipt))
     return seen
 
 

@@ -1,0 +1,77 @@
+"""Screenshots of the care pages on demo data: the follow-ups page, a complaint, the segments page
+and the report's care figures.
+
+    xvfb-run -a -s "-screen 0 1280x800x24" python docs/make_care_screenshots.py [demo.sqlite]
+
+Without a file a fresh demo shop is built. Writes docs/care-page.png, complaint.png, segments.png
+and report-care.png.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from salon_desk.app import application, build_main_window
+from salon_desk.db import Shop
+from salon_desk.db.demo import build_demo
+from salon_desk.ui.complaint_dialog import ComplaintDialog
+
+DOCS = Path(__file__).resolve().parent
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(8):
+        app.processEvents()
+
+
+def main(argv: list[str]) -> int:
+    work = Path(tempfile.mkdtemp()) / "demo.sqlite"
+    if argv:
+        shutil.copyfile(argv[0], work)
+    else:
+        build_demo(work)
+    app = application()
+    shop = Shop.open(work)
+    cashier = shop.staff.login("cashier", "cashier123")
+    window = build_main_window(shop, cashier)
+    window.resize(1280, 800)
+    window.show()
+    page = window.pages["care"]
+    window.tabs.setCurrentWidget(page)
+    page.later.setChecked(True)
+    settle(app)
+    window.grab().save(str(DOCS / "care-page.png"))
+
+    complaints = shop.care.complaints(cashier)
+    if complaints:
+        dialog = ComplaintDialog(window.ops, complaint_id=complaints[0].id, parent=window)
+        dialog.show()
+        settle(app)
+        dialog.grab().save(str(DOCS / "complaint.png"))
+        dialog.close()
+
+    window.tabs.setCurrentWidget(window.pages["segments"])
+    settle(app)
+    window.grab().save(str(DOCS / "segments.png"))
+
+    owner = shop.staff.login("owner", "owner123")
+    window.switch_user(owner)
+    reports = window.pages["reports"]
+    window.tabs.setCurrentWidget(reports)
+    settle(app)
+    titles = [reports.sections.item(i).text() for i in range(reports.sections.count())]
+    if "服务质量关键指标" in titles:
+        reports.sections.setCurrentRow(titles.index("服务质量关键指标"))
+    settle(app)
+    window.grab().save(str(DOCS / "report-care.png"))
+    shop.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

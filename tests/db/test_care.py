@@ -1,0 +1,247 @@
+"""Relationship care on the front door: tasks from checkout and the daily job, closing them,
+counter ratings, complaints with their remedies, merging, and the live segments."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+import pytest
+
+from salon_desk.complaints import Mark, RemedyKind
+from salon_desk.errors import Conflict, InvalidInput, PermissionDenied
+from salon_desk.followups import Bucket, TaskType
+from salon_desk.db.models import FollowUpTask, PointsEntry, Refund, VisitLine
+
+
+def _all_tasks(shop, owner):
+    return shop.care.tasks(owner, include_later=True)
+
+
+@pytest.fixture
+def aftercare(shop, owner, items):
+    shop.catalogue.update_item(owner, items.dye.id, aftercare="48 小时内不要洗头")
+    return items
+
+
+def test_a_visit_completed_at_1830_gives_a_task_due_2030_to_its_technician(shop, owner, clock, tech, new_customer,
+                                                                          sell, aftercare):
+    customer = new_customer()
+    clock.set(2026, 11, 23, 18, 30)
+    sell(customer.id, services=[aftercare.dye])
+    [task] = _all_tasks(shop, owner)
+    assert task.type is TaskType.VISIT_AFTERCARE
+    assert task.due_at == datetime(2026, 11, 23, 20, 30)
+    assert task.assignee_id == tech.id and task.assignee_name == "王师傅"
+    assert "【染发护理建议】48 小时内不要洗头" in task.message
+    assert task.bucket is Bucket.TODAY
+    clock.set(2026, 11, 23, 20, 31)
+    assert shop.care.tasks(owner)[0].bucket is Bucket.OVERDUE
+
+
+def test_a_product_sale_gives_a_check_three_days_later_and_a_walk_in_gives_nothing(shop, owner, clock,
+                                                                                  new_customer, sell, items):
+    customer = new_customer()
+    clock.set(2026, 11, 23, 11, 0)
+    sell(customer.id, products=[(items.serum, 1)])
+    sell(None, services=[items.cut])
+    [task] = _all_tasks(shop, owner)
+    assert task.type is TaskType.PRODUCT_CHECK
+    assert task.due_at == datetime(2026, 11, 26, 11, 0)
+    assert "修护精华" in task.message
+
+
+def test_the_daily_job_makes_a_birthday_greeting_once_however_often_it_runs(shop, owner, clock, new_member):
+    new_member(birth_month=11, birth_day=29, consent_marketing=True)
+    new_member("李四", "13912345678", birth_month=11, birth_day=29)            # no marketing consent
+    clock.set(2026, 11, 22, 9, 0)
+    first = shop.care.run_daily()
+    again = shop.care.run_daily()
+    clock.set(2026, 11, 23, 9, 0)
+    shop.care.run_daily()
+    tasks = [t for t in _all_tasks(shop, owner) if t.type is TaskType.BIRTHDAY]
+    assert [t.customer_name for t in tasks] == ["张三"]
+    assert tasks[0].due_at == datetime(2026, 11, 29)
+    assert first["created"] == 1 and again["created"] == 0
+
+
+def test_the_inactive_task_appears_on_day_90_not_89(shop, owner, clock, new_member, sell, items):
+    member = new_member(consent_marketing=True)
+    clock.set(2026, 1, 5, 15, 0)
+    sell(member.id, services=[items.cut])
+    clock.set(2026, 4, 4, 9, 0)            # day 89
+    shop.care.run_daily()
+    assert not [t for t in _all_tasks(shop, owner) if t.type is TaskType.INACTIVE]
+    clock.set(2026, 4, 5, 9, 0)            # day 90
+    shop.care.run_daily()
+    [task] = [t for t in _all_tasks(shop, owner) if t.type is TaskType.INACTIVE]
+    assert task.due_at == datetime(2026, 4, 5) and task.all_day
+
+
+def test_a_technician_sees_and_closes_only_their_own_tasks(shop, owner, cashier, tech, tech2, clock, new_customer,
+                                                           sell, items):
+    customer = new_customer()
+    sell(customer.id, services=[items.cut])
+    clock.advance(hours=1)
+    assert [t.assignee_id for t in shop.care.tasks(tech)] == [tech.id]
+    assert shop.care.tasks(tech2) == []
+    task = shop.care.tasks(cashier)[0]
+    with pytest.raises(PermissionDenied):
+        shop.care.close_task(tech2, task.id, "reached")
+    closed = shop.care.close_task(tech, task.id, "reached", (5, 4, 5), "很满意")
+    assert closed.bucket is Bucket.CLOSED and closed.scores == (5, 4, 5) and closed.comment == "很满意"
+    assert shop.care.tasks(cashier) == []
+
+
+def test_bad_scores_and_closing_twice_are_refused_and_write_nothing(shop, owner, new_customer, sell, items, dump,
+                                                                     shop_path):
+    sell(new_customer().id, services=[items.cut])
+    task = _all_tasks(shop, owner)[0]
+    before = dump(shop_path)
+    with pytest.raises(InvalidInput) as err:
+        shop.care.close_task(owner, task.id, "reached", (6, 4, 5))
+    assert err.value.code == "care.bad_score"
+    with pytest.raises(InvalidInput):
+        shop.care.close_task(owner, task.id, "no_answer", (5, 5, 5))      # scores need the customer reached
+    assert dump(shop_path) == before
+    shop.care.close_task(owner, task.id, "no_answer")
+    with pytest.raises(Conflict) as err:
+        shop.care.close_task(owner, task.id, "reached")
+    assert err.value.code == "care.task_closed"
+
+
+def test_tasks_are_never_deleted_and_never_rewritten(shop, owner, new_customer, sell, items):
+    sell(new_customer().id, services=[items.cut])
+    with pytest.raises(Exception):
+        FollowUpTask.delete().execute()
+    with pytest.raises(Exception):
+        FollowUpTask.update(message="x").execute()
+
+
+def test_a_counter_rating_once_per_sale_from_1_to_5(shop, cashier, new_customer, sell, items):
+    receipt = sell(new_customer().id, services=[items.cut])
+    with pytest.raises(InvalidInput) as err:
+        shop.care.rate_sale(cashier, receipt.sale_id, 0)
+    assert err.value.code == "care.bad_rating"
+    shop.care.rate_sale(cashier, receipt.sale_id, 5)
+    with pytest.raises(Conflict):
+        shop.care.rate_sale(cashier, receipt.sale_id, 4)
+
+
+# -- complaints -------------------------------------------------------------------------
+
+@pytest.fixture
+def complained(shop, cashier, clock, new_customer, sell, items):
+    customer = new_customer()
+    clock.set(2026, 11, 23, 14, 0)
+    receipt = sell(customer.id, services=[items.dye, items.care])
+    clock.set(2026, 11, 23, 22, 30)
+    visit_id = shop.sales.of_customer(cashier, customer.id)[0]
+    visit = shop.care.visits_of(cashier, customer.id)[0][0]
+    c = shop.care.open_complaint(cashier, customer.id, "result", "phone", "染发颜色不均匀", visit_id=visit)
+    return customer, receipt, c
+
+
+def test_a_complaint_received_at_2230_must_be_answered_by_2230_next_day(shop, cashier, clock, complained):
+    _, _, c = complained
+    assert c.response_due == datetime(2026, 11, 24, 22, 30)
+    assert c.resolution_due == datetime(2026, 11, 26, 22, 30)
+    assert c.response_mark is Mark.PENDING
+    calls = [t for t in shop.care.tasks(cashier, include_later=True) if t.type is TaskType.COMPLAINT]
+    assert calls[0].due_at == datetime(2026, 11, 24, 22, 30)
+    clock.set(2026, 11, 24, 22, 31)
+    flags = shop.care.open_complaints_of(cashier, c.customer_id)
+    assert flags[0].overdue
+    answered = shop.care.respond(cashier, c.id, "已致电道歉，约好周六重新补色")
+    assert answered.response_mark is Mark.LATE and answered.late
+    assert [p.text for p in answered.progress] == ["已致电道歉，约好周六重新补色"]
+
+
+def test_a_complaint_against_another_customers_visit_is_refused(shop, cashier, new_customer, complained):
+    other = new_customer("李四", "13912345678")
+    visit = shop.care.visits_of(cashier, complained[0].id)[0][0]
+    with pytest.raises(Conflict) as err:
+        shop.care.open_complaint(cashier, other.id, "attitude", "in_person", "态度差", visit_id=visit)
+    assert err.value.code == "complaint.visit_of_other_customer"
+
+
+def test_remedies_refund_redo_points_apology_and_resolution(shop, owner, cashier, owner_ok, complained):
+    customer, receipt, c = complained
+    dye_line = receipt.lines[0].sale_line_id
+    with_refund = shop.care.give_remedy(cashier, c.id, "refund", sale_line_ids=[dye_line], **owner_ok)
+    [refund] = with_refund.remedies
+    assert refund.kind is RemedyKind.REFUND and refund.amount_fen == receipt.lines[0].amount_fen
+    assert Refund.get_by_id(refund.refund_id).sale_id == receipt.sale_id
+    with pytest.raises(Conflict):            # nothing left of that line: the refund flow refuses it
+        shop.care.give_remedy(cashier, c.id, "refund", sale_line_ids=[dye_line], **owner_ok)
+    redo = shop.care.give_remedy(cashier, c.id, "redo").remedies[-1]
+    line = VisitLine.get_by_id(redo.visit_line_id)
+    assert line.unit_price_fen == 0 and "免费重做" in line.note
+    with pytest.raises(PermissionDenied):
+        shop.care.give_remedy(cashier, c.id, "points", points=200)
+    shop.care.give_remedy(cashier, c.id, "points", points=200, **owner_ok)
+    assert PointsEntry.select().where(PointsEntry.customer == customer.id, PointsEntry.points == 200).exists()
+    shop.care.give_remedy(cashier, c.id, "gift", note="护手霜")
+    with pytest.raises(InvalidInput):
+        shop.care.resolve(cashier, c.id, "")
+    done = shop.care.resolve(cashier, c.id, "补色完成，客户接受")
+    assert not done.open
+    kinds = [t.type for t in shop.care.tasks(cashier, include_later=True)]
+    assert TaskType.COMPLAINT_RESOLVED in kinds
+    with pytest.raises(Conflict):
+        shop.care.resolve(cashier, c.id, "again")
+
+
+def test_merging_files_moves_complaints_and_tasks(shop, owner, cashier, new_customer, complained):
+    customer, _, c = complained
+    keep = new_customer("张三", "13712345678")
+    shop.customers.merge(owner, keep.id, customer.id)
+    assert shop.care.complaint(owner, c.id).customer_id == keep.id
+    assert {t.customer_id for t in shop.care.tasks(owner, include_later=True)} == {keep.id}
+
+
+def test_live_segments_name_every_paid_customer_and_give_at_risk_reasons(shop, owner, cashier, clock, new_customer,
+                                                                       sell, items):
+    a, b, c = new_customer(), new_customer("李四", "13912345678"), new_customer("王五", "13612345678")
+    for day in (1, 3, 5):
+        clock.set(2026, day, 10, 11, 0)
+        sell(a.id, services=[items.cut])
+    clock.set(2026, 11, 1, 11, 0)
+    sell(b.id, services=[items.dye])
+    clock.set(2026, 11, 20, 11, 0)
+    sell(c.id, services=[items.wcb])
+    view = shop.care.segments(cashier)
+    assert {l.segment.customer_id for l in view.lines} == {a.id, b.id, c.id}
+    assert all("*" in l.phone for l in view.lines)          # the cashier sees masked phones
+    assert "13812345678" in {l.phone for l in shop.care.segments(owner).lines}
+    risky = [l for l in view.lines if l.reason]
+    assert risky and all(l.segment.value_class.value == "at_risk" for l in risky)
+    assert any("天未到店" in l.reason for l in risky)
+    assert view.sentences[-1].startswith("重点客户")
+
+
+def test_the_segments_page_sees_a_sale_made_after_it_was_opened(shop, owner, clock, new_customer, sell, items):
+    a = new_customer()
+    sell(a.id, services=[items.cut])
+    assert [l.segment.customer_id for l in shop.care.segments(owner).lines] == [a.id]
+    b = new_customer("李四", "13912345678")
+    sell(b.id, services=[items.dye])
+    assert {l.segment.customer_id for l in shop.care.segments(owner).lines} == {a.id, b.id}
+
+
+def test_a_deadline_setting_of_0_is_refused_and_nothing_is_written(shop, owner, dump, shop_path):
+    before = dump(shop_path)
+    for key in ("complaints.first_response_hours", "complaints.resolution_hours", "care.visit_followup_hours"):
+        with pytest.raises(InvalidInput):
+            shop.settings.update(owner, {key: 0})
+    assert dump(shop_path) == before
+
+
+def test_the_inactive_call_follows_a_longer_absence_setting(shop, owner, clock, new_member, sell, items):
+    member = new_member(consent_marketing=True)
+    shop.settings.update(owner, {"care.inactive_days": 300})
+    clock.set(2025, 6, 1, 15, 0)
+    sell(member.id, services=[items.cut])
+    clock.set(2026, 3, 28, 9, 0)           # day 300
+    shop.care.run_daily()
+    assert [t.due_at.date().isoformat() for t in shop.care.tasks(owner) if t.type is TaskType.INACTIVE] == ["2026-03-28"]
