@@ -34,6 +34,7 @@ class Perm(str, Enum):
     REPORTS_TODAY = "reports_today"
     AUDIT = "audit"                      # read the audit log
     BACKUP = "backup"                    # write a backup copy of the whole file now
+    PREPAID_ADMIN = "prepaid_admin"      # refund unused card money and packages, transfer, extend packages
 
 
 _CASHIER = {

@@ -283,8 +283,144 @@ class DailyJob(Base):
     last_run = DateField()
 
 
+# -- stored-value cards and session packages (SPEC §10) -------------------------
+
+class Card(Base):
+    """A card number; a lost card is reissued as a new row (the newest is in force), same ledger."""
+
+    customer = ForeignKeyField(Customer, backref="cards")
+    number = CharField(unique=True)
+    issued_at = DateTimeField(default=now)
+    staff = ForeignKeyField(Staff, null=True)
+    reason = TextField(default="")
+
+
+class CardTopUp(Base):
+    """A top-up: a receipt of its own in the one gapless daily sequence; money received, not revenue."""
+
+    receipt_no = CharField(unique=True)
+    day = DateField()
+    seq = IntegerField()
+    customer = ForeignKeyField(Customer)
+    card = ForeignKeyField(Card)
+    method = CharField()
+    pay_fen = IntegerField()
+    bonus_fen = IntegerField()
+    tendered_fen = IntegerField(null=True)
+    change_fen = IntegerField(default=0)
+    rule_pay_fen = IntegerField(null=True)
+    tier_granted = CharField(null=True)
+    terms_version = CharField(null=True)      # the terms signed with this top-up, if any
+    staff = ForeignKeyField(Staff)
+    authorised_by = ForeignKeyField(Staff, null=True)
+    created_at = DateTimeField(default=now)
+
+
+class CardTermsAcceptance(Base):
+    customer = ForeignKeyField(Customer)
+    version = CharField()
+    at = DateTimeField(default=now)
+    staff = ForeignKeyField(Staff)
+    topup = ForeignKeyField(CardTopUp, null=True)
+
+
+class PackagePlan(Base):
+    """A package product: an item of kind "package" is N sessions (+ gifted) of a pool of services."""
+
+    item = ForeignKeyField(Item, unique=True)
+    sessions = IntegerField()
+    gifted = IntegerField(default=0)
+    validity_days = IntegerField(null=True)
+
+
+class PackagePlanService(Base):
+    plan = ForeignKeyField(PackagePlan, backref="services")
+    item = ForeignKeyField(Item)
+    list_value_fen = IntegerField()
+
+
+class CustomerPackage(Base):
+    """A package sold (a sale line of kind package); the services and values are copied when sold."""
+
+    customer = ForeignKeyField(Customer, backref="packages")
+    item = ForeignKeyField(Item)
+    sale = ForeignKeyField(Sale)
+    sale_line = ForeignKeyField(SaleLine, unique=True)
+    name = CharField()
+    sessions = IntegerField()
+    gifted = IntegerField()
+    price_fen = IntegerField()
+    paid_fen = IntegerField()
+    services = TextField()            # JSON [[item_id, list_value_fen], ...]
+    validity_days = IntegerField(null=True)
+    sold_on = DateField()
+    sold_at = DateTimeField()
+    expires_on = DateField(null=True)
+    closed_at = DateTimeField(null=True)
+    closed_by = CharField(null=True)  # "refund" (prepaid refund) or "sale_refund"
+
+
+class PrepaidRefund(Base):
+    """The unused prepaid money paid back (法释〔2025〕4号), with its working as JSON."""
+
+    customer = ForeignKeyField(Customer)
+    package = ForeignKeyField(CustomerPackage, null=True)
+    mode = CharField()
+    refund_fen = IntegerField()
+    interest_fen = IntegerField()
+    total_fen = IntegerField()
+    working = TextField()
+    method = CharField()
+    reason = TextField()
+    at = DateTimeField(default=now)
+    staff = ForeignKeyField(Staff)
+
+
+class CardEntry(Base):
+    """The stored-value ledger: append-only, principal and bonus apart, with the balances after."""
+
+    customer = ForeignKeyField(Customer, backref="card_entries")
+    card = ForeignKeyField(Card, null=True)
+    kind = CharField()
+    principal_fen = IntegerField()
+    bonus_fen = IntegerField()
+    principal_after_fen = IntegerField()
+    bonus_after_fen = IntegerField()
+    day = DateField()
+    at = DateTimeField(default=now)
+    list_fen = IntegerField(default=0)
+    note = TextField(default="")
+    staff = ForeignKeyField(Staff, null=True)
+    sale = ForeignKeyField(Sale, null=True)
+    refund = ForeignKeyField(Refund, null=True)
+    topup = ForeignKeyField(CardTopUp, null=True)
+    prepaid_refund = ForeignKeyField(PrepaidRefund, null=True)
+
+
+class PackageClaim(Base):
+    """An open visit line to be paid by a session of a package (turned into a session at checkout)."""
+
+    visit_line = ForeignKeyField(VisitLine, unique=True, on_delete="CASCADE")
+    package = ForeignKeyField(CustomerPackage)
+
+
+class PackageSession(Base):
+    package = ForeignKeyField(CustomerPackage, backref="uses")
+    sale = ForeignKeyField(Sale)
+    sale_line = ForeignKeyField(SaleLine, unique=True)
+    service_item = ForeignKeyField(Item)
+    technician = ForeignKeyField(Staff, null=True)
+    consumed_fen = IntegerField()
+    list_fen = IntegerField()
+    day = DateField()
+    at = DateTimeField(default=now)
+    returned_by = ForeignKeyField(Refund, null=True)   # its line refunded: the session is usable again
+
+
 MODELS = [
     Setting, Staff, Customer, CustomerTag, SearchKey, Consent, Member, TierChange,
     Item, StockMove, Visit, VisitLine, Sale, SaleLine, Payment, Refund, RefundLine,
     PointsEntry, PointsReset, BirthdayPerkUse, Gift, AuditLog, DailyJob,
+    Card, CardTopUp, PrepaidRefund, CardEntry, CardTermsAcceptance, PackagePlan, PackagePlanService,
+    CustomerPackage, PackageClaim, PackageSession,
 ]

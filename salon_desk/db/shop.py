@@ -19,6 +19,7 @@ from ..records import AuditEntry
 from ..roles import Perm
 from .backup import backup_to, rotate_backup
 from .birthday_perks import BirthdayService
+from .cards import CardService
 from .catalogue import CatalogueService
 from .context import Actor, ShopContext, system_clock
 from .customers import CustomerService
@@ -26,6 +27,7 @@ from .database import open_database
 from .membership import MembershipService
 from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
 from .monthly_figures import ReportService
+from .package_service import PackageService
 from .permissions import requires
 from .points_ledger import PointsService
 from .receipts import ReceiptBook
@@ -84,6 +86,8 @@ class Shop:
         self.customers = CustomerService(ctx, book)
         self.visits = VisitService(ctx)
         self.sales = SalesService(ctx, book)
+        self.cards = CardService(ctx)
+        self.packages = PackageService(ctx, book)
         self.reports = ReportService(ctx)
         self.audit = AuditService(ctx)
         self.backups = BackupService(ctx)
