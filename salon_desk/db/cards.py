@@ -15,7 +15,7 @@ from datetime import date, datetime
 from ..card_records import (
     CardInfo, CardStatement, ClosingRow, PrepaidRefundRecord, StatementLine, TopUpQuote, TopUpRecord,
 )
-from ..errors import Conflict, InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..membership import TIER_ORDER
 from ..money import Fen
 from ..phone import mask_phone
@@ -145,6 +145,8 @@ class CardService:
             plan = self._plan(customer, pay_fen, method)
             owner: Staff | None = None
             if plan.needs_owner:
+                if grant is None:
+                    raise PermissionDenied("card.over_named_limit", after=plan.after.principal_fen)
                 owner = self.ctx.check_grant(grant)
             rows = topup_entries(plan, self.ctx.today(), owner_authorised=owner is not None)
             new_terms = self._terms_signed(customer_id) != version

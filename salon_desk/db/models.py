@@ -315,6 +315,9 @@ class CardTopUp(Base):
     authorised_by = ForeignKeyField(Staff, null=True)
     created_at = DateTimeField(default=now)
 
+    class Meta:
+        table_name = "card_topup"
+
 
 class CardTermsAcceptance(Base):
     customer = ForeignKeyField(Customer)
