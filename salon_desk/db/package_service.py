@@ -204,8 +204,8 @@ class PackageService:
                 raise Conflict("package.refunded")
             extended = extend(prepaid.as_package(row), new_expiry)
             old = row.expires_on
+            CustomerPackage.update(expires_on=extended.expires_on).where(CustomerPackage.id == row.id).execute()
             row.expires_on = extended.expires_on
-            row.save()
             self.ctx.audit(actor, "package_extended", target=f"package:{row.id}", old=old, new=new_expiry,
                            reason=reason)
         return prepaid.package_info(row, self.ctx.today())
@@ -246,8 +246,7 @@ class PackageService:
                                           refund_fen=st.refund_fen, interest_fen=st.interest_fen,
                                           total_fen=st.total_fen, working=statement_json(st), method=method,
                                           reason=reason.strip(), at=self.ctx.now(), staff=actor.row)
-            row.closed_at, row.closed_by = self.ctx.now(), "refund"
-            row.save()
+            prepaid.close_package(row, self.ctx.now(), "refund")
             self.ctx.audit(actor, "package_refund", target=f"package:{row.id}", mode=st.mode.value,
                            total_fen=st.total_fen, interest_fen=st.interest_fen, reason=reason.strip())
         return self._record(record.id, row, st, method, reason.strip(), actor.display_name)

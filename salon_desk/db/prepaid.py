@@ -134,6 +134,11 @@ def check_claim(ctx: ShopContext, package: CustomerPackage, customer_id: int | N
                        refunded=package.closed_at is not None)
 
 
+def close_package(row: CustomerPackage, at: datetime, how: str) -> None:
+    CustomerPackage.update(closed_at=at, closed_by=how).where(CustomerPackage.id == row.id).execute()
+    row.closed_at, row.closed_by = at, how
+
+
 # -- checkout ----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -237,16 +242,13 @@ def give_back_to_card(ctx: ShopContext, staff: Staff, sale: Sale, refund: Refund
 def reverse_packages(ctx: ShopContext, sale: Sale, refund: Refund, line_ids: Sequence[int]) -> None:
     """Refunded lines: a session used by one comes back to its package; a package sold by one is closed
     (refused once sessions were used: its unused part is refunded in one of the three modes)."""
-    for use in PackageSession.select().where(PackageSession.sale_line.in_(list(line_ids))
-                                             & PackageSession.returned_by.is_null()):
-        use.returned_by = refund
-        use.save()
+    (PackageSession.update(returned_by=refund)
+     .where(PackageSession.sale_line.in_(list(line_ids)) & PackageSession.returned_by.is_null()).execute())
     for package in CustomerPackage.select().where(CustomerPackage.sale_line.in_(list(line_ids))):
         if live_uses(package.id):
             raise Conflict("package.has_sessions_used", name=package.name)
         if package.closed_at is None:
-            package.closed_at, package.closed_by = ctx.now(), "sale_refund"
-            package.save()
+            close_package(package, ctx.now(), "sale_refund")
 
 
 # -- the receipt -------------------------------------------------------------------------------
