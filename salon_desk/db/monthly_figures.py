@@ -16,7 +16,7 @@ from ..errors import InvalidInput
 from ..membership import TIER_ORDER
 from ..report_figures import (
     REPURCHASE_DAYS, CategoryFigures, CustomerFigures, DayFigures, KeyFigures, MethodFigures, MonthlyFigures,
-    PointsFigures, Rate, RevenueFigures, ServiceFigures, TechnicianFigures,
+    PointsFigures, PrepaidFigures, Rate, RevenueFigures, ServiceFigures, TechnicianFigures,
 )
 from ..roles import Perm
 from ..tenders import METHODS
@@ -97,6 +97,7 @@ class ReportService:
             opening = ledger_totals(db, "points", start).get("total", 0)
             tiers_at_end = ledger_totals(db, "tiers", end)
             staff_names = dict(sql(q.STAFF_NAMES).fetchall())
+            prepaid = _prepaid(sql, q, lo, hi)
 
         completed = [s for s in sales if s[9] == "completed"]
         voided = [s for s in sales if s[9] != "completed"]
@@ -128,7 +129,28 @@ class ReportService:
             points=PointsFigures(opening, movement_rows, opening + sum(movements.values()),
                                  self.ctx.setting("points.per_yuan_redeemed")),
             key=KeyFigures(repurchase=Rate(len(month_customers & earlier), len(month_customers)),
-                           referral=Rate(referred, len(new_customers))))
+                           referral=Rate(referred, len(new_customers))),
+            prepaid=prepaid)
+
+
+def _prepaid(sql, q, lo: str, hi: str) -> PrepaidFigures:
+    """The period's cards and packages, read by ranges on their indexed times."""
+    topups, topup_p, topup_b = sql(q.MONTH_TOPUPS, (lo, hi)).fetchone()
+    methods = dict(sql(q.MONTH_TOPUP_METHODS, (lo, hi)).fetchall())
+    by_kind = {k: (p, b) for k, p, b in sql(q.MONTH_CARD_BY_KIND, (lo, hi)).fetchall()}
+    spent_p = -by_kind.get("spend", (0, 0))[0] - by_kind.get("sale_refund", (0, 0))[0]
+    spent_b = -by_kind.get("spend", (0, 0))[1] - by_kind.get("sale_refund", (0, 0))[1]
+    refunds, refunds_fen = sql(q.MONTH_PREPAID_REFUNDS, (lo, hi)).fetchone()
+    sold, sold_fen = sql(q.MONTH_PACKAGES_SOLD, (lo, hi)).fetchone()
+    used, consumed, listed = sql(q.MONTH_SESSIONS, (lo, hi)).fetchone()
+    back, back_consumed, back_listed = sql(q.MONTH_SESSIONS_RETURNED, (lo, hi)).fetchone()
+    owed_p, owed_b = sql(q.CARD_LIABILITY_AT, (hi,)).fetchone()
+    sessions, value = sql(q.PACKAGE_LIABILITY_AT, (hi, hi, hi, hi)).fetchone()
+    order = [m for m in METHODS if m in methods] + sorted(set(methods) - set(METHODS))
+    return PrepaidFigures(
+        topups, topup_p, topup_b, tuple((m, methods[m]) for m in order), spent_p, spent_b, refunds, refunds_fen,
+        -by_kind.get("bonus_write_off", (0, 0))[1], sold, sold_fen, used - back, consumed - back_consumed,
+        listed - back_listed, owed_p, owed_b, sessions, value)
 
 
 def _methods(payments, refunds) -> tuple[MethodFigures, ...]:
