@@ -81,6 +81,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>散客</translation>
     </message>
     <message>
+        <source>Stored-value card {total} (principal {principal} + bonus {bonus})</source>
+        <translation>储值卡 {total}（本金 {principal} + 赠送 {bonus}）</translation>
+    </message>
+    <message>
+        <source>{name}: {left} sessions left</source>
+        <translation>{name}：剩余 {left} 次</translation>
+    </message>
+    <message>
         <source>Birthday free service:</source>
         <translation>生日免费项目：</translation>
     </message>
@@ -133,6 +141,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>标价合计</translation>
     </message>
     <message>
+        <source>Package sessions</source>
+        <translation>次卡抵扣</translation>
+    </message>
+    <message>
         <source>Member discount</source>
         <translation>会员折扣</translation>
     </message>
@@ -182,6 +194,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Walk-in (F6)</source>
         <translation>散客 (F6)</translation>
+    </message>
+    <message>
+        <source>Top up card (F7)</source>
+        <translation>储值卡充值 (F7)</translation>
+    </message>
+    <message>
+        <source>Sell package (F8)</source>
+        <translation>办次卡 (F8)</translation>
     </message>
     <message>
         <source>Today&apos;s receipts…</source>
@@ -1116,6 +1136,38 @@ Ask the customer.</source>
         <translation>请选择退款的计算方式。</translation>
     </message>
     <message>
+        <source>Only a customer with a file can pay with a stored-value card.</source>
+        <translation>只有建档顾客才能用储值卡付款。</translation>
+    </message>
+    <message>
+        <source>This customer has no stored-value card yet.</source>
+        <translation>该顾客还没有储值卡。</translation>
+    </message>
+    <message>
+        <source>The customer must sign the card terms (version {version}) at this first top-up.</source>
+        <translation>首次充值时，顾客须签署储值卡章程（第 {version} 版）。</translation>
+    </message>
+    <message>
+        <source>Choose another customer to receive the balance.</source>
+        <translation>请选择另一位顾客接收余额。</translation>
+    </message>
+    <message>
+        <source>A package is sold to a customer with a file, not to a walk-in.</source>
+        <translation>次卡只能卖给建档顾客，不能卖给散客。</translation>
+    </message>
+    <message>
+        <source>Sessions of {name} were already used: refund its unused sessions as a package refund instead.</source>
+        <translation>{name} 已使用过次数：请改用次卡退款退还未使用的次数。</translation>
+    </message>
+    <message>
+        <source>This package was not found.</source>
+        <translation>找不到该次卡。</translation>
+    </message>
+    <message>
+        <source>Money goes back to the stored-value card only for a sale the card paid.</source>
+        <translation>只有用储值卡支付的消费才能退回储值卡。</translation>
+    </message>
+    <message>
         <source>A booking that is {current} cannot become {new}.</source>
         <translation>“{current}”的预约不能改为“{new}”。</translation>
     </message>
@@ -1484,6 +1536,10 @@ Ask the customer.</source>
     <message>
         <source>Product</source>
         <translation>产品</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>次卡</translation>
     </message>
     <message>
         <source>Service</source>
@@ -1914,6 +1970,37 @@ Ask the customer.</source>
     <message>
         <source>Cannot do this</source>
         <translation>无法完成</translation>
+    </message>
+</context>
+<context>
+    <name>PackageSaleDialog</name>
+    <message>
+        <source>Sell a package</source>
+        <translation>办理次卡</translation>
+    </message>
+    <message>
+        <source>{name} · {sessions} + {gifted} sessions · {price}</source>
+        <translation>{name} · {sessions} 次 + 赠 {gifted} 次 · {price}</translation>
+    </message>
+    <message>
+        <source>Sell (Enter)</source>
+        <translation>确认办理 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>次卡：</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Due {amount}</source>
+        <translation>应付 {amount}</translation>
     </message>
 </context>
 <context>
@@ -2770,6 +2857,69 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>TopUpDialog</name>
+    <message>
+        <source>Top up the stored-value card</source>
+        <translation>储值卡充值</translation>
+    </message>
+    <message>
+        <source>Balance {total} (principal {principal} + bonus {bonus})</source>
+        <translation>余额 {total}（本金 {principal} + 赠送 {bonus}）</translation>
+    </message>
+    <message>
+        <source>Other amount</source>
+        <translation>其他金额</translation>
+    </message>
+    <message>
+        <source>Pay {pay}, bonus {bonus}</source>
+        <translation>充 {pay} 送 {bonus}</translation>
+    </message>
+    <message>
+        <source>The customer has signed the card terms (printed on the slip)</source>
+        <translation>顾客已签署储值卡章程（印在充值单上）</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s username</source>
+        <translation>店长用户名</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s password</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <source>Above the card limit: the owner authorises</source>
+        <translation>超过储值卡限额：须店长授权</translation>
+    </message>
+    <message>
+        <source>Top up (Enter)</source>
+        <translation>确认充值 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>充值规则：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Bonus {bonus} · after: principal {principal}, bonus {after_bonus}</source>
+        <translation>赠送 {bonus} · 充值后：本金 {principal}，赠送金 {after_bonus}</translation>
+    </message>
+    <message>
+        <source>becomes {tier}</source>
+        <translation>升为{tier}</translation>
+    </message>
+</context>
+<context>
     <name>VisitEditor</name>
     <message>
         <source>Hand over birthday gift</source>
@@ -2860,8 +3010,20 @@ Ask the customer.</source>
         <translation>首次到店</translation>
     </message>
     <message>
+        <source>Card {total} (principal {principal} + bonus {bonus})</source>
+        <translation>储值卡 {total}（本金 {principal} + 赠送 {bonus}）</translation>
+    </message>
+    <message>
+        <source>{name}: {left} sessions left</source>
+        <translation>{name}：剩余 {left} 次</translation>
+    </message>
+    <message>
         <source>List total: {amount}</source>
         <translation>标价合计：{amount}</translation>
+    </message>
+    <message>
+        <source>Package sessions: {amount}</source>
+        <translation>次卡抵扣：{amount}</translation>
     </message>
     <message>
         <source>Member discount: {amount}</source>
@@ -2874,6 +3036,14 @@ Ask the customer.</source>
     <message>
         <source>This sale qualifies to join as a member</source>
         <translation>本单满额，结账后可邀请入会</translation>
+    </message>
+    <message>
+        <source>Package session</source>
+        <translation>使用次卡</translation>
+    </message>
+    <message>
+        <source>Pay {service} with a session of {package} ({left} left)?</source>
+        <translation>用「{package}」抵扣 {service} 一次吗？（剩余 {left} 次）</translation>
     </message>
     <message>
         <source>Service note</source>

@@ -102,6 +102,21 @@ class PackageService:
         return line_info(line, item, {})
 
     @requires(Perm.COUNTER)
+    def quote_sale(self, actor: Actor, customer_id: int, item_id: int) -> Fen:
+        """What the quick sale of this package would charge the customer (member discount per its flag)."""
+        from ..membership import tier_rule
+        from ..pricing import LineInput, PricingInput, price_sale
+        from .customer_rows import active_member
+        item = Item.get_or_none(Item.id == item_id)
+        if item is None or item.kind != "package":
+            raise NotFound("item.not_found", id=item_id)
+        member = active_member(self.ctx, customer_id)
+        rule = tier_rule(self.ctx.tiers(), member.tier) if member else None
+        priced = price_sale(PricingInput((LineInput(0, "package", item.price_fen, 1, bool(item.member_discount)),),
+                                         member_rate_permille=rule.rate_permille if rule else None))
+        return priced.amount_due_fen
+
+    @requires(Perm.COUNTER)
     def sell(self, actor: Actor, customer_id: int, item_id: int, tenders: list[Tender]) -> ReceiptRecord:
         """The quick sale from the counter: a visit of its own with the package, paid at once (one transaction)."""
         with self.ctx.db.atomic():

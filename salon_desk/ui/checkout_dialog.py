@@ -1,7 +1,8 @@
 """Checkout: the priced lines, birthday free service, points, and the payments.
 
 Keys: the amount field starts with what is still to pay. F1 cash, F2 WeChat
-Pay, F3 Alipay, F4 bank card, F5 other take that amount by that method;
+Pay, F3 Alipay, F4 bank card, F5 other take that amount by that method; F6
+the stored-value card (at most its balance), shown when the customer has one;
 Enter in the amount field takes it as cash (the money handed over), and
 once the bill is paid Enter confirms. Prices and change come from the core
 (``shop.quote``, ``tenders.settle``); nothing is computed here.
@@ -27,6 +28,9 @@ from .widgets import big_label, current_record, error_label, make_table
 
 METHOD_KEYS = {Qt.Key.Key_F1: "cash", Qt.Key.Key_F2: "wechat", Qt.Key.Key_F3: "alipay",
                Qt.Key.Key_F4: "card", Qt.Key.Key_F5: "other"}
+
+
+CARD_KEY = Qt.Key.Key_F6          # the stored-value card, when the customer has a balance
 
 
 class AmountField(QLineEdit):
@@ -60,6 +64,23 @@ class CheckoutDialog(QDialog):
         who = (self.tr("Walk-in") if visit.customer is None else
                f"{visit.customer.name}  {visit.customer.phone_masked}  {labels.tier_name(visit.customer.tier)}")
         self.header = big_label(who, 14)
+        self.card = (ops.query(self, lambda: self.shop.cards.info(ops.staff, visit.customer.id))
+                     if visit.customer is not None else None)
+        self.card_balance_fen = self.card.total_fen if self.card is not None else 0
+        self.card_label = QLabel()
+        self.card_label.setObjectName("card_info")
+        self.card_label.setStyleSheet("color: #1a5e8a; font-weight: bold;")
+        if self.card is not None and (self.card.card_no or self.card.packages):
+            parts = []
+            if self.card.card_no:
+                parts.append(self.tr("Stored-value card {total} (principal {principal} + bonus {bonus})").format(
+                    total=labels.money(self.card.total_fen), principal=labels.money(self.card.principal_fen),
+                    bonus=labels.money(self.card.bonus_fen)))
+            for p in self.card.packages:
+                parts.append(self.tr("{name}: {left} sessions left").format(name=p.name, left=p.sessions_left))
+            self.card_label.setText(" · ".join(parts))
+        else:
+            self.card_label.hide()
 
         self.lines_model = QuoteLinesModel(self)
         self.lines_view = make_table(self.lines_model, stretch=QuoteLinesModel.NAME)
@@ -102,6 +123,12 @@ class CheckoutDialog(QDialog):
             button.setMinimumHeight(36)
             button.clicked.connect(lambda _=False, m=method: self.take_payment(m))
             self.method_buttons[method] = button
+        self.card_button = QPushButton(f"{labels.method_name(STORED_VALUE)}  F6")
+        self.card_button.setObjectName("card_button")
+        self.card_button.setAutoDefault(False)
+        self.card_button.setMinimumHeight(36)
+        self.card_button.clicked.connect(self.take_card)
+        self.card_button.setVisible(self.card_balance_fen > 0)
 
         self.status = big_label("", 20)
         self.status.setObjectName("status")
@@ -126,6 +153,7 @@ class CheckoutDialog(QDialog):
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.card_label)
         layout.addWidget(self.lines_view, 1)
         options = QFormLayout()
         options.addRow(self.birthday_label, self.birthday)
@@ -145,6 +173,7 @@ class CheckoutDialog(QDialog):
         grid.addWidget(self.amount, 0, 1, 1, 4)
         for column, button in enumerate(self.method_buttons.values()):
             grid.addWidget(button, 1, column)
+        grid.addWidget(self.card_button, 0, 5)
         grid.addWidget(self.payments_view, 2, 0, 1, 4)
         grid.addWidget(self.remove_payment_button, 2, 4, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(pay, 1)
@@ -205,6 +234,8 @@ class CheckoutDialog(QDialog):
     def _totals_html(self, q: Quote) -> str:
         p = q.priced
         rows = [(self.tr("List total"), labels.money(p.list_total_fen))]
+        if p.package_discount_fen:
+            rows.append((self.tr("Package sessions"), "-" + labels.money(p.package_discount_fen)))
         if p.member_discount_fen:
             rows.append((self.tr("Member discount"), "-" + labels.money(p.member_discount_fen)))
         if p.birthday_discount_fen:
@@ -230,7 +261,7 @@ class CheckoutDialog(QDialog):
         if self.quote is not None:
             due = self.quote.priced.amount_due_fen
             try:
-                applied = settle(due, self.tenders)
+                applied = settle(due, self.tenders, card_balance_fen=self.card_balance_fen)
                 self.change_fen = sum(p.change_fen for p in applied)
             except PaymentProblem as problem:
                 if problem.code == "payment.short":
@@ -282,6 +313,26 @@ class CheckoutDialog(QDialog):
         else:
             self.amount.setFocus()
 
+    def take_card(self) -> None:
+        """The stored-value card pays the amount typed, at most what it holds and what is left to pay."""
+        if self.card_balance_fen <= 0:
+            return
+        used = sum(t.amount_fen for t in self.tenders if t.method == STORED_VALUE)
+        amount = self.typed_amount()
+        if amount is None:
+            return
+        amount = min(amount, self.card_balance_fen - used)
+        if amount <= 0:
+            self.error.setText(errors_text.message(SalonError(
+                "payment.over_card_balance", paid=used + 1, balance=self.card_balance_fen)))
+            return
+        self.tenders.append(Tender(STORED_VALUE, amount))
+        self._settle()
+        if self.paid_in_full():
+            self.confirm_button.setFocus()
+        else:
+            self.amount.setFocus()
+
     def amount_entered(self) -> None:
         if self.paid_in_full() and not self.amount.text().strip():
             self.confirm()
@@ -313,6 +364,9 @@ class CheckoutDialog(QDialog):
         if key in METHOD_KEYS:
             self.take_payment(METHOD_KEYS[Qt.Key(key)])
             return
+        if key == CARD_KEY:
+            self.take_card()
+            return
         if key == Qt.Key.Key_Delete and self.payments_view.hasFocus():
             self.remove_payment()
             return
@@ -325,5 +379,5 @@ class CheckoutDialog(QDialog):
         return dialog.receipt
 
 
-# the stored-value card gets its key when the counter knows the customer's card balance
+# the stored-value card has its own key (F6), shown once the counter knows the customer's balance
 assert set(METHOD_KEYS.values()) == set(METHODS) - {STORED_VALUE}

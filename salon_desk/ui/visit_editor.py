@@ -211,7 +211,24 @@ class VisitEditor(QWidget):
                 when=labels.when(lv.at.date()), what=lv.summary, paid=labels.money(lv.paid_fen))))
         else:
             parts.append(esc(self.tr("First visit")))
+        card = self.card_line(c.id)
+        if card:
+            parts.append(f"<span style='color:#1a5e8a; font-weight:bold'>{esc(card)}</span>")
         return "<br>".join(parts)
+
+    def card_line(self, customer_id: int) -> str:
+        """The stored-value balance (principal + bonus) and the packages with sessions left, or ""."""
+        info = self.ops.query(self, lambda: self.shop.cards.info(self.ops.staff, customer_id))
+        if info is None:
+            return ""
+        parts = []
+        if info.card_no is not None:
+            parts.append(self.tr("Card {total} (principal {principal} + bonus {bonus})").format(
+                total=labels.money(info.total_fen), principal=labels.money(info.principal_fen),
+                bonus=labels.money(info.bonus_fen)))
+        for p in info.packages:
+            parts.append(self.tr("{name}: {left} sessions left").format(name=p.name, left=p.sessions_left))
+        return " · ".join(parts)
 
     def _show_totals(self) -> None:
         q = self.quote
@@ -224,8 +241,12 @@ class VisitEditor(QWidget):
         p = q.priced
         self.list_total.setText(self.tr("List total: {amount}").format(amount=labels.money(p.list_total_fen)))
         off = p.member_discount_fen
-        self.discount_total.setText(self.tr("Member discount: {amount}").format(
-            amount="-" + labels.money(off)) if off else "")
+        texts = []
+        if p.package_discount_fen:
+            texts.append(self.tr("Package sessions: {amount}").format(amount="-" + labels.money(p.package_discount_fen)))
+        if off:
+            texts.append(self.tr("Member discount: {amount}").format(amount="-" + labels.money(off)))
+        self.discount_total.setText("   ".join(texts))
         self.due.setText(self.tr("Due {amount}").format(amount=labels.money(p.amount_due_fen)))
         self.join_hint.setText(self.tr("This sale qualifies to join as a member") if q.qualifies_to_join else "")
 
@@ -272,16 +293,34 @@ class VisitEditor(QWidget):
         if item.kind == "service":
             tech = self.technician.currentData()
             action = lambda: self.shop.visits.add_service(staff, visit_id, item.id, tech, note)  # noqa: E731
+        elif item.kind == "package":
+            action = lambda: self.shop.packages.add_to_visit(staff, visit_id, item.id)  # noqa: E731
         else:
             qty = self.quantity.value()
             action = lambda: self.shop.visits.add_product(staff, visit_id, item.id, qty, note)  # noqa: E731
-        if self.ops.run(self, action, changes={VISITS}).ok:
+        outcome = self.ops.run(self, action, changes={VISITS})
+        if outcome.ok:
+            if item.kind == "service":
+                self.offer_session(outcome.value.id, item.name)
             self.picked = None
             self.note.clear()
             self.quantity.setValue(1)
             self.item_field.clear()
             self.item_field.setFocus()
             select_row(self.lines_view, self.lines_model.rowCount() - 1)
+
+    def offer_session(self, line_id: int, name: str) -> None:
+        """A service covered by the customer's package: offer to pay it with a session (the cashier may decline)."""
+        from .widgets import Confirm
+        offers = self.ops.query(self, lambda: self.shop.packages.covering(self.ops.staff, line_id), default=[])
+        if not offers:
+            return
+        package = offers[0]
+        if Confirm.ask(self, self.tr("Package session"),
+                       self.tr("Pay {service} with a session of {package} ({left} left)?").format(
+                           service=name, package=package.name, left=package.sessions_left)):
+            self.ops.run(self, lambda: self.shop.packages.use_session(self.ops.staff, line_id, package.id),
+                         changes={VISITS})
 
     # -- changing lines -----------------------------------------------------
     def remove_line(self) -> None:
