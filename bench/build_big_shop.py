@@ -19,7 +19,6 @@ from pathlib import Path
 
 from salon_desk.db import Shop
 from salon_desk.db.demo import CATALOGUE, STAFF, _name
-from salon_desk.db.models import database
 from salon_desk.membership import earned_tier
 from salon_desk.pinyin_keys import customer_keys
 from salon_desk.pricing import LineInput, PricingInput, price_sale
@@ -31,6 +30,7 @@ def build(path: Path, n_customers: int, years: int, seed: int, visits_target: in
     rng = random.Random(seed)
     start = end - timedelta(days=365 * years)
     shop = Shop.open(path, clock=lambda: start, run_jobs=False)
+    database = shop.db
     owner = shop.staff.setup(shop_name="基准测试店", owner_username="owner", owner_password="owner123")
     staff_ids = [owner.id]
     for username, name, role, password in STAFF[1:]:
@@ -41,7 +41,7 @@ def build(path: Path, n_customers: int, years: int, seed: int, visits_target: in
                            member_discount=d, stock=10_000 if k == "product" else 0)
              for k, c, n, cat, p, m, d in CATALOGUE]
     services = [i for i in items if i.kind == "service"]
-    tiers = shop.tiers()
+    tiers = shop.ctx.tiers()
     rates = {t.code: t.rate_permille for t in tiers}
     con = database.connection()
 
