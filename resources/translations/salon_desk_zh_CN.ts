@@ -157,6 +157,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>积分抵扣（{points}分）</translation>
     </message>
     <message>
+        <source>From the card</source>
+        <translation>储值卡扣款</translation>
+    </message>
+    <message>
+        <source>principal {principal} + bonus {bonus}</source>
+        <translation>本金 {principal} + 赠送 {bonus}</translation>
+    </message>
+    <message>
         <source>Points earned</source>
         <translation>本次积分</translation>
     </message>

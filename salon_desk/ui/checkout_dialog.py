@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from ..errors import PaymentProblem, SalonError
 from ..money import parse_yuan
 from ..records import Quote, ReceiptRecord
+from ..points import points_earned
+from ..stored_value import Balance, Draw, draw, earning_base_fen
 from ..tenders import METHODS, STORED_VALUE, Tender, settle
 from . import errors_text, labels
 from .counter_models import PaymentsModel, QuoteLinesModel
@@ -243,10 +245,26 @@ class CheckoutDialog(QDialog):
         if p.points_discount_fen:
             rows.append((self.tr("Points ({points})").format(points=p.points_redeemed),
                          "-" + labels.money(p.points_discount_fen)))
+        earned = p.points_earned
+        taken = self.card_draw()
+        if taken is not None:
+            rows.append((self.tr("From the card"), self.tr("principal {principal} + bonus {bonus}").format(
+                principal=labels.money(taken.principal_fen), bonus=labels.money(taken.bonus_fen))))
+            if taken.bonus_fen:   # no points on the bonus part: the core's own rule, as checkout applies it
+                per_yuan = self.shop.settings.value("points.earn_per_yuan")
+                earned = points_earned(earning_base_fen(p.amount_due_fen, taken.bonus_fen), per_yuan,
+                                       p.points_birthday_bonus > 0)
         if q.tier is not None:
-            rows.append((self.tr("Points earned"), str(p.points_earned)))
+            rows.append((self.tr("Points earned"), str(earned)))
         return "<table>" + "".join(f"<tr><td>{a}&nbsp;&nbsp;</td><td align='right'>{b}</td></tr>"
                                    for a, b in rows) + "</table>"
+
+    def card_draw(self) -> Draw | None:
+        """What the card tenders would take, principal and bonus in proportion (the core's ``draw``)."""
+        amount = sum(t.amount_fen for t in self.tenders if t.method == STORED_VALUE)
+        if not amount or self.card is None or amount > self.card.total_fen:
+            return None
+        return draw(Balance(self.card.principal_fen, self.card.bonus_fen), amount)
 
     def use_most_points(self) -> None:
         if self.quote is not None:
@@ -256,6 +274,8 @@ class CheckoutDialog(QDialog):
     def _settle(self) -> None:
         """What is still to pay, or the change, as the core's ``settle`` sees the tenders."""
         self.payments_model.set_rows(self.tenders)
+        if self.quote is not None:
+            self.totals.setText(self._totals_html(self.quote))
         self.remaining_fen, self.change_fen = 0, 0
         payment_error = ""
         if self.quote is not None:

@@ -76,6 +76,8 @@ def test_adding_a_covered_service_offers_a_session_and_checkout_pays_by_card_wit
     assert "次卡抵扣" in dialog.totals.text()
     qtbot.keyClick(dialog.amount, Qt.Key.Key_F6)
     assert dialog.status.text() == "已收齐"
+    assert "本金 ¥104.73 + 赠送 ¥10.47" in dialog.totals.text()
+    assert "<td>本次积分&nbsp;&nbsp;</td><td align='right'>104</td>" in dialog.totals.text()
     dialog.confirm()
     receipt = dialog.receipt
     assert (receipt.card.principal_fen, receipt.card.bonus_fen) == (10_473, 1_047)
