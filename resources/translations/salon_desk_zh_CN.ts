@@ -21,6 +21,53 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>CardRefundDialog</name>
+    <message>
+        <source>Refund the card balance</source>
+        <translation>储值卡退款</translation>
+    </message>
+    <message>
+        <source>Within 7 days: the principal back (Art. 14)</source>
+        <translation>七日内：退还本金（第十四条）</translation>
+    </message>
+    <message>
+        <source>The shop at fault: used at the price charged, plus interest (Art. 18)</source>
+        <translation>经营者原因：已消费按实际扣减折算，另付利息（第十八条）</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s choice: used at list price, plus interest (Art. 19)</source>
+        <translation>消费者自身原因：已消费按标价计算，另付利息（第十九条）</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>退款方式：</translation>
+    </message>
+    <message>
+        <source>Interest, % a year:</source>
+        <translation>年利率（%）：</translation>
+    </message>
+    <message>
+        <source>Paid back by:</source>
+        <translation>退款途径：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Refund {refund} + interest {interest} = {total}; bonus written off {bonus}</source>
+        <translation>应退 {refund} + 利息 {interest} = {total}；核销赠送金 {bonus}</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueModel</name>
     <message>
         <source>Code</source>
@@ -452,6 +499,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>个人信息副本（PDF）…</translation>
     </message>
     <message>
+        <source>Card and package statement…</source>
+        <translation>储值卡/次卡对账单…</translation>
+    </message>
+    <message>
+        <source>Refund the card balance…</source>
+        <translation>储值卡退款…</translation>
+    </message>
+    <message>
         <source>(erased)</source>
         <translation>（已删除个人信息）</translation>
     </message>
@@ -486,6 +541,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Refund statement</source>
+        <translation>退款结算单</translation>
     </message>
 </context>
 <context>

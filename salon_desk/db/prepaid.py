@@ -164,7 +164,6 @@ def take_card(ctx: ShopContext, cashier: Staff, sale: Sale, customer_id: int, ba
 def record_sessions(ctx: ShopContext, sale: Sale, lines: Sequence[VisitLineInfo], line_ids: Sequence[int],
                     claims: dict[int, int]) -> None:
     """Each claimed line becomes a session of its package: consumed and list value, technician, sale line."""
-    pending: dict[int, int] = {}
     for line, sale_line_id in zip(lines, line_ids):
         package_id = claims.get(line.id)
         if package_id is None:
@@ -174,7 +173,6 @@ def record_sessions(ctx: ShopContext, sale: Sale, lines: Sequence[VisitLineInfo]
         PackageSession.create(package=package, sale=sale, sale_line=sale_line_id, service_item=line.item_id,
                               technician=line.technician_id, consumed_fen=use.consumed_fen,
                               list_fen=use.list_fen, day=use.on, at=sale.created_at)
-        pending[package_id] = pending.get(package_id, 0) + 1
 
 
 def record_packages_sold(ctx: ShopContext, sale: Sale, lines: Sequence[VisitLineInfo], line_ids: Sequence[int],

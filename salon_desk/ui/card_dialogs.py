@@ -243,3 +243,99 @@ class PackageSaleDialog(QDialog):
         dialog = cls(ops, customer_id, name, parent)
         dialog.exec()
         return dialog.receipt
+
+
+class CardRefundDialog(QDialog):
+    """The owner's refund of a card's unused balance: the mode that applies, the interest rate, the working
+    shown before anything is written (法释〔2025〕4号 Art. 14/18/19)."""
+
+    MODES = ("cooling_off", "shop_at_fault", "customer_choice")
+
+    def __init__(self, ops: Ops, customer_id: int, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.shop = ops.shop
+        self.customer_id = customer_id
+        self.record = None
+        self.setWindowTitle(self.tr("Refund the card balance"))
+        self.resize(560, 420)
+        self.mode = QComboBox()
+        self.mode.setObjectName("mode")
+        names = {"cooling_off": self.tr("Within 7 days: the principal back (Art. 14)"),
+                 "shop_at_fault": self.tr("The shop at fault: used at the price charged, plus interest (Art. 18)"),
+                 "customer_choice": self.tr("The customer's choice: used at list price, plus interest (Art. 19)")}
+        for mode in self.MODES:
+            self.mode.addItem(names[mode], mode)
+        self.rate = QLineEdit("0")
+        self.rate.setObjectName("rate")
+        self.method = QComboBox()
+        self.method.setObjectName("method")
+        for m in TOPUP_METHODS:
+            self.method.addItem(labels.method_name(m), m)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.working = QLabel()
+        self.working.setObjectName("working")
+        self.working.setWordWrap(True)
+        self.error = error_label()
+        self.error.setObjectName("error")
+        confirm = QPushButton(self.tr("Refund"))
+        confirm.setObjectName("confirm")
+        confirm.clicked.connect(self.confirm)
+        cancel = QPushButton(self.tr("Cancel (Esc)"))
+        cancel.setAutoDefault(False)
+        cancel.clicked.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Mode:"), self.mode)
+        form.addRow(self.tr("Interest, % a year:"), self.rate)
+        form.addRow(self.tr("Paid back by:"), self.method)
+        form.addRow(self.tr("Reason:"), self.reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(big_label(name, 14))
+        layout.addLayout(form)
+        layout.addWidget(self.working)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(confirm)
+        layout.addLayout(buttons)
+        self.mode.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.rate.textChanged.connect(lambda _t: self.refresh())
+        self.refresh()
+
+    def rate_bp(self) -> int:
+        try:
+            return round(float(self.rate.text().strip() or "0") * 100)
+        except ValueError:
+            return -1
+
+    def refresh(self) -> None:
+        try:
+            preview = self.shop.cards.preview_refund(self.ops.staff, self.customer_id, self.mode.currentData(),
+                                                     rate_bp=self.rate_bp())
+        except SalonError as error:
+            self.working.setText("")
+            self.error.setText(errors_text.message(error))
+            return
+        self.error.setText("")
+        st = preview.statement
+        self.working.setText(self.tr("Refund {refund} + interest {interest} = {total}; bonus written off {bonus}")
+                             .format(refund=labels.money(st.refund_fen), interest=labels.money(st.interest_fen),
+                                     total=labels.money(st.total_fen), bonus=labels.money(preview.bonus_off_fen)))
+
+    def confirm(self) -> None:
+        staff, mode, rate = self.ops.staff, self.mode.currentData(), self.rate_bp()
+        method, reason = self.method.currentData(), self.reason.text()
+        outcome = self.ops.run(self, lambda: self.shop.cards.refund_balance(
+            staff, self.customer_id, mode, method=method, reason=reason, rate_bp=rate),
+            changes={CUSTOMERS, SALES}, show=self.error.setText)
+        if outcome.ok:
+            self.record = outcome.value
+            self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, ops: Ops, customer_id: int, name: str):
+        dialog = cls(ops, customer_id, name, parent)
+        dialog.exec()
+        return dialog.record

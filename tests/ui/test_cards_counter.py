@@ -141,3 +141,48 @@ def test_f8_sells_a_package_at_once(qtbot, window, shop, cashier, new_member, te
     qtbot.keyClick(counter, Qt.Key.Key_F8)
     assert [r.amount_due_fen for r in finished] == [200_000]
     assert shop.packages.of_customer(cashier, li.id)[0].sessions_left == 11
+
+
+def customers_page(make_window, staff, phone="13812345678"):
+    window = make_window(staff)
+    window.tabs.setCurrentIndex(1)
+    page = window.pages["customers"]
+    page.search.setText(phone)
+    return page
+
+
+def test_the_statement_prints_from_the_customer_file(make_window, cashier, zhang, previews):
+    page = customers_page(make_window, cashier)
+    assert not page.card_refund_action.isVisible()          # the owner's only
+    page.print_statement_action.trigger()
+    [(data, name)] = previews
+    assert name == f"statement-{zhang.id}.pdf"
+
+
+def test_the_owner_refunds_the_balance_seeing_the_working_first(make_window, qtbot, shop, owner, cashier, zhang,
+                                                                previews, monkeypatch):
+    from salon_desk.ui.card_dialogs import CardRefundDialog
+    shown: list[str] = []
+
+    def run(cls, parent, ops, customer_id, name):
+        dialog = cls(ops, customer_id, name, parent)
+        qtbot.addWidget(dialog)
+        shown.append(dialog.working.text())                  # cooling off: untouched card, today
+        dialog.mode.setCurrentIndex(2)
+        dialog.rate.setText("3.45")
+        shown.append(dialog.working.text())
+        dialog.confirm()                                      # no reason: refused, nothing written
+        shown.append(dialog.error.text())
+        dialog.reason.setText("顾客搬家")
+        dialog.confirm()
+        return dialog.record
+    monkeypatch.setattr(CardRefundDialog, "ask", classmethod(run))
+    page = customers_page(make_window, owner)
+    assert page.card_refund_action.isVisible()
+    page.card_refund_action.trigger()
+    assert shown[0] == "应退 ¥1,000.00 + 利息 ¥0.00 = ¥1,000.00；核销赠送金 ¥100.00"
+    assert shown[1].startswith("应退 ¥1,000.00 + 利息 ¥0.00")      # no days have passed: no interest yet
+    assert shown[2]
+    assert shop.cards.info(cashier, zhang.id).total_fen == 0
+    [(data, name)] = previews
+    assert name == f"refund-{zhang.id}.pdf"
