@@ -136,9 +136,11 @@ def take_prepaid(ctx: ShopContext, cashier: Staff, sale: Sale, pv: PricedVisit, 
     """The card part of the payment, the package sessions used and the packages sold; the pricing with
     points earned on what was paid less the card's bonus part (no points or tier spend on a gift)."""
     priced = pv.priced
-    line_ids = [r[0] for r in SaleLine.select(SaleLine.id).where(SaleLine.sale == sale).order_by(SaleLine.id).tuples()]
-    prepaid.record_sessions(ctx, sale, pv.lines, line_ids, pv.claims)
-    prepaid.record_packages_sold(ctx, sale, pv.lines, line_ids, priced)
+    if pv.claims or any(l.kind == "package" for l in pv.lines):
+        line_ids = [r[0] for r in SaleLine.select(SaleLine.id).where(SaleLine.sale == sale)
+                    .order_by(SaleLine.id).tuples()]
+        prepaid.record_sessions(ctx, sale, pv.lines, line_ids, pv.claims)
+        prepaid.record_packages_sold(ctx, sale, pv.lines, line_ids, priced)
     if not from_card:
         return priced
     taken = prepaid.take_card(ctx, cashier, sale, sale.customer_id, card, from_card,

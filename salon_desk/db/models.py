@@ -409,7 +409,7 @@ class PackageClaim(Base):
 
 class PackageSession(Base):
     package = ForeignKeyField(CustomerPackage, backref="uses")
-    sale = ForeignKeyField(Sale)
+    sale = ForeignKeyField(Sale, index=True)
     sale_line = ForeignKeyField(SaleLine, unique=True)
     service_item = ForeignKeyField(Item)
     technician = ForeignKeyField(Staff, null=True)

@@ -63,13 +63,12 @@ def ensure_card(ctx: ShopContext, customer_id: int, staff: Staff | None) -> Card
 
 def write_entries(ctx: ShopContext, customer_id: int, entries: Sequence[LedgerEntry], staff: Staff | None,
                   **links: Any) -> None:
-    card = current_card(customer_id)
+    card = ctx.db.execute_sql(ctx.sql.CURRENT_CARD, (customer_id,)).fetchone()
     now = ctx.now()
-    for e in entries:
-        CardEntry.create(customer=customer_id, card=card, kind=e.kind.value, principal_fen=e.principal_fen,
-                         bonus_fen=e.bonus_fen, principal_after_fen=e.principal_after_fen,
-                         bonus_after_fen=e.bonus_after_fen, day=e.on, at=now, list_fen=e.list_fen, note=e.note,
-                         staff=staff, **links)
+    CardEntry.insert_many([dict(
+        customer=customer_id, card=card[0] if card else None, kind=e.kind.value, principal_fen=e.principal_fen,
+        bonus_fen=e.bonus_fen, principal_after_fen=e.principal_after_fen, bonus_after_fen=e.bonus_after_fen,
+        day=e.on, at=now, list_fen=e.list_fen, note=e.note, staff=staff, **links) for e in entries]).execute()
 
 
 # -- packages ----------------------------------------------------------------------------------

@@ -143,6 +143,7 @@ STAFF_NAMES = "SELECT id, display_name FROM staff"
 # -- stored-value cards and packages -------------------------------------------------
 CARD_BALANCE = ("SELECT COALESCE(SUM(principal_fen), 0), COALESCE(SUM(bonus_fen), 0) FROM card_entry"
                 " WHERE customer_id = ?")
+CURRENT_CARD = "SELECT id FROM card WHERE customer_id = ? ORDER BY id DESC LIMIT 1"
 VISIT_PACKAGE_CLAIMS = ("SELECT c.visit_line_id, c.package_id FROM package_claim c"
                         " JOIN visit_line l ON l.id = c.visit_line_id WHERE l.visit_id = ?")
 SALE_CARD_ENTRIES = ("SELECT kind, principal_fen, bonus_fen, list_fen FROM card_entry"

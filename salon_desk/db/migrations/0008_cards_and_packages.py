@@ -43,6 +43,7 @@ STATEMENTS = [
     'CREATE INDEX "package_session_package_id" ON "package_session" ("package_id");',
     'CREATE UNIQUE INDEX "package_session_sale_line_id" ON "package_session" ("sale_line_id");',
     'CREATE INDEX "package_session_at" ON "package_session" ("at");',
+    'CREATE INDEX "package_session_sale_id" ON "package_session" ("sale_id");',
     # the ledger follows itself: each row's after-balances are the last row's plus its deltas, never below zero
     'CREATE TRIGGER "card_entry_follows" BEFORE INSERT ON "card_entry" BEGIN SELECT RAISE(ABORT, \'card_entry balances do not follow\') WHERE NEW.principal_after_fen < 0 OR NEW.bonus_after_fen < 0 OR NEW.principal_after_fen != COALESCE((SELECT principal_after_fen FROM card_entry WHERE customer_id = NEW.customer_id ORDER BY id DESC LIMIT 1), 0) + NEW.principal_fen OR NEW.bonus_after_fen != COALESCE((SELECT bonus_after_fen FROM card_entry WHERE customer_id = NEW.customer_id ORDER BY id DESC LIMIT 1), 0) + NEW.bonus_fen; END;',
     'CREATE TRIGGER "customer_package_frozen" BEFORE UPDATE OF "id", "customer_id", "item_id", "sale_id", "sale_line_id", "name", "sessions", "gifted", "price_fen", "paid_fen", "services", "sold_on", "sold_at" ON "customer_package" BEGIN SELECT RAISE(ABORT, \'customer_package is append-only\'); END;',
