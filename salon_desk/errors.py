@@ -46,3 +46,7 @@ class PaymentProblem(SalonError):
 
 class DatabaseProblem(SalonError):
     """The shop file cannot be opened: corrupt, locked, or from a newer version."""
+
+
+class PrinterProblem(SalonError):
+    """The receipt printer cannot be reached or cannot print (off, paper out, unplugged)."""

@@ -35,6 +35,7 @@ class Perm(str, Enum):
     AUDIT = "audit"                      # read the audit log
     BACKUP = "backup"                    # write a backup copy of the whole file now
     PREPAID_ADMIN = "prepaid_admin"      # refund unused card money and packages, transfer, extend packages
+    OPEN_DRAWER = "open_drawer"          # open the cash drawer without a sale (audited)
 
 
 _CASHIER = {

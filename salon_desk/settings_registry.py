@@ -112,6 +112,17 @@ def _month_day(value: Any) -> None:
         raise InvalidInput("settings.bad_month_day", value=value)
 
 
+def _bool(value: Any) -> None:
+    if not isinstance(value, bool):
+        raise InvalidInput("settings.bad_choice", options=[True, False], value=value)
+
+
+def _columns(value: Any) -> None:
+    """0 (the paper's standard: 48 on 80 mm, 32 on 58 mm) or 24-64 characters per line."""
+    if not isinstance(value, int) or isinstance(value, bool) or not (value == 0 or 24 <= value <= 64):
+        raise InvalidInput("settings.out_of_range", low=24, high=64, value=value)
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -161,6 +172,16 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("care.complaint_followup_hours", 24, _int_range(1, 720)),
     Setting("complaints.first_response_hours", 24, _int_range(1, 720)),
     Setting("complaints.resolution_hours", 72, _int_range(1, 2160)),
+    # the receipt printer: the print queue (a picture of the PDF) or ESC/POS straight to a thermal printer
+    Setting("printer.kind", "system", _choice("system", "network", "usb", "serial", "windows")),
+    Setting("printer.address", "", _text(120)),     # 192.168.1.50:9100 / 0416:5011 / COM3@9600 / a queue name
+    Setting("printer.paper", "80mm", _choice("80mm", "58mm")),
+    Setting("printer.columns", 0, _columns),
+    Setting("printer.code_page", "gbk", _choice("gbk", "gb18030")),
+    Setting("printer.raster", False, _bool),       # no Chinese font in the printer: send pictures
+    Setting("printer.drawer", "pin2", _choice("pin2", "pin5", "none")),
+    Setting("printer.drawer_on_ms", 100, _int_range(2, 510)),
+    Setting("printer.drawer_off_ms", 100, _int_range(2, 510)),
 )}
 
 

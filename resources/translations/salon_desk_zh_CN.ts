@@ -1471,6 +1471,42 @@ Ask the customer.</source>
         <translation>本店没有在职的店长账号。</translation>
     </message>
     <message>
+        <source>&quot;{address}&quot; is not an address for this kind of printer (e.g. 192.168.1.50:9100, 0416:5011, COM3 or the printer&apos;s name).</source>
+        <translation>“{address}”不是这类打印机的地址（例如 192.168.1.50:9100、0416:5011、COM3 或打印机名称）。</translation>
+    </message>
+    <message>
+        <source>The receipt printer is the system print queue: choose an ESC/POS printer in the settings first.</source>
+        <translation>小票打印机设置为系统打印队列：请先在设置中选择 ESC/POS 打印机。</translation>
+    </message>
+    <message>
+        <source>This computer cannot reach a printer this way ({printer}): the driver or library is missing.</source>
+        <translation>本机无法以这种方式连接打印机（{printer}）：缺少驱动或程序库。</translation>
+    </message>
+    <message>
+        <source>The receipt printer {printer} does not answer: is it switched on and connected?</source>
+        <translation>小票打印机 {printer} 没有响应：请检查是否开机并已连接。</translation>
+    </message>
+    <message>
+        <source>The receipt printer {printer} did not answer in time.</source>
+        <translation>小票打印机 {printer} 响应超时。</translation>
+    </message>
+    <message>
+        <source>The receipt printer is out of paper: load a new roll.</source>
+        <translation>小票打印机缺纸：请装入新纸卷。</translation>
+    </message>
+    <message>
+        <source>The receipt printer {printer} stopped while printing ({reason}).</source>
+        <translation>小票打印机 {printer} 打印中断（{reason}）。</translation>
+    </message>
+    <message>
+        <source>No cash drawer is set up on the receipt printer.</source>
+        <translation>小票打印机上没有设置钱箱。</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {max} characters).</source>
+        <translation>原因太长（最多 {max} 个字）。</translation>
+    </message>
+    <message>
         <source>The shop file is damaged.</source>
         <translation>店铺数据文件已损坏。</translation>
     </message>
@@ -2285,6 +2321,14 @@ Ask the customer.</source>
         <source>Receipt {no} sent to the printer.</source>
         <translation>小票 {no} 已发送到打印机。</translation>
     </message>
+    <message>
+        <source>Printing receipt {no}…</source>
+        <translation>正在打印小票 {no}…</translation>
+    </message>
+    <message>
+        <source>The sale is saved: press F8 to print again.</source>
+        <translation>本单已保存：按 F8 重新打印。</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptSummaryDialog</name>
@@ -2577,6 +2621,10 @@ Ask the customer.</source>
         <source>Refund or void…</source>
         <translation>退款或作废…</translation>
     </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
 </context>
 <context>
     <name>SalesModel</name>
@@ -2746,6 +2794,114 @@ Ask the customer.</source>
     <message>
         <source>{field}:</source>
         <translation>{field}：</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <source>System print queue (PDF picture)</source>
+        <translation>系统打印队列（PDF 图像）</translation>
+    </message>
+    <message>
+        <source>ESC/POS on the network (IP:9100)</source>
+        <translation>ESC/POS 网口（IP:9100）</translation>
+    </message>
+    <message>
+        <source>ESC/POS on USB (vendor:product)</source>
+        <translation>ESC/POS USB（厂商号:产品号）</translation>
+    </message>
+    <message>
+        <source>ESC/POS on a serial port</source>
+        <translation>ESC/POS 串口</translation>
+    </message>
+    <message>
+        <source>ESC/POS through a Windows printer (raw)</source>
+        <translation>ESC/POS 经 Windows 打印机（原始数据）</translation>
+    </message>
+    <message>
+        <source>Printer address</source>
+        <translation>打印机地址</translation>
+    </message>
+    <message>
+        <source>192.168.1.50:9100 / 0416:5011 / COM3@9600 / printer name</source>
+        <translation>192.168.1.50:9100 / 0416:5011 / COM3@9600 / 打印机名称</translation>
+    </message>
+    <message>
+        <source>Thermal paper</source>
+        <translation>热敏纸宽</translation>
+    </message>
+    <message>
+        <source>Characters per line (0: 48 on 80 mm, 32 on 58 mm)</source>
+        <translation>每行字符数（0：80 毫米 48 个，58 毫米 32 个）</translation>
+    </message>
+    <message>
+        <source>Printer&apos;s Chinese mode</source>
+        <translation>打印机中文编码</translation>
+    </message>
+    <message>
+        <source>No Chinese font in the printer: print receipts as pictures</source>
+        <translation>打印机没有中文字库：小票以图像打印</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>on kick pin 2</source>
+        <translation>接 2 号脚</translation>
+    </message>
+    <message>
+        <source>on kick pin 5</source>
+        <translation>接 5 号脚</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Drawer pulse (ms)</source>
+        <translation>钱箱脉冲（毫秒）</translation>
+    </message>
+    <message>
+        <source>Pause after the pulse (ms)</source>
+        <translation>脉冲后间隔（毫秒）</translation>
+    </message>
+    <message>
+        <source>Print test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Open cash drawer (no sale)</source>
+        <translation>开钱箱（无销售）</translation>
+    </message>
+    <message>
+        <source>Choose an ESC/POS printer first: the system queue prints from the print dialog.</source>
+        <translation>请先选择 ESC/POS 打印机：系统打印队列通过打印对话框打印。</translation>
+    </message>
+    <message>
+        <source>Printing the test page…</source>
+        <translation>正在打印测试页…</translation>
+    </message>
+    <message>
+        <source>Did the test page print every line in full, aligned, with readable Chinese?</source>
+        <translation>测试页每一行都完整、对齐，中文清楚可读吗？</translation>
+    </message>
+    <message>
+        <source>The printer is set up.</source>
+        <translation>打印机设置正确。</translation>
+    </message>
+    <message>
+        <source>Receipts will be printed as pictures; the test page is printed again that way. Save the settings to keep this.</source>
+        <translation>小票将以图像打印，测试页已按此方式重新打印。请保存设置。</translation>
+    </message>
+    <message>
+        <source>Reason (optional):</source>
+        <translation>原因（可不填）：</translation>
+    </message>
+    <message>
+        <source>The cash drawer was opened (recorded in the audit log).</source>
+        <translation>钱箱已打开（已记入操作日志）。</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -2918,6 +3074,21 @@ Ask the customer.</source>
     <message>
         <source>Note for {item}:</source>
         <translation>{item}的备注：</translation>
+    </message>
+</context>
+<context>
+    <name>Thermal</name>
+    <message>
+        <source>{title} printed.</source>
+        <translation>{title} 已打印。</translation>
+    </message>
+    <message>
+        <source>The paper roll is nearly finished.</source>
+        <translation>纸卷快用完了。</translation>
+    </message>
+    <message>
+        <source>The cash drawer was opened.</source>
+        <translation>钱箱已打开。</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ def perk_used(customer_id: int, year: int, perk: str) -> bool:
 def birthday_status(ctx: ShopContext, customer_id: int) -> BirthdayStatus | None:
     """The banner's facts; None when the customer has no birthday on file."""
     today = ctx.today()
-    found = ctx.db.execute_sql(ctx.sql.BIRTHDAY_STATUS, (today.year - 1, today.year + 1, customer_id)).fetchone()
+    found = ctx.execute(ctx.sql.BIRTHDAY_STATUS, (today.year - 1, today.year + 1, customer_id)).fetchone()
     if found is None or not found[0]:
         return None
     month, day, is_member, used_text = found
@@ -40,7 +40,7 @@ def birthday_status(ctx: ShopContext, customer_id: int) -> BirthdayStatus | None
 
 def perk_year(ctx: ShopContext, customer_id: int) -> int:
     """The year a perk used today counts against: that of the birthday whose window holds today."""
-    month, day = ctx.db.execute_sql(ctx.sql.BIRTHDAY, (customer_id,)).fetchone() or (None, None)
+    month, day = ctx.execute(ctx.sql.BIRTHDAY, (customer_id,)).fetchone() or (None, None)
     birthday = window_birthday(month, day, ctx.today(), ctx.setting("birthday.window"))
     return birthday.year if birthday else ctx.today().year
 

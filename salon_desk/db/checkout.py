@@ -77,7 +77,7 @@ def next_receipt_no(ctx: ShopContext, day: date) -> tuple[int, str]:
 
     ``day`` is the sale's own date, read once with its time: reading the clock again
     could cross midnight and number the sale on the next day."""
-    seq = int(ctx.db.execute_sql(ctx.sql.NEXT_RECEIPT_SEQ, (day.isoformat(),)).fetchone()[0])
+    seq = int(ctx.execute(ctx.sql.NEXT_RECEIPT_SEQ, (day.isoformat(),)).fetchone()[0])
     return seq, f"{day:%Y%m%d}-{seq:04d}"
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import secrets
+import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from peewee import Database
 
@@ -24,7 +25,7 @@ from ..records import OwnerGrant, Session, StaffInfo
 from ..settings_registry import SETTINGS, TierRule, tiers_from_json
 from . import sql_sqlite
 from .models import MODELS, AuditLog, Setting, Staff
-from .rows import model_from_row
+from .rows import execute, model_from_row
 
 Clock = Callable[[], datetime]
 
@@ -91,6 +92,10 @@ class ShopContext:
             for model, db in zip(MODELS, previous):
                 model._meta.set_database(db)
 
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """One hand-written statement (from ``self.sql``) on this shop's database."""
+        return execute(self.db, sql, params)
+
     # -- time -------------------------------------------------------------
     def now(self) -> datetime:
         return self.clock()
@@ -117,13 +122,13 @@ class ShopContext:
         return tiers_from_json(self.setting("membership.tiers"))
 
     def _check_outside_changes(self) -> None:
-        version = self.db.execute_sql(self.sql.DATA_VERSION).fetchone()[0]
+        version = self.execute(self.sql.DATA_VERSION).fetchone()[0]
         if version != self._data_version:
             self._settings_cache, self._data_version = None, version
 
     # -- staff, sessions and permission -------------------------------------
     def staff_row(self, staff_id: int) -> Staff:
-        found = self.db.execute_sql(self.sql.STAFF_BY_ID, (staff_id,)).fetchone()
+        found = self.execute(self.sql.STAFF_BY_ID, (staff_id,)).fetchone()
         if found is None:
             raise NotFound("staff.not_found", id=staff_id)
         return model_from_row(Staff, self.sql.STAFF_COLUMNS, found)

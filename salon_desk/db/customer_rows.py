@@ -34,7 +34,7 @@ def points_balances(customer_ids: list[int]) -> dict[int, int]:
 # Hand-written statements: both run on every quote and checkout, where peewee's
 # query building would cost more than SQLite's work.
 def points_balance(ctx: ShopContext, customer_id: int) -> int:
-    return int(ctx.db.execute_sql(ctx.sql.POINTS_BALANCE, (customer_id,)).fetchone()[0])
+    return int(ctx.execute(ctx.sql.POINTS_BALANCE, (customer_id,)).fetchone()[0])
 
 
 def active_members(customer_ids: list[int]) -> dict[int, Member]:
@@ -45,7 +45,7 @@ def active_members(customer_ids: list[int]) -> dict[int, Member]:
 
 
 def active_member(ctx: ShopContext, customer_id: int) -> Member | None:
-    found = ctx.db.execute_sql(ctx.sql.ACTIVE_MEMBER, (customer_id,)).fetchone()
+    found = ctx.execute(ctx.sql.ACTIVE_MEMBER, (customer_id,)).fetchone()
     return model_from_row(Member, ctx.sql.MEMBER_COLUMNS, found) if found else None
 
 

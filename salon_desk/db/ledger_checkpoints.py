@@ -14,6 +14,8 @@ from datetime import date, datetime
 
 from peewee import Database
 
+from .rows import execute
+
 # ledger -> (table, queries giving (month "YYYY-MM", key, delta) for rows with lo <= at < hi)
 LEDGERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "points": ("points_entry", (
@@ -43,23 +45,23 @@ def _next_month(month: str) -> str:
 
 def _invalidate(db: Database, ledger: str) -> None:
     table = LEDGERS[ledger][0]
-    row = db.execute_sql("SELECT verified_id FROM report_checkpoint_state WHERE ledger = ?", (ledger,)).fetchone()
+    row = execute(db, "SELECT verified_id FROM report_checkpoint_state WHERE ledger = ?", (ledger,)).fetchone()
     verified = row[0] if row else 0
     # MIN(+at): read the new rows by id; plain MIN(at) would walk the date index from its start.
-    earliest = db.execute_sql(f"SELECT MIN(+at) FROM {table} WHERE id > ?", (verified,)).fetchone()[0]
+    earliest = execute(db, f"SELECT MIN(+at) FROM {table} WHERE id > ?", (verified,)).fetchone()[0]
     if earliest is not None:
-        db.execute_sql("DELETE FROM report_checkpoint WHERE ledger = ? AND at > ?", (ledger, str(earliest)))
-    newest = db.execute_sql(f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0
-    db.execute_sql("INSERT OR REPLACE INTO report_checkpoint_state (ledger, verified_id) VALUES (?, ?)",
+        execute(db, "DELETE FROM report_checkpoint WHERE ledger = ? AND at > ?", (ledger, str(earliest)))
+    newest = execute(db, f"SELECT MAX(id) FROM {table}").fetchone()[0] or 0
+    execute(db, "INSERT OR REPLACE INTO report_checkpoint_state (ledger, verified_id) VALUES (?, ?)",
                    (ledger, newest))
 
 
 def _nearest(db: Database, ledger: str, at: str) -> tuple[str, dict[str, int]]:
-    row = db.execute_sql("SELECT MAX(at) FROM report_checkpoint WHERE ledger = ? AND at <= ?",
+    row = execute(db, "SELECT MAX(at) FROM report_checkpoint WHERE ledger = ? AND at <= ?",
                          (ledger, at)).fetchone()
     if row[0] is None:
         return "", {}
-    values = db.execute_sql("SELECT key, value FROM report_checkpoint WHERE ledger = ? AND at = ?",
+    values = execute(db, "SELECT key, value FROM report_checkpoint WHERE ledger = ? AND at = ?",
                             (ledger, row[0])).fetchall()
     return row[0], {k: v for k, v in values if k != MARKER}
 
@@ -76,7 +78,7 @@ def ledger_totals(db: Database, ledger: str, at: datetime | date) -> dict[str, i
         since, totals = _nearest(db, ledger, until)
         deltas: dict[str, dict[str, int]] = defaultdict(dict)
         for query in LEDGERS[ledger][1]:
-            for month, key, delta in db.execute_sql(query, (since, until)).fetchall():
+            for month, key, delta in execute(db, query, (since, until)).fetchall():
                 deltas[month][key] = deltas[month].get(key, 0) + delta
         running = dict(totals)
         saves = []

@@ -27,8 +27,8 @@ def tier_history(ctx: ShopContext, member: Member) -> tuple[int, int]:
     # Since joining: a lapsed member who joins again starts from nothing (a reinstated
     # one keeps the old joining date, so the old history counts again).
     joined = Member.joined_at.db_value(member.joined_at)
-    spend, visits = ctx.db.execute_sql(ctx.sql.TIER_HISTORY, (member.id, joined, member.id, joined)).fetchone()
-    bonus = ctx.db.execute_sql(ctx.sql.TIER_CARD_BONUS, (member.id, joined)).fetchone()[0]  # no tier spend on it
+    spend, visits = ctx.execute(ctx.sql.TIER_HISTORY, (member.id, joined, member.id, joined)).fetchone()
+    bonus = ctx.execute(ctx.sql.TIER_CARD_BONUS, (member.id, joined)).fetchone()[0]  # no tier spend on it
     return int(spend) - int(bonus), int(visits)
 
 

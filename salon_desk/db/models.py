@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from peewee import (
-    BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
+    AutoField, BooleanField, CharField, DateField, DateTimeField, ForeignKeyField,
     IntegerField, Model, SqliteDatabase, TextField,
 )
 
@@ -27,6 +27,8 @@ def now() -> dt.datetime:
 
 
 class Base(Model):
+    id = AutoField()   # what peewee would add by itself, declared so the type checker sees it
+
     class Meta:
         database = UNBOUND
         legacy_table_names = False
@@ -62,10 +64,12 @@ class Customer(Base):
     care_goals = TextField(default="")
     notes = TextField(default="")
     referred_by = ForeignKeyField("self", null=True, backref="referrals")
+    referred_by_id: int | None   # the key itself, as peewee exposes it
     first_seen = DateField(default=dt.date.today)
     archived = BooleanField(default=False)
     anonymised_at = DateTimeField(null=True)
     merged_into = ForeignKeyField("self", null=True)
+    merged_into_id: int | None   # the key itself, as peewee exposes it
     # Cache of the newest paid sale's time, kept by checkout in the same
     # transaction: it ranks search results without a per-row subquery.
     last_visit_at = DateTimeField(null=True, index=True)
@@ -74,11 +78,13 @@ class Customer(Base):
 
 class CustomerTag(Base):
     customer = ForeignKeyField(Customer, backref="tags")
+    customer_id: int   # the key itself, as peewee exposes it
     tag = CharField()
 
 
 class SearchKey(Base):
     customer = ForeignKeyField(Customer, backref="search_keys")
+    customer_id: int   # the key itself, as peewee exposes it
     key = CharField()
     last_visit_at = DateTimeField(null=True)   # copy of the customer's, for ranking from the index
 
@@ -90,15 +96,18 @@ class Consent(Base):
     """Append-only: the newest row per (customer, purpose) is in force."""
 
     customer = ForeignKeyField(Customer, backref="consents")
+    customer_id: int   # the key itself, as peewee exposes it
     purpose = CharField()                     # keep_file / marketing / health
     granted = BooleanField()
     at = DateTimeField(default=now)
     staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
     notice_version = CharField()
 
 
 class Member(Base):
     customer = ForeignKeyField(Customer, unique=True, backref="membership")
+    customer_id: int   # the key itself, as peewee exposes it
     number = IntegerField(unique=True)
     tier = CharField(default="regular")
     joined_at = DateTimeField(default=now)
@@ -120,16 +129,21 @@ class Item(Base):
 
 class Visit(Base):
     customer = ForeignKeyField(Customer, null=True, backref="visits")
+    customer_id: int | None   # the key itself, as peewee exposes it
     status = CharField(default="open")        # open / completed / cancelled
     opened_at = DateTimeField(default=now)
     opened_by = ForeignKeyField(Staff)
+    opened_by_id: int   # the key itself, as peewee exposes it
     closed_at = DateTimeField(null=True)
 
 
 class VisitLine(Base):
     visit = ForeignKeyField(Visit, backref="lines", on_delete="CASCADE")
+    visit_id: int   # the key itself, as peewee exposes it
     item = ForeignKeyField(Item)
+    item_id: int   # the key itself, as peewee exposes it
     technician = ForeignKeyField(Staff, null=True)
+    technician_id: int | None   # the key itself, as peewee exposes it
     quantity = IntegerField(default=1)
     unit_price_fen = IntegerField()           # the list price, or an owner's override
     note = TextField(default="")
@@ -141,10 +155,14 @@ class Sale(Base):
     day = DateField()
     seq = IntegerField()
     visit = ForeignKeyField(Visit, unique=True, backref="sale")
+    visit_id: int   # the key itself, as peewee exposes it
     customer = ForeignKeyField(Customer, null=True, backref="sales")
+    customer_id: int | None   # the key itself, as peewee exposes it
     member = ForeignKeyField(Member, null=True)
+    member_id: int | None   # the key itself, as peewee exposes it
     tier = CharField(null=True)               # tier the sale was priced at
     cashier = ForeignKeyField(Staff)
+    cashier_id: int   # the key itself, as peewee exposes it
     created_at = DateTimeField(default=now, index=True)
     list_total_fen = IntegerField()
     member_discount_fen = IntegerField()
@@ -165,12 +183,15 @@ class SaleLine(Base):
     """A snapshot of the line at the time of sale: name and prices are copied."""
 
     sale = ForeignKeyField(Sale, backref="lines")
+    sale_id: int   # the key itself, as peewee exposes it
     item = ForeignKeyField(Item, null=True)
+    item_id: int | None   # the key itself, as peewee exposes it
     kind = CharField()
     code = CharField()
     name = CharField()
     category = CharField()
     technician = ForeignKeyField(Staff, null=True)
+    technician_id: int | None   # the key itself, as peewee exposes it
     technician_name = CharField(default="")
     quantity = IntegerField()
     unit_price_fen = IntegerField()
@@ -187,29 +208,36 @@ class TierChange(Base):
     """Append-only history: enrolment, promotions, manual changes, lapses."""
 
     member = ForeignKeyField(Member, backref="changes")
+    member_id: int   # the key itself, as peewee exposes it
     kind = CharField()            # enrol / promote / manual / lapse / reinstate
     from_tier = CharField(null=True)
     to_tier = CharField(null=True)
     at = DateTimeField(default=now)
     staff = ForeignKeyField(Staff, null=True)
+    staff_id: int | None   # the key itself, as peewee exposes it
     sale = ForeignKeyField(Sale, null=True)
+    sale_id: int | None   # the key itself, as peewee exposes it
     reason = TextField(default="")
 
 
 
 class StockMove(Base):
     item = ForeignKeyField(Item, backref="stock_moves")
+    item_id: int   # the key itself, as peewee exposes it
     quantity = IntegerField()     # + received / returned, - sold
     kind = CharField()            # receive / sale / refund / adjust
     at = DateTimeField(default=now)
     staff = ForeignKeyField(Staff, null=True)
+    staff_id: int | None   # the key itself, as peewee exposes it
     sale = ForeignKeyField(Sale, null=True)
+    sale_id: int | None   # the key itself, as peewee exposes it
     reason = TextField(default="")
 
 
 
 class Payment(Base):
     sale = ForeignKeyField(Sale, backref="payments")
+    sale_id: int   # the key itself, as peewee exposes it
     method = CharField()
     amount_fen = IntegerField()
     tendered_fen = IntegerField(null=True)
@@ -218,10 +246,13 @@ class Payment(Base):
 
 class Refund(Base):
     sale = ForeignKeyField(Sale, backref="refunds")
+    sale_id: int   # the key itself, as peewee exposes it
     kind = CharField()            # void / refund
     at = DateTimeField(default=now, index=True)
     staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
     authorised_by = ForeignKeyField(Staff)
+    authorised_by_id: int   # the key itself, as peewee exposes it
     reason = TextField()
     amount_fen = IntegerField()
     method = CharField()
@@ -229,18 +260,24 @@ class Refund(Base):
 
 class RefundLine(Base):
     refund = ForeignKeyField(Refund, backref="lines")
+    refund_id: int   # the key itself, as peewee exposes it
     sale_line = ForeignKeyField(SaleLine, unique=True)   # a line is refunded once
+    sale_line_id: int   # the key itself, as peewee exposes it
     amount_fen = IntegerField()
 
 
 class PointsEntry(Base):
     customer = ForeignKeyField(Customer, backref="points_entries")
+    customer_id: int   # the key itself, as peewee exposes it
     kind = CharField()
     points = IntegerField()
     at = DateTimeField(default=now)
     staff = ForeignKeyField(Staff, null=True)
+    staff_id: int | None   # the key itself, as peewee exposes it
     sale = ForeignKeyField(Sale, null=True)
+    sale_id: int | None   # the key itself, as peewee exposes it
     refund = ForeignKeyField(Refund, null=True)
+    refund_id: int | None   # the key itself, as peewee exposes it
     reason = TextField(default="")
 
     class Meta:
@@ -254,12 +291,16 @@ class PointsReset(Base):
 
 class BirthdayPerkUse(Base):
     customer = ForeignKeyField(Customer)
+    customer_id: int   # the key itself, as peewee exposes it
     year = IntegerField()
     perk = CharField()            # free_service / gift
     at = DateTimeField(default=now)
     staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
     sale = ForeignKeyField(Sale, null=True)
+    sale_id: int | None   # the key itself, as peewee exposes it
     reversed_by = ForeignKeyField(Refund, null=True)   # a refund gives the perk back
+    reversed_by_id: int | None   # the key itself, as peewee exposes it
 
 
 class Gift(Base):
@@ -271,6 +312,7 @@ class Gift(Base):
 class AuditLog(Base):
     at = DateTimeField(default=now, index=True)
     staff = ForeignKeyField(Staff, null=True)
+    staff_id: int | None   # the key itself, as peewee exposes it
     action = CharField()
     target = CharField(default="")
     details = TextField(default="{}")   # JSON

@@ -82,7 +82,7 @@ class ReportService:
     def _period_figures(self, start: date, end: date) -> MonthlyFigures:
         lo, hi = stamp(start), stamp(end)
         db, q = self.ctx.db, self.ctx.sql
-        sql = db.execute_sql
+        sql = self.ctx.execute
         with db.atomic():   # one consistent snapshot of the file
             sales = sql(q.MONTH_SALES, (lo, hi)).fetchall()
             lines = sql(q.MONTH_LINES, (lo, hi)).fetchall()

@@ -64,7 +64,7 @@ class ReceiptBook:
         Hand-written statements: this runs after every checkout, and peewee's query
         building would cost several times SQLite's own work here.
         """
-        sql, q = self.ctx.db.execute_sql, self.ctx.sql
+        sql, q = self.ctx.execute, self.ctx.sql
         head = as_dict(sql(q.SALE_HEAD, (sale_id,)))
         if head is None:
             raise NotFound("sale.not_found", id=sale_id)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any, Sequence, TypeVar
 
-from peewee import Model
+from peewee import Database, Model
 
 M = TypeVar("M", bound=Model)
 
@@ -13,6 +14,12 @@ def model_from_row(model: type[M], columns: Sequence[str], values: Sequence[Any]
     """A model instance from a hand-written SELECT, each column converted as peewee would."""
     fields = model._meta.fields
     return model(**{name: fields[name].python_value(value) for name, value in zip(columns, values)})
+
+
+def execute(db: Database, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+    """Run one hand-written statement on ``db`` (peewee's own method is untyped)."""
+    cursor: sqlite3.Cursor = db.execute_sql(sql, params)  # type: ignore[no-untyped-call]
+    return cursor
 
 
 def as_dicts(cursor: Any) -> list[dict[str, Any]]:

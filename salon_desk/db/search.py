@@ -32,7 +32,7 @@ def search_rows(ctx: ShopContext, text: str, limit: int = RESULT_LIMIT,
     for low, high, _ in ranges:
         params += [low, high, limit * _SPARE]
     params += [1 if include_archived else 0, limit]
-    return as_dicts(ctx.db.execute_sql(ctx.sql.SEARCH.format(ranges=union), params))
+    return as_dicts(ctx.execute(ctx.sql.SEARCH.format(ranges=union), params))
 
 
 def _as_datetime(value: Any) -> datetime | None:

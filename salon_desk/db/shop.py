@@ -24,6 +24,7 @@ from .catalogue import CatalogueService
 from .context import Actor, ShopContext, system_clock
 from .customers import CustomerService
 from .database import open_database
+from .drawer import DrawerService
 from .membership import MembershipService
 from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
 from .monthly_figures import ReportService
@@ -91,6 +92,7 @@ class Shop:
         self.reports = ReportService(ctx)
         self.audit = AuditService(ctx)
         self.backups = BackupService(ctx)
+        self.drawer = DrawerService(ctx)
 
     @classmethod
     def open(cls, path: str | Path, clock: Callable[[], datetime] = system_clock,

@@ -15,7 +15,7 @@ from .permissions import ANY_STAFF, requires
 def visit_lines(ctx: ShopContext, visit_id: int) -> tuple[VisitLineInfo, ...]:
     """The open visit's lines with item and technician: read on every quote (each change of the
     visit editor's totals), hence one hand-written statement."""
-    rows = ctx.db.execute_sql(ctx.sql.VISIT_LINES, (visit_id,))
+    rows = ctx.execute(ctx.sql.VISIT_LINES, (visit_id,))
     names = [d[0] for d in rows.description]
     out = []
     for values in rows.fetchall():

@@ -1,4 +1,5 @@
-"""What follows a checkout: the enrolment offer when the sale qualifies, then the receipt step."""
+"""Around a checkout: the enrolment offer before the sale is stored (so the sale and the
+membership are one transaction), and the receipt step after it."""
 
 from __future__ import annotations
 
@@ -6,20 +7,20 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBo
 
 from ..records import ReceiptRecord
 from . import labels, receipt_step
-from .ops import CUSTOMERS, SALES, Ops
+from .ops import Ops
 
 
 class EnrolOfferDialog(QDialog):
     """一次性消费满500元: ask the customer; they must agree (the consent box)."""
 
-    def __init__(self, receipt: ReceiptRecord, threshold_fen: int, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, paid_fen: int, threshold_fen: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Offer membership"))
         layout = QVBoxLayout(self)
         text = QLabel(self.tr(
             "{name} paid {paid} in one sale, reaching {threshold}: they can join as a Regular member "
             "(member discount from the next sale, points from this one).\n\nAsk the customer.").format(
-                name=receipt.customer_name or "", paid=labels.money(receipt.amount_due_fen),
+                name=name, paid=labels.money(paid_fen),
                 threshold=labels.money(threshold_fen)))
         text.setWordWrap(True)
         layout.addWidget(text)
@@ -36,22 +37,18 @@ class EnrolOfferDialog(QDialog):
         layout.addWidget(buttons)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, receipt: ReceiptRecord, threshold_fen: int) -> bool:
+    def ask(cls, parent: QWidget | None, name: str, paid_fen: int, threshold_fen: int) -> bool:
         """True when the customer agreed (consent ticked and Join pressed)."""
-        dialog = cls(receipt, threshold_fen, parent)
+        dialog = cls(name, paid_fen, threshold_fen, parent)
         return dialog.exec() == QDialog.DialogCode.Accepted and dialog.consent.isChecked()
 
 
+def offer_enrolment(parent: QWidget | None, ops: Ops, name: str, paid_fen: int) -> bool:
+    """Before the sale is stored: ask whether the customer joins (一次性消费满500元)."""
+    return EnrolOfferDialog.ask(parent, name, paid_fen, ops.shop.settings.value("membership.join_threshold_fen"))
+
+
 def finish_sale(parent: QWidget | None, ops: Ops, receipt: ReceiptRecord) -> ReceiptRecord:
-    """Offer enrolment if the sale qualifies, then run the receipt step; returns the final receipt."""
-    shop = ops.shop
-    if receipt.enrolment_offered and receipt.customer_id is not None:
-        threshold = shop.settings.value("membership.join_threshold_fen")
-        if EnrolOfferDialog.ask(parent, receipt, threshold):
-            outcome = ops.run(parent, lambda: shop.members.enrol(
-                ops.staff, receipt.customer_id, consent=True, qualifying_sale_id=receipt.sale_id),
-                changes={CUSTOMERS, SALES})
-            if outcome.ok:
-                receipt = shop.sales.receipt(ops.staff, receipt.sale_id)
-    receipt_step.run_receipt_step(parent, shop, receipt)
+    """The receipt step after a stored sale; returns the receipt."""
+    receipt_step.run_receipt_step(parent, ops.shop, receipt)
     return receipt

@@ -23,7 +23,7 @@ from ..records import Quote, ReceiptRecord
 from ..points import points_earned
 from ..stored_value import Balance, Draw, draw, earning_base_fen
 from ..tenders import METHODS, STORED_VALUE, Tender, settle
-from . import errors_text, labels
+from . import after_checkout, errors_text, labels
 from .counter_models import PaymentsModel, QuoteLinesModel
 from .ops import CUSTOMERS, SALES, VISITS, Ops
 from .widgets import big_label, current_record, error_label, make_table
@@ -63,6 +63,7 @@ class CheckoutDialog(QDialog):
         self.resize(780, 720)
 
         visit = self.shop.visits.get(ops.staff, visit_id)
+        self.customer_name = visit.customer.name if visit.customer is not None else ""
         who = (self.tr("Walk-in") if visit.customer is None else
                f"{visit.customer.name}  {visit.customer.phone_masked}  {labels.tier_name(visit.customer.tier)}")
         self.header = big_label(who, 14)
@@ -372,8 +373,14 @@ class CheckoutDialog(QDialog):
     def confirm(self) -> None:
         staff, visit_id = self.ops.staff, self.visit_id
         points, birthday, tenders = self.points_value(), self.birthday_line(), list(self.tenders)
+        q = self.quote
+        # a first sale reaching the joining threshold: ask now, so sale and membership are one transaction
+        enrol = bool(q is not None and q.qualifies_to_join and not self.quote_error
+                     and after_checkout.offer_enrolment(self, self.ops, self.customer_name,
+                                                        q.priced.amount_due_fen))
         outcome = self.ops.run(
-            self, lambda: self.shop.sales.checkout(staff, visit_id, tenders, points=points, birthday_line_id=birthday),
+            self, lambda: self.shop.sales.checkout(staff, visit_id, tenders, points=points, birthday_line_id=birthday,
+                                                   enrol=enrol, enrol_consent=enrol),
             changes={VISITS, SALES, CUSTOMERS}, show=self.error.setText)
         if outcome.ok:
             self.receipt = outcome.value

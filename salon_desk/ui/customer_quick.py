@@ -53,7 +53,7 @@ class QuickCustomerDialog(QDialog):
         layout.addLayout(form)
         self.keep = QCheckBox(self.tr("Agrees that the shop keeps a customer file (required)"))
         self.keep.setObjectName("consent_keep")
-        self.keep.setChecked(True)
+        self.keep.setChecked(False)     # ticked by the cashier when the customer agrees (PIPL)
         self.marketing = QCheckBox(self.tr("Agrees to marketing messages"))
         layout.addWidget(self.keep)
         layout.addWidget(self.marketing)

@@ -240,6 +240,16 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "file.unwritable": lambda p: QCoreApplication.translate("Errors", "Cannot write {path}: choose another folder.").format(path=p.get("path", "")),
         "file.not_found": lambda p: QCoreApplication.translate("Errors", "The file {path} does not exist.").format(path=p.get("path", "")),
         "perm.no_owner": lambda p: QCoreApplication.translate("Errors", "This shop has no active owner account."),
+        # the receipt printer and the cash drawer
+        "printer.bad_address": lambda p: QCoreApplication.translate("Errors", "\"{address}\" is not an address for this kind of printer (e.g. 192.168.1.50:9100, 0416:5011, COM3 or the printer's name).").format(address=p.get("address", "")),
+        "printer.not_escpos": lambda p: QCoreApplication.translate("Errors", "The receipt printer is the system print queue: choose an ESC/POS printer in the settings first."),
+        "printer.unavailable": lambda p: QCoreApplication.translate("Errors", "This computer cannot reach a printer this way ({printer}): the driver or library is missing.").format(printer=p.get("printer", "")),
+        "printer.unreachable": lambda p: QCoreApplication.translate("Errors", "The receipt printer {printer} does not answer: is it switched on and connected?").format(printer=p.get("printer", "")),
+        "printer.timeout": lambda p: QCoreApplication.translate("Errors", "The receipt printer {printer} did not answer in time.").format(printer=p.get("printer", "")),
+        "printer.paper_out": lambda p: QCoreApplication.translate("Errors", "The receipt printer is out of paper: load a new roll."),
+        "printer.failed": lambda p: QCoreApplication.translate("Errors", "The receipt printer {printer} stopped while printing ({reason}).").format(printer=p.get("printer", ""), reason=p.get("reason", "")),
+        "drawer.none": lambda p: QCoreApplication.translate("Errors", "No cash drawer is set up on the receipt printer."),
+        "drawer.reason_too_long": lambda p: QCoreApplication.translate("Errors", "The reason is too long (at most {max} characters).").format(max=p.get("max", "")),
         # the shop file
         "db.corrupt": lambda p: QCoreApplication.translate("Errors", "The shop file is damaged."),
         "db.locked": lambda p: QCoreApplication.translate("Errors", "The shop file is in use by another program."),

@@ -266,7 +266,10 @@ def preview_visit_record(parent: QWidget | None, shop, actor, customer_id: int, 
     file = shop.customers.file(actor, customer_id)
     sales = shop.sales.of_customer(actor, customer_id, start, end)
     data = render_visit_record(file, sales, shop.settings.header(), start, end, shop.now(), actor.display_name)
-    return PrintPreviewDialog.ask(parent, data, file.name, f"visit-record-{customer_id}.pdf")
+    done = PrintPreviewDialog.ask(parent, data, file.name, f"visit-record-{customer_id}.pdf")
+    if done:       # printed or saved: a customer's record left the program (SPEC §9)
+        shop.customers.record_printed(actor, customer_id, "visit_record")
+    return done
 
 
 def preview_data_copy(parent: QWidget | None, shop, actor, customer_id: int) -> bool:
@@ -274,7 +277,10 @@ def preview_data_copy(parent: QWidget | None, shop, actor, customer_id: int) -> 
     export = shop.customers.export(actor, customer_id)
     data = render_data_copy(export, shop.now())
     name = (export.get("customer") or {}).get("name") or str(customer_id)
-    return PrintPreviewDialog.ask(parent, data, name, f"data-copy-{customer_id}.pdf")
+    done = PrintPreviewDialog.ask(parent, data, name, f"data-copy-{customer_id}.pdf")
+    if done:
+        shop.customers.record_printed(actor, customer_id, "data_copy")
+    return done
 
 
 def monthly_report_pdf(figures) -> bytes:

@@ -3,17 +3,27 @@
 F8 sends the receipt straight to the default printer, without a dialog;
 预览 shows it with the print dialog and 保存 PDF. The summary stays on screen
 either way, and Enter closes it.
+
+With a thermal (ESC/POS) printer set up, the receipt prints as the step
+opens, off the window's thread, and a sale paid partly in cash opens the
+drawer. When that fails (printer off, paper out) the sentence says so and
+F8 tries again, opening the drawer only if it has not opened yet; once the
+receipt printed, F8 prints a copy marked 重印 that never opens the drawer.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from ..records import ReceiptRecord
-from . import printing
+from ..reports import escpos_jobs
+from . import printing, thermal
 from .receipt_summary import ReceiptSummaryDialog
+from .widgets import Notice
 
 PRINT_KEY = Qt.Key.Key_F8
 
@@ -37,9 +47,20 @@ class ReceiptStepDialog(ReceiptSummaryDialog):
         self.status.setObjectName("print_status")
         self.status.setWordWrap(True)
         self.layout().insertWidget(self.layout().indexOf(self.buttons), self.status)
+        self.config = thermal.printer_config(shop)
+        self.thermal: thermal.ThermalPrinter | None = None
+        self.drawer_opened = False
+        self.last_run: thermal.PrintRun | None = None
+        if self.config.escpos:
+            self.thermal = thermal.ThermalPrinter(self)
+            self.thermal.finished.connect(self._thermal_done)
+            if not reprint:
+                self.print_now()          # the thermal receipt prints (and the drawer opens) at once
 
     def print_now(self) -> bool:
         """The one key: straight to the default printer; a sentence, never a crash, when it cannot."""
+        if self.thermal is not None:
+            return self._print_thermal()
         try:
             sent = printing.print_receipt_now(self.shop, self.receipt, self.reprint)
         except (OSError, ValueError) as problem:
@@ -49,6 +70,38 @@ class ReceiptStepDialog(ReceiptSummaryDialog):
                                         "or set a default printer in the system settings."), False)
         self.printed = True
         return self._report(self.tr("Receipt {no} sent to the printer.").format(no=self.receipt.receipt_no), True)
+
+    def _print_thermal(self) -> bool:
+        copy = self.printed or self.reprint        # a second paper copy is a reprint: marked, no drawer
+        job = thermal.build_or_report(lambda: escpos_jobs.receipt_job(
+            self.config, self.receipt, reprint=copy, printed_at=self.shop.now() if copy else None),
+            lambda text: self._report(text, False))
+        if job is None or self.thermal is None:
+            return False
+        if self.drawer_opened:
+            job = replace(job, opens_drawer=False)
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Printing receipt {no}…").format(no=self.receipt.receipt_no))
+        self.thermal.send(self.config, job)
+        return True
+
+    def _thermal_done(self, run: thermal.PrintRun) -> None:
+        self.last_run = run
+        self.drawer_opened = self.drawer_opened or run.drawer_opened
+        if run.ok:
+            self.printed = True
+            self._report(run.message, True)
+        else:
+            self._report(run.message + " " + self.tr("The sale is saved: press F8 to print again."), False)
+
+    def finish_printing(self) -> None:
+        """Wait for a receipt still on its way (a couple of seconds at most) and tell a failure in a box."""
+        if self.thermal is None or not self.thermal.busy:
+            return
+        self.thermal.wait()
+        QCoreApplication.processEvents()
+        if self.last_run is not None and not self.last_run.ok:
+            Notice.show(self.parentWidget(), self.windowTitle(), self.status.text())
 
     def preview(self) -> None:
         if printing.preview_receipt(self, self.shop, self.receipt, self.reprint):
@@ -70,7 +123,9 @@ class ReceiptStepDialog(ReceiptSummaryDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, shop, receipt: ReceiptRecord, reprint: bool = False) -> None:
-        cls(shop, receipt, reprint, parent).exec()
+        dialog = cls(shop, receipt, reprint, parent)
+        dialog.exec()
+        dialog.finish_printing()
 
 
 def run_receipt_step(parent: QWidget | None, shop, receipt: ReceiptRecord, reprint: bool = False) -> None:

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
-from ..records import SaleSummary
-from . import printing
+from ..records import ReceiptRecord, SaleSummary
+from ..reports import escpos_jobs
+from . import printing, thermal
 from .ops import SALES, Ops
 from .record_models import ReceiptLinesModel, SalesModel
 from .refund_dialog import RefundDialog
-from .widgets import current_record, make_table, select_row
+from .widgets import Notice, current_record, make_table, select_row
 
 
 class SalesHistory(QWidget):
@@ -58,6 +59,9 @@ class SalesHistory(QWidget):
         # a bound method, not a lambda: Qt drops the connection when this widget is deleted
         # (a page rebuilt for another language, a closed dialog) instead of calling into a dead table
         ops.changed.connect(self.on_changed)
+        self.thermal = thermal.ThermalPrinter(self)
+        self.thermal.finished.connect(self.on_printed)
+        self.last_print: thermal.PrintRun | None = None
 
     def on_changed(self, scopes: frozenset) -> None:
         if SALES in scopes:
@@ -79,19 +83,46 @@ class SalesHistory(QWidget):
         self.slip_button.setEnabled(bool(sale and (sale.status == "voided" or sale.refunded_fen)))
 
     def reprint(self) -> None:
-        """重印: the receipt as it was, marked REPRINT, in the preview (print / save PDF)."""
+        """重印: the receipt as it was, marked REPRINT: on the thermal printer (never opening the
+        drawer), or in the preview (print / save PDF)."""
         sale = current_record(self.sales_view)
-        if sale is not None:
-            shop = self.ops.shop
-            self.ops.run(self, lambda: printing.preview_receipt(self, shop, shop.sales.receipt(self.ops.staff, sale.sale_id), reprint=True))
+        if sale is None:
+            return
+        shop = self.ops.shop
+        config = thermal.printer_config(shop)
+        if config.escpos:
+            self.ops.run(self, lambda: self.thermal.send(config, escpos_jobs.receipt_job(
+                config, shop.sales.receipt(self.ops.staff, sale.sale_id), reprint=True, printed_at=shop.now())))
+            return
+        self.ops.run(self, lambda: printing.preview_receipt(self, shop, shop.sales.receipt(self.ops.staff, sale.sale_id), reprint=True))
 
     def reprint_slip(self) -> None:
         """The newest void or refund slip of the chosen sale, marked REPRINT."""
         sale = current_record(self.sales_view)
-        if sale is not None:
-            shop = self.ops.shop
-            self.ops.run(self, lambda: printing.preview_refund_slips(self, shop, shop.sales.receipt(self.ops.staff, sale.sale_id),
-                                                                     reprint=True))
+        if sale is None:
+            return
+        shop = self.ops.shop
+        if thermal.uses_thermal(shop):
+            self.ops.run(self, lambda: self.print_slip(shop.sales.receipt(self.ops.staff, sale.sale_id), reprint=True))
+            return
+        self.ops.run(self, lambda: printing.preview_refund_slips(self, shop, shop.sales.receipt(self.ops.staff, sale.sale_id),
+                                                                 reprint=True))
+
+    def print_slip(self, receipt: ReceiptRecord, reprint: bool) -> bool:
+        """The newest void or refund slip on the thermal printer; a cash refund (not a reprint) opens the drawer."""
+        if not receipt.refunds:
+            return False
+        shop = self.ops.shop
+        config = thermal.printer_config(shop)
+        self.thermal.send(config, escpos_jobs.refund_job(config, receipt, receipt.refunds[-1], reprint=reprint,
+                                                         printed_at=shop.now() if reprint else None))
+        return True
+
+    def on_printed(self, run: thermal.PrintRun) -> None:
+        """A thermal print that failed is told in a box; the sale and the refund are stored either way."""
+        self.last_print = run
+        if not run.ok:
+            Notice.show(self, self.tr("Receipt printer"), run.message)
 
     def refund(self) -> None:
         """Refund or void; when done, the slip for the customer in the preview."""
@@ -99,7 +130,11 @@ class SalesHistory(QWidget):
         if sale is None:
             return
         receipt = RefundDialog.ask(self, self.ops, sale.sale_id)
-        if receipt is not None:
+        if receipt is None:
+            return
+        if thermal.uses_thermal(self.ops.shop):
+            self.print_slip(receipt, reprint=False)
+        else:
             printing.preview_refund_slips(self, self.ops.shop, receipt)
 
 

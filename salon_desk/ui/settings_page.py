@@ -16,10 +16,13 @@ from PySide6.QtWidgets import (
 from ..errors import SalonError
 from ..membership import TIER_ORDER
 from ..money import parse_yuan
+from ..printer_setup import config_from_settings, parse_target
+from ..reports import escpos_jobs
 from ..settings_registry import tiers_from_json, tiers_to_json, validate, TierRule
-from . import errors_text, labels
+from . import errors_text, labels, thermal
+from ..roles import Perm
 from .ops import SETTINGS, Ops
-from .widgets import error_label
+from .widgets import Confirm, TextPrompt, error_label
 
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
 
@@ -49,6 +52,7 @@ class SettingsPage(QWidget):
                      [("80mm", self.tr("80 mm roll")), ("58mm", self.tr("58 mm roll")), ("A5", "A5")])
         self._choice(form, "ui.language", self.tr("Language"), list(LANGUAGES))
         layout.addWidget(shop_box)
+        layout.addWidget(self._printer_box())
 
         member_box = QGroupBox(self.tr("Membership"))
         form = QFormLayout(member_box)
@@ -125,6 +129,128 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("{field}:").format(field=label), combo)
         self.fields[key] = (label, combo.currentData, lambda v: combo.setCurrentIndex(max(0, combo.findData(v))))
 
+    def _check(self, form: QFormLayout, key: str, label: str) -> None:
+        box = QCheckBox(label)
+        box.setObjectName(key)
+        form.addRow("", box)
+        self.fields[key] = (label, box.isChecked, lambda v: box.setChecked(bool(v)))
+
+    # -- the receipt printer ----------------------------------------------------
+    def _printer_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Receipt printer"))
+        form = QFormLayout(box)
+        self._choice(form, "printer.kind", self.tr("Receipt printer"), [
+            ("system", self.tr("System print queue (PDF picture)")),
+            ("network", self.tr("ESC/POS on the network (IP:9100)")),
+            ("usb", self.tr("ESC/POS on USB (vendor:product)")),
+            ("serial", self.tr("ESC/POS on a serial port")),
+            ("windows", self.tr("ESC/POS through a Windows printer (raw)"))])
+        self._text(form, "printer.address", self.tr("Printer address"))
+        box.findChild(QLineEdit, "printer.address").setPlaceholderText(
+            self.tr("192.168.1.50:9100 / 0416:5011 / COM3@9600 / printer name"))
+        self._choice(form, "printer.paper", self.tr("Thermal paper"),
+                     [("80mm", self.tr("80 mm roll")), ("58mm", self.tr("58 mm roll"))])
+        self._int(form, "printer.columns", self.tr("Characters per line (0: 48 on 80 mm, 32 on 58 mm)"), 0, 64)
+        self._choice(form, "printer.code_page", self.tr("Printer's Chinese mode"),
+                     [("gbk", "GBK"), ("gb18030", "GB18030")])
+        self._check(form, "printer.raster", self.tr("No Chinese font in the printer: print receipts as pictures"))
+        self._choice(form, "printer.drawer", self.tr("Cash drawer"), [
+            ("pin2", self.tr("on kick pin 2")), ("pin5", self.tr("on kick pin 5")), ("none", self.tr("none"))])
+        self._int(form, "printer.drawer_on_ms", self.tr("Drawer pulse (ms)"), 2, 510)
+        self._int(form, "printer.drawer_off_ms", self.tr("Pause after the pulse (ms)"), 2, 510)
+        self.test_button = QPushButton(self.tr("Print test page"))
+        self.test_button.setObjectName("print_test_page")
+        self.test_button.clicked.connect(self.print_test_page)
+        self.drawer_button = QPushButton(self.tr("Open cash drawer (no sale)"))
+        self.drawer_button.setObjectName("open_drawer")
+        self.drawer_button.clicked.connect(self.open_drawer)
+        self.drawer_button.setVisible(self.ops.can(Perm.OPEN_DRAWER))
+        row = QHBoxLayout()
+        row.addWidget(self.test_button)
+        row.addWidget(self.drawer_button)
+        row.addStretch(1)
+        form.addRow(row)
+        self.printer_status = QLabel()
+        self.printer_status.setObjectName("printer_status")
+        self.printer_status.setWordWrap(True)
+        form.addRow(self.printer_status)
+        self.thermal = thermal.ThermalPrinter(self)
+        self.thermal.finished.connect(self.test_page_done)
+        self.last_test: thermal.PrintRun | None = None
+        return box
+
+    def printer_form_config(self):
+        """The printer as the form says now (saved or not), each value checked; ValueError names the field."""
+        values = {}
+        for key in thermal.PRINTER_KEYS:
+            label, read, _write = self.fields[key]
+            value = read()
+            try:
+                validate(key, value)
+            except SalonError as error:
+                raise ValueError(self.tr("{field}: {message}").format(
+                    field=label, message=errors_text.message(error))) from error
+            values[key] = value
+        if values["printer.kind"] != "system":
+            try:
+                parse_target(values["printer.kind"], values["printer.address"])
+            except SalonError as error:
+                raise ValueError(self.tr("{field}: {message}").format(
+                    field=self.fields["printer.address"][0], message=errors_text.message(error))) from error
+        return config_from_settings(values)
+
+    def _printer_says(self, text: str, ok: bool) -> None:
+        self.printer_status.setText(text)
+        self.printer_status.setStyleSheet("color: #1b6e20;" if ok else "color: #b00020; font-weight: bold;")
+
+    def print_test_page(self) -> bool:
+        """The test page on the printer as set in the form; the result comes back in ``test_page_done``."""
+        try:
+            config = self.printer_form_config()
+        except ValueError as problem:
+            self._printer_says(str(problem), False)
+            return False
+        if not config.escpos:
+            self._printer_says(self.tr("Choose an ESC/POS printer first: the system queue prints from the "
+                                       "print dialog."), False)
+            return False
+        name = self.fields["shop.name"][1]() or self.shop.settings.value("shop.name")
+        self._printer_says(self.tr("Printing the test page…"), True)
+        self.thermal.send(config, escpos_jobs.test_page_job(config, name, self.shop.now()))
+        return True
+
+    def test_page_done(self, run: thermal.PrintRun) -> None:
+        self.last_test = run
+        if not run.ok:
+            self._printer_says(run.message, False)
+            return
+        raster = self.findChild(QCheckBox, "printer.raster")
+        if raster.isChecked() or Confirm.ask(self, self.tr("Print test page"), self.tr(
+                "Did the test page print every line in full, aligned, with readable Chinese?")):
+            self._printer_says(run.message + " " + self.tr("The printer is set up."), True)
+            return
+        # the printer has no Chinese font (or another code page): send pictures instead
+        raster.setChecked(True)
+        self._printer_says(self.tr("Receipts will be printed as pictures; the test page is printed again "
+                                   "that way. Save the settings to keep this."), True)
+        self.print_test_page()
+
+    def open_drawer(self) -> None:
+        """无销售开钱箱: the owner opens the drawer; the front door audits who and when."""
+        try:
+            config = self.printer_form_config()
+        except ValueError as problem:
+            self._printer_says(str(problem), False)
+            return
+        reason = TextPrompt.ask(self, self.tr("Open cash drawer (no sale)"), self.tr("Reason (optional):"))
+        if reason is None:
+            return
+        outcome = self.ops.run(self, lambda: self.shop.drawer.open_no_sale(
+            self.ops.staff, lambda: escpos_jobs.run(config, escpos_jobs.drawer_job(), timeout=1.5), reason),
+            show=lambda text: self._printer_says(text, False))
+        if outcome.ok:
+            self._printer_says(self.tr("The cash drawer was opened (recorded in the audit log)."), True)
+
     def _tiers_grid(self) -> QWidget:
         box = QWidget()
         grid = QGridLayout(box)
@@ -190,6 +316,7 @@ class SettingsPage(QWidget):
                     field=label, message=errors_text.message(error))) from error
             if value != current[key]:
                 out[key] = value
+        self.printer_form_config()        # the address must suit the kind of printer
         return out
 
     def save(self) -> None:

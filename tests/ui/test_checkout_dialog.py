@@ -24,8 +24,8 @@ def offers(monkeypatch) -> list:
     """Enrolment offers shown; the customer agrees."""
     seen: list = []
 
-    def ask(cls, parent, receipt, threshold_fen):
-        seen.append(receipt)
+    def ask(cls, parent, name, paid_fen, threshold_fen):
+        seen.append((name, paid_fen, threshold_fen))
         return True
     monkeypatch.setattr(after_checkout.EnrolOfferDialog, "ask", classmethod(ask))
     return seen
@@ -111,8 +111,12 @@ def test_enrolment_offer_appears_at_500_yuan_and_not_at_499_99(qtbot, window, sh
     assert bool(offers) is offered
     member = shop.customers.file(cashier, li.id).member
     if offered:
+        assert offers == [("李四", 50000, 50000)]            # asked before the sale was stored
         assert final.enrolled and member is not None and member.tier == "regular"
         assert final.points_earned == 500 and receipts[-1].member_no == member.member_no
+        # the sale and the enrolment were written by one transaction: one audit entry, no separate enrolment
+        actions = [e.action for e in shop.audit.entries(owner)]
+        assert "sale" in actions and "member_enrolled" not in actions
     else:
         assert member is None and not final.enrolled
     assert receipts[-1].receipt_no == final.receipt_no

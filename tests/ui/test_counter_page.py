@@ -101,6 +101,7 @@ def test_duplicate_phone_in_the_quick_form_shows_the_message_and_changes_nothing
     dialog = QuickCustomerDialog(window.ops, "13812345678", window)
     qtbot.addWidget(dialog)
     type_chinese(dialog.name, "张珊")
+    dialog.keep.setChecked(True)
     dialog.save()
     assert dialog.created is None
     assert dialog.error.text() == "手机号 13812345678 已属于张三。"
@@ -115,6 +116,10 @@ def test_new_customer_from_the_counter_is_saved_and_checked_in(qtbot, window, sh
     def fill(dialog: QuickCustomerDialog) -> None:
         assert dialog.phone.text() == "13912345678"
         type_chinese(dialog.name, "赵敏")
+        assert not dialog.keep.isChecked()           # consent is asked, never assumed
+        dialog.save()
+        assert dialog.created is None and dialog.error.text()   # no file without the customer's consent
+        dialog.keep.setChecked(True)                 # the customer agrees
         dialog.save()
 
     answer_next_dialog(qtbot, QuickCustomerDialog, fill)

@@ -129,3 +129,13 @@ def test_the_preview_shows_a_whole_a4_page_and_fits_the_screen(qtbot, shop, owne
         assert dialog.view.horizontalScrollBar().maximum() == 0
     else:
         assert dialog.width() == room.width() - 40
+
+
+def test_a_printed_visit_record_is_in_the_audit_log(make_window, shop, owner, cashier, two_visits, monkeypatch):
+    zhang, _first, _second = two_visits
+    page = customers_of(make_window, cashier)
+    answer_range(monkeypatch, (None, None))
+    monkeypatch.setattr(PrintPreviewDialog, "ask", classmethod(lambda cls, parent, data, title, name="": True))
+    page.print_record_action.trigger()
+    [entry] = [e for e in shop.audit.entries(owner) if e.action == "customer_printed"]
+    assert (entry.staff_name, entry.target, entry.details) == ("小美", f"customer:{zhang.id}", {"kind": "visit_record"})

@@ -16,7 +16,7 @@ from salon_desk.ui.resources import font_path, translation_path
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "salon_desk_zh_CN.ts"
 RAISES = re.compile(r"""(?:InvalidInput|NotFound|Conflict|PermissionDenied|AuthenticationFailed|PaymentProblem|"""
-                    r"""DatabaseProblem|SalonError)\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
+                    r"""DatabaseProblem|PrinterProblem|SalonError)\(\s*["']([a-z_]+\.[a-z_.]+)["']""")
 
 
 def test_no_unfinished_or_empty_entry_in_the_zh_cn_ts():

@@ -1,6 +1,8 @@
 """Version 1: settings, staff, the customer file with consents and search keys,
 the catalogue and the audit log."""
 
+from typing import Any
+
 # Frozen SQL: this step must create the same tables whatever the models
 # look like later, so it does not read salon_desk.db.models.
 STATEMENTS = [
@@ -35,6 +37,6 @@ STATEMENTS = [
 ]
 
 
-def up(migrator, db):
+def up(migrator: Any, db: Any) -> None:
     for statement in STATEMENTS:
         db.execute_sql(statement)

@@ -1,6 +1,8 @@
 """Version 2: membership and tiers, visits, sales with line snapshots, payments,
 voids and refunds, the points ledger, stock moves and birthday perks."""
 
+from typing import Any
+
 # Frozen SQL: this step must create the same tables whatever the models
 # look like later, so it does not read salon_desk.db.models.
 STATEMENTS = [
@@ -78,6 +80,6 @@ STATEMENTS = [
 ]
 
 
-def up(migrator, db):
+def up(migrator: Any, db: Any) -> None:
     for statement in STATEMENTS:
         db.execute_sql(statement)

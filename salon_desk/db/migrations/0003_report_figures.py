@@ -5,6 +5,8 @@ customers by date, and a table of ledger checkpoints (derived data: the
 report layer rebuilds any checkpoint a back-dated row would invalidate).
 """
 
+from typing import Any
+
 # Frozen SQL, like the earlier steps.
 STATEMENTS = [
     'CREATE INDEX "points_entry_at_kind_points" ON "points_entry" ("at", "kind", "points");',
@@ -17,6 +19,6 @@ STATEMENTS = [
 ]
 
 
-def up(migrator, db):
+def up(migrator: Any, db: Any) -> None:
     for statement in STATEMENTS:
         db.execute_sql(statement)

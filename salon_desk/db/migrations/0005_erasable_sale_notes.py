@@ -4,6 +4,8 @@ The amounts, names and technicians of a sale line stay frozen as before; only
 the free-text note (the service log, which may hold health remarks) may change.
 """
 
+from typing import Any
+
 STATEMENTS = [
     'DROP TRIGGER "sale_line_no_update"',
     'CREATE TRIGGER "sale_line_no_update" BEFORE UPDATE OF "id", "sale_id", "item_id", "kind", "code", "name",'
@@ -13,6 +15,6 @@ STATEMENTS = [
 ]
 
 
-def up(migrator, db):
+def up(migrator: Any, db: Any) -> None:
     for statement in STATEMENTS:
         db.execute_sql(statement)
