@@ -13,7 +13,7 @@ import json
 from datetime import date, datetime
 
 from ..card_records import (
-    CardInfo, CardStatement, ClosingRow, PrepaidRefundRecord, StatementLine, TopUpQuote, TopUpRecord,
+    CardInfo, PackageInfo, CardStatement, ClosingRow, PrepaidRefundRecord, StatementLine, TopUpQuote, TopUpRecord,
 )
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..membership import TIER_ORDER
@@ -319,12 +319,13 @@ class CardService:
         """The customer's statement (对账单): every card row and package movement with the balance after."""
         customer = customer_row(customer_id)
         lines: list[StatementLine] = []
-        receipts = dict(Sale.select(Sale.id, Sale.receipt_no).join(CardEntry, on=(CardEntry.sale == Sale.id))
-                        .where(CardEntry.customer == customer_id).tuples())
-        topups = dict(CardTopUp.select(CardTopUp.id, CardTopUp.receipt_no)
-                      .where(CardTopUp.customer == customer_id).tuples())
+        receipts: dict[int, str] = {int(i): str(n) for i, n in self.ctx.execute(
+            self.ctx.sql.CARD_SALE_RECEIPTS, (customer_id,)).fetchall()}
+        topups: dict[int, str] = {int(i): str(n) for i, n in self.ctx.execute(
+            self.ctx.sql.CARD_TOPUP_RECEIPTS, (customer_id,)).fetchall()}
         for e in CardEntry.select().where(CardEntry.customer == customer_id).order_by(CardEntry.id):
-            ref = receipts.get(e.sale_id, "") if e.sale_id else topups.get(e.topup_id, "")
+            ref = (receipts.get(e.sale_id, "") if e.sale_id is not None
+                   else topups.get(e.topup_id, "") if e.topup_id is not None else "")
             lines.append(StatementLine(prepaid.when(e.at), e.kind, e.principal_fen, e.bonus_fen,
                                        e.principal_after_fen, e.bonus_after_fen, ref, e.note))
         for p in CustomerPackage.select().where(CustomerPackage.customer == customer_id).order_by(CustomerPackage.id):
@@ -357,9 +358,9 @@ class CardService:
     def closing_list(self, actor: Actor) -> list[ClosingRow]:
         """Every customer with a balance or sessions left (phone, principal, bonus, sessions): for the
         shop closing or moving; audited as an export of personal data."""
-        sql = self.ctx.db.execute_sql
+        sql = self.ctx.execute
         money = {r[0]: (int(r[1]), int(r[2])) for r in sql(self.ctx.sql.CLOSING_CARDS).fetchall()}
-        sessions: dict[int, list] = {}
+        sessions: dict[int, list[PackageInfo]] = {}
         for row in CustomerPackage.select().where(CustomerPackage.closed_at.is_null()):
             info = prepaid.package_info(row, self.ctx.today())
             if info.sessions_left > 0:

@@ -137,11 +137,10 @@ def take_prepaid(ctx: ShopContext, cashier: Staff, sale: Sale, pv: PricedVisit, 
     points earned on what was paid less the card's bonus part (no points or tier spend on a gift)."""
     priced = pv.priced
     if pv.claims or any(l.kind == "package" for l in pv.lines):
-        line_ids = [r[0] for r in SaleLine.select(SaleLine.id).where(SaleLine.sale == sale)
-                    .order_by(SaleLine.id).tuples()]
+        line_ids = [int(r[0]) for r in ctx.execute(ctx.sql.SALE_LINE_IDS, (sale.id,)).fetchall()]
         prepaid.record_sessions(ctx, sale, pv.lines, line_ids, pv.claims)
         prepaid.record_packages_sold(ctx, sale, pv.lines, line_ids, priced)
-    if not from_card:
+    if not from_card or sale.customer_id is None:
         return priced
     taken = prepaid.take_card(ctx, cashier, sale, sale.customer_id, card, from_card,
                               priced.list_total_fen - priced.package_discount_fen, priced.amount_due_fen).taken

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from ..errors import SalonError
 from ..records import StaffInfo
@@ -256,8 +256,8 @@ def _add_lines(shop: Shop, cashier: StaffInfo, staff: dict, items: dict, visit_i
         shop.visits.add_product(cashier, visit_id, product.id, rng.choice([1, 1, 2]))
 
 
-def _prepaid_at_check_in(shop: Shop, cashier: StaffInfo, staff: dict, items: dict, visit_id: int, person: dict,
-                         rng) -> None:
+def _prepaid_at_check_in(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffInfo], items: dict[str, Any],
+                         visit_id: int, person: dict[str, Any], rng: random.Random) -> None:
     """Card holders top up when the card runs low (充1000送100 or 充3000送500); package holders buy one on
     their first such visit and use a session for each covered service."""
     customer = person["id"]

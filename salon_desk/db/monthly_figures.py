@@ -8,6 +8,8 @@ checkpointed ledger totals, so the cost follows the month, not the file.
 from __future__ import annotations
 
 from collections import defaultdict
+from types import ModuleType
+from typing import Any, Callable
 
 from peewee import fn
 from datetime import date, timedelta
@@ -133,7 +135,7 @@ class ReportService:
             prepaid=prepaid)
 
 
-def _prepaid(sql, q, lo: str, hi: str) -> PrepaidFigures:
+def _prepaid(sql: Callable[..., Any], q: ModuleType, lo: str, hi: str) -> PrepaidFigures:
     """The period's cards and packages, read by ranges on their indexed times."""
     topups, topup_p, topup_b = sql(q.MONTH_TOPUPS, (lo, hi)).fetchone()
     methods = dict(sql(q.MONTH_TOPUP_METHODS, (lo, hi)).fetchall())

@@ -16,7 +16,7 @@ from ..errors import Conflict, InvalidInput, NotFound
 from ..money import Fen
 from ..packages import PackageService as PoolService, PackageTerms, check_terms, extend, package_refund, reminder
 from ..phone import mask_phone
-from ..prepaid_refunds import parse_mode
+from ..prepaid_refunds import RefundStatement, parse_mode
 from ..records import ReceiptRecord, VisitLineInfo
 from ..roles import Perm
 from ..tenders import METHODS, STORED_VALUE, Tender
@@ -226,13 +226,15 @@ class PackageService:
         return prepaid.package_info(row, self.ctx.today())
 
     # -- refunds of the sessions left --------------------------------------------------------
-    def _refund(self, row: CustomerPackage, mode: str, rate_bp: int, from_day: date | None, to_day: date | None):
+    def _refund(self, row: CustomerPackage, mode: str, rate_bp: int, from_day: date | None,
+                to_day: date | None) -> RefundStatement:
         today = self.ctx.today()
         terms = interest_terms(rate_bp, from_day, to_day, row.sold_on, today)
         return package_refund(prepaid.as_package(row), prepaid.as_uses(prepaid.live_uses(row.id)), parse_mode(mode),
                               today, terms, refunded=row.closed_at is not None)
 
-    def _record(self, refund_id: int | None, row: CustomerPackage, statement, method: str, reason: str,
+    def _record(self, refund_id: int | None, row: CustomerPackage, statement: RefundStatement, method: str,
+                reason: str,
                 staff_name: str) -> PrepaidRefundRecord:
         customer = customer_row(row.customer_id)
         return PrepaidRefundRecord(refund_id, shop_header(self.ctx), customer.id, customer.name,

@@ -34,7 +34,7 @@ from .models import (
 
 def card_balance(ctx: ShopContext, customer_id: int) -> Balance:
     """The balance is the sum of the ledger's rows (a check compares it with the stored after-balances)."""
-    p, b = ctx.db.execute_sql(ctx.sql.CARD_BALANCE, (customer_id,)).fetchone()
+    p, b = ctx.execute(ctx.sql.CARD_BALANCE, (customer_id,)).fetchone()
     return Balance(int(p), int(b))
 
 
@@ -45,7 +45,8 @@ def ledger(ctx: ShopContext, customer_id: int) -> list[LedgerEntry]:
 
 
 def current_card(customer_id: int) -> Card | None:
-    return Card.select().where(Card.customer == customer_id).order_by(Card.id.desc()).first()
+    card: Card | None = Card.select().where(Card.customer == customer_id).order_by(Card.id.desc()).first()
+    return card
 
 
 def new_card_number() -> str:
@@ -63,7 +64,7 @@ def ensure_card(ctx: ShopContext, customer_id: int, staff: Staff | None) -> Card
 
 def write_entries(ctx: ShopContext, customer_id: int, entries: Sequence[LedgerEntry], staff: Staff | None,
                   **links: Any) -> None:
-    card = ctx.db.execute_sql(ctx.sql.CURRENT_CARD, (customer_id,)).fetchone()
+    card = ctx.execute(ctx.sql.CURRENT_CARD, (customer_id,)).fetchone()
     now = ctx.now()
     CardEntry.insert_many([dict(
         customer=customer_id, card=card[0] if card else None, kind=e.kind.value, principal_fen=e.principal_fen,
@@ -117,7 +118,7 @@ def packages_of(ctx: ShopContext, customer_id: int, open_only: bool = True) -> l
 
 def claims_of_visit(ctx: ShopContext, visit_id: int) -> dict[int, int]:
     """The open visit's lines to be paid by a package session: {visit line id: package id}."""
-    return dict(ctx.db.execute_sql(ctx.sql.VISIT_PACKAGE_CLAIMS, (visit_id,)).fetchall())
+    return dict(ctx.execute(ctx.sql.VISIT_PACKAGE_CLAIMS, (visit_id,)).fetchall())
 
 
 def check_claim(ctx: ShopContext, package: CustomerPackage, customer_id: int | None, item_id: int,
@@ -203,7 +204,7 @@ def record_packages_sold(ctx: ShopContext, sale: Sale, lines: Sequence[VisitLine
 
 def card_taken(ctx: ShopContext, sale_id: int) -> tuple[Draw, Draw, Fen, Fen]:
     """What the sale drew from the card, what refunds gave back already, and the list values of both."""
-    rows = ctx.db.execute_sql(ctx.sql.SALE_CARD_ENTRIES, (sale_id,)).fetchall()
+    rows = ctx.execute(ctx.sql.SALE_CARD_ENTRIES, (sale_id,)).fetchall()
     tp = tb = rp = rb = tl = rl = 0
     for kind, p, b, list_fen in rows:
         if kind == EntryKind.SPEND.value:
@@ -255,11 +256,11 @@ def receipt_prepaid(ctx: ShopContext, sale_id: int, customer_id: int | None,
     """The card part of a receipt and the sessions it used, with the balances and sessions left after."""
     card = None
     if customer_id is not None:
-        row = ctx.db.execute_sql(ctx.sql.SALE_CARD_SPEND, (sale_id,)).fetchone()
+        row = ctx.execute(ctx.sql.SALE_CARD_SPEND, (sale_id,)).fetchone()
         if row is not None:
             card = ReceiptCard(-row[0], -row[1], row[2], row[3])
     sessions = tuple(ReceiptSession(line_id, name, left) for line_id, name, left in
-                     ctx.db.execute_sql(ctx.sql.SALE_PACKAGE_SESSIONS, (sale_id,)).fetchall())
+                     ctx.execute(ctx.sql.SALE_PACKAGE_SESSIONS, (sale_id,)).fetchall())
     return card, sessions
 
 

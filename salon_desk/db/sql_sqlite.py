@@ -143,6 +143,10 @@ STAFF_NAMES = "SELECT id, display_name FROM staff"
 # -- stored-value cards and packages -------------------------------------------------
 CARD_BALANCE = ("SELECT COALESCE(SUM(principal_fen), 0), COALESCE(SUM(bonus_fen), 0) FROM card_entry"
                 " WHERE customer_id = ?")
+SALE_LINE_IDS = "SELECT id FROM sale_line WHERE sale_id = ? ORDER BY id"
+CARD_SALE_RECEIPTS = ("SELECT DISTINCT s.id, s.receipt_no FROM card_entry e JOIN sale s ON s.id = e.sale_id"
+                      " WHERE e.customer_id = ?")
+CARD_TOPUP_RECEIPTS = "SELECT id, receipt_no FROM card_topup WHERE customer_id = ?"
 CURRENT_CARD = "SELECT id FROM card WHERE customer_id = ? ORDER BY id DESC LIMIT 1"
 VISIT_PACKAGE_CLAIMS = ("SELECT c.visit_line_id, c.package_id FROM package_claim c"
                         " JOIN visit_line l ON l.id = c.visit_line_id WHERE l.visit_id = ?")

@@ -11,6 +11,8 @@
 - ``prepaid_refund``: a refund of unused prepaid money, with the statement's working.
 """
 
+from typing import Any
+
 STATEMENTS = [
     'CREATE TABLE "card" ("id" INTEGER NOT NULL PRIMARY KEY, "customer_id" INTEGER NOT NULL, "number" VARCHAR(255) NOT NULL, "issued_at" DATETIME NOT NULL, "staff_id" INTEGER, "reason" TEXT NOT NULL, FOREIGN KEY ("customer_id") REFERENCES "customer" ("id"), FOREIGN KEY ("staff_id") REFERENCES "staff" ("id"));',
     'CREATE UNIQUE INDEX "card_number" ON "card" ("number");',
@@ -58,6 +60,6 @@ for _table in ("card", "card_entry", "card_topup", "card_terms_acceptance", "pre
     ]
 
 
-def up(migrator, db):
+def up(migrator: object, db: Any) -> None:
     for statement in STATEMENTS:
         db.execute_sql(statement)
