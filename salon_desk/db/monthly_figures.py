@@ -100,6 +100,7 @@ class ReportService:
             tiers_at_end = ledger_totals(db, "tiers", end)
             staff_names = dict(sql(q.STAFF_NAMES).fetchall())
             prepaid = _prepaid(sql, q, lo, hi)
+            to_card = dict(sql(q.MONTH_REFUNDS_TO_CARD, (lo, hi)).fetchall())
 
         completed = [s for s in sales if s[9] == "completed"]
         voided = [s for s in sales if s[9] != "completed"]
@@ -116,7 +117,7 @@ class ReportService:
         return MonthlyFigures(
             shop_name=self.ctx.setting("shop.name"), year=start.year, month=start.month, start=start, end=end,
             generated_at=self.ctx.now(), revenue=revenue,
-            methods=_methods(payments, refunds),
+            methods=_methods(payments, refunds, to_card),
             days=_days(start, end, completed, refunds),
             categories=_categories(lines, refund_lines),
             top_services=_top_services(lines),
@@ -155,11 +156,17 @@ def _prepaid(sql: Callable[..., Any], q: ModuleType, lo: str, hi: str) -> Prepai
         listed - back_listed, owed_p, owed_b, sessions, value)
 
 
-def _methods(payments, refunds) -> tuple[MethodFigures, ...]:
+def _methods(payments, refunds, to_card: dict[int, int] | None = None) -> tuple[MethodFigures, ...]:
+    """Received and refunded by method; the part of a refund that went back to the stored-value card
+    counts under the card, the rest under the refund's method."""
     received = dict(payments)
     refunded: dict[str, int] = defaultdict(int)
-    for _, _, amount, method in refunds:
-        refunded[method] += amount
+    for refund_id, _, amount, method in refunds:
+        card = min((to_card or {}).get(refund_id, 0), amount)
+        if card:
+            refunded["stored_value"] += card
+        if amount - card:
+            refunded[method] += amount - card
     used = [m for m in METHODS if m in received or m in refunded]
     used += sorted((set(received) | set(refunded)) - set(METHODS))
     return tuple(MethodFigures(m, received.get(m, 0), refunded.get(m, 0)) for m in used)

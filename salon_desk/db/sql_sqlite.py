@@ -177,6 +177,9 @@ MONTH_SESSIONS = ("SELECT COUNT(*), COALESCE(SUM(consumed_fen), 0), COALESCE(SUM
 MONTH_SESSIONS_RETURNED = ("SELECT COUNT(*), COALESCE(SUM(u.consumed_fen), 0), COALESCE(SUM(u.list_fen), 0)"
                            " FROM package_session u JOIN refund r ON r.id = u.returned_by_id"
                            " WHERE r.at >= ? AND r.at < ?")
+MONTH_REFUNDS_TO_CARD = ("SELECT e.refund_id, SUM(e.principal_fen + e.bonus_fen) FROM card_entry e"
+                         " JOIN refund r ON r.id = e.refund_id WHERE r.at >= ? AND r.at < ? AND r.kind = 'refund'"
+                         " GROUP BY e.refund_id")
 MONTH_PREPAID_REFUNDS = ("SELECT COUNT(*), COALESCE(SUM(total_fen), 0) FROM prepaid_refund"
                          " WHERE at >= ? AND at < ?")
 # Packages open at a moment: sessions left and their value at consumed value.

@@ -52,3 +52,17 @@ def test_the_month_shows_topups_card_spending_sessions_and_liabilities(shop, own
     lines = list(csv.reader(io.StringIO(closing_csv(rows).decode("utf-8-sig"))))
     assert lines[1][1:3] == ["张三", "13812345678"] and lines[1][4:7] == ["895.27", "89.53", "10"]
     assert load_workbook(io.BytesIO(closing_xlsx(rows, "丽人坊", clock.now.date()))).active["B5"].value == "张三"
+
+
+def test_a_refund_of_a_split_payment_counts_the_card_part_under_the_card(shop, owner, cashier, tech, items,
+                                                                        new_customer, clock, owner_ok):
+    zhang = new_customer("张三", "13812345678")
+    shop.cards.top_up(cashier, zhang.id, 100_000, "wechat", terms_signed=True)
+    visit = shop.visits.check_in(cashier, zhang.id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)          # 268, not a member
+    receipt = shop.sales.checkout(cashier, visit.id, [Tender(STORED_VALUE, 20_000), Tender("wechat", 6_800)])
+    clock.advance(days=1)
+    shop.sales.refund(owner, receipt.sale_id, reason="不满意", method="wechat", **owner_ok)
+    methods = {m.method: (m.received_fen, m.refunded_fen) for m in shop.reports.month(owner, 2026, 11).methods}
+    assert methods == {"wechat": (6_800, 6_800), "stored_value": (20_000, 20_000)}
+    assert shop.cards.info(cashier, zhang.id).total_fen == 110_000
