@@ -2263,6 +2263,10 @@ Ask the customer.</source>
         <source> (birthday)</source>
         <translation>（生日）</translation>
     </message>
+    <message>
+        <source> (package)</source>
+        <translation>（次卡）</translation>
+    </message>
 </context>
 <context>
     <name>ReceiptLinesModel</name>
@@ -3188,6 +3192,10 @@ Ask the customer.</source>
         <translation>备注…</translation>
     </message>
     <message>
+        <source>Package session (K)</source>
+        <translation>次卡抵扣 (K)</translation>
+    </message>
+    <message>
         <source>Customer left without paying</source>
         <translation>顾客未消费离店</translation>
     </message>
@@ -3325,6 +3333,10 @@ Ask the customer.</source>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source> (package session)</source>
+        <translation>（次卡抵扣）</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
@@ -82,6 +82,13 @@ class VisitEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_line)
         self.note_button = QPushButton(self.tr("Note…"))
         self.note_button.clicked.connect(self.edit_note)
+        self.session_button = QPushButton(self.tr("Package session (K)"))
+        self.session_button.setObjectName("session_button")
+        self.session_button.setAutoDefault(False)
+        self.session_button.clicked.connect(self.toggle_session)
+        # K on the lines (a shortcut: the table would take a letter as a keyboard search)
+        self.session_key = QShortcut(QKeySequence(Qt.Key.Key_K), self.lines_view, self.toggle_session,
+                                     context=Qt.ShortcutContext.WidgetShortcut)
         self.cancel_button = QPushButton(self.tr("Customer left without paying"))
         self.cancel_button.clicked.connect(self.cancel_visit)
         for button in (self.remove_button, self.note_button, self.cancel_button):
@@ -112,6 +119,7 @@ class VisitEditor(QWidget):
         line_buttons = QHBoxLayout()
         line_buttons.addWidget(self.remove_button)
         line_buttons.addWidget(self.note_button)
+        line_buttons.addWidget(self.session_button)
         line_buttons.addStretch(1)
         line_buttons.addWidget(self.cancel_button)
         layout.addLayout(line_buttons)
@@ -162,7 +170,7 @@ class VisitEditor(QWidget):
         enabled = visit is not None
         for widget in (self.item_field, self.technician, self.quantity, self.note, self.add_button,
                        self.remove_button, self.note_button, self.cancel_button, self.checkout_button,
-                       self.lines_view, self.items_view):
+                       self.lines_view, self.items_view, self.session_button):
             widget.setEnabled(enabled)
         if visit is None:
             self.banner.setText(self.tr("Find the customer on the left and press Enter to check them in, "
@@ -175,6 +183,8 @@ class VisitEditor(QWidget):
         self.banner.setText(self.banner_html(visit))
         birthday = visit.birthday
         self.gift_button.setVisible(bool(birthday and birthday.gift_available))
+        claims = self.ops.query(self, lambda: self.shop.packages.claims(self.ops.staff, visit.id), default={})
+        self.lines_model.package_lines = frozenset(claims or {})
         self.lines_model.set_rows(visit.lines)
         self.quote = self.ops.query(self, lambda: self.shop.sales.quote(self.ops.staff, visit.id))
         self._show_totals()
@@ -322,6 +332,18 @@ class VisitEditor(QWidget):
             self.ops.run(self, lambda: self.shop.packages.use_session(self.ops.staff, line_id, package.id),
                          changes={VISITS})
 
+    def toggle_session(self) -> None:
+        """The selected line: paid by a package session, or back to money if it already is."""
+        line = current_record(self.lines_view)
+        if line is None or line.kind != "service":
+            return
+        row = self.lines_view.currentIndex().row()
+        if line.id in self.lines_model.package_lines:
+            self.ops.run(self, lambda: self.shop.packages.release_session(self.ops.staff, line.id), changes={VISITS})
+        else:
+            self.offer_session(line.id, line.name)
+        select_row(self.lines_view, row)          # the same line stays chosen for the next key
+
     # -- changing lines -----------------------------------------------------
     def remove_line(self) -> None:
         line = current_record(self.lines_view)
@@ -357,4 +379,5 @@ class VisitEditor(QWidget):
         if event.key() == Qt.Key.Key_Delete and self.lines_view.hasFocus():
             self.remove_line()
             return
+
         super().keyPressEvent(event)

@@ -186,3 +186,21 @@ def test_the_owner_refunds_the_balance_seeing_the_working_first(make_window, qtb
     assert shop.cards.info(cashier, zhang.id).total_fen == 0
     [(data, name)] = previews
     assert name == f"refund-{zhang.id}.pdf"
+
+
+def test_the_lines_show_the_session_and_k_gives_it_back(qtbot, window, shop, cashier, zhang, facial, monkeypatch):
+    monkeypatch.setattr(widgets.Confirm, "ask", classmethod(lambda cls, p, title, text: True))
+    counter = check_in(qtbot, window)
+    editor = counter.editor
+    qtbot.keyClicks(editor.item_field, "F01")
+    qtbot.keyClick(editor.item_field, Qt.Key.Key_Return)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    name = editor.lines_model.index(0, 0).data()
+    assert name == "F01 面部护理（次卡抵扣）"
+    assert editor.due.text() == "应付 ¥0.00"
+    editor.lines_view.setFocus()
+    qtbot.keyClick(editor.lines_view, Qt.Key.Key_K)            # the customer pays with money after all
+    assert editor.lines_model.index(0, 0).data() == "F01 面部护理"
+    assert editor.due.text() == "应付 ¥241.20"
+    qtbot.keyClick(editor.lines_view, Qt.Key.Key_K)            # and back to the package
+    assert editor.due.text() == "应付 ¥0.00"
