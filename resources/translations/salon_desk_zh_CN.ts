@@ -2523,6 +2523,10 @@ Ask the customer.</source>
         <translation>保存 CSV…</translation>
     </message>
     <message>
+        <source>Prepaid balances list…</source>
+        <translation>预付余额清单…</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>统计期间：</translation>
     </message>
@@ -2605,6 +2609,14 @@ Ask the customer.</source>
     <message>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Save the prepaid balances list</source>
+        <translation>保存储值卡/次卡余额清单</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>

@@ -204,3 +204,17 @@ def test_the_lines_show_the_session_and_k_gives_it_back(qtbot, window, shop, cas
     assert editor.due.text() == "应付 ¥241.20"
     qtbot.keyClick(editor.lines_view, Qt.Key.Key_K)            # and back to the package
     assert editor.due.text() == "应付 ¥0.00"
+
+
+def test_the_owner_saves_the_prepaid_balances_list(make_window, owner, zhang, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+    from salon_desk.ui import reports_page
+    monkeypatch.setattr(reports_page.ReportFile, "ask",
+                        classmethod(lambda cls, parent, title, name, file_filter: tmp_path / name))
+    window = make_window(owner)
+    page = window.pages["reports"]
+    path = page.save_closing_list()
+    assert path is not None and path.suffix == ".xlsx"
+    sheet = load_workbook(path).active
+    assert (sheet["B5"].value, sheet["G5"].value) == ("张三", 11)
+    assert "已保存" in page.status.text() or str(path) in page.status.text()
