@@ -3280,6 +3280,14 @@ Ask the customer.</source>
         <translation>{name}：剩余 {left} 次</translation>
     </message>
     <message>
+        <source> (expired {date}: the owner can extend it)</source>
+        <translation>（{date} 已过期，次数保留，店长可延期）</translation>
+    </message>
+    <message>
+        <source> (until {date})</source>
+        <translation>（有效期至 {date}）</translation>
+    </message>
+    <message>
         <source>List total: {amount}</source>
         <translation>标价合计：{amount}</translation>
     </message>

@@ -237,7 +237,12 @@ class VisitEditor(QWidget):
                 total=labels.money(info.total_fen), principal=labels.money(info.principal_fen),
                 bonus=labels.money(info.bonus_fen)))
         for p in info.packages:
-            parts.append(self.tr("{name}: {left} sessions left").format(name=p.name, left=p.sessions_left))
+            text = self.tr("{name}: {left} sessions left").format(name=p.name, left=p.sessions_left)
+            if p.status == "expired":
+                text += self.tr(" (expired {date}: the owner can extend it)").format(date=labels.when(p.expires_on))
+            elif p.status == "expiring":
+                text += self.tr(" (until {date})").format(date=labels.when(p.expires_on))
+            parts.append(text)
         return " · ".join(parts)
 
     def _show_totals(self) -> None:

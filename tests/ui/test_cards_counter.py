@@ -218,3 +218,19 @@ def test_the_owner_saves_the_prepaid_balances_list(make_window, owner, zhang, mo
     sheet = load_workbook(path).active
     assert (sheet["B5"].value, sheet["G5"].value) == ("张三", 11)
     assert "已保存" in page.status.text() or str(path) in page.status.text()
+
+
+def test_the_banner_warns_of_a_package_near_or_past_its_expiry(qtbot, window, shop, owner, cashier, facial, clock,
+                                                                new_member):
+    product = shop.packages.define(owner, code="K02", name="面部3次", price_fen=60_000, sessions=3,
+                                   services=[(facial.id, None)], validity_days=90)
+    li = new_member("李四", "13900001111")
+    shop.packages.sell(cashier, li.id, product.item_id, [Tender("cash", 54_000)])
+    clock.advance(days=70)
+    counter = check_in(qtbot, window, "1111")
+    assert "面部3次：剩余 3 次（有效期至 2027-02-20）" in counter.editor.banner.text()
+    shop.visits.cancel(cashier, counter.editor.visit.id)
+    clock.advance(days=30)
+    counter.refresh_visits()
+    counter = check_in(qtbot, window, "1111")
+    assert "已过期" in counter.editor.banner.text()
