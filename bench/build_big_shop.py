@@ -31,6 +31,7 @@ def build(path: Path, n_customers: int, years: int, seed: int, visits_target: in
     rng = random.Random(seed)
     start = end - timedelta(days=365 * years)
     shop = Shop.open(path, clock=lambda: start, run_jobs=False)
+    database = shop.db
     owner = shop.staff.setup(shop_name="基准测试店", owner_username="owner", owner_password="owner123")
     staff_ids = [owner.id]
     for username, name, role, password in STAFF[1:]:

@@ -252,6 +252,25 @@ class RefundInfo:
 
 
 @dataclass(frozen=True)
+class ReceiptCard:
+    """What the stored-value card paid of a sale, and the card after it."""
+
+    principal_fen: Fen
+    bonus_fen: Fen
+    principal_after_fen: Fen
+    bonus_after_fen: Fen
+
+
+@dataclass(frozen=True)
+class ReceiptSession:
+    """A line paid by a package session, and the sessions left after it."""
+
+    sale_line_id: int
+    package_name: str
+    sessions_left: int
+
+
+@dataclass(frozen=True)
 class ReceiptRecord:
     """Everything a receipt prints (SPEC §6), as stored: reprints come from here too."""
 
@@ -281,6 +300,14 @@ class ReceiptRecord:
     enrolment_offered: bool      # qualifies to join, not yet a member
     status: str                  # completed / voided
     refunds: tuple[RefundInfo, ...] = ()
+    card: ReceiptCard | None = None                 # paid (partly) by the stored-value card
+    sessions: tuple[ReceiptSession, ...] = ()       # lines paid by package sessions
+
+    @property
+    def package_discount_fen(self) -> Fen:
+        """The lines paid by package sessions, at their list amount (the package's saving)."""
+        paid = {s.sale_line_id for s in self.sessions}
+        return sum(l.list_amount_fen for l in self.lines if l.sale_line_id in paid)
 
     @property
     def tendered_fen(self) -> Fen:

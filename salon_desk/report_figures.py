@@ -179,6 +179,35 @@ class KeyFigures:
 
 
 @dataclass(frozen=True)
+class PrepaidFigures:
+    """Stored-value cards and packages in the period (SPEC §10): money received apart from revenue,
+    the card and sessions consumed (卡耗), and what the shop still owes at the end."""
+
+    topups: int
+    topup_principal_fen: Fen          # money received on cards: not revenue
+    topup_bonus_fen: Fen              # bonus given with it
+    topup_methods: tuple[tuple[str, Fen], ...]
+    card_spent_principal_fen: Fen     # card payments of sales, net of what sale refunds gave back
+    card_spent_bonus_fen: Fen
+    balance_refunds: int              # refunds of unused prepaid money (cards and packages)
+    balance_refunds_fen: Fen          # paid to customers, interest included
+    bonus_written_off_fen: Fen
+    packages_sold: int
+    packages_sold_fen: Fen            # revenue on the day sold (in the sales figures too)
+    sessions_used: int                # net of sessions given back
+    sessions_consumed_fen: Fen        # their consumed value (卡耗)
+    sessions_list_fen: Fen            # their list value
+    closing_principal_fen: Fen        # owed at the end of the period
+    closing_bonus_fen: Fen
+    closing_sessions: int
+    closing_sessions_fen: Fen         # unused sessions at consumed value
+
+    @property
+    def card_spent_fen(self) -> Fen:
+        return self.card_spent_principal_fen + self.card_spent_bonus_fen
+
+
+@dataclass(frozen=True)
 class MonthlyFigures:
     shop_name: str
     year: int
@@ -196,6 +225,7 @@ class MonthlyFigures:
     points: PointsFigures
     key: KeyFigures
     care: "CareReport | None" = None     # complaints, satisfaction, follow-ups, segments (SPEC §8)
+    prepaid: PrepaidFigures | None = None
 
     @property
     def title(self) -> str:

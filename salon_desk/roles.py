@@ -37,6 +37,7 @@ class Perm(str, Enum):
     FOLLOW_UPS = "follow_ups"            # every follow-up task (a technician sees the ones assigned to them)
     COMPLAINTS = "complaints"            # record and handle complaints
     SEGMENTS = "segments"                # the customer segments page
+    PREPAID_ADMIN = "prepaid_admin"      # refund unused card money and packages, transfer, extend packages
     OPEN_DRAWER = "open_drawer"          # open the cash drawer without a sale (audited)
 
 

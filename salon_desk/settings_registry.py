@@ -82,6 +82,27 @@ def _choice(*options: str) -> Callable[[Any], None]:
     return check
 
 
+def _topup_rules(value: Any) -> None:
+    from .stored_value import rules_from_json
+    if not isinstance(value, list):
+        raise InvalidInput("card.bad_rule", pay=None)
+    rules_from_json(value)
+
+
+def _flag(value: Any) -> None:
+    if not isinstance(value, bool):
+        raise InvalidInput("settings.bad_choice", options=[True, False], value=value)
+
+
+DEFAULT_CARD_TERMS = (
+    "储值卡章程：一、本卡为记名卡，不设有效期，余额不会过期作废。二、本金与赠送金分开记账，消费时按余额比例扣减，"
+    "赠送金不可退、不可提现。三、充值之日起7日内，未使用的本金可无理由全额退还（已用部分按实际扣减的本金计）。"
+    "四、本店原因（停业、搬迁、服务降级等）退卡的：已消费按实际扣减金额折算（有赠送的按 实付÷(实付+赠送) 折算）"
+    "后退还剩余本金，并按约定利率支付利息。五、顾客自身原因退卡的：已消费按当时标价计算，扣减不超过预付款，退还剩余本金并支付利息。"
+    "六、员工提成不减少退款。七、账目以本店系统对账单为准，顾客可随时索取。"
+)
+
+
 def _month_day(value: Any) -> None:
     if (not isinstance(value, str) or len(value) != 5 or value[2] != "-"
             or not value.replace("-", "").isdigit()):
@@ -142,6 +163,15 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("products.low_stock_default", 3, _int_range(0, 10_000)),
     Setting("privacy.notice_version", "2026-1", _text(20)),
     Setting("backup.keep", 10, _int_range(1, 100)),
+    # stored-value cards (SPEC §10, 商务部令2012年第9号, 国务院令第778号 Art. 22)
+    Setting("cards.topup_rules", [{"pay_fen": 100_000, "bonus_fen": 10_000, "tier": None},
+                                  {"pay_fen": 300_000, "bonus_fen": 50_000, "tier": "silver"}], _topup_rules),
+    Setting("cards.named_limit_fen", 500_000, _int_range(1, 100_000_000)),
+    Setting("cards.unnamed_enabled", False, _flag),
+    Setting("cards.unnamed_limit_fen", 100_000, _int_range(1, 100_000)),
+    Setting("cards.cash_refused_from_fen", 5_000_000, _int_range(1, 5_000_000)),
+    Setting("cards.terms_version", "2026-1", _text(20)),
+    Setting("cards.terms_text", DEFAULT_CARD_TERMS, _text(4000)),
     # relationship care (SPEC §7); salon_desk.care_settings reads them as one object
     Setting("care.visit_followup_hours", 2, _int_range(1, 72)),
     Setting("care.product_check_days", 3, _int_range(1, 60)),

@@ -68,6 +68,53 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>CardRefundDialog</name>
+    <message>
+        <source>Refund the card balance</source>
+        <translation>储值卡退款</translation>
+    </message>
+    <message>
+        <source>Within 7 days: the principal back (Art. 14)</source>
+        <translation>七日内：退还本金（第十四条）</translation>
+    </message>
+    <message>
+        <source>The shop at fault: used at the price charged, plus interest (Art. 18)</source>
+        <translation>经营者原因：已消费按实际扣减折算，另付利息（第十八条）</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s choice: used at list price, plus interest (Art. 19)</source>
+        <translation>消费者自身原因：已消费按标价计算，另付利息（第十九条）</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>退款方式：</translation>
+    </message>
+    <message>
+        <source>Interest, % a year:</source>
+        <translation>年利率（%）：</translation>
+    </message>
+    <message>
+        <source>Paid back by:</source>
+        <translation>退款途径：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Refund {refund} + interest {interest} = {total}; bonus written off {bonus}</source>
+        <translation>应退 {refund} + 利息 {interest} = {total}；核销赠送金 {bonus}</translation>
+    </message>
+</context>
+<context>
     <name>CareLabels</name>
     <message>
         <source>Visit follow-up</source>
@@ -438,6 +485,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>散客</translation>
     </message>
     <message>
+        <source>Stored-value card {total} (principal {principal} + bonus {bonus})</source>
+        <translation>储值卡 {total}（本金 {principal} + 赠送 {bonus}）</translation>
+    </message>
+    <message>
+        <source>{name}: {left} sessions left</source>
+        <translation>{name}：剩余 {left} 次</translation>
+    </message>
+    <message>
         <source>Birthday free service:</source>
         <translation>生日免费项目：</translation>
     </message>
@@ -490,6 +545,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>标价合计</translation>
     </message>
     <message>
+        <source>Package sessions</source>
+        <translation>次卡抵扣</translation>
+    </message>
+    <message>
         <source>Member discount</source>
         <translation>会员折扣</translation>
     </message>
@@ -500,6 +559,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Points ({points})</source>
         <translation>积分抵扣（{points}分）</translation>
+    </message>
+    <message>
+        <source>From the card</source>
+        <translation>储值卡扣款</translation>
+    </message>
+    <message>
+        <source>principal {principal} + bonus {bonus}</source>
+        <translation>本金 {principal} + 赠送 {bonus}</translation>
     </message>
     <message>
         <source>Points earned</source>
@@ -726,6 +793,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Walk-in (F6)</source>
         <translation>散客 (F6)</translation>
+    </message>
+    <message>
+        <source>Top up card (F7)</source>
+        <translation>储值卡充值 (F7)</translation>
+    </message>
+    <message>
+        <source>Sell package (F8)</source>
+        <translation>办次卡 (F8)</translation>
     </message>
     <message>
         <source>Today&apos;s receipts…</source>
@@ -972,6 +1047,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>个人信息副本（PDF）…</translation>
     </message>
     <message>
+        <source>Card and package statement…</source>
+        <translation>储值卡/次卡对账单…</translation>
+    </message>
+    <message>
+        <source>Refund the card balance…</source>
+        <translation>储值卡退款…</translation>
+    </message>
+    <message>
         <source>(erased)</source>
         <translation>（已删除个人信息）</translation>
     </message>
@@ -1014,6 +1097,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Refund statement</source>
+        <translation>退款结算单</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +1775,38 @@ Ask the customer.</source>
         <translation>请选择退款的计算方式。</translation>
     </message>
     <message>
+        <source>Only a customer with a file can pay with a stored-value card.</source>
+        <translation>只有建档顾客才能用储值卡付款。</translation>
+    </message>
+    <message>
+        <source>This customer has no stored-value card yet.</source>
+        <translation>该顾客还没有储值卡。</translation>
+    </message>
+    <message>
+        <source>The customer must sign the card terms (version {version}) at this first top-up.</source>
+        <translation>首次充值时，顾客须签署储值卡章程（第 {version} 版）。</translation>
+    </message>
+    <message>
+        <source>Choose another customer to receive the balance.</source>
+        <translation>请选择另一位顾客接收余额。</translation>
+    </message>
+    <message>
+        <source>A package is sold to a customer with a file, not to a walk-in.</source>
+        <translation>次卡只能卖给建档顾客，不能卖给散客。</translation>
+    </message>
+    <message>
+        <source>Sessions of {name} were already used: refund its unused sessions as a package refund instead.</source>
+        <translation>{name} 已使用过次数：请改用次卡退款退还未使用的次数。</translation>
+    </message>
+    <message>
+        <source>This package was not found.</source>
+        <translation>找不到该次卡。</translation>
+    </message>
+    <message>
+        <source>Money goes back to the stored-value card only for a sale the card paid.</source>
+        <translation>只有用储值卡支付的消费才能退回储值卡。</translation>
+    </message>
+    <message>
         <source>A booking that is {current} cannot become {new}.</source>
         <translation>“{current}”的预约不能改为“{new}”。</translation>
     </message>
@@ -2154,6 +2277,10 @@ Ask the customer.</source>
         <translation>产品</translation>
     </message>
     <message>
+        <source>Package</source>
+        <translation>次卡</translation>
+    </message>
+    <message>
         <source>Service</source>
         <translation>服务项目</translation>
     </message>
@@ -2593,6 +2720,37 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>PackageSaleDialog</name>
+    <message>
+        <source>Sell a package</source>
+        <translation>办理次卡</translation>
+    </message>
+    <message>
+        <source>{name} · {sessions} + {gifted} sessions · {price}</source>
+        <translation>{name} · {sessions} 次 + 赠 {gifted} 次 · {price}</translation>
+    </message>
+    <message>
+        <source>Sell (Enter)</source>
+        <translation>确认办理 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>次卡：</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Due {amount}</source>
+        <translation>应付 {amount}</translation>
+    </message>
+</context>
+<context>
     <name>PaymentsModel</name>
     <message>
         <source>Payment</source>
@@ -2744,6 +2902,10 @@ Ask the customer.</source>
     <message>
         <source> (birthday)</source>
         <translation>（生日）</translation>
+    </message>
+    <message>
+        <source> (package)</source>
+        <translation>（次卡）</translation>
     </message>
 </context>
 <context>
@@ -3035,6 +3197,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>保存 CSV…</translation>
     </message>
     <message>
+        <source>Prepaid balances list…</source>
+        <translation>预付余额清单…</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>统计期间：</translation>
     </message>
@@ -3117,6 +3283,14 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Save the prepaid balances list</source>
+        <translation>保存储值卡/次卡余额清单</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -3713,6 +3887,69 @@ Write this recovery key down and keep it away from the computer. It is needed to
     </message>
 </context>
 <context>
+    <name>TopUpDialog</name>
+    <message>
+        <source>Top up the stored-value card</source>
+        <translation>储值卡充值</translation>
+    </message>
+    <message>
+        <source>Balance {total} (principal {principal} + bonus {bonus})</source>
+        <translation>余额 {total}（本金 {principal} + 赠送 {bonus}）</translation>
+    </message>
+    <message>
+        <source>Other amount</source>
+        <translation>其他金额</translation>
+    </message>
+    <message>
+        <source>Pay {pay}, bonus {bonus}</source>
+        <translation>充 {pay} 送 {bonus}</translation>
+    </message>
+    <message>
+        <source>The customer has signed the card terms (printed on the slip)</source>
+        <translation>顾客已签署储值卡章程（印在充值单上）</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s username</source>
+        <translation>店长用户名</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s password</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <source>Above the card limit: the owner authorises</source>
+        <translation>超过储值卡限额：须店长授权</translation>
+    </message>
+    <message>
+        <source>Top up (Enter)</source>
+        <translation>确认充值 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>充值规则：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>金额：</translation>
+    </message>
+    <message>
+        <source>Paid by:</source>
+        <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Bonus {bonus} · after: principal {principal}, bonus {after_bonus}</source>
+        <translation>赠送 {bonus} · 充值后：本金 {principal}，赠送金 {after_bonus}</translation>
+    </message>
+    <message>
+        <source>becomes {tier}</source>
+        <translation>升为{tier}</translation>
+    </message>
+</context>
+<context>
     <name>VisitEditor</name>
     <message>
         <source>Hand over birthday gift</source>
@@ -3737,6 +3974,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Note…</source>
         <translation>备注…</translation>
+    </message>
+    <message>
+        <source>Package session (K)</source>
+        <translation>次卡抵扣 (K)</translation>
     </message>
     <message>
         <source>Customer left without paying</source>
@@ -3811,8 +4052,28 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>首次到店</translation>
     </message>
     <message>
+        <source>Card {total} (principal {principal} + bonus {bonus})</source>
+        <translation>储值卡 {total}（本金 {principal} + 赠送 {bonus}）</translation>
+    </message>
+    <message>
+        <source>{name}: {left} sessions left</source>
+        <translation>{name}：剩余 {left} 次</translation>
+    </message>
+    <message>
+        <source> (expired {date}: the owner can extend it)</source>
+        <translation>（{date} 已过期，次数保留，店长可延期）</translation>
+    </message>
+    <message>
+        <source> (until {date})</source>
+        <translation>（有效期至 {date}）</translation>
+    </message>
+    <message>
         <source>List total: {amount}</source>
         <translation>标价合计：{amount}</translation>
+    </message>
+    <message>
+        <source>Package sessions: {amount}</source>
+        <translation>次卡抵扣：{amount}</translation>
     </message>
     <message>
         <source>Member discount: {amount}</source>
@@ -3825,6 +4086,14 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>This sale qualifies to join as a member</source>
         <translation>本单满额，结账后可邀请入会</translation>
+    </message>
+    <message>
+        <source>Package session</source>
+        <translation>使用次卡</translation>
+    </message>
+    <message>
+        <source>Pay {service} with a session of {package} ({left} left)?</source>
+        <translation>用「{package}」抵扣 {service} 一次吗？（剩余 {left} 次）</translation>
     </message>
     <message>
         <source>Service note</source>
@@ -3864,6 +4133,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source> (package session)</source>
+        <translation>（次卡抵扣）</translation>
     </message>
 </context>
 <context>

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..errors import Conflict, InvalidInput
 from ..membership import qualifies_to_join, tier_rule
 from ..pricing import LineInput, PointsRules, PricedSale, PricingInput, price_sale
+from ..points import points_earned
 from ..records import VisitLineInfo
+from ..stored_value import Balance, earning_base_fen
 from ..tenders import Tender, settle
+from . import prepaid
 from .birthday_perks import birthday_status, perk_year, use_perk
 from .care import tasks_after_sale
 from .context import ShopContext
@@ -28,6 +31,7 @@ class PricedVisit:
     balance: int
     free_available: bool
     priced: PricedSale
+    claims: dict[int, int]      # lines paid by a package session: {visit line id: package id}
 
 
 def price_visit(ctx: ShopContext, visit: Visit, points: int, birthday_line_id: int | None) -> PricedVisit:
@@ -47,8 +51,10 @@ def price_visit(ctx: ShopContext, visit: Visit, points: int, birthday_line_id: i
         raise InvalidInput("birthday.not_in_window")
     if points and member is None:
         raise InvalidInput("member.required")
+    claims = prepaid.claims_of_visit(ctx, visit.id)
     priced = price_sale(PricingInput(
-        lines=tuple(LineInput(l.id, l.kind, l.unit_price_fen, l.quantity, l.member_discount) for l in lines),
+        lines=tuple(LineInput(l.id, l.kind, l.unit_price_fen, l.quantity, l.member_discount, l.id in claims)
+                    for l in lines),
         member_rate_permille=rule.rate_permille if rule else None,
         birthday_line=birthday_line_id,
         birthday_cap_fen=ctx.setting("birthday.free_service_cap_fen"),
@@ -58,7 +64,7 @@ def price_visit(ctx: ShopContext, visit: Visit, points: int, birthday_line_id: i
         rules=PointsRules(ctx.setting("points.per_yuan_redeemed"),
                           ctx.setting("points.redeem_cap_permille"),
                           ctx.setting("points.earn_per_yuan"))))
-    return PricedVisit(lines, member, balance, free_available, priced)
+    return PricedVisit(lines, member, balance, free_available, priced, claims)
 
 
 def would_qualify(ctx: ShopContext, visit: Visit, member: Member | None, priced: PricedSale) -> bool:
@@ -84,7 +90,13 @@ def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list
     lines, member, priced = pv.lines, pv.member, pv.priced
     if not lines:
         raise InvalidInput("visit.empty")
-    applied = settle(priced.amount_due_fen, tenders)
+    from_card = prepaid.card_tendered(tenders)
+    card = Balance()
+    if from_card:
+        if visit.customer_id is None:
+            raise InvalidInput("card.customer_required")
+        card = prepaid.card_balance(ctx, visit.customer_id)
+    applied = settle(priced.amount_due_fen, tenders, card_balance_fen=card.total_fen)
     if enrol and not would_qualify(ctx, visit, member, priced):
         raise InvalidInput("member.sale_does_not_qualify")
     now = ctx.now()
@@ -100,6 +112,8 @@ def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list
     for p in applied:
         Payment.create(sale=sale, method=p.method, amount_fen=p.amount_fen,
                        tendered_fen=p.tendered_fen, change_fen=p.change_fen)
+    if from_card or pv.claims or any(l.kind == "package" for l in lines):
+        priced = take_prepaid(ctx, cashier, sale, pv, card, from_card)
     if member is not None:
         book_points(ctx, cashier, sale, priced)
         if birthday_line_id is not None:
@@ -117,6 +131,29 @@ def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list
     ctx.audit(cashier, "sale", target=receipt_no, due=priced.amount_due_fen,
               points=priced.points_redeemed, birthday=birthday_line_id is not None)
     return int(sale.id)
+
+
+def take_prepaid(ctx: ShopContext, cashier: Staff, sale: Sale, pv: PricedVisit, card: Balance,
+                 from_card: int) -> PricedSale:
+    """The card part of the payment, the package sessions used and the packages sold; the pricing with
+    points earned on what was paid less the card's bonus part (no points or tier spend on a gift)."""
+    priced = pv.priced
+    if pv.claims or any(l.kind == "package" for l in pv.lines):
+        line_ids = [int(r[0]) for r in ctx.execute(ctx.sql.SALE_LINE_IDS, (sale.id,)).fetchall()]
+        prepaid.record_sessions(ctx, sale, pv.lines, line_ids, pv.claims)
+        prepaid.record_packages_sold(ctx, sale, pv.lines, line_ids, priced)
+    if not from_card or sale.customer_id is None:
+        return priced
+    taken = prepaid.take_card(ctx, cashier, sale, sale.customer_id, card, from_card,
+                              priced.list_total_fen - priced.package_discount_fen, priced.amount_due_fen).taken
+    if not taken.bonus_fen or pv.member is None:
+        return priced
+    base_paid = earning_base_fen(priced.amount_due_fen, taken.bonus_fen)
+    per_yuan = ctx.setting("points.earn_per_yuan")
+    doubled = priced.points_birthday_bonus > 0   # the birthday doubling applied to the whole due
+    base = points_earned(base_paid, per_yuan, False)
+    extra = points_earned(base_paid, per_yuan, doubled) - base
+    return replace(priced, points_earned_base=base, points_birthday_bonus=extra, points_earned=base + extra)
 
 
 def write_lines(sale: Sale, lines: tuple[VisitLineInfo, ...], priced: PricedSale) -> None:

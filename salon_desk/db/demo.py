@@ -153,6 +153,11 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
                                     stock=60 if kind == "product" else 0, low_stock_at=5 if kind == "product" else None)
     for code, advice in AFTERCARE.items():
         shop.catalogue.update_item(owner, items[code].id, aftercare=advice)
+    # session packages (次卡): ten 补水护理 plus one gifted; a pool of hair care sessions
+    shop.packages.define(owner, code="K01", name="补水护理10次卡", price_fen=200_000, sessions=10, gifted=1,
+                         services=[(items["B01"].id, None)], member_discount=False)
+    shop.packages.define(owner, code="K02", name="头皮洗护5次卡", price_fen=80_000, sessions=5,
+                         services=[(items["H05"].id, None), (items["H06"].id, None)])
     shop.catalogue.add_gift(owner, "定制化妆包", 1500)
     shop.catalogue.add_gift(owner, "旅行装洗护套装", 800)
     cashier = shop.staff.login("cashier", "cashier123")
@@ -168,6 +173,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
             "name": name, "gender": gender, "phone": rng.choice(prefixes) + f"{phones[i]:08d}",
             "rate": rng.choice([0.01, 0.02, 0.03, 0.05, 0.08, 0.12, 0.2]),
             "id": None, "joins": rng.random() < 0.8, "vip_card": None,
+            "stored_value": rng.random() < 0.15, "package": rng.random() < 0.08,
         })
     # Paper-card members carried over when the shop started using the program.
     for k, person in enumerate(rng.sample(people, max(4, n_customers // 12))):
@@ -221,6 +227,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
                 except SalonError:
                     continue
                 _add_lines(shop, cashier, staff, items, visits[n], rng)
+                _prepaid_at_check_in(shop, cashier, staff, items, visits[n], person, rng)
                 continue
             if n not in visits:
                 continue
@@ -399,19 +406,50 @@ def _add_lines(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffInfo], item
         shop.visits.add_product(cashier, visit_id, product.id, rng.choice([1, 1, 2]))
 
 
+def _prepaid_at_check_in(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffInfo], items: dict[str, Any],
+                         visit_id: int, person: dict[str, Any], rng: random.Random) -> None:
+    """Card holders top up when the card runs low (充1000送100 or 充3000送500); package holders buy one on
+    their first such visit and use a session for each covered service."""
+    customer = person["id"]
+    if person.get("stored_value"):
+        card = shop.cards.info(cashier, customer)
+        if card.total_fen < 30_000 and card.principal_fen <= 200_000:
+            pay = rng.choice([100_000, 100_000, 300_000])
+            shop.cards.top_up(cashier, customer, pay, rng.choice(["wechat", "alipay", "card"]), terms_signed=True)
+    if person.get("package"):
+        held = shop.packages.of_customer(cashier, customer)
+        if not held and not person.get("package_bought"):
+            shop.packages.add_to_visit(cashier, visit_id, shop.packages.products(cashier)[0].item_id)
+            shop.visits.add_service(cashier, visit_id, items["B01"].id, staff["chen"].id)
+            person["package_bought"] = True
+            return
+        visit = shop.visits.get(cashier, visit_id)
+        if not any(l.code == "B01" for l in visit.lines):
+            shop.visits.add_service(cashier, visit_id, items["B01"].id, staff["chen"].id)
+        for line in shop.visits.get(cashier, visit_id).lines:
+            if line.kind == "service":
+                offers = shop.packages.covering(cashier, line.id)
+                if offers:
+                    shop.packages.use_session(cashier, line.id, offers[0].id)
+
+
 def _pay(shop: Shop, cashier: StaffInfo, visit_id: int, person: Person, rng: random.Random) -> ReceiptRecord:
     quote = shop.sales.quote(cashier, visit_id)
     birthday_line = points = None
     if quote.birthday_free_available:
-        services = [l for l in quote.lines if l.kind == "service"]
+        claimed = shop.packages.claims(cashier, visit_id)
+        services = [l for l in quote.lines if l.kind == "service" and l.id not in claimed]
         birthday_line = max(services, key=lambda l: l.unit_price_fen).id if services else None
     elif quote.priced.max_points_redeemable >= 500 and rng.random() < 0.3:
         points = quote.priced.max_points_redeemable // 100 * 100
     if birthday_line or points:
         quote = shop.sales.quote(cashier, visit_id, points=points or 0, birthday_line_id=birthday_line)
     due = quote.priced.amount_due_fen
+    card = shop.cards.info(cashier, person["id"]).total_fen if person.get("stored_value") and person["id"] else 0
     if due == 0:
         tenders = []
+    elif card:
+        tenders = [Tender("stored_value", min(due, card))] + ([Tender("wechat", due - card)] if due > card else [])
     else:
         method = rng.choices(["wechat", "alipay", "cash", "card"], weights=[55, 25, 12, 8])[0]
         if method == "cash":

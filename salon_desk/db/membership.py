@@ -29,7 +29,8 @@ def tier_history(ctx: ShopContext, member: Member) -> tuple[int, int]:
     # one keeps the old joining date, so the old history counts again).
     joined = db_value(Member.joined_at, member.joined_at)
     spend, visits = ctx.execute(ctx.sql.TIER_HISTORY, (member.id, joined, member.id, joined)).fetchone()
-    return int(spend), int(visits)
+    bonus = ctx.execute(ctx.sql.TIER_CARD_BONUS, (member.id, joined)).fetchone()[0]  # no tier spend on it
+    return int(spend) - int(bonus), int(visits)
 
 
 def member_info(ctx: ShopContext, customer_id: int) -> MemberInfo | None:

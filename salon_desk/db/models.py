@@ -420,6 +420,117 @@ class CounterRating(Base):
     sale_id: int   # the key itself, as peewee exposes it
     rating = IntegerField()
     at = DateTimeField(index=True)
+# -- stored-value cards and session packages (SPEC §10) -------------------------
+
+class Card(Base):
+    """A card number; a lost card is reissued as a new row (the newest is in force), same ledger."""
+
+    customer = ForeignKeyField(Customer, backref="cards")
+    customer_id: int   # the key itself, as peewee exposes it
+    number = CharField(unique=True)
+    issued_at = DateTimeField(default=now)
+    staff = ForeignKeyField(Staff, null=True)
+    staff_id: int | None   # the key itself, as peewee exposes it
+    reason = TextField(default="")
+
+
+class CardTopUp(Base):
+    """A top-up: a receipt of its own in the one gapless daily sequence; money received, not revenue."""
+
+    receipt_no = CharField(unique=True)
+    day = DateField()
+    seq = IntegerField()
+    customer = ForeignKeyField(Customer)
+    customer_id: int   # the key itself, as peewee exposes it
+    card = ForeignKeyField(Card)
+    card_id: int   # the key itself, as peewee exposes it
+    method = CharField()
+    pay_fen = IntegerField()
+    bonus_fen = IntegerField()
+    tendered_fen = IntegerField(null=True)
+    change_fen = IntegerField(default=0)
+    rule_pay_fen = IntegerField(null=True)
+    tier_granted = CharField(null=True)
+    terms_version = CharField(null=True)      # the terms signed with this top-up, if any
+    staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
+    authorised_by = ForeignKeyField(Staff, null=True)
+    authorised_by_id: int | None   # the key itself, as peewee exposes it
+    created_at = DateTimeField(default=now)
+
+    class Meta:
+        table_name = "card_topup"
+
+
+class CardTermsAcceptance(Base):
+    customer = ForeignKeyField(Customer)
+    customer_id: int   # the key itself, as peewee exposes it
+    version = CharField()
+    at = DateTimeField(default=now)
+    staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
+    topup = ForeignKeyField(CardTopUp, null=True)
+    topup_id: int | None   # the key itself, as peewee exposes it
+
+
+class PackagePlan(Base):
+    """A package product: an item of kind "package" is N sessions (+ gifted) of a pool of services."""
+
+    item = ForeignKeyField(Item, unique=True)
+    item_id: int   # the key itself, as peewee exposes it
+    sessions = IntegerField()
+    gifted = IntegerField(default=0)
+    validity_days = IntegerField(null=True)
+
+
+class PackagePlanService(Base):
+    plan = ForeignKeyField(PackagePlan, backref="services")
+    plan_id: int   # the key itself, as peewee exposes it
+    item = ForeignKeyField(Item)
+    item_id: int   # the key itself, as peewee exposes it
+    list_value_fen = IntegerField()
+
+
+class CustomerPackage(Base):
+    """A package sold (a sale line of kind package); the services and values are copied when sold."""
+
+    customer = ForeignKeyField(Customer, backref="packages")
+    customer_id: int   # the key itself, as peewee exposes it
+    item = ForeignKeyField(Item)
+    item_id: int   # the key itself, as peewee exposes it
+    sale = ForeignKeyField(Sale)
+    sale_id: int   # the key itself, as peewee exposes it
+    sale_line = ForeignKeyField(SaleLine, unique=True)
+    sale_line_id: int   # the key itself, as peewee exposes it
+    name = CharField()
+    sessions = IntegerField()
+    gifted = IntegerField()
+    price_fen = IntegerField()
+    paid_fen = IntegerField()
+    services = TextField()            # JSON [[item_id, list_value_fen], ...]
+    validity_days = IntegerField(null=True)
+    sold_on = DateField()
+    sold_at = DateTimeField()
+    expires_on = DateField(null=True)
+    closed_at = DateTimeField(null=True)
+    closed_by = CharField(null=True)  # "refund" (prepaid refund) or "sale_refund"
+
+
+class PrepaidRefund(Base):
+    """The unused prepaid money paid back (法释〔2025〕4号), with its working as JSON."""
+
+    customer = ForeignKeyField(Customer)
+    customer_id: int   # the key itself, as peewee exposes it
+    package = ForeignKeyField(CustomerPackage, null=True)
+    package_id: int | None   # the key itself, as peewee exposes it
+    mode = CharField()
+    refund_fen = IntegerField()
+    interest_fen = IntegerField()
+    total_fen = IntegerField()
+    working = TextField()
+    method = CharField()
+    reason = TextField()
+    at = DateTimeField(default=now)
     staff = ForeignKeyField(Staff)
     staff_id: int   # the key itself, as peewee exposes it
 
@@ -446,6 +557,60 @@ class SegmentRow(Base):
     value_class = CharField()
     spend_24m_fen = IntegerField()
     usual_interval_days = IntegerField(null=True)
+class CardEntry(Base):
+    """The stored-value ledger: append-only, principal and bonus apart, with the balances after."""
+
+    customer = ForeignKeyField(Customer, backref="card_entries")
+    customer_id: int   # the key itself, as peewee exposes it
+    card = ForeignKeyField(Card, null=True)
+    card_id: int | None   # the key itself, as peewee exposes it
+    kind = CharField()
+    principal_fen = IntegerField()
+    bonus_fen = IntegerField()
+    principal_after_fen = IntegerField()
+    bonus_after_fen = IntegerField()
+    day = DateField()
+    at = DateTimeField(default=now)
+    list_fen = IntegerField(default=0)
+    note = TextField(default="")
+    staff = ForeignKeyField(Staff, null=True)
+    staff_id: int | None   # the key itself, as peewee exposes it
+    sale = ForeignKeyField(Sale, null=True)
+    sale_id: int | None   # the key itself, as peewee exposes it
+    refund = ForeignKeyField(Refund, null=True)
+    refund_id: int | None   # the key itself, as peewee exposes it
+    topup = ForeignKeyField(CardTopUp, null=True)
+    topup_id: int | None   # the key itself, as peewee exposes it
+    prepaid_refund = ForeignKeyField(PrepaidRefund, null=True)
+    prepaid_refund_id: int | None   # the key itself, as peewee exposes it
+
+
+class PackageClaim(Base):
+    """An open visit line to be paid by a session of a package (turned into a session at checkout)."""
+
+    visit_line = ForeignKeyField(VisitLine, unique=True, on_delete="CASCADE")
+    visit_line_id: int   # the key itself, as peewee exposes it
+    package = ForeignKeyField(CustomerPackage)
+    package_id: int   # the key itself, as peewee exposes it
+
+
+class PackageSession(Base):
+    package = ForeignKeyField(CustomerPackage, backref="uses")
+    package_id: int   # the key itself, as peewee exposes it
+    sale = ForeignKeyField(Sale, index=True)
+    sale_id: int   # the key itself, as peewee exposes it
+    sale_line = ForeignKeyField(SaleLine, unique=True)
+    sale_line_id: int   # the key itself, as peewee exposes it
+    service_item = ForeignKeyField(Item)
+    service_item_id: int   # the key itself, as peewee exposes it
+    technician = ForeignKeyField(Staff, null=True)
+    technician_id: int | None   # the key itself, as peewee exposes it
+    consumed_fen = IntegerField()
+    list_fen = IntegerField()
+    day = DateField()
+    at = DateTimeField(default=now)
+    returned_by = ForeignKeyField(Refund, null=True)   # its line refunded: the session is usable again
+    returned_by_id: int | None   # the key itself, as peewee exposes it
 
 
 MODELS = [
@@ -453,4 +618,6 @@ MODELS = [
     Item, StockMove, Visit, VisitLine, Sale, SaleLine, Payment, Refund, RefundLine,
     PointsEntry, PointsReset, BirthdayPerkUse, Gift, AuditLog, DailyJob,
     Complaint, ComplaintProgress, ComplaintRemedy, FollowUpTask, CounterRating, SegmentSnapshot, SegmentRow,
+    Card, CardTopUp, PrepaidRefund, CardEntry, CardTermsAcceptance, PackagePlan, PackagePlanService,
+    CustomerPackage, PackageClaim, PackageSession,
 ]

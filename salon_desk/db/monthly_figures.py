@@ -8,7 +8,8 @@ checkpointed ledger totals, so the cost follows the month, not the file.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from types import ModuleType
+from typing import Any, Callable
 
 from peewee import fn
 from datetime import date, timedelta
@@ -17,7 +18,7 @@ from ..errors import InvalidInput
 from ..membership import TIER_ORDER
 from ..report_figures import (
     REPURCHASE_DAYS, CategoryFigures, CustomerFigures, DayFigures, KeyFigures, MethodFigures, MonthlyFigures,
-    PointsFigures, Rate, RevenueFigures, ServiceFigures, TechnicianFigures,
+    PointsFigures, PrepaidFigures, Rate, RevenueFigures, ServiceFigures, TechnicianFigures,
 )
 from ..roles import Perm
 from ..tenders import METHODS
@@ -103,6 +104,8 @@ class ReportService:
             opening = ledger_totals(db, "points", start).get("total", 0)
             tiers_at_end = ledger_totals(db, "tiers", end)
             staff_names: dict[int, str] = {r["id"]: r["display_name"] for r in as_dicts(sql(q.STAFF_NAMES))}
+            prepaid = _prepaid(sql, q, lo, hi)
+            to_card = dict(sql(q.MONTH_REFUNDS_TO_CARD, (lo, hi)).fetchall())
 
         completed = [s for s in sales if s["status"] == "completed"]
         voided = [s for s in sales if s["status"] != "completed"]
@@ -121,7 +124,7 @@ class ReportService:
         return MonthlyFigures(
             shop_name=self.ctx.setting("shop.name"), year=start.year, month=start.month, start=start, end=end,
             generated_at=self.ctx.now(), revenue=revenue,
-            methods=_methods(payments, refunds),
+            methods=_methods(payments, refunds, to_card),
             days=_days(start, end, completed, refunds),
             categories=_categories(lines, refund_lines),
             top_services=_top_services(lines),
@@ -137,14 +140,42 @@ class ReportService:
                                  self.ctx.setting("points.per_yuan_redeemed")),
             key=KeyFigures(repurchase=Rate(len(month_customers & earlier), len(month_customers)),
                            referral=Rate(referred, len(new_customers))),
-            care=care_report(self.ctx, start, end, len(completed)))
+            care=care_report(self.ctx, start, end, len(completed)),
+            prepaid=prepaid)
 
 
-def _methods(payments: list[Row], refunds: list[Row]) -> tuple[MethodFigures, ...]:
+def _prepaid(sql: Callable[..., Any], q: ModuleType, lo: str, hi: str) -> PrepaidFigures:
+    """The period's cards and packages, read by ranges on their indexed times."""
+    topups, topup_p, topup_b = sql(q.MONTH_TOPUPS, (lo, hi)).fetchone()
+    methods = dict(sql(q.MONTH_TOPUP_METHODS, (lo, hi)).fetchall())
+    by_kind = {k: (p, b) for k, p, b in sql(q.MONTH_CARD_BY_KIND, (lo, hi)).fetchall()}
+    spent_p = -by_kind.get("spend", (0, 0))[0] - by_kind.get("sale_refund", (0, 0))[0]
+    spent_b = -by_kind.get("spend", (0, 0))[1] - by_kind.get("sale_refund", (0, 0))[1]
+    refunds, refunds_fen = sql(q.MONTH_PREPAID_REFUNDS, (lo, hi)).fetchone()
+    sold, sold_fen = sql(q.MONTH_PACKAGES_SOLD, (lo, hi)).fetchone()
+    used, consumed, listed = sql(q.MONTH_SESSIONS, (lo, hi)).fetchone()
+    back, back_consumed, back_listed = sql(q.MONTH_SESSIONS_RETURNED, (lo, hi)).fetchone()
+    owed_p, owed_b = sql(q.CARD_LIABILITY_AT, (hi,)).fetchone()
+    sessions, value = sql(q.PACKAGE_LIABILITY_AT, (hi, hi, hi, hi)).fetchone()
+    order = [m for m in METHODS if m in methods] + sorted(set(methods) - set(METHODS))
+    return PrepaidFigures(
+        topups, topup_p, topup_b, tuple((m, methods[m]) for m in order), spent_p, spent_b, refunds, refunds_fen,
+        -by_kind.get("bonus_write_off", (0, 0))[1], sold, sold_fen, used - back, consumed - back_consumed,
+        listed - back_listed, owed_p, owed_b, sessions, value)
+
+
+def _methods(payments: list[Row], refunds: list[Row], to_card: dict[int, int] | None = None,
+             ) -> tuple[MethodFigures, ...]:
+    """Received and refunded by method; the part of a refund that went back to the stored-value card
+    counts under the card, the rest under the refund's method."""
     received: dict[str, int] = {p["method"]: p["amount_fen"] for p in payments}
     refunded: dict[str, int] = defaultdict(int)
     for r in refunds:
-        refunded[r["method"]] += r["amount_fen"]
+        card = min((to_card or {}).get(r["id"], 0), r["amount_fen"])
+        if card:
+            refunded["stored_value"] += card
+        if r["amount_fen"] - card:
+            refunded[r["method"]] += r["amount_fen"] - card
     used = [m for m in METHODS if m in received or m in refunded]
     used += sorted((set(received) | set(refunded)) - set(METHODS))
     return tuple(MethodFigures(m, received.get(m, 0), refunded.get(m, 0)) for m in used)

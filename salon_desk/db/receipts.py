@@ -15,6 +15,7 @@ from ..errors import NotFound
 from ..membership import format_member_no, qualifies_to_join
 from ..phone import mask_phone
 from ..records import ReceiptLine, ReceiptPayment, ReceiptRecord, RefundInfo, SaleSummary, ShopHeader
+from . import prepaid
 from .context import ShopContext
 from .customer_rows import active_member
 from .models import PointsEntry, Refund, RefundLine, Sale
@@ -87,6 +88,7 @@ class ReceiptBook:
                    and active_member(self.ctx, customer_id) is None)
         sale_tier, enrolled, promoted_to = head["tier"], head["enrolled"], head["promoted_to"]
         s = self.ctx.setting
+        card, sessions = prepaid.receipt_prepaid(self.ctx, sid, customer_id)
         return ReceiptRecord(
             sale_id=sid, receipt_no=head["receipt_no"], created_at=_when(head["created_at"]),
             shop=ShopHeader(s("shop.name"), s("shop.address"), s("shop.phone"), s("receipt.footer")),
@@ -100,7 +102,8 @@ class ReceiptBook:
             points_discount_fen=head["points_discount_fen"], amount_due_fen=due, payments=payments,
             points_earned=earned or 0, points_balance=balance, promoted_to=promoted_to,
             enrolled=bool(enrolled), enrolment_offered=offered, status=status,
-            refunds=_refund_infos(self.ctx, self.sale_row(sid)) if refunded or status == "voided" else ())
+            refunds=_refund_infos(self.ctx, self.sale_row(sid)) if refunded or status == "voided" else (),
+            card=card, sessions=sessions)
 
     def summaries(self, query: ModelSelect[Sale]) -> list[SaleSummary]:
         sales = list(query)

@@ -16,7 +16,8 @@ from ..errors import Conflict, InvalidInput, NotFound
 from ..ledger_reasons import REFERRAL, REFUND_RETURNED, REFUND_TAKEN_BACK, system_reason
 from ..records import RefundPreview
 from ..refund_points import refund_points
-from ..tenders import METHODS
+from ..tenders import METHODS, STORED_VALUE
+from . import prepaid
 from .context import ShopContext
 from .models import (
     BirthdayPerkUse, Member, Payment, PointsEntry, Refund, RefundLine, Sale, SaleLine, Staff, StockMove,
@@ -121,14 +122,24 @@ def reverse(ctx: ShopContext, staff: Staff, owner: Staff, sale_id: int, kind: st
     to_do = plan(ctx, sale_id, kind, line_ids)
     sale = to_do.sale
     first = Payment.select().where(Payment.sale == sale).order_by(Payment.id).first()
+    # a sale paid by the stored-value card gives the card back its share (all of it on the last refund)
+    done = RefundLine.select().join(SaleLine).where(SaleLine.sale == sale).count()
+    last = len(to_do.lines) + done == SaleLine.select().where(SaleLine.sale == sale).count()
+    to_card = prepaid.card_back_fen(ctx, sale, to_do.amount_fen, last) if first else 0
+    if to_card and to_card >= to_do.amount_fen:
+        method = STORED_VALUE
+    elif method == STORED_VALUE:
+        raise InvalidInput("refund.card_only_through_ledger")
     refund = Refund.create(sale=sale, kind=kind, at=ctx.now(), staff=staff, authorised_by=owner,
                            reason=reason, amount_fen=to_do.amount_fen,
-                           method=method or (first.method if first else "other"))
+                           method=method or (first.method if first and first.method != STORED_VALUE else "cash"))
     for line in to_do.lines:
         RefundLine.create(refund=refund, sale_line=line, amount_fen=line.amount_fen - line.points_share_fen)
         if line.kind == "product" and line.item_id:
             StockMove.create(item=line.item_id, quantity=line.quantity, kind="refund", at=ctx.now(),
                              staff=staff, sale=sale, reason=kind)
+    prepaid.reverse_packages(ctx, sale, refund, [l.id for l in to_do.lines])
+    prepaid.give_back_to_card(ctx, staff, sale, refund, to_card)
     if sale.customer_id and to_do.points_returned:
         PointsEntry.create(customer=sale.customer_id, kind="refund", points=to_do.points_returned,
                            at=ctx.now(), staff=staff, sale=sale, refund=refund,

@@ -20,6 +20,7 @@ from ..roles import Perm
 from .backup import backup_to, rotate_backup
 from .birthday_perks import BirthdayService
 from .care import CareService
+from .cards import CardService
 from .catalogue import CatalogueService
 from .context import Actor, ShopContext, system_clock
 from .customers import CustomerService
@@ -30,6 +31,7 @@ from .drawer import DrawerService
 from .membership import MembershipService
 from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
 from .monthly_figures import ReportService
+from .package_service import PackageService
 from .permissions import requires
 from .points_ledger import PointsService
 from .receipts import ReceiptBook
@@ -90,6 +92,8 @@ class Shop:
         self.customers = CustomerService(ctx, book)
         self.visits = VisitService(ctx)
         self.sales = SalesService(ctx, book)
+        self.cards = CardService(ctx)
+        self.packages = PackageService(ctx, book)
         self.reports = ReportService(ctx)
         self.care = CareService(ctx, self.sales)
         self.audit = AuditService(ctx)

@@ -53,7 +53,9 @@ FROM visit_line l JOIN item i ON i.id = l.item_id LEFT JOIN staff st ON st.id = 
 WHERE l.visit_id = ? ORDER BY l.id"""
 
 # -- sales -------------------------------------------------------------------
-NEXT_RECEIPT_SEQ = "SELECT COALESCE(MAX(seq), 0) + 1 FROM sale WHERE day = ?"
+# One gapless daily sequence for sales and card top-ups (a top-up is a receipt of its own kind).
+NEXT_RECEIPT_SEQ = ("SELECT MAX(COALESCE((SELECT MAX(seq) FROM sale WHERE day = ?1), 0),"
+                    " COALESCE((SELECT MAX(seq) FROM card_topup WHERE day = ?1), 0)) + 1")
 
 SALE_HEAD = """
 SELECT s.id AS id, s.receipt_no AS receipt_no, s.created_at AS created_at, s.status AS status,
@@ -94,6 +96,10 @@ SELECT COALESCE(SUM(s.amount_due_fen), 0) - COALESCE((
 FROM sale s WHERE s.member_id = ? AND s.counts_for_tier = 1 AND s.status = 'completed'
   AND s.created_at >= ?
 """
+# The bonus part of card payments still out (drawn less given back) earns no tier spend.
+TIER_CARD_BONUS = """
+SELECT COALESCE(-SUM(e.bonus_fen), 0) FROM card_entry e JOIN sale s ON s.id = e.sale_id
+WHERE s.member_id = ? AND s.counts_for_tier = 1 AND s.created_at >= ? AND e.kind IN ('spend', 'sale_refund')"""
 # The banner's birthday facts in one statement: the perks of the years around today are
 # read, since a week window can cross New Year.
 BIRTHDAY_STATUS = """
@@ -225,3 +231,58 @@ LAST_AUDIT_ID = "SELECT MAX(id) FROM audit_log"
 SNAPSHOT_ROWS = """
 SELECT customer_id, recency_days, frequency, monetary_fen, r, f, m, value_class, spend_24m_fen, usual_interval_days
 FROM segment_row WHERE snapshot_id = ? ORDER BY customer_id"""
+# -- stored-value cards and packages -------------------------------------------------
+CARD_BALANCE = ("SELECT COALESCE(SUM(principal_fen), 0), COALESCE(SUM(bonus_fen), 0) FROM card_entry"
+                " WHERE customer_id = ?")
+SALE_LINE_IDS = "SELECT id FROM sale_line WHERE sale_id = ? ORDER BY id"
+CARD_SALE_RECEIPTS = ("SELECT DISTINCT s.id, s.receipt_no FROM card_entry e JOIN sale s ON s.id = e.sale_id"
+                      " WHERE e.customer_id = ?")
+CARD_TOPUP_RECEIPTS = "SELECT id, receipt_no FROM card_topup WHERE customer_id = ?"
+CURRENT_CARD = "SELECT id FROM card WHERE customer_id = ? ORDER BY id DESC LIMIT 1"
+VISIT_PACKAGE_CLAIMS = ("SELECT c.visit_line_id, c.package_id FROM package_claim c"
+                        " JOIN visit_line l ON l.id = c.visit_line_id WHERE l.visit_id = ?")
+SALE_CARD_ENTRIES = ("SELECT kind, principal_fen, bonus_fen, list_fen FROM card_entry"
+                     " WHERE sale_id = ? ORDER BY id")
+SALE_CARD_SPEND = ("SELECT principal_fen, bonus_fen, principal_after_fen, bonus_after_fen FROM card_entry"
+                   " WHERE sale_id = ? AND kind = 'spend' ORDER BY id LIMIT 1")
+# The sessions a sale used, each with the sessions its package had left right after it.
+SALE_PACKAGE_SESSIONS = """
+SELECT u.sale_line_id AS sale_line_id, p.name AS name,
+       p.sessions + p.gifted - (SELECT COUNT(*) FROM package_session v WHERE v.package_id = u.package_id
+                                AND v.id <= u.id AND (v.returned_by_id IS NULL OR v.id = u.id)) AS sessions_left
+FROM package_session u JOIN customer_package p ON p.id = u.package_id
+WHERE u.sale_id = ? ORDER BY u.sale_line_id"""
+# The month's prepaid figures (money received apart from revenue, 卡耗, liabilities).
+MONTH_TOPUPS = ("SELECT COUNT(*), COALESCE(SUM(pay_fen), 0), COALESCE(SUM(bonus_fen), 0) FROM card_topup"
+                " WHERE created_at >= ? AND created_at < ?")
+MONTH_TOPUP_METHODS = ("SELECT method, SUM(pay_fen) FROM card_topup WHERE created_at >= ? AND created_at < ?"
+                       " GROUP BY method")
+MONTH_CARD_BY_KIND = ("SELECT kind, COALESCE(SUM(principal_fen), 0), COALESCE(SUM(bonus_fen), 0) FROM card_entry"
+                      " WHERE at >= ? AND at < ? GROUP BY kind")
+CARD_LIABILITY_AT = ("SELECT COALESCE(SUM(principal_fen), 0), COALESCE(SUM(bonus_fen), 0) FROM card_entry"
+                     " WHERE at < ?")
+MONTH_PACKAGES_SOLD = ("SELECT COUNT(*), COALESCE(SUM(paid_fen), 0) FROM customer_package"
+                       " WHERE sold_at >= ? AND sold_at < ?")
+MONTH_SESSIONS = ("SELECT COUNT(*), COALESCE(SUM(consumed_fen), 0), COALESCE(SUM(list_fen), 0)"
+                  " FROM package_session WHERE at >= ? AND at < ?")
+MONTH_SESSIONS_RETURNED = ("SELECT COUNT(*), COALESCE(SUM(u.consumed_fen), 0), COALESCE(SUM(u.list_fen), 0)"
+                           " FROM package_session u JOIN refund r ON r.id = u.returned_by_id"
+                           " WHERE r.at >= ? AND r.at < ?")
+MONTH_REFUNDS_TO_CARD = ("SELECT e.refund_id, SUM(e.principal_fen + e.bonus_fen) FROM card_entry e"
+                         " JOIN refund r ON r.id = e.refund_id WHERE r.at >= ? AND r.at < ? AND r.kind = 'refund'"
+                         " GROUP BY e.refund_id")
+MONTH_PREPAID_REFUNDS = ("SELECT COUNT(*), COALESCE(SUM(total_fen), 0) FROM prepaid_refund"
+                         " WHERE at >= ? AND at < ?")
+# Packages open at a moment: sessions left and their value at consumed value.
+PACKAGE_LIABILITY_AT = """
+SELECT COALESCE(SUM(p.sessions + p.gifted - COALESCE(u.n, 0)), 0) AS sessions,
+       COALESCE(SUM(p.paid_fen - COALESCE(u.consumed, 0)), 0) AS value
+FROM customer_package p
+LEFT JOIN (SELECT s.package_id, COUNT(*) AS n, SUM(s.consumed_fen) AS consumed FROM package_session s
+           LEFT JOIN refund r ON r.id = s.returned_by_id
+           WHERE s.at < ? AND (r.id IS NULL OR r.at >= ?) GROUP BY s.package_id) u ON u.package_id = p.id
+WHERE p.sold_at < ? AND (p.closed_at IS NULL OR p.closed_at >= ?)"""
+# Every customer with money or sessions left (the shop-closing list).
+CLOSING_CARDS = """
+SELECT e.customer_id AS customer_id, SUM(e.principal_fen) AS principal, SUM(e.bonus_fen) AS bonus
+FROM card_entry e GROUP BY e.customer_id HAVING SUM(e.principal_fen) != 0 OR SUM(e.bonus_fen) != 0"""

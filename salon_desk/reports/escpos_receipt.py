@@ -15,7 +15,7 @@ from datetime import datetime
 
 from ..escpos_text import Cell, CodePage, center, clean, clean_name, columns, pair, width, wrap
 from ..money import format_rate
-from ..records import ReceiptLine, ReceiptRecord, RefundInfo, ShopHeader
+from ..records import ReceiptLine, ReceiptRecord, ReceiptSession, RefundInfo, ShopHeader
 from . import labels
 from .labels import yen
 from .receipt import sentences
@@ -122,11 +122,14 @@ def _item_name(line: ReceiptLine, w: Writer) -> str:
     return w.c(line.name) + tech
 
 
-def _line(w: Writer, line: ReceiptLine) -> None:
+def _line(w: Writer, line: ReceiptLine, session: ReceiptSession | None = None) -> None:
     name = _item_name(line, w) + (" [已退]" if line.refunded else "")
     w.add(wrap(name, w.cols))
     w.columns([(f"{yen(line.unit_price_fen)} × {line.quantity}", 2 / w.cols, "left"),
                (format_rate(line.rate_permille), 0.62, "right"), (yen(line.amount_fen), 1.0, "right")])
+    if session is not None:
+        w.pair(f"次卡抵扣（{w.c(session.package_name)}）", "-" + yen(line.list_amount_fen), indent=2)
+        w.pair("剩余次数", f"{session.sessions_left} 次", indent=2)
     if line.birthday_discount_fen:
         w.pair("生日免单", "-" + yen(line.birthday_discount_fen), indent=2)
     if line.note:
@@ -148,10 +151,13 @@ def layout_receipt(record: ReceiptRecord, cols: int, code_page: CodePage, reprin
     head = "项目  单价 × 数量" if cols >= 40 else "项目 单价×数量"
     w.columns([(head, 0.0, "left"), ("折扣", 0.62, "right"), ("金额", 1.0, "right")])
     w.rule()
+    sessions = {s.sale_line_id: s for s in record.sessions}
     for line in record.lines:
-        _line(w, line)
+        _line(w, line, sessions.get(line.sale_line_id))
     w.rule()
     w.pair("标价合计", yen(record.list_total_fen))
+    if record.sessions:
+        w.pair(f"次卡抵扣（{len(record.sessions)}次）", "-" + yen(record.package_discount_fen))
     if record.member_discount_fen:
         w.pair("会员折扣", "-" + yen(record.member_discount_fen))
     if record.birthday_discount_fen:
@@ -166,8 +172,16 @@ def layout_receipt(record: ReceiptRecord, cols: int, code_page: CodePage, reprin
     w.rule()
     for payment in record.payments:
         w.pair(labels.method(payment.method), yen(payment.amount_fen))
+        if payment.method == "stored_value" and record.card is not None:
+            w.pair("其中本金", yen(record.card.principal_fen), indent=2)
+            w.pair("其中赠送金", yen(record.card.bonus_fen), indent=2)
     w.pair("实收", yen(record.tendered_fen))
     w.pair("找零", yen(record.change_fen))
+    if record.card is not None:
+        w.rule()
+        w.pair("储值卡余额", yen(record.card.principal_after_fen + record.card.bonus_after_fen))
+        w.pair("本金", yen(record.card.principal_after_fen), indent=2)
+        w.pair("赠送金", yen(record.card.bonus_after_fen), indent=2)
     if record.points_earned or record.points_redeemed or record.points_balance is not None:
         w.rule()
         w.pair("本次积分", f"+{record.points_earned}")

@@ -13,6 +13,7 @@ from datetime import date
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+from ..card_records import ClosingRow
 from ..report_figures import MonthlyFigures
 from .figure_rows import Section, all_sections, definitions
 
@@ -21,7 +22,7 @@ SHEET_NAMES = {"revenue": "营业收入", "methods": "收款方式", "categories
                "key": "关键指标", "days": "每日营业", "care_key": "服务质量指标", "complaints": "投诉",
                "complaint_categories": "投诉类别", "complaint_technicians": "投诉按技师", "satisfaction": "满意度",
                "satisfaction_technicians": "满意度按技师", "followups": "回访", "segments": "客户分类",
-               "at_risk": "风险客户"}
+               "at_risk": "风险客户", "prepaid": "储值卡与次卡"}
 FORMATS = {"fen": '"￥"#,##0.00;-"￥"#,##0.00', "count": "#,##0", "points": "#,##0", "rate": "0.0%"}
 HEAD_FILL = PatternFill("solid", fgColor="EAD9DB")
 THIN = Side(style="thin", color="999999")
@@ -64,7 +65,7 @@ def _sheet(wb: Workbook, f: MonthlyFigures, section: Section) -> None:
             ws.cell(i, 1, text).alignment = Alignment(wrap_text=False)
     for col in range(1, len(section.headers) + 1):
         letter = ws.cell(HEADER_ROW, col).column_letter
-        ws.column_dimensions[letter].width = 34 if col == 1 and section.key in ("revenue", "customers", "points") \
+        ws.column_dimensions[letter].width = 34 if col == 1 and section.key in ("revenue", "customers", "points", "prepaid") \
             else (22 if col <= 2 else 16)
     ws.freeze_panes = ws.cell(HEADER_ROW + 1, 1)
 
@@ -95,4 +96,54 @@ def monthly_csv(f: MonthlyFigures) -> bytes:
     out.writerow([])
     for text in definitions(f):
         out.writerow(["定义", text])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+CLOSING_HEADERS = ("顾客编号", "姓名", "手机", "储值卡号", "本金余额（元）", "赠送金余额（元）", "次卡剩余次数",
+                   "次卡剩余价值（元）", "次卡明细")
+
+
+def _closing_cells(row: ClosingRow) -> list:
+    from decimal import Decimal
+    return [row.customer_id, row.name, row.phone, row.card_no, Decimal(row.principal_fen) / 100,
+            Decimal(row.bonus_fen) / 100, row.sessions_left, Decimal(row.sessions_value_fen) / 100, row.packages]
+
+
+def closing_xlsx(rows: list[ClosingRow], shop_name: str, made_on: date) -> bytes:
+    """The "shop closing or moving" list: every customer with a balance or sessions left."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "预付款清单"
+    ws["A1"] = f"{shop_name or '本店'} 储值卡与次卡余额清单（{made_on:%Y-%m-%d}）"
+    ws["A1"].font = Font(size=13, bold=True)
+    for col, title in enumerate(CLOSING_HEADERS, start=1):
+        cell = ws.cell(HEADER_ROW, col, title)
+        cell.font, cell.fill = Font(bold=True), HEAD_FILL
+    for r, row in enumerate(rows, start=HEADER_ROW + 1):
+        for col, value in enumerate(_closing_cells(row), start=1):
+            cell = ws.cell(r, col, value)
+            if col in (5, 6, 8):
+                cell.number_format = FORMATS["fen"]
+    total = HEADER_ROW + len(rows) + 1
+    ws.cell(total, 1, "合计").font = Font(bold=True)
+    from decimal import Decimal
+    for col, value in ((5, sum(r.principal_fen for r in rows)), (6, sum(r.bonus_fen for r in rows)),
+                       (8, sum(r.sessions_value_fen for r in rows))):
+        cell = ws.cell(total, col, Decimal(value) / 100)
+        cell.number_format, cell.font = FORMATS["fen"], Font(bold=True)
+    ws.cell(total, 7, sum(r.sessions_left for r in rows)).font = Font(bold=True)
+    for col, width in zip("ABCDEFGHI", (10, 12, 15, 12, 16, 16, 14, 18, 40)):
+        ws.column_dimensions[col].width = width
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def closing_csv(rows: list[ClosingRow]) -> bytes:
+    buf = io.StringIO()
+    out = csv.writer(buf, lineterminator="\r\n")
+    out.writerow(CLOSING_HEADERS)
+    for row in rows:
+        cells = _closing_cells(row)
+        out.writerow([*cells[:4], f"{cells[4]:.2f}", f"{cells[5]:.2f}", cells[6], f"{cells[7]:.2f}", cells[8]])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

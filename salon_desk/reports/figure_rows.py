@@ -185,6 +185,32 @@ def key_section(f: MonthlyFigures) -> Section:
     return Section("key", "关键指标", ("指标", "本期", "分子 / 分母", "目标"), rows)
 
 
+def prepaid_section(f: MonthlyFigures) -> Section:
+    p = f.prepaid
+    if p is None:
+        return Section("prepaid", "储值卡与次卡", ("项目", "金额 / 数量"), ())
+    rows = [
+        (f"充值收款（{p.topups} 笔，预收款，不计营业收入）", fen(p.topup_principal_fen)),
+    ]
+    rows += [(f"　{labels.method(m)}", fen(v)) for m, v in p.topup_methods]
+    rows += [
+        ("充值赠送金额", fen(p.topup_bonus_fen)),
+        ("储值卡消费（卡耗）", fen(p.card_spent_fen)),
+        ("　其中本金", fen(p.card_spent_principal_fen)),
+        ("　其中赠送金", fen(p.card_spent_bonus_fen)),
+        (f"次卡销售（{p.packages_sold} 张，计入当日营业收入）", fen(p.packages_sold_fen)),
+        (f"次卡消耗（{p.sessions_used} 次，按实际价值，卡耗）", fen(p.sessions_consumed_fen)),
+        ("　次卡消耗按标价", fen(p.sessions_list_fen)),
+        (f"预付款退款（{p.balance_refunds} 笔，含利息）", fen(p.balance_refunds_fen)),
+        ("赠送金核销", fen(p.bonus_written_off_fen)),
+        ("期末储值余额：本金（负债）", fen(p.closing_principal_fen)),
+        ("期末储值余额：赠送金", fen(p.closing_bonus_fen)),
+        ("期末次卡剩余次数", count(p.closing_sessions)),
+        ("期末次卡剩余价值（按实际价值，负债）", fen(p.closing_sessions_fen)),
+    ]
+    return Section("prepaid", "储值卡与次卡", ("项目", "金额 / 数量"), tuple((text(a), b) for a, b in rows))
+
+
 DEFINITIONS = (
     "复购率：本期到店的建档客户中，在本期开始前 90 天内也曾到店消费的客户所占比例"
     "（分子：两段时间都有消费的客户数；分母：本期到店客户数，散客不计）。",
@@ -192,6 +218,8 @@ DEFINITIONS = (
     "实收净额 = 应收合计 - 本期退款；应收合计 = 标价合计 - 会员折扣 - 生日优惠 - 积分抵扣。"
     "作废单不计入收入；退款按退款日期计入当期，可能属于以前月份的消费。",
     "平均客单价 = 应收合计 ÷ 小票数。期末积分折合金额为顾客尚可抵扣的金额，属于店铺负债。",
+    "储值卡充值是预收款，不计入营业收入，也不计积分；储值卡消费（卡耗）计入消费当日的营业收入，收款方式中的“储值卡”不是新收到的钱。"
+    "次卡在售出当日计入营业收入；次卡消耗（卡耗）按实付 ÷ 总次数计价，不再计入收入。",
 )
 
 
@@ -313,4 +341,4 @@ def definitions(f: MonthlyFigures) -> tuple[str, ...]:
 def all_sections(f: MonthlyFigures) -> list[Section]:
     return [revenue_section(f), methods_section(f), categories_section(f), services_section(f),
             technicians_section(f), customers_section(f), tiers_section(f), points_section(f),
-            key_section(f), *care_sections(f), days_section(f)]
+            prepaid_section(f), key_section(f), *care_sections(f), days_section(f)]

@@ -19,7 +19,7 @@ from .figure_rows import (
     DEFINITIONS, Section, at_risk_section, care_key_section, categories_section, complaint_categories_section,
     complaint_technicians_section, complaints_section, customers_section, days_section, followups_section,
     key_section, methods_section, satisfaction_section, satisfaction_technicians_section, segments_section,
-    points_section, revenue_section, services_section, technicians_section, tiers_section,
+    points_section, prepaid_section, revenue_section, services_section, technicians_section, tiers_section,
 )
 from .fonts import register_fonts, style
 from .labels import yen
@@ -178,6 +178,8 @@ def render_monthly_report(f: MonthlyFigures) -> bytes:
     story.append(_side_by_side(_parts(customers_section(f), [62 * mm, 30 * mm]),
                                _parts(tiers_section(f), [44 * mm, 30 * mm]), 100 * mm))
     story += _table(points_section(f), [120 * mm, 60 * mm])
+    if f.prepaid is not None:
+        story += _table(prepaid_section(f), [120 * mm, 60 * mm])
     story += [CondPageBreak(60 * mm)]
     key = key_section(f)
     story += [KeepTogether(_parts(key, [50 * mm, 35 * mm, 55 * mm, 40 * mm])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..money import format_rate
-from ..records import ReceiptLine, ReceiptRecord, RefundInfo
+from ..records import ReceiptLine, ReceiptRecord, ReceiptSession, RefundInfo
 from . import labels
 from .labels import yen
 from .slip import Slip
@@ -63,7 +63,7 @@ def _customer(slip: Slip, record: ReceiptRecord) -> None:
             slip.pair("会员等级", labels.tier(record.tier))
 
 
-def _line(slip: Slip, line: ReceiptLine) -> None:
+def _line(slip: Slip, line: ReceiptLine, session: ReceiptSession | None = None) -> None:
     name = line.name + (f"（{line.technician_name}）" if line.technician_name else "")
     if line.refunded:
         name += " [已退]"
@@ -71,6 +71,9 @@ def _line(slip: Slip, line: ReceiptLine) -> None:
     qty = f"{yen(line.unit_price_fen)} × {line.quantity}"
     slip.columns([(qty, 0.04, "left"), (format_rate(line.rate_permille), 0.62, "right"),
                   (yen(line.amount_fen), 1.0, "right")])
+    if session is not None:
+        slip.pair(f"次卡抵扣（{session.package_name}）", minus(line.list_amount_fen), 0.9, indent=slip.size() * 0.5)
+        slip.pair("剩余次数", f"{session.sessions_left} 次", 0.9, indent=slip.size() * 0.5)
     if line.birthday_discount_fen:
         slip.pair("生日免单", minus(line.birthday_discount_fen), 0.9, indent=slip.size() * 0.5)
     if line.note:
@@ -91,10 +94,13 @@ def render_receipt(record: ReceiptRecord, paper: str = "80mm", reprint: bool = F
     slip.rule()
     slip.columns([("项目  单价 × 数量", 0.0, "left"), ("折扣", 0.62, "right"), ("金额", 1.0, "right")], 0.9)
     slip.rule()
+    sessions = {s.sale_line_id: s for s in record.sessions}
     for line in record.lines:
-        _line(slip, line)
+        _line(slip, line, sessions.get(line.sale_line_id))
     slip.rule()
     slip.pair("标价合计", yen(record.list_total_fen))
+    if record.sessions:     # each pricing step's saving, in the one pricing order
+        slip.pair(f"次卡抵扣（{len(record.sessions)}次）", minus(record.package_discount_fen))
     if record.member_discount_fen:
         slip.pair("会员折扣", minus(record.member_discount_fen))
     if record.birthday_discount_fen:
@@ -109,8 +115,17 @@ def render_receipt(record: ReceiptRecord, paper: str = "80mm", reprint: bool = F
     slip.rule()
     for payment in record.payments:
         slip.pair(labels.method(payment.method), yen(payment.amount_fen))
+        if payment.method == "stored_value" and record.card is not None:
+            indent = slip.size() * 0.5
+            slip.pair("其中本金", yen(record.card.principal_fen), 0.9, indent=indent)
+            slip.pair("其中赠送金", yen(record.card.bonus_fen), 0.9, indent=indent)
     slip.pair("实收", yen(record.tendered_fen))
     slip.pair("找零", yen(record.change_fen))
+    if record.card is not None:
+        slip.rule()
+        slip.pair("储值卡余额", yen(record.card.principal_after_fen + record.card.bonus_after_fen))
+        slip.pair("　本金", yen(record.card.principal_after_fen), 0.9)
+        slip.pair("　赠送金", yen(record.card.bonus_after_fen), 0.9)
     if record.points_earned or record.points_redeemed or record.points_balance is not None:
         slip.rule()
         slip.pair("本次积分", f"+{record.points_earned}")

@@ -1,7 +1,8 @@
 """Checkout: the priced lines, birthday free service, points, and the payments.
 
 Keys: the amount field starts with what is still to pay. F1 cash, F2 WeChat
-Pay, F3 Alipay, F4 bank card, F5 other take that amount by that method;
+Pay, F3 Alipay, F4 bank card, F5 other take that amount by that method; F6
+the stored-value card (at most its balance), shown when the customer has one;
 Enter in the amount field takes it as cash (the money handed over), and
 once the bill is paid Enter confirms. Prices and change come from the core
 (``shop.quote``, ``tenders.settle``); nothing is computed here.
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 from ..errors import PaymentProblem, SalonError
 from ..money import parse_yuan
 from ..records import Quote, ReceiptRecord
+from ..points import points_earned
+from ..stored_value import Balance, Draw, draw, earning_base_fen
 from ..tenders import METHODS, STORED_VALUE, Tender, settle
 from . import after_checkout, errors_text, labels
 from .counter_models import PaymentsModel, QuoteLinesModel
@@ -27,6 +30,9 @@ from .widgets import big_label, current_record, error_label, make_table
 
 METHOD_KEYS = {Qt.Key.Key_F1: "cash", Qt.Key.Key_F2: "wechat", Qt.Key.Key_F3: "alipay",
                Qt.Key.Key_F4: "card", Qt.Key.Key_F5: "other"}
+
+
+CARD_KEY = Qt.Key.Key_F6          # the stored-value card, when the customer has a balance
 
 
 class AmountField(QLineEdit):
@@ -61,6 +67,23 @@ class CheckoutDialog(QDialog):
         who = (self.tr("Walk-in") if visit.customer is None else
                f"{visit.customer.name}  {visit.customer.phone_masked}  {labels.tier_name(visit.customer.tier)}")
         self.header = big_label(who, 14)
+        self.card = (ops.query(self, lambda: self.shop.cards.info(ops.staff, visit.customer.id))
+                     if visit.customer is not None else None)
+        self.card_balance_fen = self.card.total_fen if self.card is not None else 0
+        self.card_label = QLabel()
+        self.card_label.setObjectName("card_info")
+        self.card_label.setStyleSheet("color: #1a5e8a; font-weight: bold;")
+        if self.card is not None and (self.card.card_no or self.card.packages):
+            parts = []
+            if self.card.card_no:
+                parts.append(self.tr("Stored-value card {total} (principal {principal} + bonus {bonus})").format(
+                    total=labels.money(self.card.total_fen), principal=labels.money(self.card.principal_fen),
+                    bonus=labels.money(self.card.bonus_fen)))
+            for p in self.card.packages:
+                parts.append(self.tr("{name}: {left} sessions left").format(name=p.name, left=p.sessions_left))
+            self.card_label.setText(" · ".join(parts))
+        else:
+            self.card_label.hide()
 
         self.lines_model = QuoteLinesModel(self)
         self.lines_view = make_table(self.lines_model, stretch=QuoteLinesModel.NAME)
@@ -103,6 +126,12 @@ class CheckoutDialog(QDialog):
             button.setMinimumHeight(36)
             button.clicked.connect(lambda _=False, m=method: self.take_payment(m))
             self.method_buttons[method] = button
+        self.card_button = QPushButton(f"{labels.method_name(STORED_VALUE)}  F6")
+        self.card_button.setObjectName("card_button")
+        self.card_button.setAutoDefault(False)
+        self.card_button.setMinimumHeight(36)
+        self.card_button.clicked.connect(self.take_card)
+        self.card_button.setVisible(self.card_balance_fen > 0)
 
         self.status = big_label("", 20)
         self.status.setObjectName("status")
@@ -127,6 +156,7 @@ class CheckoutDialog(QDialog):
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.card_label)
         layout.addWidget(self.lines_view, 1)
         options = QFormLayout()
         options.addRow(self.birthday_label, self.birthday)
@@ -146,6 +176,7 @@ class CheckoutDialog(QDialog):
         grid.addWidget(self.amount, 0, 1, 1, 4)
         for column, button in enumerate(self.method_buttons.values()):
             grid.addWidget(button, 1, column)
+        grid.addWidget(self.card_button, 0, 5)
         grid.addWidget(self.payments_view, 2, 0, 1, 4)
         grid.addWidget(self.remove_payment_button, 2, 4, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(pay, 1)
@@ -206,6 +237,8 @@ class CheckoutDialog(QDialog):
     def _totals_html(self, q: Quote) -> str:
         p = q.priced
         rows = [(self.tr("List total"), labels.money(p.list_total_fen))]
+        if p.package_discount_fen:
+            rows.append((self.tr("Package sessions"), "-" + labels.money(p.package_discount_fen)))
         if p.member_discount_fen:
             rows.append((self.tr("Member discount"), "-" + labels.money(p.member_discount_fen)))
         if p.birthday_discount_fen:
@@ -213,10 +246,26 @@ class CheckoutDialog(QDialog):
         if p.points_discount_fen:
             rows.append((self.tr("Points ({points})").format(points=p.points_redeemed),
                          "-" + labels.money(p.points_discount_fen)))
+        earned = p.points_earned
+        taken = self.card_draw()
+        if taken is not None:
+            rows.append((self.tr("From the card"), self.tr("principal {principal} + bonus {bonus}").format(
+                principal=labels.money(taken.principal_fen), bonus=labels.money(taken.bonus_fen))))
+            if taken.bonus_fen:   # no points on the bonus part: the core's own rule, as checkout applies it
+                per_yuan = self.shop.settings.value("points.earn_per_yuan")
+                earned = points_earned(earning_base_fen(p.amount_due_fen, taken.bonus_fen), per_yuan,
+                                       p.points_birthday_bonus > 0)
         if q.tier is not None:
-            rows.append((self.tr("Points earned"), str(p.points_earned)))
+            rows.append((self.tr("Points earned"), str(earned)))
         return "<table>" + "".join(f"<tr><td>{a}&nbsp;&nbsp;</td><td align='right'>{b}</td></tr>"
                                    for a, b in rows) + "</table>"
+
+    def card_draw(self) -> Draw | None:
+        """What the card tenders would take, principal and bonus in proportion (the core's ``draw``)."""
+        amount = sum(t.amount_fen for t in self.tenders if t.method == STORED_VALUE)
+        if not amount or self.card is None or amount > self.card.total_fen:
+            return None
+        return draw(Balance(self.card.principal_fen, self.card.bonus_fen), amount)
 
     def use_most_points(self) -> None:
         if self.quote is not None:
@@ -226,12 +275,14 @@ class CheckoutDialog(QDialog):
     def _settle(self) -> None:
         """What is still to pay, or the change, as the core's ``settle`` sees the tenders."""
         self.payments_model.set_rows(self.tenders)
+        if self.quote is not None:
+            self.totals.setText(self._totals_html(self.quote))
         self.remaining_fen, self.change_fen = 0, 0
         payment_error = ""
         if self.quote is not None:
             due = self.quote.priced.amount_due_fen
             try:
-                applied = settle(due, self.tenders)
+                applied = settle(due, self.tenders, card_balance_fen=self.card_balance_fen)
                 self.change_fen = sum(p.change_fen for p in applied)
             except PaymentProblem as problem:
                 if problem.code == "payment.short":
@@ -283,6 +334,26 @@ class CheckoutDialog(QDialog):
         else:
             self.amount.setFocus()
 
+    def take_card(self) -> None:
+        """The stored-value card pays the amount typed, at most what it holds and what is left to pay."""
+        if self.card_balance_fen <= 0:
+            return
+        used = sum(t.amount_fen for t in self.tenders if t.method == STORED_VALUE)
+        amount = self.typed_amount()
+        if amount is None:
+            return
+        amount = min(amount, self.card_balance_fen - used)
+        if amount <= 0:
+            self.error.setText(errors_text.message(SalonError(
+                "payment.over_card_balance", paid=used + 1, balance=self.card_balance_fen)))
+            return
+        self.tenders.append(Tender(STORED_VALUE, amount))
+        self._settle()
+        if self.paid_in_full():
+            self.confirm_button.setFocus()
+        else:
+            self.amount.setFocus()
+
     def amount_entered(self) -> None:
         if self.paid_in_full() and not self.amount.text().strip():
             self.confirm()
@@ -320,6 +391,9 @@ class CheckoutDialog(QDialog):
         if key in METHOD_KEYS:
             self.take_payment(METHOD_KEYS[Qt.Key(key)])
             return
+        if key == CARD_KEY:
+            self.take_card()
+            return
         if key == Qt.Key.Key_Delete and self.payments_view.hasFocus():
             self.remove_payment()
             return
@@ -332,5 +406,5 @@ class CheckoutDialog(QDialog):
         return dialog.receipt
 
 
-# the stored-value card gets its key when the counter knows the customer's card balance
+# the stored-value card has its own key (F6), shown once the counter knows the customer's balance
 assert set(METHOD_KEYS.values()) == set(METHODS) - {STORED_VALUE}

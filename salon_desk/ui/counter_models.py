@@ -94,6 +94,7 @@ class VisitLinesModel(RecordTableModel):
 
     NAME, TECHNICIAN, QUANTITY, PRICE, NOTE = range(5)
     NUMERIC = frozenset({QUANTITY, PRICE})
+    package_lines: frozenset[int] = frozenset()   # lines to be paid by a package session
 
     def headers(self) -> list[str]:
         return [self.tr("Item"), self.tr("Technician"), self.tr("Qty"), self.tr("List price"),
@@ -101,9 +102,10 @@ class VisitLinesModel(RecordTableModel):
 
     def display(self, line: VisitLineInfo, column: int) -> str:
         if column == self.NAME:
-            return f"{line.code} {line.name}"
+            paid = self.tr(" (package session)") if line.id in self.package_lines else ""
+            return f"{line.code} {line.name}{paid}"
         if column == self.TECHNICIAN:
-            return line.technician_name if line.kind == "service" else labels.kind_name("product")
+            return line.technician_name if line.kind == "service" else labels.kind_name(line.kind)
         if column == self.QUANTITY:
             return str(line.quantity)
         if column == self.PRICE:
@@ -140,12 +142,14 @@ class QuoteLinesModel(RecordTableModel):
         if column == self.LIST:
             return labels.money(priced.list_amount_fen)
         if column == self.DISCOUNT:
-            off = priced.member_discount_fen + priced.birthday_discount_fen
+            off = priced.member_discount_fen + priced.birthday_discount_fen + priced.package_fen
             if not off:
                 return ""
             text = "-" + labels.money(off)
             if priced.birthday_discount_fen:
                 text += self.tr(" (birthday)")
+            if priced.package_fen:
+                text += self.tr(" (package)")
             return text
         if column == self.AMOUNT:
             return labels.money(priced.amount_fen)

@@ -1,7 +1,8 @@
 """收银台: find the customer as you type, check in, who is in the shop now, the visit editor.
 
 Keys: F3 search, Enter checks the chosen customer in, F4 new customer,
-F6 anonymous walk-in, F9 check out the selected visit, Esc back to search.
+F6 anonymous walk-in, F7 top up the customer's stored-value card, F8 sell a
+package, F9 check out the selected visit, Esc back to search.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from .after_checkout import finish_sale
+from .card_dialogs import PackageSaleDialog, TopUpDialog
 from .checkout_dialog import CheckoutDialog
 from .counter_models import CustomerTableModel, OpenVisitsModel
 from .customer_quick import QuickCustomerDialog
@@ -44,6 +46,12 @@ class CounterPage(QWidget):
         self.new_button.clicked.connect(self.new_customer)
         self.walk_in_button = QPushButton(self.tr("Walk-in (F6)"))
         self.walk_in_button.clicked.connect(self.walk_in)
+        self.topup_button = QPushButton(self.tr("Top up card (F7)"))
+        self.topup_button.setObjectName("topup")
+        self.topup_button.clicked.connect(self.top_up)
+        self.package_button = QPushButton(self.tr("Sell package (F8)"))
+        self.package_button.setObjectName("sell_package")
+        self.package_button.clicked.connect(self.sell_package)
         self.today_button = QPushButton(self.tr("Today's receipts…"))
         self.today_button.clicked.connect(self.today_sales)
 
@@ -71,6 +79,11 @@ class CounterPage(QWidget):
             button.setAutoDefault(False)
             buttons.addWidget(button)
         col.addLayout(buttons)
+        prepaid = QHBoxLayout()
+        for button in (self.topup_button, self.package_button):
+            button.setAutoDefault(False)
+            prepaid.addWidget(button)
+        col.addLayout(prepaid)
         visits_title = QHBoxLayout()
         self.visits_title = big_label(self.tr("In the shop now"), 13)
         visits_title.addWidget(self.visits_title)
@@ -178,12 +191,41 @@ class CounterPage(QWidget):
             finish_sale(self, self.ops, receipt)
             self.focus_search()
 
+    # -- cards and packages ---------------------------------------------------
+    def chosen_customer(self) -> tuple[int, str] | None:
+        """The customer of the selected visit, else the one chosen in the search results."""
+        visit = self.editor.visit
+        if visit is not None and visit.customer is not None:
+            return visit.customer.id, visit.customer.name
+        customer = current_record(self.results_view)
+        return (customer.id, customer.name) if customer is not None else None
+
+    def top_up(self) -> None:
+        chosen = self.chosen_customer()
+        if chosen is None:
+            return
+        record = TopUpDialog.ask(self, self.ops, *chosen)
+        if record is not None:
+            from .printing import print_to_default
+            from ..reports.prepaid import render_topup_slip
+            print_to_default(render_topup_slip(record, self.shop.settings.value("receipt.paper")))
+            self.refresh_visits()
+
+    def sell_package(self) -> None:
+        chosen = self.chosen_customer()
+        if chosen is None:
+            return
+        receipt = PackageSaleDialog.ask(self, self.ops, *chosen)
+        if receipt is not None:
+            finish_sale(self, self.ops, receipt)
+
     def today_sales(self) -> None:
         TodaySalesDialog.ask(self, self.ops)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         actions = {Qt.Key.Key_F3: self.focus_search, Qt.Key.Key_F4: self.new_customer,
-                   Qt.Key.Key_F6: self.walk_in, Qt.Key.Key_F9: self.checkout}
+                   Qt.Key.Key_F6: self.walk_in, Qt.Key.Key_F7: self.top_up, Qt.Key.Key_F8: self.sell_package,
+                   Qt.Key.Key_F9: self.checkout}
         action = actions.get(Qt.Key(event.key())) if event.key() in actions else None
         if action is not None:
             action()

@@ -34,6 +34,7 @@ def category_name(code: str) -> str:
         "skin": QCoreApplication.translate("Labels", "Skin care"),
         "other": QCoreApplication.translate("Labels", "Other"),
         "product": QCoreApplication.translate("Labels", "Product"),
+        "package": QCoreApplication.translate("Labels", "Package"),
     }
     return names.get(code, code)
 

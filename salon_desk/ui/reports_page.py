@@ -71,7 +71,8 @@ class ReportsPage(QWidget):
                                 ("print", self.tr("Print…"), self.print_report),
                                 ("pdf", self.tr("Save PDF…"), lambda: self.save("pdf")),
                                 ("xlsx", self.tr("Save Excel (XLSX)…"), lambda: self.save("xlsx")),
-                                ("csv", self.tr("Save CSV…"), lambda: self.save("csv"))):
+                                ("csv", self.tr("Save CSV…"), lambda: self.save("csv")),
+                                ("closing", self.tr("Prepaid balances list…"), self.save_closing_list)):
             button = QPushButton(text)
             button.setObjectName(f"{key}_button")
             button.clicked.connect(slot)
@@ -258,6 +259,30 @@ class ReportsPage(QWidget):
                 path=str(path), problem=problem.strerror or str(problem)), False)
             return None
         self.ops.shop.reports.record_export(self.ops.staff, f.start, f.end, kind, str(path))
+        self._report(self.tr("Saved to {path}").format(path=str(path)), True)
+        return path
+
+    def save_closing_list(self) -> Path | None:
+        """Every customer with a card balance or sessions left (shop closing or moving), as XLSX or CSV."""
+        from ..reports.exports import closing_csv, closing_xlsx
+        today = self.shop.today()
+        path = ReportFile.ask(self, self.tr("Save the prepaid balances list"), f"prepaid-balances-{today}.xlsx",
+                              self.tr("Excel workbooks (*.xlsx);;CSV files (*.csv)"))
+        if path is None:
+            return None
+        if not path.suffix:
+            path = path.with_suffix(".xlsx")
+        outcome = self.ops.run(self, lambda: self.shop.cards.closing_list(self.ops.staff))
+        if not outcome.ok:
+            return None
+        data = (closing_csv(outcome.value) if path.suffix.lower() == ".csv"
+                else closing_xlsx(outcome.value, self.shop.settings.value("shop.name"), today))
+        try:
+            path.write_bytes(data)
+        except OSError as problem:
+            self._report(self.tr("Could not write {path}: {problem}").format(
+                path=str(path), problem=problem.strerror or str(problem)), False)
+            return None
         self._report(self.tr("Saved to {path}").format(path=str(path)), True)
         return path
 

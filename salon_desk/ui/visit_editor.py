@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
@@ -82,6 +82,13 @@ class VisitEditor(QWidget):
         self.remove_button.clicked.connect(self.remove_line)
         self.note_button = QPushButton(self.tr("Note…"))
         self.note_button.clicked.connect(self.edit_note)
+        self.session_button = QPushButton(self.tr("Package session (K)"))
+        self.session_button.setObjectName("session_button")
+        self.session_button.setAutoDefault(False)
+        self.session_button.clicked.connect(self.toggle_session)
+        # K on the lines (a shortcut: the table would take a letter as a keyboard search)
+        self.session_key = QShortcut(QKeySequence(Qt.Key.Key_K), self.lines_view, self.toggle_session,
+                                     context=Qt.ShortcutContext.WidgetShortcut)
         self.cancel_button = QPushButton(self.tr("Customer left without paying"))
         self.cancel_button.clicked.connect(self.cancel_visit)
         for button in (self.remove_button, self.note_button, self.cancel_button):
@@ -112,6 +119,7 @@ class VisitEditor(QWidget):
         line_buttons = QHBoxLayout()
         line_buttons.addWidget(self.remove_button)
         line_buttons.addWidget(self.note_button)
+        line_buttons.addWidget(self.session_button)
         line_buttons.addStretch(1)
         line_buttons.addWidget(self.cancel_button)
         layout.addLayout(line_buttons)
@@ -162,7 +170,7 @@ class VisitEditor(QWidget):
         enabled = visit is not None
         for widget in (self.item_field, self.technician, self.quantity, self.note, self.add_button,
                        self.remove_button, self.note_button, self.cancel_button, self.checkout_button,
-                       self.lines_view, self.items_view):
+                       self.lines_view, self.items_view, self.session_button):
             widget.setEnabled(enabled)
         if visit is None:
             self.banner.setText(self.tr("Find the customer on the left and press Enter to check them in, "
@@ -179,6 +187,8 @@ class VisitEditor(QWidget):
         self.banner.setText(self.banner_html(visit, flags))
         birthday = visit.birthday
         self.gift_button.setVisible(bool(birthday and birthday.gift_available))
+        claims = self.ops.query(self, lambda: self.shop.packages.claims(self.ops.staff, visit.id), default={})
+        self.lines_model.package_lines = frozenset(claims or {})
         self.lines_model.set_rows(visit.lines)
         self.quote = self.ops.query(self, lambda: self.shop.sales.quote(self.ops.staff, visit.id))
         self._show_totals()
@@ -220,7 +230,29 @@ class VisitEditor(QWidget):
                 when=labels.when(lv.at.date()), what=lv.summary, paid=labels.money(lv.paid_fen))))
         else:
             parts.append(esc(self.tr("First visit")))
+        card = self.card_line(c.id)
+        if card:
+            parts.append(f"<span style='color:#1a5e8a; font-weight:bold'>{esc(card)}</span>")
         return "<br>".join(parts)
+
+    def card_line(self, customer_id: int) -> str:
+        """The stored-value balance (principal + bonus) and the packages with sessions left, or ""."""
+        info = self.ops.query(self, lambda: self.shop.cards.info(self.ops.staff, customer_id))
+        if info is None:
+            return ""
+        parts = []
+        if info.card_no is not None:
+            parts.append(self.tr("Card {total} (principal {principal} + bonus {bonus})").format(
+                total=labels.money(info.total_fen), principal=labels.money(info.principal_fen),
+                bonus=labels.money(info.bonus_fen)))
+        for p in info.packages:
+            text = self.tr("{name}: {left} sessions left").format(name=p.name, left=p.sessions_left)
+            if p.status == "expired":
+                text += self.tr(" (expired {date}: the owner can extend it)").format(date=labels.when(p.expires_on))
+            elif p.status == "expiring":
+                text += self.tr(" (until {date})").format(date=labels.when(p.expires_on))
+            parts.append(text)
+        return " · ".join(parts)
 
     def _show_totals(self) -> None:
         q = self.quote
@@ -233,8 +265,12 @@ class VisitEditor(QWidget):
         p = q.priced
         self.list_total.setText(self.tr("List total: {amount}").format(amount=labels.money(p.list_total_fen)))
         off = p.member_discount_fen
-        self.discount_total.setText(self.tr("Member discount: {amount}").format(
-            amount="-" + labels.money(off)) if off else "")
+        texts = []
+        if p.package_discount_fen:
+            texts.append(self.tr("Package sessions: {amount}").format(amount="-" + labels.money(p.package_discount_fen)))
+        if off:
+            texts.append(self.tr("Member discount: {amount}").format(amount="-" + labels.money(off)))
+        self.discount_total.setText("   ".join(texts))
         self.due.setText(self.tr("Due {amount}").format(amount=labels.money(p.amount_due_fen)))
         self.join_hint.setText(self.tr("This sale qualifies to join as a member") if q.qualifies_to_join else "")
 
@@ -281,16 +317,46 @@ class VisitEditor(QWidget):
         if item.kind == "service":
             tech = self.technician.currentData()
             action = lambda: self.shop.visits.add_service(staff, visit_id, item.id, tech, note)  # noqa: E731
+        elif item.kind == "package":
+            action = lambda: self.shop.packages.add_to_visit(staff, visit_id, item.id)  # noqa: E731
         else:
             qty = self.quantity.value()
             action = lambda: self.shop.visits.add_product(staff, visit_id, item.id, qty, note)  # noqa: E731
-        if self.ops.run(self, action, changes={VISITS}).ok:
+        outcome = self.ops.run(self, action, changes={VISITS})
+        if outcome.ok:
+            if item.kind == "service":
+                self.offer_session(outcome.value.id, item.name)
             self.picked = None
             self.note.clear()
             self.quantity.setValue(1)
             self.item_field.clear()
             self.item_field.setFocus()
             select_row(self.lines_view, self.lines_model.rowCount() - 1)
+
+    def offer_session(self, line_id: int, name: str) -> None:
+        """A service covered by the customer's package: offer to pay it with a session (the cashier may decline)."""
+        from .widgets import Confirm
+        offers = self.ops.query(self, lambda: self.shop.packages.covering(self.ops.staff, line_id), default=[])
+        if not offers:
+            return
+        package = offers[0]
+        if Confirm.ask(self, self.tr("Package session"),
+                       self.tr("Pay {service} with a session of {package} ({left} left)?").format(
+                           service=name, package=package.name, left=package.sessions_left)):
+            self.ops.run(self, lambda: self.shop.packages.use_session(self.ops.staff, line_id, package.id),
+                         changes={VISITS})
+
+    def toggle_session(self) -> None:
+        """The selected line: paid by a package session, or back to money if it already is."""
+        line = current_record(self.lines_view)
+        if line is None or line.kind != "service":
+            return
+        row = self.lines_view.currentIndex().row()
+        if line.id in self.lines_model.package_lines:
+            self.ops.run(self, lambda: self.shop.packages.release_session(self.ops.staff, line.id), changes={VISITS})
+        else:
+            self.offer_session(line.id, line.name)
+        select_row(self.lines_view, row)          # the same line stays chosen for the next key
 
     # -- changing lines -----------------------------------------------------
     def remove_line(self) -> None:
@@ -327,4 +393,5 @@ class VisitEditor(QWidget):
         if event.key() == Qt.Key.Key_Delete and self.lines_view.hasFocus():
             self.remove_line()
             return
+
         super().keyPressEvent(event)

@@ -185,3 +185,39 @@ def test_a_failed_merge_leaves_no_trace(shop, owner, items, new_member, sell, du
             shop.customers.merge(owner, keep.id, drop.id)
     assert state(shop, dump, shop_path) == before
     assert shop.points.balance(owner, drop.id) == 261                     # 200 + 61 (61.20 paid)
+
+
+# -- stored-value cards -----------------------------------------------------------------------
+
+def test_a_failed_card_payment_leaves_no_trace(shop, cashier, tech, items, new_member, dump, shop_path, monkeypatch):
+    from salon_desk.db import prepaid
+    zhang = new_member()
+    shop.cards.top_up(cashier, zhang.id, 100_000, "wechat", terms_signed=True)
+    visit = shop.visits.check_in(cashier, zhang.id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)        # 268 at 9折: 241.20
+    before = state(shop, dump, shop_path)
+    with monkeypatch.context() as mp:
+        fail_after(mp, prepaid, "take_card")     # the spend row is written, then the power goes
+        with pytest.raises(PowerCut):
+            shop.sales.checkout(cashier, visit.id, [Tender("stored_value", 24_120)])
+    assert state(shop, dump, shop_path) == before
+    assert shop.cards.info(cashier, zhang.id).total_fen == 110_000
+    receipt = shop.sales.checkout(cashier, visit.id, [Tender("stored_value", 24_120)])
+    assert (receipt.receipt_no, receipt.card.principal_fen, receipt.card.bonus_fen) == ("20261122-0002", 21_928, 2_192)
+
+
+@pytest.mark.parametrize("inject", [
+    lambda mp: fail_on_audit(mp, "card_topup"),
+    lambda mp: fail_after(mp, __import__("salon_desk.db.prepaid", fromlist=["x"]), "write_entries"),
+], ids=["audit", "ledger"])
+def test_a_failed_topup_leaves_no_trace(shop, cashier, new_member, dump, shop_path, monkeypatch, inject):
+    zhang = new_member()
+    before = state(shop, dump, shop_path)
+    with monkeypatch.context() as mp:
+        inject(mp)
+        with pytest.raises(PowerCut):
+            shop.cards.top_up(cashier, zhang.id, 300_000, "wechat", terms_signed=True)
+    assert state(shop, dump, shop_path) == before
+    assert shop.cards.info(cashier, zhang.id).total_fen == 0
+    slip = shop.cards.top_up(cashier, zhang.id, 300_000, "wechat", terms_signed=True)
+    assert (slip.receipt_no, slip.bonus_fen, slip.tier_granted) == ("20261122-0001", 50_000, "silver")

@@ -43,7 +43,8 @@ def test_payments_cover_every_completed_sale_exactly(demo):
 def test_receipt_numbers_are_gapless_per_day(demo):
     _path, _summary, con = demo
     by_day = defaultdict(list)
-    for day, seq, number in con.execute("SELECT day, seq, receipt_no FROM sale"):
+    for day, seq, number in con.execute("SELECT day, seq, receipt_no FROM sale"
+                                        " UNION ALL SELECT day, seq, receipt_no FROM card_topup"):
         by_day[day].append(seq)
         assert number == f"{day.replace('-', '')}-{seq:04d}"
     assert all(sorted(seqs) == list(range(1, len(seqs) + 1)) for seqs in by_day.values())
@@ -110,3 +111,21 @@ def test_the_demo_has_a_history_of_care(demo):
     assert one("SELECT COUNT(*) FROM followup_task WHERE attitude IS NOT NULL") > 10
     assert one("SELECT COUNT(*) FROM counter_rating") > 20
     assert one("SELECT COUNT(*) FROM segment_snapshot") >= 3
+
+
+def test_cards_and_packages_are_in_use_and_their_ledgers_agree(demo):
+    path, _summary, con = demo
+    assert con.execute("SELECT COUNT(*) FROM card_topup").fetchone()[0] > 5
+    assert con.execute("SELECT COUNT(*) FROM card_entry WHERE kind = 'spend'").fetchone()[0] > 5
+    assert con.execute("SELECT COUNT(*) FROM customer_package").fetchone()[0] > 2
+    assert con.execute("SELECT COUNT(*) FROM package_session").fetchone()[0] > 2
+    for customer, p, b in con.execute("SELECT customer_id, SUM(principal_fen), SUM(bonus_fen) FROM card_entry"
+                                      " GROUP BY customer_id").fetchall():
+        last = con.execute("SELECT principal_after_fen, bonus_after_fen FROM card_entry WHERE customer_id = ?"
+                           " ORDER BY id DESC LIMIT 1", (customer,)).fetchone()
+        assert last == (p, b) and p >= 0 and b >= 0
+    # no sale line paid by a package has an amount; every session belongs to its customer's package
+    assert con.execute("SELECT COUNT(*) FROM package_session u JOIN sale_line l ON l.id = u.sale_line_id"
+                       " WHERE l.amount_fen != 0").fetchone()[0] == 0
+    assert con.execute("SELECT COUNT(*) FROM package_session u JOIN customer_package p ON p.id = u.package_id"
+                       " JOIN sale s ON s.id = u.sale_id WHERE s.customer_id != p.customer_id").fetchone()[0] == 0

@@ -155,3 +155,20 @@ def test_a_zero_amount_sale_still_has_its_totals():
     lines = layout_receipt(free, 32, "gbk").lines
     assert "应付金额                  ￥0.00" in lines
     assert "实收                      ￥0.00" in lines
+
+
+@pytest.mark.parametrize("cols", [32, 48])
+def test_a_card_payment_and_a_package_session_on_the_thermal_receipt(cols):
+    from salon_desk.records import ReceiptCard, ReceiptPayment, ReceiptSession
+    sale = gold_sale()
+    first = sale.lines[0]
+    record = replace(sale, payments=(ReceiptPayment("stored_value", sale.amount_due_fen, None, 0),),
+                     card=ReceiptCard(28_527, 2_853, 71_473, 7_147),
+                     sessions=(ReceiptSession(first.sale_line_id, "面部护理10次卡", 10),))
+    lines = layout_receipt(record, cols, "gbk").lines
+    text = "\n".join(lines)
+    assert "次卡抵扣（面部护理10" in text and "剩余次数" in text and "10 次" in text
+    assert any(l.startswith("储值卡") and l.endswith("￥313.80") for l in lines)
+    assert any("其中本金" in l and l.endswith("￥285.27") for l in lines)
+    assert any(l.startswith("储值卡余额") and l.endswith("￥786.20") for l in lines)
+    assert all(width(line) <= cols for line in lines)
