@@ -420,6 +420,10 @@ class CounterRating(Base):
     sale_id: int   # the key itself, as peewee exposes it
     rating = IntegerField()
     at = DateTimeField(index=True)
+    staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
+
+
 # -- stored-value cards and session packages (SPEC §10) -------------------------
 
 class Card(Base):
@@ -557,6 +561,8 @@ class SegmentRow(Base):
     value_class = CharField()
     spend_24m_fen = IntegerField()
     usual_interval_days = IntegerField(null=True)
+
+
 class CardEntry(Base):
     """The stored-value ledger: append-only, principal and bonus apart, with the balances after."""
 
