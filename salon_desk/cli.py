@@ -18,6 +18,7 @@ from .errors import SalonError
 from .paths import default_db_path, demo_db_path
 
 EXIT_BAD_INPUT = 2
+EXIT_NO_QT = 3
 
 _MESSAGES = {
     "setup.already_done": "this shop file is already set up",
@@ -186,6 +187,11 @@ def fresh_demo(target: Path) -> Path:
 
 
 def cmd_window(args) -> int:
+    from .qt_check import problem
+    trouble = problem()     # one line instead of a traceback or Qt's abort
+    if trouble:
+        print(f"salon-desk: {trouble}", file=sys.stderr)
+        return EXIT_NO_QT
     from .app import run
     db = args.db
     if args.demo:
