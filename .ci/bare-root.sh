@@ -71,7 +71,8 @@ bare_root() {
     bare_mount -t proc proc "$BARE_ROOT/proc" || bare_skip "cannot mount /proc in a root on this machine"
     bare_mount --bind /dev "$BARE_ROOT/dev"
     bare_mount -t tmpfs tmpfs "$BARE_ROOT/tmp"
-    mkdir -p "$BARE_ROOT/tmp/.X11-unix" "$BARE_CACHE/apt-archives/partial" "$BARE_CACHE/pip-cache"
+    mkdir -p /tmp/.X11-unix "$BARE_ROOT/tmp/.X11-unix" "$BARE_CACHE/apt-archives/partial" "$BARE_CACHE/pip-cache"
+    chmod 1777 /tmp/.X11-unix
     bare_mount --bind /tmp/.X11-unix "$BARE_ROOT/tmp/.X11-unix"
     # Download caches only: what gets installed is decided in the root, as on a bare machine.
     bare_mount --bind "$BARE_CACHE/apt-archives" "$BARE_ROOT/var/cache/apt/archives"
