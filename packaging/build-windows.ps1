@@ -10,5 +10,4 @@ if (-not (Test-Path .venv)) { py -3.11 -m venv .venv }
 .venv\Scripts\python -m pip install -e ".[package]"
 .venv\Scripts\python -m PyInstaller --noconfirm --clean --distpath dist --workpath build\pyinstaller packaging\salon-desk.spec
 Compress-Archive -Force -Path dist\salon-desk -DestinationPath dist\salon-desk-windows.zip
-dist\salon-desk\salon-desk.exe --version
 Write-Host "dist\salon-desk-windows.zip is ready"
