@@ -12,6 +12,7 @@ BARE_STEP=bundle-on-bare-root
 source "$REPO/.ci/bare-root.sh"
 mkdir -p "$BARE_CACHE"
 trap bare_cleanup EXIT
+trap "exit 124" INT TERM     # a timeout still unmounts and removes the root
 SECONDS=0
 DEB=$(ls -t "$REPO"/dist/salon-desk_*.deb 2>/dev/null | head -1)
 [ -n "$DEB" ] || { echo "$BARE_STEP: no dist/salon-desk_*.deb: run packaging/build-linux.sh first"; exit 1; }
