@@ -11,7 +11,7 @@ import logging
 import sys
 import traceback
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -47,6 +47,16 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName("salon-desk")
     register_font(app)
     return app
+
+
+def demo_builder(language: str | None = None) -> Callable[[Path], object]:
+    """Builds the demo shop behind a progress dialog, the application and its language set up first."""
+    def build(path: Path) -> object:
+        application()
+        install_language(language or DEFAULT_LANGUAGE)
+        from .ui.progress_dialog import build_demo_in_window
+        return build_demo_in_window(path)
+    return build
 
 
 def build_main_window(shop: Shop, staff: StaffInfo, language: str | None = None) -> MainWindow:

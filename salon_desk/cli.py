@@ -12,14 +12,16 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from . import __version__
 from .cli_login import check_owner, cli_login, login_options
 from .errors import SalonError
 from .paths import default_db_path, demo_db_path
+from .progress import working
 
 EXIT_BAD_INPUT = 2
+EXIT_NO_QT = 3
 
 _MESSAGES = {
     "setup.already_done": "this shop file is already set up",
@@ -146,11 +148,15 @@ def cmd_init(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from .db.demo import build_demo
+    from .progress import TerminalBar, build_demo_reporting
     if args.customers < 1 or args.months < 1:
         raise SalonError("demo.bad_size", customers=args.customers, months=args.months)
-    summary = build_demo(args.db, customers=args.customers, months=args.months, seed=args.seed,
-                         progress=lambda line: print(line, file=sys.stderr))
+    bar = TerminalBar("demo shop", unit="day")
+    try:
+        summary = build_demo_reporting(args.db, bar.report, customers=args.customers, months=args.months,
+                                       seed=args.seed)
+    finally:
+        bar.close()
     print(f"demo shop in {args.db}: {summary['customers']} customers, {summary['sales']} sales, "
           f"{summary['members']} members")
     for username, password, role in summary["logins"]:
@@ -161,7 +167,9 @@ def cmd_demo(args) -> int:
 def cmd_backup(args) -> int:
     from .db import Shop
     with Shop.open(args.db, run_jobs=False) as shop:
-        target = shop.backups.backup_now(cli_login(shop, args.user), args.to)
+        actor = cli_login(shop, args.user)
+        with working("backup"):
+            target = shop.backups.backup_now(actor, args.to)
     print(target)
     return 0
 
@@ -175,27 +183,31 @@ def cmd_restore(args) -> int:
     else:
         check_owner(args.backup_file, args.user)
     from .keystore import KeyStore
-    kept = restore_backup(args.backup_file, args.db, key=KeyStore().get(args.db))
+    with working("checking and restoring"):
+        kept = restore_backup(args.backup_file, args.db, key=KeyStore().get(args.db))
     print(f"restored {args.db} from {args.backup_file}"
           + (f"; the replaced file is kept as {kept}" if kept else ""))
     return 0
 
 
-def fresh_demo(target: Path) -> Path:
+def fresh_demo(target: Path, build: Callable[[Path], object] | None = None) -> Path:
     """A fresh demo shop at ``target``: a copy of today's demo, built on the first start of the day.
 
     Building replays months of sales through the real checkout (several seconds);
-    later starts that day copy it in a blink, still fresh for each run.
+    later starts that day copy it in a blink, still fresh for each run. ``build``
+    builds it at a path (the window's shows a progress dialog).
     """
     import shutil
     from datetime import date
 
-    from .db.demo import build_demo
     template = target.with_name(f"demo-template-{date.today():%Y%m%d}-{__version__}.sqlite")
     if not template.exists():
-        print("salon-desk: building the demo shop (once a day, a few seconds)…", file=sys.stderr)
         partial = template.with_suffix(".building")
-        build_demo(partial)
+        if build is None:
+            from .db.demo import build_demo
+            print("salon-desk: building the demo shop (once a day, a few seconds)…", file=sys.stderr)
+            build = build_demo
+        build(partial)
         partial.replace(template)
         for old in target.parent.glob("demo-template-*.sqlite"):
             if old != template:
@@ -207,10 +219,15 @@ def fresh_demo(target: Path) -> Path:
 
 
 def cmd_window(args) -> int:
-    from .app import run
+    from .qt_check import problem
+    trouble = problem()     # one line instead of a traceback or Qt's abort
+    if trouble:
+        print(f"salon-desk: {trouble}", file=sys.stderr)
+        return EXIT_NO_QT
+    from .app import demo_builder, run
     db = args.db
     if args.demo:
-        db = fresh_demo(args.db or demo_db_path())
+        db = fresh_demo(args.db or demo_db_path(), build=demo_builder(args.lang))
     return run(db_path=db or default_db_path(), demo=args.demo, language=args.lang)
 
 

@@ -107,9 +107,11 @@ def cmd_report(shop, actor: StaffInfo, month_text: str, pdf: str | Path | None,
     if pdf is None and xlsx is None and csv is None:
         raise InvalidInput("report.no_output")
     targets = [(check_writable(p), kind) for p, kind in ((pdf, "pdf"), (xlsx, "xlsx"), (csv, "csv")) if p]
-    figures = shop.reports.month(actor, year, month)
-    render = {"pdf": render_monthly_report, "xlsx": monthly_xlsx, "csv": monthly_csv}
-    written = [write_file(target, render[kind](figures)) for target, kind in targets]
+    from .progress import working
+    with working(f"report {year}-{month:02d}"):
+        figures = shop.reports.month(actor, year, month)
+        render = {"pdf": render_monthly_report, "xlsx": monthly_xlsx, "csv": monthly_csv}
+        written = [write_file(target, render[kind](figures)) for target, kind in targets]
     for (_target, kind), path in zip(targets, written):
         shop.reports.record_export(actor, figures.start, figures.end, kind, str(path))
     return written

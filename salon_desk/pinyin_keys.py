@@ -4,11 +4,13 @@ The counter finds a customer by phone tail, whole phone, part of the name,
 pinyin initials (``zs`` for 张三) or full pinyin. Surnames with a special
 reading get both the surname reading and the common one, since people type
 either.
+
+pypinyin loads its phrase dictionary on import (+85 MiB, tens of ms), and only
+saving a name needs it: searching uses the stored keys. So it is imported on the
+first name saved, not with this module.
 """
 
 from __future__ import annotations
-
-from pypinyin import lazy_pinyin
 
 from .phone import normalise_phone
 
@@ -44,6 +46,7 @@ TAIL, PHONE, NAME, INITIALS, FULL = "t:", "p:", "n:", "i:", "f:"
 
 
 def _syllables(text: str) -> list[str]:
+    from pypinyin import lazy_pinyin
     return [s.lower().replace("ü", "v") for s in lazy_pinyin(text, errors="default", v_to_u=False)]
 
 

@@ -2823,6 +2823,17 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <source>Demo shop</source>
+        <translation>演示店铺</translation>
+    </message>
+    <message>
+        <source>Building the demo shop (once a day)…</source>
+        <translation>正在生成演示店铺（每天一次）…</translation>
+    </message>
+</context>
+<context>
     <name>QuickCustomerDialog</name>
     <message>
         <source>New customer</source>

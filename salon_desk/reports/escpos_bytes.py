@@ -21,7 +21,6 @@ from PIL import Image, ImageDraw, ImageFont
 from ..escpos_text import char_width, encode
 from ..printer_setup import DrawerPulse
 from .escpos_receipt import Roll, Row
-from .fonts import font_path
 
 ESC, GS, FS, LF = b"\x1b", b"\x1d", b"\x1c", b"\n"
 INIT = ESC + b"@"
@@ -79,6 +78,7 @@ def raster_command(image: Image.Image) -> bytes:
 # -- drawing rows like the printer does -----------------------------------------
 @lru_cache(maxsize=4)
 def _font(size: int) -> ImageFont.FreeTypeFont:
+    from .fonts import font_path   # the PDF's font module loads reportlab: only when rendering a picture
     return ImageFont.truetype(str(font_path()), size)
 
 

@@ -17,8 +17,7 @@ from ..escpos_text import Cell, CodePage, center, clean, clean_name, columns, pa
 from ..money import format_rate
 from ..records import ReceiptLine, ReceiptRecord, ReceiptSession, RefundInfo, ShopHeader
 from . import labels
-from .labels import yen
-from .receipt import sentences
+from .labels import sentences, yen
 
 
 @dataclass(frozen=True)

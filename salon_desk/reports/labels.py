@@ -58,3 +58,16 @@ def method(code: str) -> str:
 
 def category(code: str) -> str:
     return CATEGORIES.get(code, code)
+
+
+def sentences(text: str) -> list[str]:
+    """Split a footer after each 。！？; so a line breaks between sentences, not inside one."""
+    out, current = [], ""
+    for char in (text or "").strip():
+        current += char
+        if char in "。！？；!?;\n":
+            out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return [s for s in out if s]

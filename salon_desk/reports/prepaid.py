@@ -18,7 +18,7 @@ from ..records import ShopHeader
 from . import labels
 from .labels import yen
 from .pages import BODY, H2, SMALL, SUBTITLE, TITLE, build_a4, grid, para
-from .receipt import sentences
+from .labels import sentences
 from .slip import Slip
 
 ENTRY_KINDS = {"topup": "充值本金", "bonus": "充值赠送", "spend": "消费", "sale_refund": "消费退回",

@@ -11,25 +11,12 @@ from datetime import datetime
 from ..money import format_rate
 from ..records import ReceiptLine, ReceiptRecord, ReceiptSession, RefundInfo
 from . import labels
-from .labels import yen
+from .labels import sentences, yen
 from .slip import Slip
 
 
 def minus(fen: int) -> str:
     return "-" + yen(fen)
-
-
-def sentences(text: str) -> list[str]:
-    """Split a footer after each 。！？; so a line breaks between sentences, not inside one."""
-    out, current = [], ""
-    for char in (text or "").strip():
-        current += char
-        if char in "。！？；!?;\n":
-            out.append(current.strip())
-            current = ""
-    if current.strip():
-        out.append(current.strip())
-    return [s for s in out if s]
 
 
 def _header(slip: Slip, record: ReceiptRecord, title: str, reprint: bool,

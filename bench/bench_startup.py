@@ -1,0 +1,243 @@
+"""Start-up as the shop sees it: launch to a painted counter, against a bare Qt window.
+
+Each start is a fresh process, timed from just before it is launched:
+
+- floor: a bare PySide6 window (QApplication, a QMainWindow with a label) shown
+  and painted;
+- counter: ``salon_desk.app.run`` on a copy of the shop file, exactly as
+  ``salon-desk --db FILE`` starts, with the login dialog answered at once
+  (``shop.login`` with the password): the time of that login (the deliberate
+  password hash) is measured and subtracted, so the figure is launch to the
+  counter's first paint, login excluded. The start-up jobs and the window are in.
+- resident memory (VmRSS) once the counter is painted, and the peak (VmHWM,
+  the password hash's deliberate memory included).
+
+Then, on the same window, the search: each keystroke typed into the counter's
+real search box (QTest) until the results view has painted, p50/p95 over many
+queries (phone tails, names, pinyin initials), under the offscreen platform.
+
+    python bench/build_big_shop.py --db bench/out/big.sqlite                     # 10 years, 100k (~60 s)
+    python bench/build_big_shop.py --db bench/out/year.sqlite --years 1 --customers 10000 --visits 42000
+    python bench/bench_startup.py --shop 1y=bench/out/year.sqlite --shop 10y=bench/out/big.sqlite
+
+The first start of a copy runs the day's jobs (the daily backup, lapses, yearly
+resets) the way the first start of a day does; the later starts show a start
+on a day whose jobs already ran. Both are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def memory_kib() -> tuple[int, int]:
+    """Resident and peak resident memory of this process, KiB."""
+    try:
+        status = Path("/proc/self/status").read_text()
+        fields = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines()
+                  if line.startswith(("VmRSS", "VmHWM"))}
+        return fields["VmRSS"], fields["VmHWM"]
+    except (OSError, KeyError):
+        import resource
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak, peak
+
+
+# -- the child processes ------------------------------------------------------------------
+def child_floor(launched: float) -> dict:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    result: dict = {}
+
+    class Window(QMainWindow):
+        def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+            super().paintEvent(event)
+            if not result:
+                QTimer.singleShot(0, done)
+
+    def done() -> None:
+        result["paint_s"] = time.time() - launched
+        result["rss_kib"], result["peak_kib"] = memory_kib()
+        app.quit()
+    window = Window()
+    window.setCentralWidget(QLabel("salon-desk"))
+    window.showMaximized()
+    app.exec()
+    return result
+
+
+def child_counter(launched: float, db: str, search: bool) -> dict:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import salon_desk.app as app_module
+    from salon_desk.ui.counter_page import CounterPage
+
+    result: dict = {"login_s": 0.0}
+
+    def answer_login(parent, shop, logins=(), *args, **kwargs):
+        started = time.time()
+        staff = shop.login("owner", "owner123")
+        result["login_s"] = time.time() - started
+        return staff
+    app_module.LoginDialog.ask = staticmethod(answer_login)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and isinstance(watched, CounterPage) and "paint_s" not in result:
+                result["paint_s"] = -1.0
+                QTimer.singleShot(0, lambda: painted(watched))
+            return False
+
+    def painted(counter) -> None:
+        result["paint_s"] = time.time() - launched
+        result["rss_kib"], result["peak_kib"] = memory_kib()
+        if search:
+            result["search_ms"] = type_searches(counter)
+        QApplication.instance().quit()
+
+    app = app_module.application()
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    app_module.run(db_path=db, language="zh_CN")
+    return result
+
+
+SEARCHES = ["5678", "1234", "0021", "8866", "13912", "zs", "wxl", "lj", "chen", "zhangw", "张", "王芳", "李",
+            "刘洋", "9090", "3141", "yy", "hzm", "138", "4455"]
+
+
+def type_searches(counter) -> list[float]:
+    """Milliseconds from each keystroke in the search box to the results view painted."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    viewport = counter.results_view.viewport()
+    painted = {"at": 0.0}
+    queried: list[float] = []
+    shop = counter.shop
+    real_find = shop.find_customers
+
+    def timed_find(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return real_find(*args, **kwargs)
+        finally:
+            queried.append((time.perf_counter() - started) * 1000)
+    shop.find_customers = timed_find
+
+    class Painted(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted["at"] = time.perf_counter()
+            return False
+    spy = Painted()
+    viewport.installEventFilter(spy)
+    app = QApplication.instance()
+    samples = []
+    query_ms = []
+    for query in SEARCHES * 3:
+        counter.search.clear()
+        app.processEvents()
+        counter.search.setFocus()
+        for char in query:
+            painted["at"] = 0.0
+            queried.clear()
+            started = time.perf_counter()
+            if char.isascii():
+                QTest.keyClick(counter.search, char)
+            else:                                   # an input method commits Chinese as text
+                counter.search.insert(char)
+            deadline = started + 2.0
+            while painted["at"] < started and time.perf_counter() < deadline:
+                app.processEvents()
+            samples.append((painted["at"] - started) * 1000 if painted["at"] >= started else 2000.0)
+            query_ms.append(sum(queried))
+    viewport.removeEventFilter(spy)
+    shop.find_customers = real_find
+    return {"keystroke": samples, "query": query_ms}
+
+
+# -- the parent -----------------------------------------------------------------------------
+def launch(kind: str, *args: str) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    launched = time.time()
+    out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", kind, str(launched), *args],
+                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if out.returncode != 0 or not lines:
+        raise SystemExit(f"{kind} start failed:\n{out.stderr[-3000:]}")
+    return json.loads(lines[-1])
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--child":
+        kind, launched, rest = argv[1], float(argv[2]), argv[3:]
+        result = child_floor(launched) if kind == "floor" else child_counter(launched, rest[0], rest[1] == "1")
+        print(json.dumps(result), flush=True)
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shop", action="append", default=[],
+                        help="NAME=FILE, a shop file to start on (repeat); default 10y=bench/out/big.sqlite")
+    parser.add_argument("--runs", type=int, default=5, help="starts per shop after the first (default 5)")
+    args = parser.parse_args(argv)
+    shops = [s.split("=", 1) for s in (args.shop or ["10y=bench/out/big.sqlite"])]
+
+    floors = [launch("floor") for _ in range(args.runs)]
+    floor = statistics.median(f["paint_s"] for f in floors)
+    floor_rss = statistics.median(f["rss_kib"] for f in floors) / 1024
+    print(f"bare window floor: {floor * 1000:.0f} ms to paint (median of {args.runs}; "
+          f"min {min(f['paint_s'] for f in floors) * 1000:.0f}), resident {floor_rss:.0f} MiB")
+    medians = {}
+    for name, path in shops:
+        with tempfile.TemporaryDirectory(prefix="salon-bench-") as tmp:
+            copy = Path(tmp) / "shop.sqlite"
+            shutil.copyfile(path, copy)
+            first = launch("counter", str(copy), "0")
+            runs = [launch("counter", str(copy), "1" if i == args.runs - 1 else "0") for i in range(args.runs)]
+        starts = [r["paint_s"] - r["login_s"] for r in runs]
+        medians[name] = statistics.median(starts)
+        rss = statistics.median(r["rss_kib"] for r in runs) / 1024
+        peak = statistics.median(r["peak_kib"] for r in runs) / 1024
+        print(f"{name} ({Path(path).name}, {Path(path).stat().st_size / 2**20:.0f} MiB): "
+              f"launch to painted counter, login excluded: first start of the day "
+              f"{(first['paint_s'] - first['login_s']) * 1000:.0f} ms; later starts median "
+              f"{medians[name] * 1000:.0f} ms (min {min(starts) * 1000:.0f}, max {max(starts) * 1000:.0f}); "
+              f"{medians[name] / floor:.1f}x the floor; login (hash) {statistics.median(r['login_s'] for r in runs) * 1000:.0f} ms; "
+              f"resident {rss:.0f} MiB, peak {peak:.0f} MiB")
+        search = runs[-1].get("search_ms")
+        if search:
+            keys, queries = search["keystroke"], search["query"]
+            print(f"{name} search, keystroke to painted results through the counter's search box: "
+                  f"p50 {percentile(keys, 0.5):.1f} ms, p95 {percentile(keys, 0.95):.1f} ms, "
+                  f"max {max(keys):.1f} ms over {len(keys)} keystrokes; of which shop.find_customers "
+                  f"p50 {percentile(queries, 0.5):.1f} ms, p95 {percentile(queries, 0.95):.1f} ms")
+    names = [n for n, _ in shops]
+    if len(names) >= 2:
+        print(f"ratio {names[-1]} / {names[0]} (later starts): {medians[names[-1]] / medians[names[0]]:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
