@@ -153,6 +153,7 @@ class VisitLineInfo:
     unit_price_fen: Fen
     member_discount: bool
     note: str
+    designated: bool = False     # 指定: the customer asked for this technician (else 轮牌, the shop's turn)
 
 
 @dataclass(frozen=True)
@@ -218,6 +219,7 @@ class ReceiptLine:
     points_share_fen: Fen
     note: str
     refunded: bool = False
+    designated: bool = False     # 指定 / 轮牌
 
 
 @dataclass(frozen=True)

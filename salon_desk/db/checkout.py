@@ -168,7 +168,7 @@ def write_lines(sale: Sale, lines: tuple[VisitLineInfo, ...], priced: PricedSale
             quantity=line.quantity, unit_price_fen=line.unit_price_fen, list_amount_fen=p.list_amount_fen,
             rate_permille=p.rate_permille, member_discount_fen=p.member_discount_fen,
             birthday_discount_fen=p.birthday_discount_fen, amount_fen=p.amount_fen,
-            points_share_fen=p.points_share_fen, note=line.note))
+            points_share_fen=p.points_share_fen, note=line.note, designated=line.designated))
     SaleLine.insert_many(rows).execute()
     moves = [dict(item=l.item_id, quantity=-l.quantity, kind="sale", at=sale.created_at,
                   staff=sale.cashier_id, sale=sale.id, reason="") for l in lines if l.kind == "product"]

@@ -150,6 +150,7 @@ class VisitLine(Base):
     quantity = IntegerField(default=1)
     unit_price_fen = IntegerField()           # the list price, or an owner's override
     note = TextField(default="")
+    designated = BooleanField(default=False)  # 指定: the customer asked for this technician (else 轮牌)
     added_at = DateTimeField(default=now)
 
 
@@ -204,6 +205,7 @@ class SaleLine(Base):
     birthday_discount_fen = IntegerField()
     amount_fen = IntegerField()
     points_share_fen = IntegerField()
+    designated = BooleanField(default=False)  # 指定 / 轮牌, as on the visit line
     note = TextField(default="")
 
 

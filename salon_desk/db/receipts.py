@@ -71,7 +71,8 @@ class ReceiptBook:
         sid, customer_id, member_number = head["id"], head["customer_id"], head["member_number"]
         status, due = head["status"], head["amount_due_fen"]
         refunded = {row[0] for row in sql(q.REFUNDED_LINES, (sid,))}
-        lines = tuple(ReceiptLine(**row, refunded=row["sale_line_id"] in refunded)
+        lines = tuple(ReceiptLine(**{**row, "designated": bool(row["designated"])},
+                                  refunded=row["sale_line_id"] in refunded)
                       for row in as_dicts(sql(q.SALE_LINES, (sid,))))
         payments = tuple(ReceiptPayment(**row) for row in as_dicts(sql(q.SALE_PAYMENTS, (sid,))))
         points = as_dict(sql(q.SALE_POINTS_EARNED, (sid,))) or {}

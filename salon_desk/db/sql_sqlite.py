@@ -48,7 +48,7 @@ VISIT_LINES = """
 SELECT l.id AS id, i.kind AS kind, i.id AS item_id, i.code AS code, i.name AS name, i.category AS category,
        l.technician_id AS technician_id, COALESCE(st.display_name, '') AS technician_name,
        l.quantity AS quantity, l.unit_price_fen AS unit_price_fen, i.member_discount AS member_discount,
-       l.note AS note
+       l.note AS note, l.designated AS designated
 FROM visit_line l JOIN item i ON i.id = l.item_id LEFT JOIN staff st ON st.id = l.technician_id
 WHERE l.visit_id = ? ORDER BY l.id"""
 
@@ -72,7 +72,8 @@ LEFT JOIN member m ON m.id = s.member_id
 WHERE s.id = ?"""
 SALE_LINES = """
 SELECT id AS sale_line_id, kind, code, name, technician_name, quantity, unit_price_fen, list_amount_fen,
-       rate_permille, member_discount_fen, birthday_discount_fen, amount_fen, points_share_fen, note
+       rate_permille, member_discount_fen, birthday_discount_fen, amount_fen, points_share_fen, note,
+       designated
 FROM sale_line WHERE sale_id = ? ORDER BY id"""
 REFUNDED_LINES = """
 SELECT rl.sale_line_id FROM refund_line rl JOIN refund r ON r.id = rl.refund_id WHERE r.sale_id = ?"""

@@ -21,6 +21,7 @@ def visit_lines(ctx: ShopContext, visit_id: int) -> tuple[VisitLineInfo, ...]:
     for values in rows.fetchall():
         row = dict(zip(names, values))
         row["member_discount"] = bool(row["member_discount"])
+        row["designated"] = bool(row["designated"])
         out.append(VisitLineInfo(**row))
     return tuple(out)
 
@@ -39,7 +40,7 @@ def line_info(line: VisitLine, item: Item, names: dict[int, str]) -> VisitLineIn
                          line.technician_id,
                          names.get(line.technician_id, "") if line.technician_id is not None else "",
                          line.quantity,
-                         line.unit_price_fen, item.member_discount, line.note)
+                         line.unit_price_fen, item.member_discount, line.note, bool(line.designated))
 
 
 class VisitService:
@@ -134,7 +135,9 @@ class VisitService:
 
     @requires(Perm.COUNTER)
     def add_service(self, actor: Actor, visit_id: int, item_id: int, technician_id: int | None,
-                    note: str = "") -> VisitLineInfo:
+                    note: str = "", designated: bool = False) -> VisitLineInfo:
+        """A service with the technician who does it; ``designated`` when the customer asked for that
+        technician (指定), else the shop's turn (轮牌)."""
         with self.ctx.db.atomic():
             visit = self._open_visit(visit_id)
             item = self._active_item(item_id, "service")
@@ -144,8 +147,19 @@ class VisitService:
             if not tech.active:
                 raise Conflict("staff.inactive", name=tech.display_name)
             line = VisitLine.create(visit=visit, item=item, technician=tech, quantity=1,
-                                    unit_price_fen=item.price_fen, note=note.strip(), added_at=self.ctx.now())
+                                    unit_price_fen=item.price_fen, note=note.strip(), added_at=self.ctx.now(),
+                                    designated=bool(designated))
         return line_info(line, item, {tech.id: tech.display_name})
+
+    @requires(Perm.COUNTER)
+    def set_line_designated(self, actor: Actor, line_id: int, designated: bool) -> None:
+        """Mark a service line 指定 (the customer asked for this technician) or 轮牌."""
+        with self.ctx.db.atomic():
+            line = self._open_line(line_id)
+            if line.technician_id is None:
+                raise InvalidInput("line.technician_required")
+            line.designated = bool(designated)
+            line.save()
 
     @requires(Perm.COUNTER)
     def add_product(self, actor: Actor, visit_id: int, item_id: int, quantity: int = 1,

@@ -172,3 +172,16 @@ def test_price_override_is_the_owners_and_audited(shop, owner, cashier, tech, it
     entry = AuditLog.get(AuditLog.action == "price_override")
     assert entry.target == f"visit_line:{line.id}"
     assert '"old": 38800' in entry.details and '"new": 30000' in entry.details
+
+
+def test_a_designated_technician_is_kept_on_the_sale_line(shop, cashier, tech, tech2, items, new_customer):
+    """指定 (the customer asked for this technician) or 轮牌 (the shop's turn): the sale line keeps it."""
+    zhang = new_customer()
+    visit = shop.visits.check_in(cashier, zhang.id)
+    asked = shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id, designated=True)
+    turn = shop.visits.add_service(cashier, visit.id, items.care.id, tech2.id)
+    assert (asked.designated, turn.designated) == (True, False)
+    shop.visits.set_line_designated(cashier, turn.id, True)
+    shop.visits.set_line_designated(cashier, asked.id, False)
+    receipt = shop.sales.checkout(cashier, visit.id, [Tender("wechat", 26800 + 12800)])
+    assert [(l.name, l.designated) for l in receipt.lines] == [("精剪", False), ("洗护", True)]
