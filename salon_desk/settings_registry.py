@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from .appointments import DEFAULT_LATE_MINUTES, Rota, rota_to_json, validate_rota
 from .errors import InvalidInput
 
 
@@ -195,6 +196,9 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("printer.drawer", "pin2", _choice("pin2", "pin5", "none")),
     Setting("printer.drawer_on_ms", 100, _int_range(2, 510)),
     Setting("printer.drawer_off_ms", 100, _int_range(2, 510)),
+    # appointments: every technician's week and days off (appointments.rota_to_json), lateness
+    Setting("appointments.hours", rota_to_json(Rota()), validate_rota),
+    Setting("appointments.late_minutes", DEFAULT_LATE_MINUTES, _int_range(5, 240)),
 )}
 
 

@@ -621,11 +621,52 @@ class PackageSession(Base):
     returned_by_id: int | None   # the key itself, as peewee exposes it
 
 
+class Booking(Base):
+    """预约: a customer from the file or a newcomer, kept for good (cancelled and no-shows too)."""
+
+    customer = ForeignKeyField(Customer, null=True, backref="bookings")
+    customer_id: int | None   # the key itself, as peewee exposes it
+    newcomer_name = CharField(default="")
+    newcomer_phone = CharField(default="")
+    notes = TextField(default="")
+    status = CharField(default="booked")   # booked / checked_in / completed / cancelled / no_show
+    start_at = DateTimeField(index=True)   # the first service's start, for the day and the week
+    end_at = DateTimeField()
+    booked_by = ForeignKeyField(Staff)
+    booked_by_id: int   # the key itself, as peewee exposes it
+    booked_at = DateTimeField(default=now)
+    cancel_reason = TextField(default="")
+    closed_at = DateTimeField(null=True)       # cancelled, no-show, checked in: when
+    closed_by = ForeignKeyField(Staff, null=True)
+    closed_by_id: int | None   # the key itself, as peewee exposes it
+    visit = ForeignKeyField(Visit, null=True)
+    visit_id: int | None   # the key itself, as peewee exposes it
+    completed_at = DateTimeField(null=True)
+    reminder_sent_at = DateTimeField(null=True)
+    reminder_sent_by = ForeignKeyField(Staff, null=True)
+    reminder_sent_by_id: int | None   # the key itself, as peewee exposes it
+
+
+class BookingLine(Base):
+    """One service of a booking: technician, start, minutes, 指定 or 轮牌."""
+
+    booking = ForeignKeyField(Booking, backref="lines")
+    booking_id: int   # the key itself, as peewee exposes it
+    item = ForeignKeyField(Item)
+    item_id: int   # the key itself, as peewee exposes it
+    technician = ForeignKeyField(Staff)
+    technician_id: int   # the key itself, as peewee exposes it
+    start_at = DateTimeField()
+    end_at = DateTimeField()
+    minutes = IntegerField()
+    designated = BooleanField(default=False)
+
+
 MODELS = [
     Setting, Staff, Customer, CustomerTag, SearchKey, Consent, Member, TierChange,
     Item, StockMove, Visit, VisitLine, Sale, SaleLine, Payment, Refund, RefundLine,
     PointsEntry, PointsReset, BirthdayPerkUse, Gift, AuditLog, DailyJob,
     Complaint, ComplaintProgress, ComplaintRemedy, FollowUpTask, CounterRating, SegmentSnapshot, SegmentRow,
     Card, CardTopUp, PrepaidRefund, CardEntry, CardTermsAcceptance, PackagePlan, PackagePlanService,
-    CustomerPackage, PackageClaim, PackageSession,
+    CustomerPackage, PackageClaim, PackageSession, Booking, BookingLine,
 ]
