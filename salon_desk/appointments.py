@@ -543,3 +543,62 @@ class TechnicianDay:
     technician_id: int
     name: str
     hours: DayHours | None = DEFAULT_DAY
+
+
+# ---------------------------------------------------------------- what the service returns
+
+@dataclass(frozen=True)
+class BookedService:
+    line_id: int
+    service_id: int
+    service_name: str
+    technician_id: int
+    technician_name: str
+    start: datetime
+    minutes: int
+    designated: bool = False
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.minutes)
+
+
+@dataclass(frozen=True)
+class BookingRecord:
+    """A whole booking as the service returns it."""
+
+    id: int
+    status: BookingStatus
+    customer_id: int | None
+    name: str                          # the customer's, or the newcomer's
+    phone: str                         # the newcomer's phone; empty for a customer from the file
+    start: datetime
+    end: datetime
+    services: tuple[BookedService, ...]
+    notes: str = ""
+    booked_by: str = ""
+    booked_at: datetime | None = None
+    cancel_reason: str = ""
+    visit_id: int | None = None
+    no_shows: int = 0                  # the customer's no-shows so far
+
+    def draft(self) -> BookingDraft:
+        """The booking as the rules check it (for a move or a resize)."""
+        return BookingDraft(tuple(BookingLine(s.service_id, s.technician_id, s.start, s.minutes, s.designated)
+                                  for s in self.services),
+                            customer_id=self.customer_id, customer_name=self.name if self.customer_id else "",
+                            newcomer_name="" if self.customer_id else self.name,
+                            newcomer_phone=self.phone, notes=self.notes, booking_id=self.id, status=self.status)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """Tomorrow's booking with its message, or why no message may be sent."""
+
+    booking_id: int
+    name: str
+    start: datetime
+    text: str
+    consent: bool                      # False: "no contact consent", no message offered
+    sent_at: datetime | None = None
+    sent_by: str = ""

@@ -1851,6 +1851,10 @@ Ask the customer.</source>
         <translation>{technician} 的上班时间是 {opens}–{closes}，{start}–{end} 不在上班时间内。</translation>
     </message>
     <message>
+        <source>This booking does not exist.</source>
+        <translation>此预约不存在。</translation>
+    </message>
+    <message>
         <source>{technician} is already booked from {start} to {end} ({customer}).</source>
         <translation>{technician} 在 {start}–{end} 已有预约（{customer}）。</translation>
     </message>

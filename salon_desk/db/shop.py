@@ -17,6 +17,7 @@ from typing import Any, Callable
 
 from ..records import AuditEntry
 from ..roles import Perm
+from .appointments import AppointmentService
 from .backup import backup_to, rotate_backup
 from .birthday_perks import BirthdayService
 from .care import CareService
@@ -99,6 +100,7 @@ class Shop:
         self.audit = AuditService(ctx)
         self.backups = BackupService(ctx)
         self.drawer = DrawerService(ctx)
+        self.appointments = AppointmentService(ctx, self.visits)
 
     @classmethod
     def open(cls, path: str | Path, clock: Callable[[], datetime] = system_clock,

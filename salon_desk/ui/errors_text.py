@@ -189,6 +189,7 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "appointment.outside_hours": lambda p: (QCoreApplication.translate("Errors", "{technician} does not work on {day}.").format(technician=p.get("technician", ""), day=labels.when(p["start"].date()) if isinstance(p.get("start"), datetime) else "")
                                                 if p.get("opens") is None else
                                                 QCoreApplication.translate("Errors", "{technician} works from {opens} to {closes}; {start}–{end} is outside these hours.").format(technician=p.get("technician", ""), opens=labels.clock(p.get("opens")), closes=labels.clock(p.get("closes")), start=_time(p, "start"), end=_time(p, "end"))),
+        "appointment.not_found": lambda p: QCoreApplication.translate("Errors", "This booking does not exist."),
         "appointment.clash": lambda p: QCoreApplication.translate("Errors", "{technician} is already booked from {start} to {end} ({customer}).").format(technician=p.get("technician", ""), start=_time(p, "start"), end=_time(p, "end"), customer=p.get("customer", "")),
         # settings
         "settings.unknown": lambda p: QCoreApplication.translate("Errors", "Unknown setting."),
