@@ -21,6 +21,85 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>AppointmentsPage</name>
+    <message>
+        <source>◀ Day before (PgUp)</source>
+        <translation>◀ 前一天 (PgUp)</translation>
+    </message>
+    <message>
+        <source>Day after (PgDn) ▶</source>
+        <translation>后一天 (PgDn) ▶</translation>
+    </message>
+    <message>
+        <source>Today (T)</source>
+        <translation>今天 (T)</translation>
+    </message>
+    <message>
+        <source>Find booking (F)</source>
+        <translation>查找预约 (F)</translation>
+    </message>
+    <message>
+        <source>Tomorrow&apos;s reminders (R)</source>
+        <translation>明日提醒 (R)</translation>
+    </message>
+    <message>
+        <source>Enter: check in / book · N: book · Ctrl+arrows: move · Shift+↑↓: length · Delete: cancel · X: no-show · PgUp/PgDn: days · T: today</source>
+        <translation>Enter：到店登记 / 预约 · N：新预约 · Ctrl+方向键：挪动 · Shift+↑↓：时长 · Delete：取消 · X：爽约 · PgUp/PgDn：翻天 · T：今天</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source> (today)</source>
+        <translation>（今天）</translation>
+    </message>
+    <message>
+        <source>{weekday} {month}/{day}: {count}</source>
+        <translation>{weekday} {month}/{day}：{count} 个</translation>
+    </message>
+    <message>
+        <source>Cancel booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling:</source>
+        <translation>取消原因：</translation>
+    </message>
+    <message>
+        <source>Find a customer&apos;s booking</source>
+        <translation>查找客户的预约</translation>
+    </message>
+    <message>
+        <source>{name} has no booking today.</source>
+        <translation>{name} 今天没有预约。</translation>
+    </message>
+</context>
+<context>
     <name>BandsDialog</name>
     <message>
         <source>Fixed bands</source>
@@ -65,6 +144,65 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>2 points:</source>
         <translation>2 分：</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>New booking</source>
+        <translation>新预约</translation>
+    </message>
+    <message>
+        <source>Phone tail, phone, name or pinyin initials:</source>
+        <translation>手机尾号、手机号、姓名或拼音首字母：</translation>
+    </message>
+    <message>
+        <source>No customer chosen: a newcomer&apos;s name and phone below.</source>
+        <translation>未选择客户：新客请在下方填写姓名和手机号。</translation>
+    </message>
+    <message>
+        <source>Newcomer&apos;s name</source>
+        <translation>新客姓名</translation>
+    </message>
+    <message>
+        <source>Newcomer&apos;s phone</source>
+        <translation>新客手机号</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Asked for this technician (指定)</source>
+        <translation>客户指定该技师（指定）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Book (Ctrl+Enter)</source>
+        <translation>预约 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Customer: {name}</source>
+        <translation>客户：{name}</translation>
     </message>
 </context>
 <context>
@@ -2542,6 +2680,10 @@ Ask the customer.</source>
         <translation>收银台</translation>
     </message>
     <message>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -3183,6 +3325,41 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersDialog</name>
+    <message>
+        <source>Tomorrow&apos;s reminders</source>
+        <translation>明日预约提醒</translation>
+    </message>
+    <message>
+        <source>Copy message (C)</source>
+        <translation>复制话术 (C)</translation>
+    </message>
+    <message>
+        <source>Mark sent (S)</source>
+        <translation>标记已发送 (S)</translation>
+    </message>
+    <message>
+        <source>sent {when} by {who}</source>
+        <translation>{who} 已于 {when} 发送</translation>
+    </message>
+    <message>
+        <source>to send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>no contact consent</source>
+        <translation>未同意联系</translation>
+    </message>
+    <message>
+        <source>No bookings tomorrow.</source>
+        <translation>明天没有预约。</translation>
+    </message>
+    <message>
+        <source>No contact consent: do not send a message.</source>
+        <translation>客户未同意联系：请勿发送信息。</translation>
     </message>
 </context>
 <context>

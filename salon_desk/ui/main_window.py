@@ -20,6 +20,7 @@ from ..roles import Perm
 from . import errors_text, labels
 from .care_page import CarePage
 from .catalogue_page import CataloguePage
+from .appointments_page import AppointmentsPage
 from .counter_page import CounterPage
 from .customers_page import CustomersPage
 from .ops import SETTINGS, Ops
@@ -140,11 +141,16 @@ class MainWindow(QMainWindow):
         if self.ops.can(Perm.COUNTER):
             self.pages["counter"] = CounterPage(self.ops)
             self.pages["customers"] = CustomersPage(self.ops)
+            self.pages["appointments"] = AppointmentsPage(self.ops)
+            self.pages["appointments"].visit_opened.connect(self.show_visit)
             self.tabs.addTab(self.pages["counter"], self.tr("Counter"))
+            self.tabs.addTab(self.pages["appointments"], self.tr("Appointments"))
             self.tabs.addTab(self.pages["customers"], self.tr("Customers"))
         else:                                      # a technician: notes on their own services
             self.pages["services"] = TechnicianPage(self.ops)
             self.tabs.addTab(self.pages["services"], self.tr("My services"))
+            self.pages["appointments"] = AppointmentsPage(self.ops)     # their own column only
+            self.tabs.addTab(self.pages["appointments"], self.tr("Appointments"))
         # 回访: every role; the cashier and the owner see all tasks, a technician the ones assigned to them
         self.pages["care"] = CarePage(self.ops)
         self.tabs.addTab(self.pages["care"], self.tr("Follow-ups"))
@@ -171,6 +177,11 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         lock_button.show()        # a widget given to an already shown window stays hidden until shown
         self.update_status()
+
+    def show_visit(self, visit_id: int) -> None:
+        """A booking was checked in: the counter, on its visit, ready to check out."""
+        self.tabs.setCurrentWidget(self.counter)
+        self.counter.select_visit(visit_id)
 
     def update_status(self) -> None:
         name = self.shop.settings.value("shop.name") or "salon-desk"

@@ -145,7 +145,7 @@ def test_f8_sells_a_package_at_once(qtbot, window, shop, cashier, new_member, te
 
 def customers_page(make_window, staff, phone="13812345678"):
     window = make_window(staff)
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentWidget(window.pages["customers"])
     page = window.pages["customers"]
     page.search.setText(phone)
     return page

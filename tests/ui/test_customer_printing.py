@@ -25,7 +25,7 @@ def two_visits(shop, clock, items, new_member, sell):
 
 def customers_of(make_window, staff):
     window = make_window(staff)
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentWidget(window.pages["customers"])
     page = window.pages["customers"]
     page.search.setText("13812345678")
     assert page.file is not None and page.file.name == "张三"

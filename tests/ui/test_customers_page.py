@@ -15,7 +15,7 @@ from ui_helpers import type_chinese
 @pytest.fixture
 def page(make_window, owner, no_prompts):
     window = make_window(owner)
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentWidget(window.pages["customers"])
     return window.pages["customers"]
 
 
