@@ -208,6 +208,42 @@ class PrepaidFigures:
 
 
 @dataclass(frozen=True)
+class AppointmentTechnicianFigures:
+    name: str
+    booked: int                      # bookings with a service of theirs starting in the period
+    completed: int
+    cancelled: int
+    no_shows: int
+
+    @property
+    def no_show_rate(self) -> Rate:
+        return Rate(self.no_shows, self.booked - self.cancelled)
+
+
+@dataclass(frozen=True)
+class AppointmentFigures:
+    """The book in the period (bookings by their start): how many came, cancelled, did not show."""
+
+    booked: int                      # every booking starting in the period, whatever became of it
+    completed: int
+    cancelled: int
+    no_shows: int
+    visits: int                      # completed sales of the period
+    booked_visits: int               # of which the visit came from a booking
+    technicians: tuple[AppointmentTechnicianFigures, ...] = ()
+
+    @property
+    def no_show_rate(self) -> Rate:
+        """No-shows among the bookings that were not cancelled in advance."""
+        return Rate(self.no_shows, self.booked - self.cancelled)
+
+    @property
+    def booked_share(self) -> Rate:
+        """Share of the period's visits (completed sales) that had been booked."""
+        return Rate(self.booked_visits, self.visits)
+
+
+@dataclass(frozen=True)
 class MonthlyFigures:
     shop_name: str
     year: int
@@ -226,6 +262,7 @@ class MonthlyFigures:
     key: KeyFigures
     care: "CareReport | None" = None     # complaints, satisfaction, follow-ups, segments (SPEC §8)
     prepaid: PrepaidFigures | None = None
+    appointments: AppointmentFigures | None = None
 
     @property
     def title(self) -> str:

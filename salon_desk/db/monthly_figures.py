@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from ..errors import InvalidInput
 from ..membership import TIER_ORDER
 from ..report_figures import (
-    REPURCHASE_DAYS, CategoryFigures, CustomerFigures, DayFigures, KeyFigures, MethodFigures, MonthlyFigures,
+    REPURCHASE_DAYS, AppointmentFigures, AppointmentTechnicianFigures, CategoryFigures, CustomerFigures, DayFigures, KeyFigures, MethodFigures, MonthlyFigures,
     PointsFigures, PrepaidFigures, Rate, RevenueFigures, ServiceFigures, TechnicianFigures,
 )
 from ..roles import Perm
@@ -106,6 +106,8 @@ class ReportService:
             staff_names: dict[int, str] = {r["id"]: r["display_name"] for r in as_dicts(sql(q.STAFF_NAMES))}
             prepaid = _prepaid(sql, q, lo, hi)
             to_card = dict(sql(q.MONTH_REFUNDS_TO_CARD, (lo, hi)).fetchall())
+            booking_rows = as_dicts(sql(q.MONTH_BOOKING_TECHNICIANS, (lo, hi)))
+            booked_visits = int(sql(q.MONTH_BOOKED_SALES, (lo, hi)).fetchone()[0])
 
         completed = [s for s in sales if s["status"] == "completed"]
         voided = [s for s in sales if s["status"] != "completed"]
@@ -141,7 +143,8 @@ class ReportService:
             key=KeyFigures(repurchase=Rate(len(month_customers & earlier), len(month_customers)),
                            referral=Rate(referred, len(new_customers))),
             care=care_report(self.ctx, start, end, len(completed)),
-            prepaid=prepaid)
+            prepaid=prepaid,
+            appointments=_appointments(booking_rows, len(completed), booked_visits, staff_names))
 
 
 def _prepaid(sql: Callable[..., Any], q: ModuleType, lo: str, hi: str) -> PrepaidFigures:
@@ -259,3 +262,20 @@ def _technicians(lines: list[Row], refund_lines: list[Row],
         return "" if t is None else staff_names.get(t) or names.get(t) or f"#{t}"
     ranked = sorted(techs, key=lambda t: (t is None, -(sold[t] - back[t]), name(t)))
     return tuple(TechnicianFigures(t, name(t), services[t], len(served[t]), sold[t], back[t]) for t in ranked)
+
+
+def _appointments(rows: list[Row], visits: int, booked_visits: int,
+                  staff_names: dict[int, str]) -> AppointmentFigures:
+    """Bookings by status, the whole shop (each booking once) and per technician."""
+    status: dict[int, str] = {r["booking_id"]: r["status"] for r in rows}
+    per_tech: dict[int, list[str]] = {}
+    for r in rows:
+        per_tech.setdefault(r["technician_id"], []).append(r["status"])
+
+    def counts(statuses: list[str]) -> tuple[int, int, int, int]:
+        return (len(statuses), statuses.count("completed"), statuses.count("cancelled"), statuses.count("no_show"))
+
+    techs = tuple(AppointmentTechnicianFigures(staff_names.get(t, ""), *counts(v))
+                  for t, v in sorted(per_tech.items(), key=lambda kv: (-len(kv[1]), staff_names.get(kv[0], ""))))
+    return AppointmentFigures(*counts(list(status.values())), visits=visits, booked_visits=booked_visits,
+                              technicians=techs)

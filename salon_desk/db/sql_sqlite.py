@@ -287,3 +287,15 @@ WHERE p.sold_at < ? AND (p.closed_at IS NULL OR p.closed_at >= ?)"""
 CLOSING_CARDS = """
 SELECT e.customer_id AS customer_id, SUM(e.principal_fen) AS principal, SUM(e.bonus_fen) AS bonus
 FROM card_entry e GROUP BY e.customer_id HAVING SUM(e.principal_fen) != 0 OR SUM(e.bonus_fen) != 0"""
+
+
+# -- appointments (the monthly report) ---------------------------------------------
+MONTH_BOOKING_TECHNICIANS = """
+SELECT b.id AS booking_id, b.status AS status, l.technician_id AS technician_id
+FROM booking b JOIN booking_line l ON l.booking_id = b.id
+WHERE b.start_at >= ? AND b.start_at < ?
+GROUP BY b.id, l.technician_id"""
+MONTH_BOOKED_SALES = """
+SELECT COUNT(*) AS booked_visits FROM sale s
+WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed'
+  AND EXISTS (SELECT 1 FROM booking b WHERE b.visit_id = s.visit_id)"""

@@ -22,7 +22,8 @@ SHEET_NAMES = {"revenue": "营业收入", "methods": "收款方式", "categories
                "key": "关键指标", "days": "每日营业", "care_key": "服务质量指标", "complaints": "投诉",
                "complaint_categories": "投诉类别", "complaint_technicians": "投诉按技师", "satisfaction": "满意度",
                "satisfaction_technicians": "满意度按技师", "followups": "回访", "segments": "客户分类",
-               "at_risk": "风险客户", "prepaid": "储值卡与次卡"}
+               "at_risk": "风险客户", "prepaid": "储值卡与次卡",
+               "appointments": "预约", "appointment_technicians": "预约按技师"}
 FORMATS = {"fen": '"￥"#,##0.00;-"￥"#,##0.00', "count": "#,##0", "points": "#,##0", "rate": "0.0%"}
 HEAD_FILL = PatternFill("solid", fgColor="EAD9DB")
 THIN = Side(style="thin", color="999999")

@@ -211,6 +211,29 @@ def prepaid_section(f: MonthlyFigures) -> Section:
     return Section("prepaid", "储值卡与次卡", ("项目", "金额 / 数量"), tuple((text(a), b) for a, b in rows))
 
 
+def appointments_section(f: MonthlyFigures) -> Section:
+    a = f.appointments
+    if a is None:
+        return Section("appointments", "预约", ("项目", "数量 / 比例"), ())
+    rows = [
+        ("预约数（按预约时间）", count(a.booked)),
+        ("　已完成", count(a.completed)),
+        ("　已取消", count(a.cancelled)),
+        ("　爽约", count(a.no_shows)),
+        ("爽约率（爽约 ÷ 未取消的预约）", Value(a.no_show_rate, "rate")),
+        ("预约到店占比（预约到店 ÷ 到店人次）", Value(a.booked_share, "rate")),
+    ]
+    return Section("appointments", "预约", ("项目", "数量 / 比例"), tuple((text(x), y) for x, y in rows))
+
+
+def appointment_technicians_section(f: MonthlyFigures) -> Section:
+    ts = f.appointments.technicians if f.appointments is not None else ()
+    rows = tuple((text(t.name), count(t.booked), count(t.completed), count(t.cancelled), count(t.no_shows),
+                  Value(t.no_show_rate, "rate")) for t in ts)
+    return Section("appointment_technicians", "预约（按技师）",
+                   ("技师", "预约数", "已完成", "已取消", "爽约", "爽约率"), rows)
+
+
 DEFINITIONS = (
     "复购率：本期到店的建档客户中，在本期开始前 90 天内也曾到店消费的客户所占比例"
     "（分子：两段时间都有消费的客户数；分母：本期到店客户数，散客不计）。",
@@ -341,4 +364,5 @@ def definitions(f: MonthlyFigures) -> tuple[str, ...]:
 def all_sections(f: MonthlyFigures) -> list[Section]:
     return [revenue_section(f), methods_section(f), categories_section(f), services_section(f),
             technicians_section(f), customers_section(f), tiers_section(f), points_section(f),
-            prepaid_section(f), key_section(f), *care_sections(f), days_section(f)]
+            prepaid_section(f), appointments_section(f), appointment_technicians_section(f), key_section(f),
+            *care_sections(f), days_section(f)]

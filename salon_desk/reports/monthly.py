@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, T
 
 from ..report_figures import MonthlyFigures
 from .figure_rows import (
-    DEFINITIONS, Section, at_risk_section, care_key_section, categories_section, complaint_categories_section,
+    DEFINITIONS, Section, appointment_technicians_section, appointments_section, at_risk_section, care_key_section, categories_section, complaint_categories_section,
     complaint_technicians_section, complaints_section, customers_section, days_section, followups_section,
     key_section, methods_section, satisfaction_section, satisfaction_technicians_section, segments_section,
     points_section, prepaid_section, revenue_section, services_section, technicians_section, tiers_section,
@@ -180,6 +180,9 @@ def render_monthly_report(f: MonthlyFigures) -> bytes:
     story += _table(points_section(f), [120 * mm, 60 * mm])
     if f.prepaid is not None:
         story += _table(prepaid_section(f), [120 * mm, 60 * mm])
+    if f.appointments is not None:
+        story += _table(appointments_section(f), [120 * mm, 60 * mm])
+        story += _table(appointment_technicians_section(f), [40 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm, 28 * mm])
     story += [CondPageBreak(60 * mm)]
     key = key_section(f)
     story += [KeepTogether(_parts(key, [50 * mm, 35 * mm, 55 * mm, 40 * mm])

@@ -167,10 +167,10 @@ def test_month_list_goes_back_to_the_shops_first_month(shop):
     assert periods(date(2026, 3, 10), date(2026, 3, 1))[-1] == ("month", (2025, 3))   # at least a year
 
 
-@pytest.mark.parametrize("index", range(20))
+@pytest.mark.parametrize("index", range(22))
 def test_figure_model_passes_the_model_tester(qtmodeltester, shop, owner, november, index):
     sections = all_sections(shop.reports.month(owner, 2026, 11))
-    assert len(sections) == 20          # ten of sales and customers, one of cards and packages, nine of care
+    assert len(sections) == 22          # ten of sales and customers, one of cards and packages, two of appointments, nine of care
     model = FigureTableModel()
     model.set_section(sections[index])
     qtmodeltester.check(model, force_py=True)
