@@ -188,6 +188,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
     sales = refunds = 0
     recent_sales: list[tuple[date, Any, ReceiptRecord]] = []
     care = _CareReplay(shop, clock, cashier, owner, staff, rng)
+    book_rng = random.Random(n_customers * 7919 + days)   # the book's own dice: the rest of the replay is unchanged
     for offset in range(days):
         day = start.date() + timedelta(days=offset)
         clock.value = datetime.combine(day, time(9, 30))
@@ -214,6 +215,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
             leave = arrive + timedelta(minutes=rng.randint(40, 120))
             events += [(arrive, 0, n, person), (leave, 1, n, person)]
         visits: dict[int, int] = {}
+        missed = _book_misses(shop, cashier, staff, items, people, day, book_rng) if 0 < (end.date() - day).days < 28 else []
         for when, leaving, n, person in sorted(events, key=lambda e: e[:3]):
             if is_today and when > end:
                 break   # still in the chair: "in the shop now"
@@ -223,7 +225,8 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
                 if person["id"] is None:
                     person["id"] = _register(shop, cashier, owner, person, people, rng, day)
                 try:
-                    visits[n] = shop.visits.check_in(cashier, person["id"]).id
+                    visits[n] = _arrive(shop, cashier, staff, items, person["id"], when, book_rng,
+                                        book=(end.date() - day).days < 28 and book_rng.random() < 0.35)
                 except SalonError:
                     continue
                 _add_lines(shop, cashier, staff, items, visits[n], rng)
@@ -240,6 +243,9 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
                 shop.members.enrol(cashier, person["id"], consent=True, qualifying_sale_id=receipt.sale_id)
             if sales % 97 == 0:   # about one sale in a hundred is voided or refunded
                 refunds += _refund(shop, cashier, receipt, rng)
+        for booking_id, starts in missed:           # booked, never came: marked once late
+            clock.value = max(clock.value, starts + timedelta(minutes=45))
+            shop.appointments.no_show(cashier, booking_id)
         if not is_today:
             care.evening(day, recent_sales, offset, days)
         else:
@@ -249,6 +255,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
             progress(f"{day}: {sales} sales")
     clock.value = end
     shop.run_daily_jobs()
+    _book_ahead(shop, cashier, staff, items, people, end, book_rng)
     members = sum(1 for p in people if p["id"] and shop.members.info(owner, p["id"]))
     return {"customers": sum(1 for p in people if p["id"]), "sales": sales + care.sales, "refunds": refunds + care.refunds,
             "members": members, "logins": DEMO_LOGINS}
@@ -391,6 +398,70 @@ def _register(shop: Shop, cashier: StaffInfo, owner: StaffInfo, person: Person, 
             shop.members.set_tier(owner, file.id, person["vip_card"], "纸质会员卡转入")
         shop.points.adjust(owner, file.id, rng.randint(5, 40) * 100, "纸质会员卡积分转入")
     return file.id
+
+
+def _service_and_technician(staff: dict[str, StaffInfo], items: dict[str, CatalogueItem],
+                            rng: random.Random) -> tuple[CatalogueItem, StaffInfo]:
+    item = items[rng.choice([c for c in items if items[c].kind == "service"])]
+    return item, staff[rng.choice(SPECIALITY[item.category])]
+
+
+def _arrive(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffInfo], items: dict[str, CatalogueItem],
+            customer_id: int, when: datetime, rng: random.Random, book: bool) -> int:
+    """Check in; some customers had booked (the booking checked in, its service on the visit)."""
+    if book:
+        item, tech = _service_and_technician(staff, items, rng)
+        try:
+            booking = shop.appointments.book(cashier, [(item.id, tech.id, when, None, rng.random() < 0.6)],
+                                             customer_id=customer_id)
+        except SalonError:
+            pass
+        else:
+            return shop.appointments.check_in(cashier, booking.id).id
+    return shop.visits.check_in(cashier, customer_id).id
+
+
+def _random_booking(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffInfo], items: dict[str, CatalogueItem],
+                    people: list[Person], start: datetime, rng: random.Random) -> int | None:
+    known = [p for p in people if p["id"] is not None]
+    item, tech = _service_and_technician(staff, items, rng)
+    who: dict[str, Any] = ({"customer_id": rng.choice(known)["id"]} if known and rng.random() < 0.85 else
+                           {"newcomer_name": _name(rng)[0], "newcomer_phone": f"139{rng.randint(10_000_000, 99_999_999)}"})
+    try:
+        return shop.appointments.book(cashier, [(item.id, tech.id, start, None, rng.random() < 0.5)],
+                                      notes=rng.choice(["", "", "", "想换个发型", "上次的技师", "带小孩"]), **who).id
+    except SalonError:          # a clash or outside the hours: the receptionist picks another time
+        return None
+
+
+def _book_misses(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffInfo], items: dict[str, CatalogueItem],
+                 people: list[Person], day: date, rng: random.Random) -> list[tuple[int, datetime]]:
+    """The morning's bookings that will not come: some cancel by phone, some simply do not show."""
+    missed = []
+    for _ in range(rng.choice([0, 1, 1, 2])):
+        start = datetime.combine(day, time(rng.randint(11, 18), rng.choice([0, 15, 30, 45])))
+        booking_id = _random_booking(shop, cashier, staff, items, people, start, rng)
+        if booking_id is None:
+            continue
+        if rng.random() < 0.5:
+            shop.appointments.cancel(cashier, booking_id, rng.choice(["客人临时有事", "改约下周", "身体不适"]))
+        else:
+            missed.append((booking_id, start))
+    return missed
+
+
+def _book_ahead(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffInfo], items: dict[str, CatalogueItem],
+                people: list[Person], now: datetime, rng: random.Random) -> int:
+    """The book from now on: the rest of today and the next two weeks, busier at the weekend."""
+    made = 0
+    for offset in range(15):
+        day = now.date() + timedelta(days=offset)
+        wanted = (12 if day.weekday() >= 5 else 7) - offset // 4
+        for _ in range(wanted):
+            start = datetime.combine(day, time(rng.randint(10, 19), rng.choice([0, 15, 30, 45])))
+            if start > now and _random_booking(shop, cashier, staff, items, people, start, rng) is not None:
+                made += 1
+    return made
 
 
 def _add_lines(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffInfo], items: dict[str, CatalogueItem],

@@ -129,3 +129,19 @@ def test_cards_and_packages_are_in_use_and_their_ledgers_agree(demo):
                        " WHERE l.amount_fen != 0").fetchone()[0] == 0
     assert con.execute("SELECT COUNT(*) FROM package_session u JOIN customer_package p ON p.id = u.package_id"
                        " JOIN sale s ON s.id = u.sale_id WHERE s.customer_id != p.customer_id").fetchone()[0] == 0
+
+
+def test_the_demo_has_a_book_ahead_and_history_of_no_shows_and_cancellations(demo):
+    _path, _summary, con = demo
+    ahead = con.execute("SELECT COUNT(*), COUNT(DISTINCT date(start_at)) FROM booking"
+                        " WHERE status = 'booked' AND start_at > ?", (NOW.isoformat(" "),)).fetchone()
+    assert ahead[0] >= 50 and ahead[1] >= 14                     # today's rest and the next two weeks
+    past = dict(con.execute("SELECT status, COUNT(*) FROM booking WHERE start_at < ? GROUP BY status",
+                            (NOW.isoformat(" "),)).fetchall())
+    assert past.get("no_show", 0) > 3 and past.get("cancelled", 0) > 3 and past.get("completed", 0) > 10
+    assert "booked" not in past                                  # nobody left waiting in the past
+    clashes = con.execute("""SELECT COUNT(*) FROM booking_line a JOIN booking_line b
+        ON a.technician_id = b.technician_id AND a.id < b.id AND a.start_at < b.end_at AND b.start_at < a.end_at
+        JOIN booking x ON x.id = a.booking_id JOIN booking y ON y.id = b.booking_id
+        WHERE x.status IN ('booked', 'checked_in') AND y.status IN ('booked', 'checked_in')""").fetchone()[0]
+    assert clashes == 0
