@@ -98,6 +98,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <source>{name} has no booking today.</source>
         <translation>{name} 今天没有预约。</translation>
     </message>
+    <message>
+        <source>{name} booked {time}: {services}. Check in from the booking?</source>
+        <translation>{name} 预约了今天 {time}：{services}。按预约登记到店？</translation>
+    </message>
+    <message>
+        <source>Booked for today</source>
+        <translation>今日有预约</translation>
+    </message>
 </context>
 <context>
     <name>BandsDialog</name>

@@ -8,9 +8,8 @@ inside the booking's own transaction, and writes. Bookings are never deleted.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
 from peewee import JOIN
 
@@ -19,14 +18,14 @@ from ..appointments import (
     BookContext, BookedService, BookingDraft, BookingInfo, BookingLine, BookingRecord, BookingStatus, Reminder,
     ReminderLine, ServiceRef, Slot, TechnicianDay, TechnicianRef,
 )
-from ..errors import InvalidInput, NotFound, PermissionDenied
+from ..errors import NotFound, PermissionDenied
 from ..records import VisitInfo
 from ..roles import Perm, Role
 from .birthday_perks import birthday_status
 from .context import Actor, ShopContext
 from .customer_rows import current_consents
 from .models import (
-    Booking, BookingLine as LineRow, Complaint, Customer, Item, Member, Sale, Staff, Visit, VisitLine,
+    Booking, BookingLine as LineRow, Complaint, Customer, Item, Member, Sale, Staff,
 )
 from .permissions import ANY_STAFF, requires
 from .visits import VisitService
@@ -76,7 +75,7 @@ class AppointmentService:
                         & Booking.status.in_([s.value for s in rules.HOLDS_TIME]))
                  .dicts())
         return [Slot(r["booking"], r["technician"], r["start_at"], r["end_at"], r["cname"] or r["newcomer_name"],
-                     BookingStatus(r["status"])) for r in query]
+                     BookingStatus(r["status"])) for r in cast(Iterable[dict[str, Any]], query)]
 
     def _check(self, draft: BookingDraft, before: BookingDraft | None = None) -> None:
         techs = [line.technician_id for line in draft.lines]
@@ -90,8 +89,9 @@ class AppointmentService:
 
     def _record(self, row: Booking) -> BookingRecord:
         names = self.ctx.staff_names()
-        lines = list(LineRow.select(LineRow, Item.name.alias("item_name")).join(Item)
-                     .where(LineRow.booking == row.id).order_by(LineRow.start_at, LineRow.id).dicts())
+        lines = cast(list[dict[str, Any]], list(
+            LineRow.select(LineRow, Item.name.alias("item_name")).join(Item)
+            .where(LineRow.booking == row.id).order_by(LineRow.start_at, LineRow.id).dicts()))
         services = tuple(BookedService(l["id"], l["item"], l["item_name"], l["technician"],
                                        names.get(l["technician"], ""), l["start_at"], l["minutes"],
                                        bool(l["designated"])) for l in lines)

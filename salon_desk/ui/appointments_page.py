@@ -12,9 +12,9 @@ the day before/after, T today, R tomorrow's reminders, F find a customer's booki
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QTime, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QTime, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QInputDialog,
@@ -28,7 +28,7 @@ from . import labels
 from .counter_models import CustomerTableModel
 from .day_view import DayView
 from .ops import VISITS, Ops
-from .widgets import SearchField, current_record, make_table, select_row
+from .widgets import Confirm, SearchField, current_record, make_table, select_row
 
 APPOINTMENTS = "appointments"      # the scope of a change to the book
 
@@ -367,3 +367,22 @@ class AppointmentsPage(QWidget):
             return
         self.go(self.shop.today())
         self.view.select_booking(found[0].id)
+
+
+def offer_booking(parent: QWidget, ops: Ops, customer_id: int):
+    """A customer checked in at the counter had booked for today: offer the booking instead of
+    an empty visit. The check-in's outcome when taken, else None (the counter opens a plain visit)."""
+    if not ops.can(Perm.APPOINTMENTS):
+        return None
+    found = ops.query(parent, lambda: ops.shop.appointments.today_for_customer(ops.staff, customer_id),
+                      default=[]) or []
+    if not found:
+        return None
+    booking = found[0]
+    services = "、".join(f"{s.service_name}（{s.technician_name}）" for s in booking.services)
+    question = QCoreApplication.translate("AppointmentsPage", "{name} booked {time}: {services}. Check in from the booking?")
+    if not Confirm.ask(parent, QCoreApplication.translate("AppointmentsPage", "Booked for today"),
+                       question.format(name=booking.name, time=f"{booking.start:%H:%M}", services=services)):
+        return None
+    return ops.run(parent, lambda: ops.shop.appointments.check_in(ops.staff, booking.id),
+                   changes={APPOINTMENTS, VISITS})

@@ -12,6 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from .after_checkout import finish_sale
+from .appointments_page import offer_booking
 from .card_dialogs import PackageSaleDialog, TopUpDialog
 from .checkout_dialog import CheckoutDialog
 from .counter_models import CustomerTableModel, OpenVisitsModel
@@ -124,7 +125,10 @@ class CounterPage(QWidget):
         self.check_in(customer.id)
 
     def check_in(self, customer_id: int | None) -> None:
-        outcome = self.ops.run(self, lambda: self.shop.visits.check_in(self.ops.staff, customer_id), changes={VISITS})
+        outcome = offer_booking(self, self.ops, customer_id) if customer_id is not None else None   # booked today?
+        if outcome is None:
+            outcome = self.ops.run(self, lambda: self.shop.visits.check_in(self.ops.staff, customer_id),
+                                   changes={VISITS})
         if outcome.ok:
             self.search.clear()
             self.select_visit(outcome.value.id)

@@ -117,3 +117,16 @@ def test_no_show_with_one_key_once_late(qtbot, window, shop, clock, cashier, tec
     page.view.select_booking(a.id)
     press(qtbot, window, Qt.Key.Key_X)
     assert shop.appointments.get(cashier, a.id).status is BookingStatus.NO_SHOW
+
+
+def test_a_walk_in_who_booked_is_offered_the_booking_at_the_counter(qtbot, window, shop, clock, cashier, tech,
+                                                                    items, new_customer, no_prompts):
+    customer = new_customer("张三", "13812345678")
+    booking = shop.appointments.book(cashier, [(items.cut.id, tech.id, at(10, 30), 60, True)],
+                                     customer_id=customer.id)
+    counter = window.counter
+    counter.search.setText("5678")
+    counter.check_in_chosen()                             # Enter on the search result; the offer answered yes
+    visit = counter.editor.visit
+    assert [(l.name, l.technician_name, l.designated) for l in visit.lines] == [("精剪", "王师傅", True)]
+    assert shop.appointments.get(cashier, booking.id).status is BookingStatus.CHECKED_IN
