@@ -71,17 +71,22 @@ class AppointmentService:
                                 Booking.status, Booking.newcomer_name, Customer.name.alias("cname"))
                  .join(Booking).join(Customer, JOIN.LEFT_OUTER, on=(Booking.customer == Customer.id))
                  .where(LineRow.technician.in_(list(set(technician_ids))) & (LineRow.start_at < last)
+                        # no service is longer than MAX_LINE_MINUTES: the index reads only the window
+                        & (LineRow.start_at > first - timedelta(minutes=rules.MAX_LINE_MINUTES))
                         & (LineRow.end_at > first)
                         & Booking.status.in_([s.value for s in rules.HOLDS_TIME]))
                  .dicts())
         return [Slot(r["booking"], r["technician"], r["start_at"], r["end_at"], r["cname"] or r["newcomer_name"],
                      BookingStatus(r["status"])) for r in cast(Iterable[dict[str, Any]], query)]
 
-    def _check(self, draft: BookingDraft, before: BookingDraft | None = None) -> None:
+    def _check(self, draft: BookingDraft, before: BookingDraft | None = None,
+               services: dict[int, ServiceRef] | None = None) -> None:
         techs = [line.technician_id for line in draft.lines]
         first = min((l.start for l in draft.lines), default=self.ctx.now()) - timedelta(hours=12)
         last = max((l.end for l in draft.lines), default=self.ctx.now()) + timedelta(hours=12)
-        context = BookContext(self.ctx.now(), self._technicians(), self._services(l.service_id for l in draft.lines),
+        if services is None:
+            services = self._services(l.service_id for l in draft.lines)
+        context = BookContext(self.ctx.now(), self._technicians(), services,
                               self._rota(), self._slots(techs, first, last) if techs else [])
         rules.validate_booking(draft, context, before=before)
 
@@ -114,16 +119,19 @@ class AppointmentService:
             raise NotFound("appointment.not_found", id=booking_id)
         return row
 
-    def _write_lines(self, booking: Booking, draft: BookingDraft) -> None:
+    def _write_lines(self, booking: Booking, draft: BookingDraft) -> list[int]:
         existing = list(LineRow.select().where(LineRow.booking == booking.id).order_by(LineRow.id))
         for row, line in zip(existing, draft.lines):
             LineRow.update(item=line.service_id, technician=line.technician_id, start_at=line.start,
                            end_at=line.end, minutes=line.minutes, designated=line.designated).where(
                 LineRow.id == row.id).execute()
+        ids = [int(row.id) for row in existing[:len(draft.lines)]]
         for line in draft.lines[len(existing):]:
-            LineRow.create(booking=booking, item=line.service_id, technician=line.technician_id,
-                           start_at=line.start, end_at=line.end, minutes=line.minutes, designated=line.designated)
+            ids.append(int(LineRow.create(booking=booking, item=line.service_id, technician=line.technician_id,
+                                          start_at=line.start, end_at=line.end, minutes=line.minutes,
+                                          designated=line.designated).id))
         Booking.update(start_at=draft.start, end_at=draft.end).where(Booking.id == booking.id).execute()
+        return ids
 
     # ------------------------------------------------------------ booking and changing
 
@@ -149,14 +157,23 @@ class AppointmentService:
             draft = BookingDraft(lines, customer_id=customer_id, customer_name=customer_name,
                                  newcomer_name="" if customer_id else newcomer_name.strip(),
                                  newcomer_phone="" if customer_id else newcomer_phone.strip(), notes=notes.strip())
-            self._check(draft)
+            self._check(draft, services=usual)
             row = Booking.create(customer=customer_id, newcomer_name=draft.newcomer_name,
                                  newcomer_phone=draft.newcomer_phone, notes=draft.notes,
                                  status=BookingStatus.BOOKED.value, start_at=draft.start, end_at=draft.end,
                                  booked_by=actor.row, booked_at=self.ctx.now(), cancel_reason="")
-            self._write_lines(row, draft)
+            line_ids = self._write_lines(row, draft)
             self.ctx.audit(actor, "booking_made", target=f"booking:{row.id}", start=draft.start)
-            return self._record(row)
+            # the record from what was just written (no second read of the booking)
+            names = {t.id: t.name for t in self._technicians().values()}
+            return BookingRecord(
+                row.id, BookingStatus.BOOKED, customer_id, customer_name or draft.newcomer_name, draft.newcomer_phone,
+                draft.start, draft.end,
+                tuple(sorted((BookedService(i, l.service_id, usual[l.service_id].name, l.technician_id,
+                                            names.get(l.technician_id, ""), l.start, l.minutes, l.designated)
+                              for i, l in zip(line_ids, draft.lines)), key=lambda s: (s.start, s.line_id))),
+                draft.notes, actor.display_name, row.booked_at, "", None,
+                self._no_shows(customer_id) if customer_id else 0)
 
     def _change(self, actor: Actor, booking_id: int, change: Any, action: str) -> BookingRecord:
         with self.ctx.db.atomic():
