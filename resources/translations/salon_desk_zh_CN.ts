@@ -573,6 +573,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>本次积分</translation>
     </message>
     <message>
+        <source>Correct the error below before taking payment</source>
+        <translation>请先改正下面的错误再收款</translation>
+    </message>
+    <message>
         <source>Payments do not add up</source>
         <translation>付款有误，请核对</translation>
     </message>

@@ -93,8 +93,9 @@ class CheckoutDialog(QDialog):
         self.birthday = QComboBox()
         self.birthday.setObjectName("birthday")
         self.birthday_label = QLabel(self.tr("Birthday free service:"))
-        self.points = QLineEdit("0")
+        self.points = AmountField("0")     # Enter here goes on to the payment, never confirms a refused bill
         self.points.setObjectName("points")
+        self.points.entered.connect(self.go_to_payment)
         self.points.setValidator(QIntValidator(0, 10_000_000, self))
         self.points_max = QLabel()
         self.points_all = QPushButton(self.tr("Use the most"))
@@ -203,7 +204,7 @@ class CheckoutDialog(QDialog):
             quote = self.shop.sales.quote(self.ops.staff, self.visit_id, points=points, birthday_line_id=birthday)
         except SalonError as error:
             self.quote_error = errors_text.message(error)
-            quote = None
+            quote = self._valid_quote(birthday)
         if quote is not None:
             self.quote = quote
         if first and self.quote is not None:
@@ -220,6 +221,15 @@ class CheckoutDialog(QDialog):
             self.totals.setText(self._totals_html(q))
             self.due.setText(self.tr("Due {amount}").format(amount=labels.money(q.priced.amount_due_fen)))
         self._settle()
+
+    def _valid_quote(self, birthday: int | None) -> Quote | None:
+        """The bill without the choice the core refused, so the totals and the due never show a rejected redemption."""
+        for points, line in ((0, birthday), (0, None)):
+            try:
+                return self.shop.sales.quote(self.ops.staff, self.visit_id, points=points, birthday_line_id=line)
+            except SalonError:
+                continue
+        return None
 
     def _fill_birthday(self, q: Quote) -> None:
         self.birthday.blockSignals(True)
@@ -267,6 +277,11 @@ class CheckoutDialog(QDialog):
             return None
         return draw(Balance(self.card.principal_fen, self.card.bonus_fen), amount)
 
+    def go_to_payment(self) -> None:
+        if not self.quote_error:
+            self.amount.setFocus()
+            self.amount.selectAll()
+
     def use_most_points(self) -> None:
         if self.quote is not None:
             self.points.setText(str(self.quote.priced.max_points_redeemable))
@@ -291,7 +306,10 @@ class CheckoutDialog(QDialog):
                     payment_error = errors_text.message(problem)
             except SalonError as error:
                 payment_error = errors_text.message(error)
-        if payment_error:            # e.g. card over the bill: never a green "paid in full" beside the error
+        if self.quote_error:         # the points or the birthday choice were refused: nothing is "paid" yet
+            self.status.setText(self.tr("Correct the error below before taking payment"))
+            self.status.setStyleSheet("color: #b00020;")
+        elif payment_error:          # e.g. card over the bill: never a green "paid in full" beside the error
             self.status.setText(self.tr("Payments do not add up"))
             self.status.setStyleSheet("color: #b00020;")
         elif self.remaining_fen:
@@ -320,7 +338,18 @@ class CheckoutDialog(QDialog):
             self.error.setText(errors_text.message(error))
             return None
 
+    def refused_choice(self) -> bool:
+        """While the points or the birthday choice are refused, no payment is taken (the error stays in view)."""
+        if self.quote_error:
+            self.error.setText(self.quote_error)
+            self.points.setFocus()
+            self.points.selectAll()
+            return True
+        return False
+
     def take_payment(self, method: str) -> None:
+        if self.refused_choice():
+            return
         amount = self.typed_amount()
         if amount is None:
             return
@@ -336,7 +365,7 @@ class CheckoutDialog(QDialog):
 
     def take_card(self) -> None:
         """The stored-value card pays the amount typed, at most what it holds and what is left to pay."""
-        if self.card_balance_fen <= 0:
+        if self.card_balance_fen <= 0 or self.refused_choice():
             return
         used = sum(t.amount_fen for t in self.tenders if t.method == STORED_VALUE)
         amount = self.typed_amount()
