@@ -922,6 +922,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>撤回</translation>
     </message>
     <message>
+        <source>Not a mainland mobile number (11 digits starting with 1); it can still be saved.</source>
+        <translation>不是大陆手机号（1 开头的 11 位数字）；仍可保存。</translation>
+    </message>
+    <message>
         <source>Needs the customer&apos;s consent to health notes.</source>
         <translation>需要顾客同意记录健康信息。</translation>
     </message>

@@ -67,7 +67,8 @@ class VisitEditor(QWidget):
         self.technician = QComboBox()
         self.technician.setObjectName("technician")
         self.quantity = QSpinBox()
-        self.quantity.setRange(1, 99)
+        self.quantity.setRange(-99, 99)     # a typed "-2" reaches the core and is refused, never read as 2
+        self.quantity.setValue(1)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (optional)"))
         self.add_button = QPushButton(self.tr("Add"))
