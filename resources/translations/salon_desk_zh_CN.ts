@@ -3483,10 +3483,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>会员</translation>
     </message>
     <message>
-        <source>One sale to qualify for joining (yuan)</source>
-        <translation>一次性消费满多少可入会（元）</translation>
-    </message>
-    <message>
         <source>Membership lapses after days without a sale</source>
         <translation>多少天未消费会员资格失效</translation>
     </message>
@@ -3501,10 +3497,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Points worth one yuan off</source>
         <translation>多少积分抵 1 元</translation>
-    </message>
-    <message>
-        <source>Points may pay at most (‰ of the sale)</source>
-        <translation>积分最多抵扣（占本单的‰）</translation>
     </message>
     <message>
         <source>Referral bonus points</source>
@@ -3529,10 +3521,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>in the birthday month</source>
         <translation>生日所在月</translation>
-    </message>
-    <message>
-        <source>Birthday free service up to (yuan)</source>
-        <translation>生日免费项目上限（元）</translation>
     </message>
     <message>
         <source>Follow-ups and complaints</source>
@@ -3715,14 +3703,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>等级</translation>
     </message>
     <message>
-        <source>Pays (‰ of list price)</source>
-        <translation>折扣（原价的‰）</translation>
-    </message>
-    <message>
-        <source>Promote at spend (yuan)</source>
-        <translation>升级消费额（元）</translation>
-    </message>
-    <message>
         <source>or visits</source>
         <translation>或到店次数</translation>
     </message>
@@ -3737,6 +3717,26 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
+    </message>
+    <message>
+        <source>One sale to qualify for joining</source>
+        <translation>一次性消费满多少可入会</translation>
+    </message>
+    <message>
+        <source>Points may pay at most (% of the sale)</source>
+        <translation>积分最多抵扣（占本单的 %）</translation>
+    </message>
+    <message>
+        <source>Birthday free service up to</source>
+        <translation>生日免费项目上限</translation>
+    </message>
+    <message>
+        <source>Pays (% of list price)</source>
+        <translation>会员支付（原价的 %）</translation>
+    </message>
+    <message>
+        <source>Promote at spend</source>
+        <translation>升级消费额</translation>
     </message>
     <message>
         <source>Nothing changed.</source>
