@@ -493,8 +493,8 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>{name}：剩余 {left} 次</translation>
     </message>
     <message>
-        <source>Birthday free service:</source>
-        <translation>生日免费项目：</translation>
+        <source>Birthday free service (F10):</source>
+        <translation>生日免费项目（F10）：</translation>
     </message>
     <message>
         <source>Use the most</source>
@@ -567,6 +567,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>principal {principal} + bonus {bonus}</source>
         <translation>本金 {principal} + 赠送 {bonus}</translation>
+    </message>
+    <message>
+        <source>Points earned (doubled for the birthday)</source>
+        <translation>本次积分（生日双倍）</translation>
     </message>
     <message>
         <source>Points earned</source>
@@ -4035,32 +4039,8 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>会员号 {no} · {points} 积分</translation>
     </message>
     <message>
-        <source>Birthday! Unused this year: {perks}</source>
-        <translation>生日快乐！今年未用权益：{perks}</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>Birthday in {days} days</source>
-        <translation>还有 {days} 天生日</translation>
-    </message>
-    <message>
         <source>Preferences: {tags}</source>
         <translation>偏好：{tags}</translation>
-    </message>
-    <message>
-        <source>Open complaint — answer overdue!</source>
-        <translation>有未结投诉 — 已超时未回应！</translation>
-    </message>
-    <message>
-        <source>Open complaint</source>
-        <translation>有未结投诉</translation>
-    </message>
-    <message>
-        <source>Allergies: {text}</source>
-        <translation>过敏：{text}</translation>
     </message>
     <message>
         <source>Last visit {when}: {what}, {paid}</source>
@@ -4187,6 +4167,61 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningStrips</name>
+    <message>
+        <source>⚠ Allergies: {text}</source>
+        <translation>⚠ 过敏：{text}</translation>
+    </message>
+    <message>
+        <source>⚠ Open complaint — answer overdue!</source>
+        <translation>⚠ 有未结投诉 — 已超时未回应！</translation>
+    </message>
+    <message>
+        <source>⚠ Open complaint</source>
+        <translation>⚠ 有未结投诉</translation>
+    </message>
+    <message>
+        <source>★ Birthday! Birthday perks are for members.</source>
+        <translation>★ 生日快乐！生日权益仅限会员。</translation>
+    </message>
+    <message>
+        <source>★ Birthday! This year&apos;s perks have been used.</source>
+        <translation>★ 生日快乐！今年的生日权益已用。</translation>
+    </message>
+    <message>
+        <source>F10 at checkout: free service</source>
+        <translation>结账时按 F10：免费项目</translation>
+    </message>
+    <message>
+        <source>F11: give the gift</source>
+        <translation>F11：发放礼物</translation>
+    </message>
+    <message>
+        <source>★ Birthday! Unused this year: {perks} ({keys})</source>
+        <translation>★ 生日快乐！今年未用权益：{perks}（{keys}）</translation>
+    </message>
+    <message>
+        <source>Birthday in {days} days</source>
+        <translation>{days} 天后生日</translation>
+    </message>
+    <message>
+        <source>Birthday gift</source>
+        <translation>生日礼物</translation>
+    </message>
+    <message>
+        <source>Hand {name} their birthday gift? It is recorded once this year.</source>
+        <translation>为{name}发放生日礼物？每年只记录一次。</translation>
+    </message>
+    <message>
+        <source>a gift (the gift list is empty)</source>
+        <translation>礼物（礼品清单为空）</translation>
+    </message>
+    <message>
+        <source>Give the gift</source>
+        <translation>发放礼物</translation>
     </message>
 </context>
 </TS>

@@ -23,7 +23,7 @@ from ..records import Quote, ReceiptRecord
 from ..points import points_earned
 from ..stored_value import Balance, Draw, draw, earning_base_fen
 from ..tenders import METHODS, STORED_VALUE, Tender, settle
-from . import after_checkout, errors_text, labels
+from . import after_checkout, errors_text, labels, warning_strips
 from .counter_models import PaymentsModel, QuoteLinesModel
 from .ops import CUSTOMERS, SALES, VISITS, Ops
 from .widgets import big_label, current_record, error_label, make_table
@@ -67,6 +67,14 @@ class CheckoutDialog(QDialog):
         who = (self.tr("Walk-in") if visit.customer is None else
                f"{visit.customer.name}  {visit.customer.phone_masked}  {labels.tier_name(visit.customer.tier)}")
         self.header = big_label(who, 14)
+        self.customer_id = visit.customer.id if visit.customer is not None else None
+        self.is_member = visit.customer is not None and bool(visit.customer.tier)
+        self.allergy_strip = warning_strips.make_strip("allergy", self)
+        warning_strips.show_strip(self.allergy_strip, warning_strips.allergy_text(visit.allergies))
+        self.birthday_strip = warning_strips.make_strip("birthday", self)
+        self.birthday_status = visit.birthday
+        warning_strips.show_strip(self.birthday_strip,
+                                  warning_strips.birthday_text(visit.birthday, self.is_member))
         self.card = (ops.query(self, lambda: self.shop.cards.info(ops.staff, visit.customer.id))
                      if visit.customer is not None else None)
         self.card_balance_fen = self.card.total_fen if self.card is not None else 0
@@ -92,7 +100,7 @@ class CheckoutDialog(QDialog):
 
         self.birthday = QComboBox()
         self.birthday.setObjectName("birthday")
-        self.birthday_label = QLabel(self.tr("Birthday free service:"))
+        self.birthday_label = QLabel(self.tr("Birthday free service (F10):"))
         self.points = AmountField("0")     # Enter here goes on to the payment, never confirms a refused bill
         self.points.setObjectName("points")
         self.points.entered.connect(self.go_to_payment)
@@ -157,6 +165,8 @@ class CheckoutDialog(QDialog):
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.allergy_strip)
+        layout.addWidget(self.birthday_strip)
         layout.addWidget(self.card_label)
         layout.addWidget(self.lines_view, 1)
         options = QFormLayout()
@@ -265,7 +275,9 @@ class CheckoutDialog(QDialog):
                 per_yuan = self.shop.settings.value("points.earn_per_yuan")
                 earned = points_earned(earning_base_fen(p.amount_due_fen, taken.bonus_fen), per_yuan,
                                        p.points_birthday_bonus > 0)
-        if q.tier is not None:
+        if q.tier is not None and p.points_birthday_bonus > 0:
+            rows.append((self.tr("Points earned (doubled for the birthday)"), str(earned)))
+        elif q.tier is not None:
             rows.append((self.tr("Points earned"), str(earned)))
         return "<table>" + "".join(f"<tr><td>{a}&nbsp;&nbsp;</td><td align='right'>{b}</td></tr>"
                                    for a, b in rows) + "</table>"
@@ -398,6 +410,25 @@ class CheckoutDialog(QDialog):
             self._settle()
             self.amount.setFocus()
 
+    # -- birthday -----------------------------------------------------------
+    def next_birthday_choice(self) -> None:
+        """F10: the free service on the next service line (then back to "not used")."""
+        if self.birthday.isHidden() or self.birthday.count() < 2:
+            return
+        self.birthday.setCurrentIndex((self.birthday.currentIndex() + 1) % self.birthday.count())
+
+    def give_gift(self) -> None:
+        """F11: the birthday gift, chosen from the gift list and confirmed."""
+        status = self.birthday_status
+        if self.customer_id is None or status is None or not status.gift_available:
+            return
+        if warning_strips.give_birthday_gift(self, self.ops, self.customer_id, self.customer_name):
+            self.birthday_status = self.ops.query(
+                self, lambda: self.shop.birthdays.status(self.ops.staff, self.customer_id))
+            warning_strips.show_strip(self.birthday_strip,
+                                      warning_strips.birthday_text(self.birthday_status, self.is_member))
+        self.amount.setFocus()
+
     # -- confirm ------------------------------------------------------------
     def confirm(self) -> None:
         staff, visit_id = self.ops.staff, self.visit_id
@@ -422,6 +453,12 @@ class CheckoutDialog(QDialog):
             return
         if key == CARD_KEY:
             self.take_card()
+            return
+        if key == warning_strips.FREE_SERVICE_KEY:
+            self.next_birthday_choice()
+            return
+        if key == warning_strips.GIFT_KEY:
+            self.give_gift()
             return
         if key == Qt.Key.Key_Delete and self.payments_view.hasFocus():
             self.remove_payment()

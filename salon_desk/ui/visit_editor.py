@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..records import Quote, VisitInfo
-from . import labels
+from . import labels, warning_strips
 from .counter_models import VisitLinesModel
 from .ops import CUSTOMERS, SALES, VISITS, Ops
 from .record_models import CatalogueModel
@@ -41,7 +41,10 @@ class VisitEditor(QWidget):
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setStyleSheet("QLabel#banner { background: #fff8e7; border: 1px solid #e8d9b0;"
                                   " border-radius: 4px; padding: 6px; }")
-        self.gift_button = QPushButton(self.tr("Hand over birthday gift"))
+        self.allergy_strip = warning_strips.make_strip("allergy", self)
+        self.birthday_strip = warning_strips.make_strip("birthday", self)
+        self.complaint_strip = warning_strips.make_strip("complaint", self)
+        self.gift_button = QPushButton(self.tr("Hand over birthday gift") + "  F11")
         self.gift_button.clicked.connect(self.give_gift)
         self.gift_button.setAutoDefault(False)
 
@@ -112,6 +115,8 @@ class VisitEditor(QWidget):
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
+        for strip in (self.allergy_strip, self.complaint_strip, self.birthday_strip):
+            layout.addWidget(strip)                # full width, above everything else
         top = QHBoxLayout()
         top.addWidget(self.banner, 1)
         top.addWidget(self.gift_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -177,6 +182,8 @@ class VisitEditor(QWidget):
             self.banner.setText(self.tr("Find the customer on the left and press Enter to check them in, "
                                         "or press F6 for a walk-in."))
             self.gift_button.hide()
+            for strip in (self.allergy_strip, self.birthday_strip, self.complaint_strip):
+                strip.hide()
             self.lines_model.set_rows([])
             self.quote = None
             self._show_totals()
@@ -186,6 +193,10 @@ class VisitEditor(QWidget):
             flags = self.ops.query(self, lambda: self.shop.care.open_complaints_of(
                 self.ops.staff, visit.customer.id), default=()) or ()
         self.banner.setText(self.banner_html(visit, flags))
+        warning_strips.show_strip(self.allergy_strip, warning_strips.allergy_text(visit.allergies))
+        warning_strips.show_strip(self.complaint_strip, warning_strips.complaint_text(flags))
+        warning_strips.show_strip(self.birthday_strip, warning_strips.birthday_text(
+            visit.birthday, visit.customer is not None and bool(visit.customer.tier)))
         birthday = visit.birthday
         self.gift_button.setVisible(bool(birthday and birthday.gift_available))
         claims = self.ops.query(self, lambda: self.shop.packages.claims(self.ops.staff, visit.id), default={})
@@ -206,25 +217,8 @@ class VisitEditor(QWidget):
         if c.tier:
             parts[0] += " &nbsp; " + esc(self.tr("No. {no} · {points} points").format(no=c.member_no,
                                                                                       points=c.points))
-        b = v.birthday
-        if b is not None and b.in_window:
-            unused = [labels.perk_name(p) for p, ok in (("free_service", b.free_service_available),
-                                                       ("gift", b.gift_available)) if ok]
-            text = self.tr("Birthday! Unused this year: {perks}").format(
-                perks="、".join(unused) if unused else self.tr("none"))
-            parts.append(f"<span style='color:#c2185b; font-weight:bold'>★ {esc(text)}</span>")
-        elif b is not None and b.days_until is not None and b.days_until <= 7:
-            parts.append(esc(self.tr("Birthday in {days} days").format(days=b.days_until)))
         if v.tags:
             parts.append(esc(self.tr("Preferences: {tags}").format(tags="、".join(v.tags))))
-        if complaints:
-            overdue = any(f.overdue for f in complaints)
-            text = (self.tr("Open complaint — answer overdue!") if overdue else self.tr("Open complaint"))
-            parts.append("<span style='color:#ffffff; background:#b00020; font-weight:bold'>&nbsp;⚠ {}&nbsp;</span>"
-                         .format(esc(text)))
-        if v.allergies:
-            parts.append("<span style='color:#b00020; font-weight:bold'>{}</span>".format(
-                esc(self.tr("Allergies: {text}").format(text=v.allergies))))
         if v.last_visit is not None:
             lv = v.last_visit
             parts.append(esc(self.tr("Last visit {when}: {what}, {paid}").format(
@@ -384,15 +378,18 @@ class VisitEditor(QWidget):
             self.ops.run(self, lambda: self.shop.visits.cancel(self.ops.staff, self.visit.id), changes={VISITS})
 
     def give_gift(self) -> None:
-        if self.visit is None or self.visit.customer is None:
+        """F11: the birthday gift, chosen from the gift list and confirmed."""
+        visit = self.visit
+        if visit is None or visit.customer is None or not (visit.birthday and visit.birthday.gift_available):
             return
-        customer_id = self.visit.customer.id
-        self.ops.run(self, lambda: self.shop.birthdays.give_gift(self.ops.staff, customer_id),
-                     changes={VISITS, CUSTOMERS, SALES})
+        warning_strips.give_birthday_gift(self, self.ops, visit.customer.id, visit.customer.name)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete and self.lines_view.hasFocus():
             self.remove_line()
+            return
+        if event.key() == warning_strips.GIFT_KEY:
+            self.give_gift()
             return
 
         super().keyPressEvent(event)

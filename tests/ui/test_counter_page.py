@@ -58,8 +58,12 @@ def test_enter_checks_in_and_the_banner_shows_the_file(qtbot, window, shop, owne
     visit = counter.editor.visit
     assert visit is not None and visit.customer.id == zhang.id
     banner = counter.editor.banner.text()
-    for text in ("张三", "金卡会员", "1000 积分", "生日快乐", "生日免费项目", "桂花茶、要毛毯", "对酒精过敏", "首次到店"):
+    for text in ("张三", "金卡会员", "1000 积分", "桂花茶、要毛毯", "首次到店"):
         assert text in banner, text
+    editor = counter.editor                       # the warnings have full-width strips of their own
+    assert editor.allergy_strip.isVisibleTo(editor) and "对酒精过敏" in editor.allergy_strip.text()
+    assert editor.birthday_strip.isVisibleTo(editor)
+    assert "生日快乐" in editor.birthday_strip.text() and "生日免费项目" in editor.birthday_strip.text()
     assert counter.editor.gift_button.isVisibleTo(counter.editor)
     assert window.focusWidget() is counter.editor.item_field
     # Enter again on the same customer goes to their visit instead of refusing
