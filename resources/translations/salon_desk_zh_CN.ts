@@ -4126,12 +4126,16 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>数量</translation>
     </message>
     <message>
-        <source>List price</source>
-        <translation>原价</translation>
+        <source>List price (each)</source>
+        <translation>原价（单价）</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
         <source> (package session)</source>

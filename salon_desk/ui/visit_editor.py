@@ -201,8 +201,10 @@ class VisitEditor(QWidget):
         self.gift_button.setVisible(bool(birthday and birthday.gift_available))
         claims = self.ops.query(self, lambda: self.shop.packages.claims(self.ops.staff, visit.id), default={})
         self.lines_model.package_lines = frozenset(claims or {})
-        self.lines_model.set_rows(visit.lines)
         self.quote = self.ops.query(self, lambda: self.shop.sales.quote(self.ops.staff, visit.id))
+        self.lines_model.amounts = ({p.key: p.amount_fen for p in self.quote.priced.lines}
+                                    if self.quote is not None else {})
+        self.lines_model.set_rows(visit.lines)
         self._show_totals()
         self.search_items(self.item_field.text())
 
