@@ -1,7 +1,8 @@
 """Checkout: the priced lines, birthday free service, points, and the payments.
 
 Keys: the amount field starts with what is still to pay. F1 cash, F2 WeChat
-Pay, F3 Alipay, F4 bank card, F5 other take that amount by that method; F6
+Pay, F3 Alipay, F4 bank card, F5 other take that amount by that method (on a
+bill with nothing paid yet, F2-F5 taking the whole bill also confirm it); F6
 the stored-value card (at most its balance), shown when the customer has one;
 Enter in the amount field takes it as cash (the money handed over), and
 once the bill is paid Enter confirms. Prices and change come from the core
@@ -368,10 +369,13 @@ class CheckoutDialog(QDialog):
         if amount <= 0:
             self.error.setText(errors_text.message(SalonError("payment.not_positive")))
             return
+        first = not self.tenders
         self.tenders.append(Tender(method, amount))
         self._settle()
         if self.paid_in_full():
             self.confirm_button.setFocus()
+            if first and method != "cash":      # F2 on an unpaid bill: the whole bill by WeChat, confirmed
+                self.confirm()
         else:
             self.amount.setFocus()
 
@@ -431,6 +435,9 @@ class CheckoutDialog(QDialog):
 
     # -- confirm ------------------------------------------------------------
     def confirm(self) -> None:
+        if self.receipt is not None:          # already stored (F2 confirms a bill paid in one go)
+            self.accept()
+            return
         staff, visit_id = self.ops.staff, self.visit_id
         points, birthday, tenders = self.points_value(), self.birthday_line(), list(self.tenders)
         q = self.quote

@@ -295,11 +295,26 @@ class VisitEditor(QWidget):
         self.item_field.setText(f"{item.code} {item.name}")
         self.item_field.blockSignals(False)
         if item.kind == "service":
+            self.default_technician(item.id)
             self.technician.setFocus()
         else:
             self.quantity.setValue(1)
             self.quantity.setFocus()
             self.quantity.selectAll()
+
+    def default_technician(self, item_id: int) -> None:
+        """The one who last did this service for this customer; else the only technician there is."""
+        visit = self.visit
+        usual = None
+        if visit is not None and visit.customer is not None:
+            customer_id = visit.customer.id
+            usual = self.ops.query(self, lambda: self.shop.visits.usual_technician(self.ops.staff, customer_id,
+                                                                                   item_id))
+        if usual is None and self.technician.count() == 1:
+            usual = self.technician.itemData(0)
+        index = self.technician.findData(usual) if usual is not None else -1
+        if index >= 0:
+            self.technician.setCurrentIndex(index)
 
     def add_line(self) -> None:
         if self.visit is None:
