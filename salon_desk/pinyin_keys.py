@@ -55,7 +55,7 @@ def _syllables(text: str) -> list[str]:
 def _heteronyms(char: str) -> list[str]:
     """Every reading pypinyin knows for one character (宓: mi, fu), or [] for a non-Han character."""
     from pypinyin import Style, pinyin
-    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda _c: [[]], v_to_u=False)
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore", v_to_u=False)
     readings = found[0] if found else []
     return [r.lower().replace("ü", "v") for r in readings if r and r.isascii() and r.isalpha()]
 
