@@ -639,8 +639,8 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>{name}：剩余 {left} 次</translation>
     </message>
     <message>
-        <source>Birthday free service:</source>
-        <translation>生日免费项目：</translation>
+        <source>Birthday free service (F10):</source>
+        <translation>生日免费项目（F10）：</translation>
     </message>
     <message>
         <source>Use the most</source>
@@ -715,8 +715,16 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>本金 {principal} + 赠送 {bonus}</translation>
     </message>
     <message>
+        <source>Points earned (doubled for the birthday)</source>
+        <translation>本次积分（生日双倍）</translation>
+    </message>
+    <message>
         <source>Points earned</source>
         <translation>本次积分</translation>
+    </message>
+    <message>
+        <source>Correct the error below before taking payment</source>
+        <translation>请先改正下面的错误再收款</translation>
     </message>
     <message>
         <source>Payments do not add up</source>
@@ -1062,6 +1070,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>withdrawn</source>
         <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Not a mainland mobile number (11 digits starting with 1); it can still be saved.</source>
+        <translation>不是大陆手机号（1 开头的 11 位数字）；仍可保存。</translation>
     </message>
     <message>
         <source>Needs the customer&apos;s consent to health notes.</source>
@@ -3664,10 +3676,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>会员</translation>
     </message>
     <message>
-        <source>One sale to qualify for joining (yuan)</source>
-        <translation>一次性消费满多少可入会（元）</translation>
-    </message>
-    <message>
         <source>Membership lapses after days without a sale</source>
         <translation>多少天未消费会员资格失效</translation>
     </message>
@@ -3682,10 +3690,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Points worth one yuan off</source>
         <translation>多少积分抵 1 元</translation>
-    </message>
-    <message>
-        <source>Points may pay at most (‰ of the sale)</source>
-        <translation>积分最多抵扣（占本单的‰）</translation>
     </message>
     <message>
         <source>Referral bonus points</source>
@@ -3710,10 +3714,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>in the birthday month</source>
         <translation>生日所在月</translation>
-    </message>
-    <message>
-        <source>Birthday free service up to (yuan)</source>
-        <translation>生日免费项目上限（元）</translation>
     </message>
     <message>
         <source>Follow-ups and complaints</source>
@@ -3896,14 +3896,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>等级</translation>
     </message>
     <message>
-        <source>Pays (‰ of list price)</source>
-        <translation>折扣（原价的‰）</translation>
-    </message>
-    <message>
-        <source>Promote at spend (yuan)</source>
-        <translation>升级消费额（元）</translation>
-    </message>
-    <message>
         <source>or visits</source>
         <translation>或到店次数</translation>
     </message>
@@ -3918,6 +3910,26 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
+    </message>
+    <message>
+        <source>One sale to qualify for joining</source>
+        <translation>一次性消费满多少可入会</translation>
+    </message>
+    <message>
+        <source>Points may pay at most (% of the sale)</source>
+        <translation>积分最多抵扣（占本单的 %）</translation>
+    </message>
+    <message>
+        <source>Birthday free service up to</source>
+        <translation>生日免费项目上限</translation>
+    </message>
+    <message>
+        <source>Pays (% of list price)</source>
+        <translation>会员支付（原价的 %）</translation>
+    </message>
+    <message>
+        <source>Promote at spend</source>
+        <translation>升级消费额</translation>
     </message>
     <message>
         <source>Nothing changed.</source>
@@ -4216,32 +4228,8 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>会员号 {no} · {points} 积分</translation>
     </message>
     <message>
-        <source>Birthday! Unused this year: {perks}</source>
-        <translation>生日快乐！今年未用权益：{perks}</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>Birthday in {days} days</source>
-        <translation>还有 {days} 天生日</translation>
-    </message>
-    <message>
         <source>Preferences: {tags}</source>
         <translation>偏好：{tags}</translation>
-    </message>
-    <message>
-        <source>Open complaint — answer overdue!</source>
-        <translation>有未结投诉 — 已超时未回应！</translation>
-    </message>
-    <message>
-        <source>Open complaint</source>
-        <translation>有未结投诉</translation>
-    </message>
-    <message>
-        <source>Allergies: {text}</source>
-        <translation>过敏：{text}</translation>
     </message>
     <message>
         <source>Last visit {when}: {what}, {paid}</source>
@@ -4327,12 +4315,16 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>数量</translation>
     </message>
     <message>
-        <source>List price</source>
-        <translation>原价</translation>
+        <source>List price (each)</source>
+        <translation>原价（单价）</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
         <source> (package session)</source>
@@ -4368,6 +4360,61 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningStrips</name>
+    <message>
+        <source>⚠ Allergies: {text}</source>
+        <translation>⚠ 过敏：{text}</translation>
+    </message>
+    <message>
+        <source>⚠ Open complaint — answer overdue!</source>
+        <translation>⚠ 有未结投诉 — 已超时未回应！</translation>
+    </message>
+    <message>
+        <source>⚠ Open complaint</source>
+        <translation>⚠ 有未结投诉</translation>
+    </message>
+    <message>
+        <source>★ Birthday! Birthday perks are for members.</source>
+        <translation>★ 生日快乐！生日权益仅限会员。</translation>
+    </message>
+    <message>
+        <source>★ Birthday! This year&apos;s perks have been used.</source>
+        <translation>★ 生日快乐！今年的生日权益已用。</translation>
+    </message>
+    <message>
+        <source>F10 at checkout: free service</source>
+        <translation>结账时按 F10：免费项目</translation>
+    </message>
+    <message>
+        <source>F11: give the gift</source>
+        <translation>F11：发放礼物</translation>
+    </message>
+    <message>
+        <source>★ Birthday! Unused this year: {perks} ({keys})</source>
+        <translation>★ 生日快乐！今年未用权益：{perks}（{keys}）</translation>
+    </message>
+    <message>
+        <source>Birthday in {days} days</source>
+        <translation>{days} 天后生日</translation>
+    </message>
+    <message>
+        <source>Birthday gift</source>
+        <translation>生日礼物</translation>
+    </message>
+    <message>
+        <source>Hand {name} their birthday gift? It is recorded once this year.</source>
+        <translation>为{name}发放生日礼物？每年只记录一次。</translation>
+    </message>
+    <message>
+        <source>a gift (the gift list is empty)</source>
+        <translation>礼物（礼品清单为空）</translation>
+    </message>
+    <message>
+        <source>Give the gift</source>
+        <translation>发放礼物</translation>
     </message>
 </context>
 </TS>

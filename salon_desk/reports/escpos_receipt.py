@@ -175,8 +175,12 @@ def layout_receipt(record: ReceiptRecord, cols: int, code_page: CodePage, reprin
         if payment.method == "stored_value" and record.card is not None:
             w.pair("其中本金", yen(record.card.principal_fen), indent=2)
             w.pair("其中赠送金", yen(record.card.bonus_fen), indent=2)
-    w.pair("实收", yen(record.tendered_fen))
-    w.pair("找零", yen(record.change_fen))
+        if payment.tendered_fen:        # the cash handed over and its change, under the cash line only
+            w.pair("实收", yen(payment.tendered_fen), indent=2)
+            if payment.change_fen:
+                w.pair("找零", yen(payment.change_fen), indent=2)
+    if not record.payments:
+        w.pair("实收", yen(0))
     if record.card is not None:
         w.rule()
         w.pair("储值卡余额", yen(record.card.principal_after_fen + record.card.bonus_after_fen))

@@ -106,8 +106,13 @@ def render_receipt(record: ReceiptRecord, paper: str = "80mm", reprint: bool = F
             indent = slip.size() * 0.5
             slip.pair("其中本金", yen(record.card.principal_fen), 0.9, indent=indent)
             slip.pair("其中赠送金", yen(record.card.bonus_fen), 0.9, indent=indent)
-    slip.pair("实收", yen(record.tendered_fen))
-    slip.pair("找零", yen(record.change_fen))
+        if payment.tendered_fen:        # the cash handed over and its change, under the cash line only
+            indent = slip.size() * 0.5
+            slip.pair("实收", yen(payment.tendered_fen), 0.9, indent=indent)
+            if payment.change_fen:
+                slip.pair("找零", yen(payment.change_fen), 0.9, indent=indent)
+    if not record.payments:
+        slip.pair("实收", yen(0))
     if record.card is not None:
         slip.rule()
         slip.pair("储值卡余额", yen(record.card.principal_after_fen + record.card.bonus_after_fen))

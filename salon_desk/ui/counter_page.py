@@ -252,7 +252,7 @@ class CounterPage(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         actions = {Qt.Key.Key_F3: self.focus_search, Qt.Key.Key_F4: self.new_customer,
                    Qt.Key.Key_F6: self.walk_in, Qt.Key.Key_F7: self.top_up, Qt.Key.Key_F8: self.sell_package,
-                   Qt.Key.Key_F9: self.checkout}
+                   Qt.Key.Key_F9: self.checkout, Qt.Key.Key_F11: self.editor.give_gift}
         action = actions.get(Qt.Key(event.key())) if event.key() in actions else None
         if action is not None:
             action()

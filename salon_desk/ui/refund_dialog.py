@@ -47,7 +47,7 @@ class RefundDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
             else:
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked)
+                item.setCheckState(Qt.CheckState.Unchecked)    # nothing is refunded unless ticked
             self.lines.addItem(item)
         layout.addWidget(self.lines, 1)
         form = QFormLayout()
