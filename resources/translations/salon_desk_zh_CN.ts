@@ -3129,6 +3129,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>（已退款）</translation>
     </message>
     <message>
+        <source>As paid (each method its share)</source>
+        <translation>按原支付方式（各方式按比例）</translation>
+    </message>
+    <message>
         <source>Money back by:</source>
         <translation>退款方式：</translation>
     </message>

@@ -271,6 +271,14 @@ class RefundLine(Base):
     amount_fen = IntegerField()
 
 
+class RefundPayment(Base):
+    """What a void or refund gave back on one payment method (migration 11)."""
+    refund = ForeignKeyField(Refund, backref="payments")
+    refund_id: int   # the key itself, as peewee exposes it
+    method = CharField()
+    amount_fen = IntegerField()
+
+
 class PointsEntry(Base):
     customer = ForeignKeyField(Customer, backref="points_entries")
     customer_id: int   # the key itself, as peewee exposes it
@@ -627,5 +635,5 @@ MODELS = [
     PointsEntry, PointsReset, BirthdayPerkUse, Gift, AuditLog, DailyJob,
     Complaint, ComplaintProgress, ComplaintRemedy, FollowUpTask, CounterRating, SegmentSnapshot, SegmentRow,
     Card, CardTopUp, PrepaidRefund, CardEntry, CardTermsAcceptance, PackagePlan, PackagePlanService,
-    CustomerPackage, PackageClaim, PackageSession,
+    CustomerPackage, PackageClaim, PackageSession, RefundPayment,
 ]

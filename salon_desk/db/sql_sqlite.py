@@ -129,6 +129,9 @@ MONTH_PAYMENTS = ("SELECT p.method AS method, SUM(p.amount_fen) AS amount_fen"
                   " GROUP BY p.method")
 MONTH_REFUNDS = ("SELECT id, at, amount_fen, method FROM refund"
                  " WHERE at >= ? AND at < ? AND kind = 'refund'")
+MONTH_REFUND_METHODS = ("SELECT rp.refund_id AS refund_id, rp.method AS method, rp.amount_fen AS amount_fen"
+                        " FROM refund AS r JOIN refund_payment AS rp ON rp.refund_id = r.id"
+                        " WHERE r.at >= ? AND r.at < ? AND r.kind = 'refund' ORDER BY rp.id")
 MONTH_REFUND_LINES = ("SELECT l.category AS category, l.technician_id AS technician_id,"
                       " rl.amount_fen AS amount_fen"
                       " FROM refund AS r JOIN refund_line AS rl ON rl.refund_id = r.id"
