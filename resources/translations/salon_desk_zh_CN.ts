@@ -1667,6 +1667,38 @@ Ask the customer.</source>
         <translation>请选择退款或作废。</translation>
     </message>
     <message>
+        <source>A commission rate must be between 0% and 100%.</source>
+        <translation>提成比例须在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>A commission rule is for services, products or card sales.</source>
+        <translation>提成规则只适用于服务、产品或卡项销售。</translation>
+    </message>
+    <message>
+        <source>A labour fee cannot be negative.</source>
+        <translation>手工费不能为负数。</translation>
+    </message>
+    <message>
+        <source>A rule must end after the day it starts.</source>
+        <translation>规则的结束日期须晚于开始日期。</translation>
+    </message>
+    <message>
+        <source>Monthly tiers are progressive or retroactive.</source>
+        <translation>月度阶梯只能是超额累进或全额追溯。</translation>
+    </message>
+    <message>
+        <source>Each tier band must start above the one before.</source>
+        <translation>每一档的起点须高于上一档。</translation>
+    </message>
+    <message>
+        <source>The shares on a line must make exactly 100% with one lead technician (now {total}%).</source>
+        <translation>一个项目的分成须合计 100%，且只有一位主理（现为 {total}%）。</translation>
+    </message>
+    <message>
+        <source>Commission for {year}-{month:02d} is settled and cannot be changed; corrections go into the next month.</source>
+        <translation>{year}-{month:02d} 的提成已结算，不能再改；更正记入下个月。</translation>
+    </message>
+    <message>
         <source>This card entry is not possible; nothing was written.</source>
         <translation>该储值卡流水不成立，未作任何记录。</translation>
     </message>

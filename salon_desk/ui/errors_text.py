@@ -140,6 +140,15 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "refund.line_already_refunded": lambda p: QCoreApplication.translate("Errors", "A chosen line was already refunded."),
         "refund.reason_required": lambda p: QCoreApplication.translate("Errors", "Please give the reason for the refund or void."),
         "refund.bad_kind": lambda p: QCoreApplication.translate("Errors", "Choose refund or void."),
+        # commission (提成)
+        "commission.bad_rate": lambda p: QCoreApplication.translate("Errors", "A commission rate must be between 0% and 100%."),
+        "commission.bad_kind": lambda p: QCoreApplication.translate("Errors", "A commission rule is for services, products or card sales."),
+        "commission.bad_fee": lambda p: QCoreApplication.translate("Errors", "A labour fee cannot be negative."),
+        "commission.bad_dates": lambda p: QCoreApplication.translate("Errors", "A rule must end after the day it starts."),
+        "commission.bad_tier_mode": lambda p: QCoreApplication.translate("Errors", "Monthly tiers are progressive or retroactive."),
+        "commission.bad_bands": lambda p: QCoreApplication.translate("Errors", "Each tier band must start above the one before."),
+        "commission.shares_not_100": lambda p: QCoreApplication.translate("Errors", "The shares on a line must make exactly 100% with one lead technician (now {total}%).").format(total=p.get("total", 0) / 10),
+        "commission.month_settled": lambda p: QCoreApplication.translate("Errors", "Commission for {year}-{month:02d} is settled and cannot be changed; corrections go into the next month.").format(year=p.get("year", 0), month=p.get("month", 0)),
         # stored-value cards and session packages
         "card.bad_entry": lambda p: QCoreApplication.translate("Errors", "This card entry is not possible; nothing was written."),
         "card.reason_required": lambda p: QCoreApplication.translate("Errors", "Please give a reason for this card entry."),
