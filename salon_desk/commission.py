@@ -36,6 +36,7 @@ KINDS = (SERVICE, PRODUCT, CARD_SALE)
 LEAD, ASSISTANT = "lead", "assistant"
 PROGRESSIVE, RETROACTIVE = "progressive", "retroactive"
 FULL = 1000
+DEFAULT_LEAD_PERMILLE = 700    # 主理 70% / 助理 30% when one assistant is added without a share
 
 
 @dataclass(frozen=True)

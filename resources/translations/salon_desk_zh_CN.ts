@@ -1695,6 +1695,18 @@ Ask the customer.</source>
         <translation>一个项目的分成须合计 100%，且只有一位主理（现为 {total}%）。</translation>
     </message>
     <message>
+        <source>Please name the level (e.g. 助理, 发型师, 总监).</source>
+        <translation>请填写级别（如 助理、发型师、总监）。</translation>
+    </message>
+    <message>
+        <source>That commission rule does not exist.</source>
+        <translation>没有这条提成规则。</translation>
+    </message>
+    <message>
+        <source>That line is no longer on the visit.</source>
+        <translation>这个项目已不在本单上。</translation>
+    </message>
+    <message>
         <source>Commission for {year}-{month:02d} is settled and cannot be changed; corrections go into the next month.</source>
         <translation>{year}-{month:02d} 的提成已结算，不能再改；更正记入下个月。</translation>
     </message>

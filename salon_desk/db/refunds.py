@@ -18,7 +18,7 @@ from ..records import RefundPreview
 from ..refund_points import refund_points
 from ..refund_split import MethodAmount, outstanding, split_refund
 from ..tenders import METHODS, STORED_VALUE
-from . import prepaid
+from . import commission, prepaid
 from .context import ShopContext
 from .models import (
     BirthdayPerkUse, Member, Payment, PointsEntry, Refund, RefundLine, RefundPayment, Sale, SaleLine, Staff,
@@ -147,6 +147,7 @@ def reverse(ctx: ShopContext, staff: Staff, owner: Staff, sale_id: int, kind: st
             StockMove.create(item=line.item_id, quantity=line.quantity, kind="refund", at=ctx.now(),
                              staff=staff, sale=sale, reason=kind)
     prepaid.reverse_packages(ctx, sale, refund, [l.id for l in to_do.lines])
+    commission.after_refund(ctx, refund, [l.id for l in to_do.lines])
     prepaid.give_back_to_card(ctx, staff, sale, refund, to_card)
     if sale.customer_id and to_do.points_returned:
         PointsEntry.create(customer=sale.customer_id, kind="refund", points=to_do.points_returned,

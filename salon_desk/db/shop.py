@@ -31,6 +31,7 @@ from .drawer import DrawerService
 from .membership import MembershipService
 from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
 from .monthly_figures import ReportService
+from .commission import CommissionService
 from .package_service import PackageService
 from .permissions import requires
 from .points_ledger import PointsService
@@ -99,6 +100,7 @@ class Shop:
         self.audit = AuditService(ctx)
         self.backups = BackupService(ctx)
         self.drawer = DrawerService(ctx)
+        self.commission = CommissionService(ctx)
 
     @classmethod
     def open(cls, path: str | Path, clock: Callable[[], datetime] = system_clock,

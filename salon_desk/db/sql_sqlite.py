@@ -129,6 +129,15 @@ MONTH_PAYMENTS = ("SELECT p.method AS method, SUM(p.amount_fen) AS amount_fen"
                   " GROUP BY p.method")
 MONTH_REFUNDS = ("SELECT id, at, amount_fen, method FROM refund"
                  " WHERE at >= ? AND at < ? AND kind = 'refund'")
+COMMISSION_MONTH_ROWS = (
+    "SELECT e.staff_id AS staff_id, e.role AS role, e.kind AS kind, e.designated AS designated,"
+    " e.share_permille AS share_permille, e.base_fen AS base_fen, e.share_base_fen AS share_base_fen,"
+    " e.prepaid AS prepaid, e.rule_id AS rule_id, e.rule_version AS rule_version,"
+    " e.rate_permille AS rate_permille, e.fee_fen AS fee_fen, e.amount_fen AS amount_fen,"
+    " e.refund_id AS refund_id, e.at AS at, s.receipt_no AS receipt_no, c.name AS customer_name, l.name AS item"
+    " FROM commission_entry AS e JOIN sale AS s ON s.id = e.sale_id JOIN sale_line AS l ON l.id = e.sale_line_id"
+    " LEFT JOIN customer AS c ON c.id = s.customer_id"
+    " WHERE e.year = ? AND e.month = ? ORDER BY e.staff_id, e.at, e.id")
 MONTH_REFUND_METHODS = ("SELECT rp.refund_id AS refund_id, rp.method AS method, rp.amount_fen AS amount_fen"
                         " FROM refund AS r JOIN refund_payment AS rp ON rp.refund_id = r.id"
                         " WHERE r.at >= ? AND r.at < ? AND r.kind = 'refund' ORDER BY rp.id")

@@ -148,6 +148,9 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "commission.bad_tier_mode": lambda p: QCoreApplication.translate("Errors", "Monthly tiers are progressive or retroactive."),
         "commission.bad_bands": lambda p: QCoreApplication.translate("Errors", "Each tier band must start above the one before."),
         "commission.shares_not_100": lambda p: QCoreApplication.translate("Errors", "The shares on a line must make exactly 100% with one lead technician (now {total}%).").format(total=p.get("total", 0) / 10),
+        "commission.bad_level": lambda p: QCoreApplication.translate("Errors", "Please name the level (e.g. 助理, 发型师, 总监)."),
+        "commission.rule_not_found": lambda p: QCoreApplication.translate("Errors", "That commission rule does not exist."),
+        "visit.line_not_found": lambda p: QCoreApplication.translate("Errors", "That line is no longer on the visit."),
         "commission.month_settled": lambda p: QCoreApplication.translate("Errors", "Commission for {year}-{month:02d} is settled and cannot be changed; corrections go into the next month.").format(year=p.get("year", 0), month=p.get("month", 0)),
         # stored-value cards and session packages
         "card.bad_entry": lambda p: QCoreApplication.translate("Errors", "This card entry is not possible; nothing was written."),
