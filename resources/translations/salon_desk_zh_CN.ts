@@ -1667,6 +1667,30 @@ Ask the customer.</source>
         <translation>请选择退款或作废。</translation>
     </message>
     <message>
+        <source>No shift is open: open a shift with the float counted in the drawer before taking money.</source>
+        <translation>当前没有开班：请先清点钱箱备用金并开班，再收款。</translation>
+    </message>
+    <message>
+        <source>A shift is already open: close it first.</source>
+        <translation>已有班次未交班：请先交班。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a count of cash (e.g. 1468.50).</source>
+        <translation>“{text}”不是现金点数（如 1468.50）。</translation>
+    </message>
+    <message>
+        <source>The float left in the drawer cannot be more than the cash counted.</source>
+        <translation>留给下一班的备用金不能多于点到的现金。</translation>
+    </message>
+    <message>
+        <source>The drawer is {variance} against what was expected: give the reason and the owner&apos;s password.</source>
+        <translation>钱箱与应有现金相差 {variance}：请填写原因并由店长输入密码。</translation>
+    </message>
+    <message>
+        <source>There is no day close number {z_no}.</source>
+        <translation>没有编号为 {z_no} 的日结。</translation>
+    </message>
+    <message>
         <source>A commission rate must be between 0% and 100%.</source>
         <translation>提成比例须在 0% 到 100% 之间。</translation>
     </message>

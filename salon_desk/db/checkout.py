@@ -21,6 +21,7 @@ from .membership import credit_joining_sale, enrol as enrol_member, maybe_promot
 from .models import (
     Customer, Member, Payment, PointsEntry, Sale, SaleLine, SearchKey, Staff, StockMove, Visit,
 )
+from .shifts import require_open
 from .visits import open_visit, visit_lines
 
 
@@ -86,6 +87,7 @@ def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list
                   birthday_line_id: int | None, enrol: bool) -> int:
     """Inside the checkout transaction: price, pay, number, earn, promote, enrol; the sale's id."""
     visit = open_visit(visit_id)
+    require_open(ctx)          # refused while no shift is open, when the shop says so
     pv = price_visit(ctx, visit, points, birthday_line_id)
     lines, member, priced = pv.lines, pv.member, pv.priced
     if not lines:

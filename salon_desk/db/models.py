@@ -702,6 +702,25 @@ class CommissionMonth(Base):
     settled_by = ForeignKeyField(Staff)
 
 
+class Shift(Base):
+    z_no = IntegerField(null=True, unique=True)
+    opened_at = DateTimeField()
+    opened_by = ForeignKeyField(Staff)
+    opened_by_id: int   # the key itself, as peewee exposes it
+    float_fen = IntegerField()
+    closed_at = DateTimeField(null=True)
+    closed_by = ForeignKeyField(Staff, null=True)
+    closed_by_id: int | None   # the key itself, as peewee exposes it
+    counted_fen = IntegerField(null=True)
+    expected_fen = IntegerField(null=True)
+    variance_fen = IntegerField(null=True)
+    reason = TextField(default="")
+    authorised_by = ForeignKeyField(Staff, null=True)
+    authorised_by_id: int | None   # the key itself, as peewee exposes it
+    next_float_fen = IntegerField(null=True)
+    report = TextField(default="")
+
+
 MODELS = [
     Setting, Staff, Customer, CustomerTag, SearchKey, Consent, Member, TierChange,
     Item, StockMove, Visit, VisitLine, Sale, SaleLine, Payment, Refund, RefundLine,
@@ -709,5 +728,5 @@ MODELS = [
     Complaint, ComplaintProgress, ComplaintRemedy, FollowUpTask, CounterRating, SegmentSnapshot, SegmentRow,
     Card, CardTopUp, PrepaidRefund, CardEntry, CardTermsAcceptance, PackagePlan, PackagePlanService,
     CustomerPackage, PackageClaim, PackageSession, RefundPayment,
-    StaffLevel, CommissionRule, LineAssistant, CommissionEntry, CommissionMonth,
+    StaffLevel, CommissionRule, LineAssistant, CommissionEntry, CommissionMonth, Shift,
 ]

@@ -140,6 +140,13 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "refund.line_already_refunded": lambda p: QCoreApplication.translate("Errors", "A chosen line was already refunded."),
         "refund.reason_required": lambda p: QCoreApplication.translate("Errors", "Please give the reason for the refund or void."),
         "refund.bad_kind": lambda p: QCoreApplication.translate("Errors", "Choose refund or void."),
+        # shifts (交班)
+        "shift.not_open": lambda p: QCoreApplication.translate("Errors", "No shift is open: open a shift with the float counted in the drawer before taking money."),
+        "shift.already_open": lambda p: QCoreApplication.translate("Errors", "A shift is already open: close it first."),
+        "shift.bad_count": lambda p: QCoreApplication.translate("Errors", "\"{text}\" is not a count of cash (e.g. 1468.50).").format(text=p.get("text", "")),
+        "shift.float_over_count": lambda p: QCoreApplication.translate("Errors", "The float left in the drawer cannot be more than the cash counted."),
+        "shift.reason_required": lambda p: QCoreApplication.translate("Errors", "The drawer is {variance} against what was expected: give the reason and the owner's password.").format(variance=_fen(p, "variance")),
+        "shift.not_found": lambda p: QCoreApplication.translate("Errors", "There is no day close number {z_no}.").format(z_no=p.get("z_no", "")),
         # commission (提成)
         "commission.bad_rate": lambda p: QCoreApplication.translate("Errors", "A commission rate must be between 0% and 100%."),
         "commission.bad_kind": lambda p: QCoreApplication.translate("Errors", "A commission rule is for services, products or card sales."),

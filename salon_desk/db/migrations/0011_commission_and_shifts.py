@@ -9,6 +9,8 @@
 - ``commission_entry``: one row per contributor per sale line, written in the checkout transaction;
   a refund or void writes the same rows negated, booked in its own month (or the next open one).
 - ``commission_month``: a settled (frozen) month.
+- ``shift``: a shift (交班) from its counted float to its blind close; the close numbers it (Z number),
+  keeps its report, and from then the row cannot change.
 """
 
 from typing import Any
@@ -29,6 +31,10 @@ STATEMENTS = [
     'CREATE INDEX "commission_entry_sale_line_id" ON "commission_entry" ("sale_line_id");',
     'CREATE TABLE "commission_month" ("id" INTEGER NOT NULL PRIMARY KEY, "year" INTEGER NOT NULL, "month" INTEGER NOT NULL, "settled_at" DATETIME NOT NULL, "settled_by_id" INTEGER NOT NULL, FOREIGN KEY ("settled_by_id") REFERENCES "staff" ("id"));',
     'CREATE UNIQUE INDEX "commission_month_year_month" ON "commission_month" ("year", "month");',
+    'CREATE TABLE "shift" ("id" INTEGER NOT NULL PRIMARY KEY, "z_no" INTEGER, "opened_at" DATETIME NOT NULL, "opened_by_id" INTEGER NOT NULL, "float_fen" INTEGER NOT NULL, "closed_at" DATETIME, "closed_by_id" INTEGER, "counted_fen" INTEGER, "expected_fen" INTEGER, "variance_fen" INTEGER, "reason" TEXT NOT NULL, "authorised_by_id" INTEGER, "next_float_fen" INTEGER, "report" TEXT NOT NULL, FOREIGN KEY ("opened_by_id") REFERENCES "staff" ("id"), FOREIGN KEY ("closed_by_id") REFERENCES "staff" ("id"), FOREIGN KEY ("authorised_by_id") REFERENCES "staff" ("id"));',
+    'CREATE UNIQUE INDEX "shift_z_no" ON "shift" ("z_no");',
+    'CREATE TRIGGER "shift_closed_no_update" BEFORE UPDATE ON "shift" WHEN OLD.closed_at IS NOT NULL BEGIN SELECT RAISE(ABORT, \'a closed shift cannot change\'); END;',
+    'CREATE TRIGGER "shift_no_delete" BEFORE DELETE ON "shift" BEGIN SELECT RAISE(ABORT, \'shift is append-only\'); END;',
 ] + [
     f'CREATE TRIGGER "{_table}_no_{_op.lower()}" BEFORE {_op} ON "{_table}" BEGIN SELECT RAISE(ABORT, \'{_table} is append-only\'); END;'
     for _table in ("commission_entry", "commission_rule", "commission_month", "staff_level") for _op in ("UPDATE", "DELETE")
