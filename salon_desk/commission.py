@@ -26,7 +26,7 @@ Money is integer fen; rates and shares are per-mille (120 = 12%, 700 = 70%).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from .errors import Conflict, InvalidInput
 from .money import Fen, scale
@@ -136,6 +136,62 @@ class BandUse:
 class TierBonus:
     amount_fen: Fen
     bands: tuple[BandUse, ...]
+
+
+# -- the monthly sheet's records --
+
+@dataclass(frozen=True)
+class SheetLine:
+    day: date
+    receipt_no: str
+    customer: str            # masked
+    item: str
+    kind: str                # service / product / card_sale
+    designated: bool
+    role: str                # lead / assistant
+    base_fen: Fen
+    share_permille: int
+    share_base_fen: Fen
+    prepaid: bool
+    rule: str                # "#3 v2", or "" when no rule applied
+    rate_permille: int
+    fee_fen: Fen
+    amount_fen: Fen
+    clawback: bool           # a refund's or void's negative row
+
+
+@dataclass(frozen=True)
+class TechnicianSheet:
+    staff_id: int
+    name: str
+    level: str | None
+    designated: int
+    rotation: int
+    as_lead: int
+    as_assistant: int
+    labour_fen: Fen          # 劳动业绩: service value delivered, card and package consumption included
+    cash_fen: Fen            # 现金业绩: money collected on their lines
+    prepaid_fen: Fen         # 卡耗: card and package consumption
+    service_fen: Fen
+    fee_fen: Fen
+    product_fen: Fen
+    card_sale_fen: Fen
+    tier_fen: Fen
+    tier_bands: tuple[tuple[Fen, Fen | None, Fen, int, Fen], ...]   # from, to, base, rate, amount
+    clawback_fen: Fen
+    clawback_receipts: tuple[str, ...]
+    net_fen: Fen
+    lines: tuple[SheetLine, ...]
+
+
+@dataclass(frozen=True)
+class CommissionSheet:
+    shop_name: str
+    year: int
+    month: int
+    settled: bool
+    generated_at: datetime
+    technicians: tuple[TechnicianSheet, ...]
 
 
 def check_rate(rate_permille: int) -> int:

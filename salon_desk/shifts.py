@@ -10,6 +10,7 @@ authorisation and a reason. The next shift's float is what the closing cashier l
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from .errors import InvalidInput
 from .money import Fen, parse_yuan
@@ -61,3 +62,33 @@ def check_count(fen: Fen) -> Fen:
 def needs_owner(variance_fen: Fen, limit_fen: Fen) -> bool:
     """A variance above the limit, short or over, needs the owner's authorisation and a reason."""
     return abs(variance_fen) > limit_fen
+
+
+@dataclass(frozen=True)
+class VoidOrRefund:
+    kind: str
+    receipt_no: str
+    amount_fen: Fen
+    staff_name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ShiftReport:
+    """An X report (shift open, ``z_no`` None) or the Z report of a closed shift (immutable)."""
+
+    shop_name: str
+    shift_id: int
+    z_no: int | None
+    opened_at: datetime
+    opened_by: str
+    until: datetime
+    totals: ShiftTotals
+    cash_expected_fen: Fen
+    voids_and_refunds: tuple[VoidOrRefund, ...]
+    closed_by: str = ""
+    counted_fen: Fen | None = None
+    variance_fen: Fen | None = None
+    reason: str = ""
+    authorised_by: str = ""
+    next_float_fen: Fen | None = None

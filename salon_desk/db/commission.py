@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..commission import (
-    ASSISTANT, CARD_SALE, DEFAULT_LEAD_PERMILLE, FULL, LEAD, PRODUCT, SERVICE, Band, CommissionLine, Rule, Share,
+    CommissionSheet, SheetLine, TechnicianSheet, ASSISTANT, CARD_SALE, DEFAULT_LEAD_PERMILLE, FULL, LEAD, PRODUCT, SERVICE, Band, CommissionLine, Rule, Share,
     booking_month, check_not_settled, check_rule, check_shares, line_commission, pick_rule, tier_bonus,
 )
 from ..errors import InvalidInput, NotFound, PermissionDenied
@@ -24,62 +24,6 @@ from .models import (
     StaffLevel, VisitLine,
 )
 from .permissions import ANY_STAFF, requires
-
-
-# -- records ------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SheetLine:
-    day: date
-    receipt_no: str
-    customer: str            # masked
-    item: str
-    kind: str                # service / product / card_sale
-    designated: bool
-    role: str                # lead / assistant
-    base_fen: Fen
-    share_permille: int
-    share_base_fen: Fen
-    prepaid: bool
-    rule: str                # "#3 v2", or "" when no rule applied
-    rate_permille: int
-    fee_fen: Fen
-    amount_fen: Fen
-    clawback: bool           # a refund's or void's negative row
-
-
-@dataclass(frozen=True)
-class TechnicianSheet:
-    staff_id: int
-    name: str
-    level: str | None
-    designated: int
-    rotation: int
-    as_lead: int
-    as_assistant: int
-    labour_fen: Fen          # 劳动业绩: service value delivered, card and package consumption included
-    cash_fen: Fen            # 现金业绩: money collected on their lines
-    prepaid_fen: Fen         # 卡耗: card and package consumption
-    service_fen: Fen
-    fee_fen: Fen
-    product_fen: Fen
-    card_sale_fen: Fen
-    tier_fen: Fen
-    tier_bands: tuple[tuple[Fen, Fen | None, Fen, int, Fen], ...]   # from, to, base, rate, amount
-    clawback_fen: Fen
-    clawback_receipts: tuple[str, ...]
-    net_fen: Fen
-    lines: tuple[SheetLine, ...]
-
-
-@dataclass(frozen=True)
-class CommissionSheet:
-    shop_name: str
-    year: int
-    month: int
-    settled: bool
-    generated_at: datetime
-    technicians: tuple[TechnicianSheet, ...]
 
 
 # -- shared steps inside other services' transactions ---------------------------------------------

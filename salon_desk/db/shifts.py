@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
@@ -11,41 +11,11 @@ from ..errors import Conflict, InvalidInput
 from ..money import Fen
 from ..records import OwnerGrant
 from ..roles import Perm
-from ..shifts import ShiftTotals, cash_expected, check_count, needs_owner
+from ..shifts import ShiftReport, ShiftTotals, VoidOrRefund, cash_expected, check_count, needs_owner
 from .context import Actor, ShopContext
 from .models import Shift
 from .permissions import requires
 from .rows import as_dicts
-
-
-@dataclass(frozen=True)
-class VoidOrRefund:
-    kind: str
-    receipt_no: str
-    amount_fen: Fen
-    staff_name: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class ShiftReport:
-    """An X report (shift open, ``z_no`` None) or the Z report of a closed shift (immutable)."""
-
-    shop_name: str
-    shift_id: int
-    z_no: int | None
-    opened_at: datetime
-    opened_by: str
-    until: datetime
-    totals: ShiftTotals
-    cash_expected_fen: Fen
-    voids_and_refunds: tuple[VoidOrRefund, ...]
-    closed_by: str = ""
-    counted_fen: Fen | None = None
-    variance_fen: Fen | None = None
-    reason: str = ""
-    authorised_by: str = ""
-    next_float_fen: Fen | None = None
 
 
 def open_shift(ctx: ShopContext) -> Shift | None:
