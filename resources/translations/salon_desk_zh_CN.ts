@@ -807,6 +807,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>今日小票…</translation>
     </message>
     <message>
+        <source>Shift / day close…</source>
+        <translation>交班 / 日结…</translation>
+    </message>
+    <message>
         <source>Find customer</source>
         <translation>找客户</translation>
     </message>
@@ -3284,6 +3288,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>预付余额清单…</translation>
     </message>
     <message>
+        <source>Commission sheet…</source>
+        <translation>提成表…</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>统计期间：</translation>
     </message>
@@ -3374,6 +3382,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the commission sheet</source>
+        <translation>保存提成表</translation>
     </message>
 </context>
 <context>
@@ -3856,6 +3868,61 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Float counted in the drawer:</source>
+        <translation>钱箱备用金（清点）：</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Close the shift (blind count)</source>
+        <translation>交班（先点钱，后看应有）</translation>
+    </message>
+    <message>
+        <source>Cash counted:</source>
+        <translation>实点现金：</translation>
+    </message>
+    <message>
+        <source>Float left for the next shift:</source>
+        <translation>留给下一班的备用金：</translation>
+    </message>
+    <message>
+        <source>Reason for a difference:</source>
+        <translation>差额原因：</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s login:</source>
+        <translation>店长账号：</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s password:</source>
+        <translation>店长密码：</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Day close Z{no} done</source>
+        <translation>日结 Z{no} 已完成</translation>
+    </message>
+    <message>
+        <source>Print Z report…</source>
+        <translation>打印日结单…</translation>
     </message>
 </context>
 <context>
