@@ -21,6 +21,21 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>AssistantPicker</name>
+    <message>
+        <source>No assistant</source>
+        <translation>不加助理</translation>
+    </message>
+    <message>
+        <source>Assistant (30%)</source>
+        <translation>助理（分成 30%）</translation>
+    </message>
+    <message>
+        <source>Assistant on this line:</source>
+        <translation>本项目的助理：</translation>
+    </message>
+</context>
+<context>
     <name>BandsDialog</name>
     <message>
         <source>Fixed bands</source>
