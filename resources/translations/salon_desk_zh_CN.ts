@@ -4050,6 +4050,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <source>Today&apos;s receipts</source>
         <translation>今日小票</translation>
     </message>
+    <message>
+        <source>Today by method: {totals}</source>
+        <translation>今日按支付方式：{totals}</translation>
+    </message>
 </context>
 <context>
     <name>TopUpDialog</name>

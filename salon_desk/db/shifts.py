@@ -152,6 +152,18 @@ class ShiftService:
         return final
 
     @requires(Perm.COUNTER)
+    def day_methods(self, actor: Actor) -> tuple[tuple[str, Fen], ...]:
+        """Today's money by payment method, net of today's voids and refunds (the 今日小票 list's totals)."""
+        today = self.ctx.today()
+        span = (f"{today.isoformat()} 00:00:00", f"{today.isoformat()} 23:59:59.999999")
+        net: dict[str, Fen] = {}
+        for r in as_dicts(self.ctx.execute(self.ctx.sql.SHIFT_SALES, span)):
+            net[r["method"]] = net.get(r["method"], 0) + int(r["amount_fen"])
+        for r in as_dicts(self.ctx.execute(self.ctx.sql.SHIFT_REFUNDS, span)):
+            net[r["method"]] = net.get(r["method"], 0) - int(r["amount_fen"])
+        return tuple(sorted(net.items()))
+
+    @requires(Perm.COUNTER)
     def z_report(self, actor: Actor, z_no: int) -> ShiftReport:
         """A closed shift's Z report, exactly as it was closed."""
         shift = Shift.get_or_none(Shift.z_no == z_no)
