@@ -72,3 +72,19 @@ def test_bad_rules_and_shares_write_nothing(shop, owner, cashier, tech, tech2, i
         shop.commission.set_assistants(cashier, line.id, [(tech2.id, 1000)])
     assert err.value.code == "commission.shares_not_100"
     assert shop.commission.rules(owner) == ()
+
+
+def test_a_card_paid_sale_keeps_principal_and_bonus_on_the_rows_at_the_prepaid_rate(shop, owner, cashier, tech, items,
+                                                                                    new_customer):
+    from salon_desk.tenders import STORED_VALUE
+    shop.commission.add_rule(owner, Rule(0, 0, SERVICE, date(2026, 1, 1), rotation_permille=100, prepaid_permille=50))
+    zhang = new_customer("张三", "13812345678")
+    shop.cards.top_up(cashier, zhang.id, 100_000, "wechat", terms_signed=True)      # 充1000送100
+    visit = shop.visits.check_in(cashier, zhang.id)
+    for item in (items.cut, items.care):                                             # 268 + 128 = 396
+        shop.visits.add_service(cashier, visit.id, item.id, tech.id)
+    shop.sales.checkout(cashier, visit.id, [Tender(STORED_VALUE, 22_000), Tender("cash", 20_000)])
+    rows = [(e.base_fen, e.card_principal_fen, e.card_bonus_fen, e.prepaid, e.rate_permille, e.amount_fen)
+            for e in CommissionEntry.select().order_by(CommissionEntry.id)]
+    # card ¥200 principal + ¥20 bonus split over the lines' 268 : 128 by largest remainder
+    assert rows == [(26800, 13535, 1354, True, 50, 1340), (12800, 6465, 646, True, 50, 640)]
