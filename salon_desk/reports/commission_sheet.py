@@ -14,6 +14,7 @@ from .slip import Slip
 
 ROLE = {"lead": "主理", "assistant": "助理"}
 KIND = {"service": "服务", "product": "产品", "card_sale": "卡项"}
+CHUNK = 40
 
 
 def _pct(permille: int) -> str:
@@ -54,8 +55,12 @@ def _technician_page(t: TechnicianSheet, sheet: CommissionSheet) -> list:
                      "指定" if l.designated else "轮牌", ROLE.get(l.role, l.role),
                      yen(l.base_fen) + ("·卡" if l.prepaid else ""), _pct(l.share_permille), l.rule or "—",
                      yen(l.fee_fen) if l.fee_fen else _pct(l.rate_permille), yen(l.amount_fen)])
-    story.append(grid(rows, [w * 0.07, w * 0.15, w * 0.07, w * 0.13, w * 0.06, w * 0.06, w * 0.12, w * 0.07,
-                             w * 0.07, w * 0.1, w * 0.1], right=[6, 7, 9, 10]))
+    widths = [w * 0.07, w * 0.15, w * 0.07, w * 0.13, w * 0.06, w * 0.06, w * 0.12, w * 0.07, w * 0.07, w * 0.1,
+              w * 0.1]
+    # tables of a page's rows each, the header on every one: a busy month's thousands of lines lay out
+    # in linear time (one long table is split again and again)
+    for start in range(1, max(len(rows), 2), CHUNK):
+        story.append(grid([rows[0]] + rows[start:start + CHUNK], widths, right=[6, 7, 9, 10]))
     return story
 
 
