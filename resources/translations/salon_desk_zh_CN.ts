@@ -108,6 +108,21 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>AssistantPicker</name>
+    <message>
+        <source>No assistant</source>
+        <translation>不加助理</translation>
+    </message>
+    <message>
+        <source>Assistant (30%)</source>
+        <translation>助理（分成 30%）</translation>
+    </message>
+    <message>
+        <source>Assistant on this line:</source>
+        <translation>本项目的助理：</translation>
+    </message>
+</context>
+<context>
     <name>BandsDialog</name>
     <message>
         <source>Fixed bands</source>
@@ -959,6 +974,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Today&apos;s receipts…</source>
         <translation>今日小票…</translation>
+    </message>
+    <message>
+        <source>Shift / day close…</source>
+        <translation>交班 / 日结…</translation>
     </message>
     <message>
         <source>Find customer</source>
@@ -1823,6 +1842,74 @@ Ask the customer.</source>
     <message>
         <source>Choose refund or void.</source>
         <translation>请选择退款或作废。</translation>
+    </message>
+    <message>
+        <source>No shift is open: open a shift with the float counted in the drawer before taking money.</source>
+        <translation>当前没有开班：请先清点钱箱备用金并开班，再收款。</translation>
+    </message>
+    <message>
+        <source>A shift is already open: close it first.</source>
+        <translation>已有班次未交班：请先交班。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a count of cash (e.g. 1468.50).</source>
+        <translation>“{text}”不是现金点数（如 1468.50）。</translation>
+    </message>
+    <message>
+        <source>The float left in the drawer cannot be more than the cash counted.</source>
+        <translation>留给下一班的备用金不能多于点到的现金。</translation>
+    </message>
+    <message>
+        <source>The drawer is {variance} against what was expected: give the reason and the owner&apos;s password.</source>
+        <translation>钱箱与应有现金相差 {variance}：请填写原因并由店长输入密码。</translation>
+    </message>
+    <message>
+        <source>There is no day close number {z_no}.</source>
+        <translation>没有编号为 {z_no} 的日结。</translation>
+    </message>
+    <message>
+        <source>A commission rate must be between 0% and 100%.</source>
+        <translation>提成比例须在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>A commission rule is for services, products or card sales.</source>
+        <translation>提成规则只适用于服务、产品或卡项销售。</translation>
+    </message>
+    <message>
+        <source>A labour fee cannot be negative.</source>
+        <translation>手工费不能为负数。</translation>
+    </message>
+    <message>
+        <source>A rule must end after the day it starts.</source>
+        <translation>规则的结束日期须晚于开始日期。</translation>
+    </message>
+    <message>
+        <source>Monthly tiers are progressive or retroactive.</source>
+        <translation>月度阶梯只能是超额累进或全额追溯。</translation>
+    </message>
+    <message>
+        <source>Each tier band must start above the one before.</source>
+        <translation>每一档的起点须高于上一档。</translation>
+    </message>
+    <message>
+        <source>The shares on a line must make exactly 100% with one lead technician (now {total}%).</source>
+        <translation>一个项目的分成须合计 100%，且只有一位主理（现为 {total}%）。</translation>
+    </message>
+    <message>
+        <source>Please name the level (e.g. 助理, 发型师, 总监).</source>
+        <translation>请填写级别（如 助理、发型师、总监）。</translation>
+    </message>
+    <message>
+        <source>That commission rule does not exist.</source>
+        <translation>没有这条提成规则。</translation>
+    </message>
+    <message>
+        <source>That line is no longer on the visit.</source>
+        <translation>这个项目已不在本单上。</translation>
+    </message>
+    <message>
+        <source>Commission for {year}-{month:02d} is settled and cannot be changed; corrections go into the next month.</source>
+        <translation>{year}-{month:02d} 的提成已结算，不能再改；更正记入下个月。</translation>
     </message>
     <message>
         <source>This card entry is not possible; nothing was written.</source>
@@ -3295,6 +3382,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>（已退款）</translation>
     </message>
     <message>
+        <source>As paid (each method its share)</source>
+        <translation>按原支付方式（各方式按比例）</translation>
+    </message>
+    <message>
         <source>Money back by:</source>
         <translation>退款方式：</translation>
     </message>
@@ -3413,6 +3504,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>预付余额清单…</translation>
     </message>
     <message>
+        <source>Commission sheet…</source>
+        <translation>提成表…</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>统计期间：</translation>
     </message>
@@ -3503,6 +3598,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the commission sheet</source>
+        <translation>保存提成表</translation>
     </message>
 </context>
 <context>
@@ -3988,6 +4087,61 @@ Write this recovery key down and keep it away from the computer. It is needed to
     </message>
 </context>
 <context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Float counted in the drawer:</source>
+        <translation>钱箱备用金（清点）：</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Close the shift (blind count)</source>
+        <translation>交班（先点钱，后看应有）</translation>
+    </message>
+    <message>
+        <source>Cash counted:</source>
+        <translation>实点现金：</translation>
+    </message>
+    <message>
+        <source>Float left for the next shift:</source>
+        <translation>留给下一班的备用金：</translation>
+    </message>
+    <message>
+        <source>Reason for a difference:</source>
+        <translation>差额原因：</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s login:</source>
+        <translation>店长账号：</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s password:</source>
+        <translation>店长密码：</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Day close Z{no} done</source>
+        <translation>日结 Z{no} 已完成</translation>
+    </message>
+    <message>
+        <source>Print Z report…</source>
+        <translation>打印日结单…</translation>
+    </message>
+</context>
+<context>
     <name>StaffModel</name>
     <message>
         <source>Login</source>
@@ -4096,6 +4250,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Today&apos;s receipts</source>
         <translation>今日小票</translation>
+    </message>
+    <message>
+        <source>Today by method: {totals}</source>
+        <translation>今日按支付方式：{totals}</translation>
     </message>
 </context>
 <context>

@@ -238,7 +238,12 @@ def layout_refund_slip(record: ReceiptRecord, refund: RefundInfo, cols: int, cod
                        (yen(line.amount_fen - line.points_share_fen), 1.0, "right")])
     w.rule("double")
     w.pair("作废金额" if void else "退款金额", yen(refund.amount_fen), big=True, bold=True)
-    w.pair("退回方式", labels.method(refund.method))
+    if len(refund.methods) > 1:
+        w.pair("退回方式", "按原支付方式")
+        for m, amount in refund.methods:
+            w.pair(f"　{labels.method(m)}", yen(amount))
+    else:
+        w.pair("退回方式", labels.method(refund.methods[0][0] if refund.methods else refund.method))
     if refund.points_returned or refund.points_taken_back:
         w.rule()
         if refund.points_returned:

@@ -171,7 +171,12 @@ def render_refund_slip(record: ReceiptRecord, refund: RefundInfo, paper: str = "
                           (yen(line.amount_fen - line.points_share_fen), 1.0, "right")])
     slip.rule("double")
     slip.pair("作废金额" if void else "退款金额", yen(refund.amount_fen), 1.35, bold=True)
-    slip.pair("退回方式", labels.method(refund.method))
+    if len(refund.methods) > 1:
+        slip.pair("退回方式", "按原支付方式")
+        for m, amount in refund.methods:
+            slip.pair(f"　{labels.method(m)}", yen(amount))
+    else:
+        slip.pair("退回方式", labels.method(refund.methods[0][0] if refund.methods else refund.method))
     if refund.points_returned or refund.points_taken_back:
         slip.rule()
         if refund.points_returned:

@@ -60,6 +60,9 @@ class CounterPage(QWidget):
         self.package_button.clicked.connect(self.sell_package)
         self.today_button = QPushButton(self.tr("Today's receipts…"))
         self.today_button.clicked.connect(self.today_sales)
+        self.shift_button = QPushButton(self.tr("Shift / day close…"))
+        self.shift_button.setObjectName("shift")
+        self.shift_button.clicked.connect(self.shift)
 
         self.visits_model = OpenVisitsModel(self)
         self.visits_view = make_table(self.visits_model, stretch=OpenVisitsModel.TECHNICIANS)
@@ -95,6 +98,7 @@ class CounterPage(QWidget):
         visits_title.addWidget(self.visits_title)
         visits_title.addStretch(1)
         visits_title.addWidget(self.today_button)
+        visits_title.addWidget(self.shift_button)
         col.addLayout(visits_title)
         col.addWidget(self.visits_view, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -248,6 +252,10 @@ class CounterPage(QWidget):
 
     def today_sales(self) -> None:
         TodaySalesDialog.ask(self, self.ops)
+
+    def shift(self) -> None:
+        from .shift_dialog import ShiftDialog
+        ShiftDialog.ask(self, self.ops)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         actions = {Qt.Key.Key_F3: self.focus_search, Qt.Key.Key_F4: self.new_customer,

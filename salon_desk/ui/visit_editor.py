@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
@@ -93,6 +93,9 @@ class VisitEditor(QWidget):
         # K on the lines (a shortcut: the table would take a letter as a keyboard search)
         self.session_key = QShortcut(QKeySequence(Qt.Key.Key_K), self.lines_view, self.toggle_session,
                                      context=Qt.ShortcutContext.WidgetShortcut)
+        # A on the lines: an assistant (助理) on the chosen service line, 主理 70% / 助理 30%
+        self.assistant_key = QShortcut(QKeySequence(Qt.Key.Key_A), self.lines_view, self.add_assistant,
+                                       context=Qt.ShortcutContext.WidgetShortcut)
         self.cancel_button = QPushButton(self.tr("Customer left without paying"))
         self.cancel_button.clicked.connect(self.cancel_visit)
         for button in (self.remove_button, self.note_button, self.cancel_button):
@@ -370,6 +373,22 @@ class VisitEditor(QWidget):
             self.offer_session(line.id, line.name)
         select_row(self.lines_view, row)          # the same line stays chosen for the next key
 
+    def add_assistant(self) -> None:
+        """The chosen service line gets an assistant at the default 30% share (or none, to clear)."""
+        from ..commission import DEFAULT_LEAD_PERMILLE
+        line = current_record(self.lines_view)
+        if line is None or line.kind != "service":
+            return
+        others = [s for s in self.shop.staff.technicians(self.ops.staff) if s.id != line.technician_id]
+        choice = AssistantPicker.ask(self, [s.display_name for s in others])
+        if choice is None:
+            return
+        chosen = [] if choice < 0 else [(others[choice].id, 1000 - DEFAULT_LEAD_PERMILLE)]
+        row = self.lines_view.currentIndex().row()
+        self.ops.run(self, lambda: self.shop.commission.set_assistants(self.ops.staff, line.id, chosen),
+                     changes={VISITS})
+        select_row(self.lines_view, row)
+
     # -- changing lines -----------------------------------------------------
     def remove_line(self) -> None:
         line = current_record(self.lines_view)
@@ -410,3 +429,19 @@ class VisitEditor(QWidget):
             return
 
         super().keyPressEvent(event)
+
+
+class AssistantPicker:
+    """Which assistant (助理) helps on the line; -1 for none; None when cancelled."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, names: list[str]) -> int | None:
+        from PySide6.QtWidgets import QInputDialog
+        none = QCoreApplication.translate("AssistantPicker", "No assistant")
+        item, ok = QInputDialog.getItem(parent, QCoreApplication.translate("AssistantPicker", "Assistant (30%)"),
+                                        QCoreApplication.translate("AssistantPicker", "Assistant on this line:"),
+                                        [none] + names, 0, False)
+        if not ok:
+            return None
+        return -1 if item == none else names.index(item)
+
