@@ -2147,6 +2147,18 @@ Ask the customer.</source>
         <translation>店铺数据文件已经加密。</translation>
     </message>
     <message>
+        <source>The shop file is open in salon-desk (this or another computer, or a command): close it everywhere, then restore.</source>
+        <translation>店铺文件正在 salon-desk 中打开（本机、另一台电脑或命令行）：请先在所有地方关闭，再恢复。</translation>
+    </message>
+    <message>
+        <source>That backup is empty (0 bytes); choose another one. Nothing was changed.</source>
+        <translation>该备份是空文件（0 字节），请选择另一个备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>That file is not a salon-desk shop file; nothing was changed.</source>
+        <translation>该文件不是 salon-desk 的店铺文件，未做任何更改。</translation>
+    </message>
+    <message>
         <source>The shop file could not be encrypted; it is unchanged.</source>
         <translation>店铺数据文件未能加密，文件没有改动。</translation>
     </message>

@@ -10,8 +10,10 @@ never a readable copy of an encrypted shop.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,8 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from ..errors import DatabaseProblem
 from ..keystore import database_key
-from .encryption import export_encrypted, is_encrypted, raw_key_of, verify_copy
+from .encryption import _cipher_connection, export_encrypted, is_encrypted, raw_key_of, verify_copy
+from .file_lock import alone_with
 
 from .rows import connection
 
@@ -71,6 +74,80 @@ def _check_plain(backup: Path) -> None:
         raise DatabaseProblem("db.corrupt", path=str(backup), detail=result)
 
 
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SHOP_TABLES = ("schema_history", "staff", "customer", "sale")
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a backup holds, shown to the owner before it replaces the shop file."""
+
+    path: Path
+    written_at: datetime              # when the copy was written (the file's time)
+    last_sale_at: datetime | None
+    last_receipt_no: str | None
+    customers: int
+    sales: int
+    encrypted: bool
+
+
+def _known_migrations() -> set[str]:
+    return {p.stem for p in MIGRATIONS_DIR.glob("[0-9]*.py")}
+
+
+def inspect_backup(backup: str | Path, key: str | None = None) -> BackupSummary:
+    """Check ``backup`` is a whole salon-desk shop file this program can open, and say what it holds.
+
+    Refused (:class:`DatabaseProblem`, nothing changed): ``file.not_found``; ``db.backup_empty``
+    (0 bytes); ``db.key_missing`` / ``db.wrong_key`` (encrypted); ``db.corrupt`` (``integrity_check``
+    fails); ``db.not_a_shop`` (an SQLite file of another program); ``db.newer_version`` (written by a
+    newer salon-desk: steps this program does not know).
+    """
+    backup = Path(backup)
+    if not backup.is_file():
+        raise DatabaseProblem("file.not_found", path=str(backup))
+    if backup.stat().st_size == 0:
+        raise DatabaseProblem("db.backup_empty", path=str(backup))
+    encrypted = is_encrypted(backup)
+    raw = None
+    if encrypted:
+        if key is None:
+            raise DatabaseProblem("db.key_missing", path=str(backup))
+        raw = database_key(key)
+        verify_copy(backup, raw)
+    else:
+        _check_plain(backup)
+    con = _cipher_connection(backup, raw)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not set(SHOP_TABLES) <= tables:
+            raise DatabaseProblem("db.not_a_shop", path=str(backup))
+        steps = {r[0] for r in con.execute("SELECT name FROM schema_history")}
+        unknown = sorted(steps - _known_migrations())
+        if unknown:
+            raise DatabaseProblem("db.newer_version", path=str(backup), steps=unknown)
+        last = con.execute("SELECT receipt_no, created_at FROM sale ORDER BY id DESC LIMIT 1").fetchone()
+        customers = con.execute("SELECT count(*) FROM customer").fetchone()[0]
+        sales = con.execute("SELECT count(*) FROM sale").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem("db.not_a_shop", path=str(backup)) from exc
+    except Exception as exc:       # sqlcipher3's own DatabaseError class
+        if isinstance(exc, DatabaseProblem):
+            raise
+        raise DatabaseProblem("db.not_a_shop", path=str(backup)) from exc
+    finally:
+        con.close()
+    last_at = None
+    if last is not None and last[1]:
+        try:
+            last_at = datetime.fromisoformat(str(last[1]))
+        except ValueError:
+            last_at = None
+    return BackupSummary(path=backup, written_at=datetime.fromtimestamp(os.path.getmtime(backup)),
+                         last_sale_at=last_at, last_receipt_no=last[0] if last else None,
+                         customers=int(customers), sales=int(sales), encrypted=encrypted)
+
+
 def restore_backup(backup: str | Path, target: str | Path, key: str | None = None) -> Path | None:
     """Replace ``target`` (closed) with ``backup`` after checking the backup is whole.
 
@@ -81,16 +158,16 @@ def restore_backup(backup: str | Path, target: str | Path, key: str | None = Non
     stays encrypted. The file being replaced is kept first (with its write-ahead log)
     in the backups folder beside it: restoring the wrong copy must not lose the sales
     made since. Returns that safety copy, or None when there was no file to keep.
-    Nothing is changed when a check fails.
+    Nothing is changed when a check fails (:func:`inspect_backup`), and the restore is refused
+    with ``db.in_use`` while any program has ``target`` open (:mod:`.file_lock`).
     """
     backup, target = Path(backup), Path(target)
-    encrypted = is_encrypted(backup)
-    if encrypted:
-        if key is None:
-            raise DatabaseProblem("db.key_missing", path=str(backup))
-        verify_copy(backup, database_key(key))
-    else:
-        _check_plain(backup)
+    with alone_with(target):
+        return _restore(backup, target, key)
+
+
+def _restore(backup: Path, target: Path, key: str | None) -> Path | None:
+    encrypted = inspect_backup(backup, key).encrypted
     partial = None
     if key is not None and not encrypted:
         partial = target.with_name(f"{target.name}.restoring")

@@ -27,6 +27,7 @@ from .customers import CustomerService
 from ..keystore import KeyStore, new_recovery_key
 from .database import open_database
 from .encryption import is_encrypted
+from .file_lock import FileLock, hold_open
 from .drawer import DrawerService
 from .membership import MembershipService
 from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
@@ -82,6 +83,7 @@ class Shop:
         self.migrations_applied = migrations_applied
         self.recovery_key: str | None = None   # set once, when this open created an encrypted file
         self.encrypted = False
+        self._lock = FileLock(None)
         book = ReceiptBook(ctx)
         self.staff = StaffService(ctx)
         self.settings = SettingsService(ctx)
@@ -122,8 +124,14 @@ class Shop:
             if key is None:
                 key = recovery_key = new_recovery_key()
                 keys.put(path, key)
-        db, applied = open_database(path, backups, key)
+        lock = hold_open(path)          # released by close(); a restore waits for every holder
+        try:
+            db, applied = open_database(path, backups, key)
+        except BaseException:
+            lock.release()
+            raise
         shop = cls(ShopContext(db, path, clock, backups), applied)
+        shop._lock = lock
         shop.recovery_key = recovery_key
         shop.encrypted = key is not None
         # Outside an operation the models default to the newest open shop, for scripts and tests
@@ -159,6 +167,7 @@ class Shop:
     def close(self) -> None:
         if not self.ctx.db.is_closed():
             self.ctx.db.close()
+        self._lock.release()
         if Setting._meta.database is self.ctx.db:
             for model in MODELS:
                 model._meta.set_database(UNBOUND)

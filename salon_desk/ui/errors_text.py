@@ -270,6 +270,9 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "db.key_missing": lambda p: QCoreApplication.translate("Errors", "The shop file is encrypted and this computer has no key for it."),
         "db.not_encrypted": lambda p: QCoreApplication.translate("Errors", "The shop file is not encrypted, although this computer keeps a key for it."),
         "db.already_encrypted": lambda p: QCoreApplication.translate("Errors", "The shop file is already encrypted."),
+        "db.in_use": lambda p: QCoreApplication.translate("Errors", "The shop file is open in salon-desk (this or another computer, or a command): close it everywhere, then restore."),
+        "db.backup_empty": lambda p: QCoreApplication.translate("Errors", "That backup is empty (0 bytes); choose another one. Nothing was changed."),
+        "db.not_a_shop": lambda p: QCoreApplication.translate("Errors", "That file is not a salon-desk shop file; nothing was changed."),
         "db.encrypt_failed": lambda p: QCoreApplication.translate("Errors", "The shop file could not be encrypted; it is unchanged."),
         "key.mistyped": lambda p: QCoreApplication.translate("Errors", "This is not a recovery key: check it for a typo (it has {expected} letters and digits).").format(expected=p.get("expected", 36)),
     }
