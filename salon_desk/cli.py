@@ -36,6 +36,11 @@ _MESSAGES = {
     "db.backup_empty": "the backup {path} is empty (0 bytes); choose another one. Nothing was changed",
     "db.not_a_shop": "{path} is not a salon-desk shop file; nothing was changed",
     "restore.cancelled": "nothing was restored",
+    "db.empty_file": "the shop file {path} is empty (0 bytes) and was left alone; restore a backup with "
+                     "'salon-desk restore', or delete it to start a new shop",
+    "db.disk_full": "disk full: nothing was saved ({path})",
+    "db.read_only": "the shop file {path} is read-only: nothing can be saved",
+    "backup.failed": "the backup {path} could not be written ({detail}); no incomplete copy was left",
     "db.cannot_open": "cannot open the shop file {path}: {detail}",
     "db.wrong_key": "the key does not open the shop file {path} (another shop's key, or a damaged file); "
                     "nothing was changed. Type the owner's recovery key with 'salon-desk unlock'",

@@ -2159,6 +2159,22 @@ Ask the customer.</source>
         <translation>该文件不是 salon-desk 的店铺文件，未做任何更改。</translation>
     </message>
     <message>
+        <source>Disk full: nothing was saved. Free some space on the disk (or ask your support person), then try again.</source>
+        <translation>磁盘已满：本次未保存任何内容。请清理磁盘空间（或联系技术支持）后重试。</translation>
+    </message>
+    <message>
+        <source>The shop file is read-only: nothing can be saved, sales cannot be taken.</source>
+        <translation>店铺文件为只读：无法保存任何内容，不能收银。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written ({detail}); no incomplete copy was left. The shop file is unchanged.</source>
+        <translation>备份未能写入（{detail}）；没有留下不完整的副本。店铺文件未改变。</translation>
+    </message>
+    <message>
+        <source>The shop file is empty (0 bytes): it was not turned into a new shop. Restore the newest backup, or delete the file to start a new shop.</source>
+        <translation>店铺文件是空的（0 字节），未将其当作新店铺。请恢复最新的备份，或删除该文件以新建店铺。</translation>
+    </message>
+    <message>
         <source>The shop file could not be encrypted; it is unchanged.</source>
         <translation>店铺数据文件未能加密，文件没有改动。</translation>
     </message>

@@ -23,7 +23,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from ..errors import DatabaseProblem
 from ..keystore import database_key
-from .encryption import _cipher_connection, export_encrypted, is_encrypted, raw_key_of, verify_copy
+from .encryption import _cipher_connection, _opens, export_encrypted, is_encrypted, raw_key_of, verify_copy
 from .file_lock import alone_with
 
 from .rows import connection
@@ -33,21 +33,53 @@ BACKUP_GLOB = "*.sqlite"
 
 def backup_to(db: SqliteDatabase, target: str | Path) -> Path:
     """Copy the open database ``db`` to ``target`` with SQLite's online backup API
-    (encrypted with the same key when ``db`` is encrypted)."""
+    (encrypted with the same key when ``db`` is encrypted).
+
+    The copy is written under a temporary name beside ``target``, checked whole, flushed
+    to the disk and only then renamed: ``target`` is never a cut-short or 0-byte file.
+    A copy that cannot be written (a full disk, a folder that refuses it) is the typed
+    error ``backup.failed``, with nothing left behind.
+    """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
     raw_key = raw_key_of(db)
-    if raw_key is None:
-        dest = sqlite3.connect(str(target))
-    else:
-        dest = sqlcipher.connect(str(target))
-        dest.execute("PRAGMA key = \"%s\"" % raw_key)       # x'<hex>' only: nothing to escape
-    source: Any = getattr(db, "connection")()      # untyped in peewee's stubs
     try:
-        source.backup(dest)
-    finally:
-        dest.close()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if raw_key is None:
+            dest = sqlite3.connect(str(partial))
+        else:
+            dest = sqlcipher.connect(str(partial))
+            dest.execute("PRAGMA key = \"%s\"" % raw_key)       # x'<hex>' only: nothing to escape
+        source: Any = getattr(db, "connection")()      # untyped in peewee's stubs
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+        _check_written(partial, raw_key)
+        with open(partial, "rb") as written:
+            os.fsync(written.fileno())
+        partial.replace(target)
+    except DatabaseProblem as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseProblem("backup.failed", path=str(target), detail=str(exc)) from exc
+    except (OSError, sqlite3.Error, sqlcipher.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseProblem("backup.failed", path=str(target), detail=str(exc)) from exc
     return target
+
+
+def _check_written(copy: Path, raw_key: str | None) -> None:
+    """The copy opens (with the key) and its pages are whole (``quick_check``: the same check as
+    opening the shop, so a shop that opens can always be backed up)."""
+    con: Any = sqlite3.connect(str(copy)) if raw_key is None else _cipher_connection(copy, raw_key)
+    try:
+        if raw_key is not None:
+            _opens(con, copy)
+        result = con.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        con.close()
+    if result != "ok":
+        raise DatabaseProblem("db.corrupt", path=str(copy), detail=result)
 
 
 def rotate_backup(db: SqliteDatabase, backup_dir: str | Path, stem: str, keep: int) -> Path:

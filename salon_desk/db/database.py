@@ -34,6 +34,11 @@ def _runner(database: Database) -> Runner:
     return Runner(database, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
 
 
+def _has_log(path: Path) -> bool:
+    wal = Path(str(path) + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
 def open_database(path: str | Path, backup_dir: str | Path | None = None,
                   key: str | None = None) -> tuple[SqliteDatabase, list[str]]:
     """Open ``path`` (created if missing; encrypted with ``key``, a recovery key, when given), migrate
@@ -48,6 +53,9 @@ def open_database(path: str | Path, backup_dir: str | Path | None = None,
     except OSError as exc:
         raise DatabaseProblem("db.cannot_open", path=str(path), detail=str(exc)) from exc
     existed = path.exists() and path.stat().st_size > 0
+    if path.exists() and not existed and not _has_log(path):
+        # a shop file cut to nothing (a failed copy, a full disk) is not a new shop: refused
+        raise DatabaseProblem("db.empty_file", path=str(path))
     # its own database object (IMMEDIATE: writers queue at BEGIN, never in the middle of a sale)
     database = make_database(path, key, PRAGMAS)
     try:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from ..errors import DatabaseProblem
 from ..records import AuditEntry
 from ..roles import Perm
 from .backup import backup_to, rotate_backup
@@ -28,6 +29,7 @@ from ..keystore import KeyStore, new_recovery_key
 from .database import open_database
 from .encryption import is_encrypted
 from .file_lock import FileLock, hold_open
+from .storage_errors import storage_errors
 from .drawer import DrawerService
 from .membership import MembershipService
 from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
@@ -139,7 +141,12 @@ class Shop:
         for model in MODELS:
             model._meta.set_database(db)
         if run_jobs:
-            shop.run_daily_jobs()
+            try:
+                with storage_errors(path):
+                    shop.run_daily_jobs()
+            except BaseException:
+                shop.close()
+                raise
         return shop
 
     @property
@@ -193,7 +200,12 @@ class Shop:
             today = ctx.today()
             job = DailyJob.get_or_none(DailyJob.name == "backup")
             if backup and (job is None or job.last_run < today):
-                result["backup"] = rotate_backup(ctx.db, ctx.backup_dir, ctx.path.stem, ctx.setting("backup.keep"))
+                try:
+                    result["backup"] = rotate_backup(ctx.db, ctx.backup_dir, ctx.path.stem,
+                                                     ctx.setting("backup.keep"))
+                except DatabaseProblem as problem:    # reported to the owner, tried again next start
+                    result["backup_failed"] = problem
+                    return result
                 with ctx.db.atomic():
                     DailyJob.insert(name="backup", last_run=today).on_conflict_replace().execute()
         return result

@@ -273,6 +273,10 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "db.in_use": lambda p: QCoreApplication.translate("Errors", "The shop file is open in salon-desk (this or another computer, or a command): close it everywhere, then restore."),
         "db.backup_empty": lambda p: QCoreApplication.translate("Errors", "That backup is empty (0 bytes); choose another one. Nothing was changed."),
         "db.not_a_shop": lambda p: QCoreApplication.translate("Errors", "That file is not a salon-desk shop file; nothing was changed."),
+        "db.disk_full": lambda p: QCoreApplication.translate("Errors", "Disk full: nothing was saved. Free some space on the disk (or ask your support person), then try again."),
+        "db.read_only": lambda p: QCoreApplication.translate("Errors", "The shop file is read-only: nothing can be saved, sales cannot be taken."),
+        "backup.failed": lambda p: QCoreApplication.translate("Errors", "The backup could not be written ({detail}); no incomplete copy was left. The shop file is unchanged.").format(detail=p.get("detail", "")),
+        "db.empty_file": lambda p: QCoreApplication.translate("Errors", "The shop file is empty (0 bytes): it was not turned into a new shop. Restore the newest backup, or delete the file to start a new shop."),
         "db.encrypt_failed": lambda p: QCoreApplication.translate("Errors", "The shop file could not be encrypted; it is unchanged."),
         "key.mistyped": lambda p: QCoreApplication.translate("Errors", "This is not a recovery key: check it for a typo (it has {expected} letters and digits).").format(expected=p.get("expected", 36)),
     }
