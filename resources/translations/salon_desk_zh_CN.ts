@@ -1283,6 +1283,10 @@ Ask the customer.</source>
         <translation>员工账号或密码错误。</translation>
     </message>
     <message>
+        <source>Too many wrong owner passwords at this counter: the owner&apos;s authorisation is locked here until {until}. The owner can still log in.</source>
+        <translation>本收银台输错店主密码次数过多：此处的店主授权已锁定至 {until}。店主本人仍可正常登录。</translation>
+    </message>
+    <message>
         <source>Too many wrong passwords: this account is locked until {until}.</source>
         <translation>密码错误次数过多，此账号已锁定至 {until}。</translation>
     </message>
@@ -2561,6 +2565,10 @@ Ask the customer.</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Read-only: this computer may not write the shop file, so sales cannot be taken and nothing can be changed. Check the file&apos;s permissions (or the disk), then start salon-desk again.</source>
+        <translation>只读：本电脑无法写入店铺文件，因此不能收银，也不能做任何修改。请检查文件权限（或磁盘），然后重新启动 salon-desk。</translation>
+    </message>
     <message>
         <source>Counter</source>
         <translation>收银台</translation>

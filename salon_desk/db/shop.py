@@ -26,7 +26,7 @@ from .catalogue import CatalogueService
 from .context import Actor, ShopContext, system_clock
 from .customers import CustomerService
 from ..keystore import KeyStore, new_recovery_key
-from .database import open_database
+from .database import is_read_only, open_database
 from .encryption import is_encrypted
 from .file_lock import FileLock, hold_open
 from .storage_errors import storage_errors
@@ -86,6 +86,7 @@ class Shop:
         self.recovery_key: str | None = None   # set once, when this open created an encrypted file
         self.encrypted = False
         self._lock = FileLock(None)
+        self.read_only = False
         book = ReceiptBook(ctx)
         self.staff = StaffService(ctx)
         self.settings = SettingsService(ctx)
@@ -134,13 +135,14 @@ class Shop:
             raise
         shop = cls(ShopContext(db, path, clock, backups), applied)
         shop._lock = lock
+        shop.read_only = is_read_only(db)       # the window shows a banner: sales cannot be taken
         shop.recovery_key = recovery_key
         shop.encrypted = key is not None
         # Outside an operation the models default to the newest open shop, for scripts and tests
         # that read a table directly; every service operation binds its own shop (ctx.bound).
         for model in MODELS:
             model._meta.set_database(db)
-        if run_jobs:
+        if run_jobs and not shop.read_only:
             try:
                 with storage_errors(path):
                     shop.run_daily_jobs()

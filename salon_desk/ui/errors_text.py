@@ -38,6 +38,7 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
     return {
         # logging in and staff
         "auth.bad_credentials": lambda p: QCoreApplication.translate("Errors", "Wrong staff name or password."),
+        "auth.authorisation_locked": lambda p: QCoreApplication.translate("Errors", "Too many wrong owner passwords at this counter: the owner's authorisation is locked here until {until}. The owner can still log in.").format(until=_time(p, "until")),
         "auth.locked": lambda p: QCoreApplication.translate("Errors", "Too many wrong passwords: this account is locked until {until}.").format(until=_time(p, "until")),
         "auth.owner_required": lambda p: QCoreApplication.translate("Errors", "The owner's name or password is wrong; nothing was changed."),
         "perm.denied": lambda p: QCoreApplication.translate("Errors", "Your role ({role}) may not do this.").format(role=labels.role_name(p.get("role", ""))),

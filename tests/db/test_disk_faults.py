@@ -118,3 +118,22 @@ def test_a_file_locked_by_another_program_is_a_typed_error(shop, shop_path, cloc
     finally:
         holder.rollback()
         holder.close()
+
+
+def test_a_read_only_file_opens_read_only_and_refuses_a_sale(shop, shop_path, clock, new_customer, sell, items,
+                                                            monkeypatch):
+    from salon_desk.db import Shop
+    from salon_desk.db import database
+    zhang = new_customer()
+    sell(zhang.id, [items.cut])
+    shop.close()
+    monkeypatch.setattr(database, "writable", lambda path: False)   # (the tests run as a user who may write anything)
+    before = shop_path.read_bytes()
+    with Shop.open(shop_path, clock=clock) as readonly:
+        assert readonly.read_only
+        owner = readonly.staff.login("boss", "secret123")
+        assert [s.receipt_no for s in readonly.sales.of_day(owner)] == ["20261122-0001"]   # still readable
+        with pytest.raises(DatabaseProblem) as err:
+            visit = readonly.visits.check_in(owner, zhang.id)
+        assert err.value.code == "db.read_only"
+    assert shop_path.read_bytes() == before
