@@ -2179,6 +2179,14 @@ Ask the customer.</source>
         <translation>店铺文件是空的（0 字节），未将其当作新店铺。请恢复最新的备份，或删除该文件以新建店铺。</translation>
     </message>
     <message>
+        <source>Choose how to take back the points beyond the member&apos;s balance: a negative balance, or deduct their value.</source>
+        <translation>请选择如何扣回超出会员余额的积分：记为负余额，或从退款中扣除其价值。</translation>
+    </message>
+    <message>
+        <source>A sale paid by the stored-value card gives its points back as a negative balance; their value cannot be deducted from the card.</source>
+        <translation>用储值卡支付的消费，超出的积分只能记为负余额，不能从储值卡中扣除其价值。</translation>
+    </message>
+    <message>
         <source>The shop file could not be encrypted; it is unchanged.</source>
         <translation>店铺数据文件未能加密，文件没有改动。</translation>
     </message>
@@ -3169,6 +3177,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>退款方式：</translation>
     </message>
     <message>
+        <source>Points beyond the balance:</source>
+        <translation>超出余额的积分：</translation>
+    </message>
+    <message>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -3189,6 +3201,14 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>请勾选要退款的项目。</translation>
     </message>
     <message>
+        <source>Accept a negative balance of {n} points (it cannot be redeemed; cleared at the yearly reset)</source>
+        <translation>接受负积分余额 {n} 分（不能兑换；年度清零时归零）</translation>
+    </message>
+    <message>
+        <source>Deduct their value, {amount}, from the money returned</source>
+        <translation>从退款中扣除其价值 {amount}</translation>
+    </message>
+    <message>
         <source>Money back: {amount}</source>
         <translation>退还金额：{amount}</translation>
     </message>
@@ -3199,6 +3219,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>earned points taken back: {n}</source>
         <translation>扣回所得积分：{n}</translation>
+    </message>
+    <message>
+        <source>{n} of them beyond the member&apos;s balance (worth {amount})</source>
+        <translation>其中 {n} 分超出会员积分余额（价值 {amount}）</translation>
     </message>
     <message>
         <source>tier spend reduced by {amount}</source>
