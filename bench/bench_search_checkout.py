@@ -84,11 +84,11 @@ def main(argv=None) -> int:
     members = [r[0] for r in con.execute(
         "SELECT m.customer_id FROM member m WHERE m.active = 1 ORDER BY random() LIMIT ?", (args.checkouts,))]
     owner = shop.staff.login("owner", "owner123")
-    services = [i for i in shop.catalogue.items("service") if i.member_discount][:5]
-    techs = shop.staff.technicians()
+    services = [i for i in shop.catalogue.items(owner, "service") if i.member_discount][:5]
+    techs = shop.staff.technicians(owner)
     samples = []
     for cid in members:
-        if shop.points.balance(cid) < 1000:
+        if shop.points.balance(owner, cid) < 1000:
             shop.points.adjust(owner, cid, 1000, "benchmark")
         visit = shop.visits.check_in(cashier, cid)
         for item in services:

@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
     counter.check_in_chosen()
     settle(app)
     editor = counter.editor
-    techs = [s for s in shop.staff.technicians() if s.role == "technician"]
+    techs = [s for s in shop.staff.technicians(cashier) if s.role == "technician"]
     for code, tech in (("H02", techs[0]), ("B01", techs[-1])):
         editor.item_field.setText(code)
         editor.pick_item()

@@ -175,6 +175,7 @@ def write_lines(sale: Sale, lines: tuple[VisitLineInfo, ...], priced: PricedSale
     if moves:
         StockMove.insert_many(moves).execute()
 
+
 def book_points(ctx: ShopContext, cashier: Staff, sale: Sale, priced: PricedSale) -> None:
     """Redeemed points out, earned points in; a birthday's extra is its own entry."""
     customer = sale.customer_id
