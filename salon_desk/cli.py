@@ -128,6 +128,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--yes", action="store_true", help="restore without asking (after the checks)")
     login_options(restore)
 
+    verify = sub.add_parser("verify", help="check the books' invariants and report the first broken link (owner)")
+    _db_option(verify)
+    login_options(verify)
+
     try:
         from .cli_print import add_print_commands
     except ImportError:  # printing not installed in this build
@@ -221,6 +225,20 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def cmd_verify(args) -> int:
+    from .db import Shop
+    with Shop.open(args.db, run_jobs=False) as shop:
+        actor = cli_login(shop, args.user)
+        with working("checking the books"):
+            broken = shop.audit.verify(actor)
+    if not broken:
+        print(f"{args.db}: the books hold (receipt numbers, payments, stored value, the file)")
+        return 0
+    for link in broken:
+        print(f"BROKEN {link.check}: {link.detail}")
+    return 1
+
+
 def fresh_demo(target: Path, build: Callable[[Path], object] | None = None) -> Path:
     """A fresh demo shop at ``target``: a copy of today's demo, built on the first start of the day.
 
@@ -262,7 +280,8 @@ def cmd_window(args) -> int:
     return run(db_path=db or default_db_path(), demo=args.demo, language=args.lang)
 
 
-COMMANDS = {"init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore}
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore,
+            "verify": cmd_verify}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

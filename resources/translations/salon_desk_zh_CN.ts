@@ -2187,6 +2187,10 @@ Ask the customer.</source>
         <translation>用储值卡支付的消费，超出的积分只能记为负余额，不能从储值卡中扣除其价值。</translation>
     </message>
     <message>
+        <source>That text has characters that are not valid (pasted from a damaged source); type it again.</source>
+        <translation>该文字包含无效字符（可能是从损坏的来源粘贴的），请重新输入。</translation>
+    </message>
+    <message>
         <source>The shop file could not be encrypted; it is unchanged.</source>
         <translation>店铺数据文件未能加密，文件没有改动。</translation>
     </message>
@@ -2576,6 +2580,10 @@ Ask the customer.</source>
     <message>
         <source>Read-only: this computer may not write the shop file, so sales cannot be taken and nothing can be changed. Check the file&apos;s permissions (or the disk), then start salon-desk again.</source>
         <translation>只读：本电脑无法写入店铺文件，因此不能收银，也不能做任何修改。请检查文件权限（或磁盘），然后重新启动 salon-desk。</translation>
+    </message>
+    <message>
+        <source>The shop file is on a network share. Opening it from two computers there can damage it: keep it on this computer&apos;s own disk and use salon-desk from this computer only (sharing between computers needs the database server setup).</source>
+        <translation>店铺文件位于网络共享上。在两台电脑上同时打开它可能会损坏文件：请将其放在本电脑自己的磁盘上，并只在本电脑上使用 salon-desk（多台电脑共享需要数据库服务器方案）。</translation>
     </message>
     <message>
         <source>Counter</source>

@@ -200,10 +200,15 @@ def restore_backup(backup: str | Path, target: str | Path, key: str | None = Non
 
 def _restore(backup: Path, target: Path, key: str | None) -> Path | None:
     encrypted = inspect_backup(backup, key).encrypted
-    partial = None
+    # the copy is made beside the shop file first, then renamed over it in one step:
+    # a restore stopped half-way (killed, a power cut) never leaves a half-copied shop file
+    partial = target.with_name(f"{target.name}.restoring")
     if key is not None and not encrypted:
-        partial = target.with_name(f"{target.name}.restoring")
         export_encrypted(backup, partial, database_key(key))    # checked, or removed and raised
+    else:
+        shutil.copyfile(backup, partial)
+        with open(partial, "rb") as written:
+            os.fsync(written.fileno())
     kept = None
     if target.exists() and target.stat().st_size > 0:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -214,8 +219,5 @@ def _restore(backup: Path, target: Path, key: str | None) -> Path | None:
                 shutil.copyfile(str(target) + suffix, str(kept) + suffix)
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
-    if partial is not None:
-        partial.replace(target)
-    else:
-        shutil.copyfile(backup, target)
+    partial.replace(target)
     return kept

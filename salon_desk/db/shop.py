@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import DatabaseProblem
+from ..network_share import on_network_share
 from ..records import AuditEntry
 from ..roles import Perm
 from .backup import backup_to, rotate_backup
@@ -29,6 +30,7 @@ from ..keystore import KeyStore, new_recovery_key
 from .database import is_read_only, open_database
 from .encryption import is_encrypted
 from .file_lock import FileLock, hold_open
+from .ledger_check import Broken, check_books
 from .storage_errors import storage_errors
 from .drawer import DrawerService
 from .membership import MembershipService
@@ -59,6 +61,13 @@ class AuditService:
                 for r in rows]
 
 
+    @requires(Perm.AUDIT)
+    def verify(self, actor: Actor) -> list[Broken]:
+        """Check the books' invariants (receipt numbers gapless per day, payments = amounts due,
+        stored-value balances after each entry, the file whole); the first broken link of each."""
+        return check_books(self.ctx.execute)
+
+
 class BackupService:
     """Copies of the whole file: a daily rotation, and one now when the owner asks."""
 
@@ -87,6 +96,7 @@ class Shop:
         self.encrypted = False
         self._lock = FileLock(None)
         self.read_only = False
+        self.on_network_share = False
         book = ReceiptBook(ctx)
         self.staff = StaffService(ctx)
         self.settings = SettingsService(ctx)
@@ -136,6 +146,7 @@ class Shop:
         shop = cls(ShopContext(db, path, clock, backups), applied)
         shop._lock = lock
         shop.read_only = is_read_only(db)       # the window shows a banner: sales cannot be taken
+        shop.on_network_share = on_network_share(path)   # the owner is warned (SQLite's log is unsafe there)
         shop.recovery_key = recovery_key
         shop.encrypted = key is not None
         # Outside an operation the models default to the newest open shop, for scripts and tests
@@ -197,6 +208,8 @@ class Shop:
         result["lapsed"] = self.members.apply_lapses()
         self.reports.refresh_checkpoints()   # so no month-end report pays for the whole history
         result["care"] = self.care.run_daily()   # follow-up tasks of the day, last month's segments
+        if backup:      # the nightly run: the books' invariants, reported to the owner when broken
+            result["books"] = check_books(self.ctx.execute)
         ctx = self.ctx
         with ctx.bound():
             today = ctx.today()

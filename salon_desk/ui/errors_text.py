@@ -280,6 +280,7 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "db.empty_file": lambda p: QCoreApplication.translate("Errors", "The shop file is empty (0 bytes): it was not turned into a new shop. Restore the newest backup, or delete the file to start a new shop."),
         "refund.bad_shortfall_choice": lambda p: QCoreApplication.translate("Errors", "Choose how to take back the points beyond the member's balance: a negative balance, or deduct their value."),
         "refund.deduct_not_for_card_sale": lambda p: QCoreApplication.translate("Errors", "A sale paid by the stored-value card gives its points back as a negative balance; their value cannot be deducted from the card."),
+        "text.invalid": lambda p: QCoreApplication.translate("Errors", "That text has characters that are not valid (pasted from a damaged source); type it again."),
         "db.encrypt_failed": lambda p: QCoreApplication.translate("Errors", "The shop file could not be encrypted; it is unchanged."),
         "key.mistyped": lambda p: QCoreApplication.translate("Errors", "This is not a recovery key: check it for a typo (it has {expected} letters and digits).").format(expected=p.get("expected", 36)),
     }

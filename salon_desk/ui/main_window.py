@@ -105,6 +105,14 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setStyleSheet("background: #b3261e; color: white; padding: 8px; font-weight: bold;")
         self.read_only_banner.setVisible(bool(getattr(shop, "read_only", False)))
         column.addWidget(self.read_only_banner)
+        self.network_banner = QLabel(self.tr(
+            "The shop file is on a network share. Opening it from two computers there can damage it: "
+            "keep it on this computer's own disk and use salon-desk from this computer only "
+            "(sharing between computers needs the database server setup)."))
+        self.network_banner.setWordWrap(True)
+        self.network_banner.setStyleSheet("background: #f9a825; color: black; padding: 8px;")
+        self.network_banner.setVisible(False)
+        column.addWidget(self.network_banner)
         column.addWidget(self.stack)
         self.setCentralWidget(central)
         self.staff_label = QLabel()
@@ -185,6 +193,8 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def update_status(self) -> None:
+        self.network_banner.setVisible(bool(getattr(self.shop, "on_network_share", False))
+                                       and self.staff.role == "owner")
         name = self.shop.settings.value("shop.name") or "salon-desk"
         self.setWindowTitle(f"{name} — salon-desk")
         self.staff_label.setText(self.tr("Staff: {name} ({role})").format(
