@@ -21,6 +21,7 @@ from .merge import merge_files
 from .models import (
     Consent, Customer, CustomerTag, PointsEntry, Sale, SaleLine, SearchKey, Staff, TierChange, Visit, VisitLine,
 )
+from .care_erasure import wipe_care_text
 from .export import customer_export
 from .permissions import ANY_STAFF, requires
 from .receipts import ReceiptBook
@@ -341,6 +342,7 @@ class CustomerService:
                  .execute())
                 (VisitLine.update(note="")
                  .where(VisitLine.visit.in_(Visit.select(Visit.id).where(Visit.customer == file))).execute())
+                wipe_care_text(file)
             self.ctx.audit(owner, "customer_erased", target=f"customer:{row.id}",
                         **({"merged_files": [f.id for f in files[1:]]} if len(files) > 1 else {}))
 

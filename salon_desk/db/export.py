@@ -7,12 +7,13 @@ from typing import Any
 
 from ..records import CustomerFile, SaleSummary, ShopHeader
 from .context import ShopContext
-from .models import AuditLog
+from .models import AuditLog, Complaint, ComplaintProgress, FollowUpTask
 from .points_ledger import points_history
 
 
 def customer_export(ctx: ShopContext, file: CustomerFile, sales: list[SaleSummary]) -> dict[str, Any]:
-    """Everything held on one customer: file, consents, membership, points, visits, who looked."""
+    """Everything held on one customer: file, consents, membership, points, visits, complaints and
+    follow-up calls, who looked."""
     s = ctx.setting
     data = {
         "format": "salon-desk customer export 1",
@@ -21,6 +22,19 @@ def customer_export(ctx: ShopContext, file: CustomerFile, sales: list[SaleSummar
         "customer": asdict(file),
         "points_history": [asdict(e) for e in points_history(ctx, file.id)],
         "visits": [asdict(sale) for sale in sales],
+        "complaints": [
+            {"received_at": c.received_at, "category": c.category, "channel": c.channel,
+             "description": c.description, "responded_at": c.responded_at, "resolved_at": c.resolved_at,
+             "resolution": c.resolution,
+             "progress": [{"at": p.at, "text": p.text} for p in
+                          ComplaintProgress.select().where(ComplaintProgress.complaint == c.id).order_by(ComplaintProgress.id)]}
+            for c in Complaint.select().where(Complaint.customer == file.id).order_by(Complaint.id)
+        ],
+        "follow_ups": [
+            {"type": t.type, "due_at": t.due_at, "message": t.message, "closed_at": t.closed_at,
+             "outcome": t.outcome, "scores": [t.attitude, t.technique, t.environment], "comment": t.comment}
+            for t in FollowUpTask.select().where(FollowUpTask.customer == file.id).order_by(FollowUpTask.id)
+        ],
         "access_log": [
             {"at": r.at.isoformat() if hasattr(r.at, "isoformat") else str(r.at), "action": r.action}
             for r in AuditLog.select().where(AuditLog.target == f"customer:{file.id}").order_by(AuditLog.id)

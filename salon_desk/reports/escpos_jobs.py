@@ -15,10 +15,11 @@ from ..errors import PrinterProblem
 from ..printer_setup import (
     PrinterConfig, drawer_pulse, refund_opens_drawer, sale_opens_drawer,
 )
+from ..card_records import TopUpRecord
 from ..records import ReceiptRecord, RefundInfo
 from . import escpos_transport
 from .escpos_bytes import INIT, raster_job, text_job
-from .escpos_receipt import Roll, layout_receipt, layout_refund_slip, layout_test_page
+from .escpos_receipt import Roll, layout_receipt, layout_refund_slip, layout_test_page, layout_topup_slip
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,12 @@ def refund_job(config: PrinterConfig, record: ReceiptRecord, refund: RefundInfo,
     roll = layout_refund_slip(record, refund, config.cols, config.text_code_page, reprint, printed_at)
     title = f"{'作废单' if refund.kind == 'void' else '退款单'} {record.receipt_no}"
     return Job(title, render(roll, config), refund_opens_drawer(refund, reprint))
+
+
+def topup_job(config: PrinterConfig, record: TopUpRecord) -> Job:
+    """A stored-value top-up slip; a cash top-up opens the drawer (money went in)."""
+    roll = layout_topup_slip(record, config.cols, config.text_code_page)
+    return Job(f"充值单 {record.receipt_no}", render(roll, config), record.method == "cash")
 
 
 MODE_NAMES = {"gbk": "中文 GBK", "gb18030": "中文 GB18030", "raster": "图像（光栅）"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from ..card_records import TopUpRecord
 from ..escpos_text import Cell, CodePage, center, clean, clean_name, columns, pair, width, wrap
 from ..money import format_rate
 from ..records import ReceiptLine, ReceiptRecord, ReceiptSession, RefundInfo, ShopHeader
@@ -247,6 +248,44 @@ def layout_refund_slip(record: ReceiptRecord, refund: RefundInfo, cols: int, cod
     w.blank()
     w.rule("solid")
     w.center("本单据与原小票一并留存")
+    return w.roll()
+
+
+def layout_topup_slip(record: TopUpRecord, cols: int, code_page: CodePage) -> Roll:
+    """The stored-value top-up slip (储值卡充值单), as the PDF prints it; the card terms follow for the
+    customer's signature on the first top-up under them."""
+    w = Writer(cols, code_page)
+    _header(w, record.shop, "储值卡充值单", False, None)
+    w.pair("单号", record.receipt_no)
+    w.pair("日期", f"{record.created_at:%Y-%m-%d %H:%M:%S}")
+    w.pair("收银员", clean_name(record.cashier_name, code_page), clean_value=False)
+    w.pair("顾客", f"{clean_name(record.customer_name, code_page)}  {record.phone_masked}".strip(), clean_value=False)
+    w.pair("储值卡号", record.card_no)
+    w.rule()
+    w.pair("充值金额（本金）", yen(record.pay_fen), bold=True)
+    w.pair("赠送金额", yen(record.bonus_fen))
+    w.pair("支付方式", labels.method(record.method))
+    if record.tendered_fen is not None:
+        w.pair("实收", yen(record.tendered_fen))
+        w.pair("找零", yen(record.change_fen))
+    if record.tier_granted:
+        w.pair("赠送等级", labels.tier(record.tier_granted))
+    if record.authorised_by:
+        w.pair("超限授权", clean_name(record.authorised_by, code_page), clean_value=False)
+    w.rule("double")
+    w.pair("卡内余额", yen(record.principal_after_fen + record.bonus_after_fen), big=True, bold=True)
+    w.pair("其中本金", yen(record.principal_after_fen), indent=2)
+    w.pair("其中赠送金", yen(record.bonus_after_fen), indent=2)
+    w.rule()
+    w.text("充值款为预付款，不计入积分与会员消费累计")
+    if record.terms_text:
+        w.rule("solid")
+        w.center(f"储值卡章程（第 {record.terms_version} 版）", bold=True)
+        for sentence in sentences(record.terms_text):
+            w.text(sentence)
+        w.blank()
+        w.text("顾客签字：" + "_" * max(4, min(16, cols - width("顾客签字："))))
+    w.blank()
     return w.roll()
 
 

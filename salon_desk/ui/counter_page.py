@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from ..card_records import TopUpRecord
+from . import thermal
 from .after_checkout import finish_sale
 from .card_dialogs import PackageSaleDialog, TopUpDialog
 from .checkout_dialog import CheckoutDialog
@@ -27,6 +29,9 @@ class CounterPage(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.shop = ops.shop
+        self.thermal = thermal.ThermalPrinter(self)       # top-up slips on an ESC/POS printer
+        self.thermal.finished.connect(self.on_printed)
+        self.last_print: thermal.PrintRun | None = None
 
         self.search = SearchField()
         self.search.setObjectName("customer_search")
@@ -206,10 +211,28 @@ class CounterPage(QWidget):
             return
         record = TopUpDialog.ask(self, self.ops, *chosen)
         if record is not None:
-            from .printing import print_to_default
-            from ..reports.prepaid import render_topup_slip
-            print_to_default(render_topup_slip(record, self.shop.settings.value("receipt.paper")))
+            self.print_topup_slip(record)
             self.refresh_visits()
+
+    def print_topup_slip(self, record: TopUpRecord) -> None:
+        """The top-up slip on the thermal printer (a cash top-up opens the drawer), else the print queue."""
+        if thermal.uses_thermal(self.shop):
+            from ..reports import escpos_jobs       # loads the picture renderer: only with a thermal printer
+            config = thermal.printer_config(self.shop)
+            job = thermal.build_or_report(lambda: escpos_jobs.topup_job(config, record),
+                                          lambda text: self.ops.error_presenter(self, text))
+            if job is not None:
+                self.thermal.send(config, job)
+            return
+        from ..reports.prepaid import render_topup_slip
+        from .printing import print_to_default
+        print_to_default(render_topup_slip(record, self.shop.settings.value("receipt.paper")))
+
+    def on_printed(self, run: thermal.PrintRun) -> None:
+        """A top-up slip that did not print is told; the top-up is stored either way."""
+        self.last_print = run
+        if not run.ok:
+            self.ops.error_presenter(self, run.message)
 
     def sell_package(self) -> None:
         chosen = self.chosen_customer()

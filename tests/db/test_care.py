@@ -245,3 +245,33 @@ def test_the_inactive_call_follows_a_longer_absence_setting(shop, owner, clock, 
     clock.set(2026, 3, 28, 9, 0)           # day 300
     shop.care.run_daily()
     assert [t.due_at.date().isoformat() for t in shop.care.tasks(owner) if t.type is TaskType.INACTIVE] == ["2026-03-28"]
+
+
+def test_erasing_a_customer_wipes_what_care_wrote_about_them(shop, owner, cashier, items, new_customer, sell, clock):
+    """PIPL erasure: follow-up messages and comments, complaint texts and notes are emptied; the
+    dates, categories, outcomes and scores stay for the shop's figures, and stay frozen."""
+    import peewee
+
+    from salon_desk.db.models import Complaint, ComplaintProgress, ComplaintRemedy, FollowUpTask
+    zhang = new_customer()
+    sell(zhang.id, [items.cut])
+    task = [t for t in shop.care.tasks(owner, include_later=True) if t.customer_id == zhang.id][0]
+    shop.care.close_task(owner, task.id, "reached", (5, 4, 5), "说头皮有点敏感")
+    complaint = shop.care.open_complaint(cashier, zhang.id, "attitude", "phone", "对前台态度不满，有皮肤过敏史")
+    shop.care.respond(cashier, complaint.id, "已致电道歉")
+    shop.care.give_remedy(cashier, complaint.id, "apology", note="店长亲自道歉")
+    shop.care.resolve(cashier, complaint.id, "顾客接受道歉")
+    clock.advance(minutes=5)
+    shop.customers.anonymise(owner, zhang.id)
+    row = Complaint.get_by_id(complaint.id)
+    assert (row.description, row.resolution, row.category) == ("", "", "attitude")
+    assert {p.text for p in ComplaintProgress.select().where(ComplaintProgress.complaint == row.id)} == {""}
+    assert {r.note for r in ComplaintRemedy.select().where(ComplaintRemedy.complaint == row.id)} == {""}
+    tasks = list(FollowUpTask.select().where(FollowUpTask.customer == zhang.id))
+    assert tasks and all(t.message == "" and t.comment == "" for t in tasks)
+    closed = FollowUpTask.get_by_id(task.id)
+    assert (closed.outcome, closed.attitude, closed.technique, closed.environment) == ("reached", 5, 4, 5)
+    with pytest.raises(peewee.IntegrityError):       # emptied, never rewritten
+        Complaint.update(description="别的内容").where(Complaint.id == row.id).execute()
+    with pytest.raises(peewee.IntegrityError):
+        FollowUpTask.update(outcome="declined").where(FollowUpTask.id == task.id).execute()

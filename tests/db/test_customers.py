@@ -205,6 +205,11 @@ def test_export_one_customers_data_as_json(shop, owner, cashier, items, new_cust
     assert data["visits"][0]["amount_due_fen"] == 39600          # 26800 + 12800, not a member
     assert [l["name"] for l in data["visits"][0]["lines"]] == ["精剪", "洗护"]
     assert data["exported_at"] == "2026-11-22T10:00:00"
+    # the calls after the visit and any complaint are theirs too
+    assert [t["type"] for t in data["follow_ups"]] == ["visit_aftercare"]
+    shop.care.open_complaint(cashier, file.id, "result", "wechat", "颜色不均匀")
+    data = shop.customers.export(owner, file.id)
+    assert [(c["category"], c["description"]) for c in data["complaints"]] == [("result", "颜色不均匀")]
 
 
 def test_erasing_a_member_ends_the_membership_and_its_points(shop, owner, new_member):

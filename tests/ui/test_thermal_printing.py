@@ -203,3 +203,26 @@ def test_a_drawer_that_does_not_open_is_not_audited(qtbot, make_window, shop, ow
     page.open_drawer()
     assert page.printer_status.text().endswith("没有响应：请检查是否开机并已连接。")
     assert len(shop.audit.entries(owner)) == before
+
+
+def test_a_top_up_slip_prints_on_the_thermal_printer_and_a_cash_top_up_opens_the_drawer(
+        qtbot, window, shop, owner, cashier, printer, new_customer):
+    use_printer(shop, owner, printer.address)
+    zhang = new_customer("张三", "13812345678")
+    record = shop.cards.top_up(cashier, zhang.id, 100_000, "cash", tendered_fen=100_000, terms_signed=True)
+    counter = window.counter
+    counter.print_topup_slip(record)
+    qtbot.waitUntil(lambda: counter.last_print is not None, timeout=5000)
+    [job] = printer.wait(1)
+    paper = decode(job)
+    text = "\n".join(paper.lines)
+    assert record.receipt_no in text and "储值卡充值单" in text and "顾客签字" in text   # terms to sign, first top-up
+    assert any("卡内余额" in line and "1,100.00" in line for line in paper.lines)     # 充1000送100
+    assert len(paper.pulses) == 1 and paper.cut_at_end
+    # a WeChat top-up prints without opening the drawer
+    second = shop.cards.top_up(cashier, zhang.id, 100_000, "wechat")
+    counter.last_print = None
+    counter.print_topup_slip(second)
+    qtbot.waitUntil(lambda: counter.last_print is not None, timeout=5000)
+    *_, job = printer.wait(2)
+    assert "储值卡充值单" in "\n".join(decode(job).lines) and decode(job).pulses == []
