@@ -7,6 +7,10 @@ in the form :func:`salon_desk.phone.normalise_phone` gives, with its search keys
 When the canonical form is already another customer's phone, the two are the same
 person: the phone is left as it is and the pair is written to the audit log
 (``phone_duplicates``) for the owner to merge (merging keeps one customer file).
+
+A sale can no longer be deleted, nor its number or amounts changed (its status changes
+when it is voided; its customer when two customer files are merged), as its lines and
+payments already could not.
 """
 
 import json
@@ -17,7 +21,22 @@ from salon_desk.phone import normalise_phone
 from salon_desk.pinyin_keys import PHONE, TAIL, phone_keys
 
 
+FROZEN_SALE_COLUMNS = ("receipt_no", "day", "seq", "visit_id", "tier", "cashier_id", "list_total_fen",
+                       "member_discount_fen", "birthday_discount_fen", "points_redeemed",
+                       "points_discount_fen", "amount_due_fen")
+
+STATEMENTS = [
+    'CREATE TRIGGER IF NOT EXISTS "sale_no_delete" BEFORE DELETE ON "sale" '
+    'BEGIN SELECT RAISE(ABORT, \'sale is append-only\'); END;',
+    'CREATE TRIGGER IF NOT EXISTS "sale_amounts_no_update" BEFORE UPDATE ON "sale" WHEN '
+    + " OR ".join(f'NEW."{c}" IS NOT OLD."{c}"' for c in FROZEN_SALE_COLUMNS)
+    + ' BEGIN SELECT RAISE(ABORT, \'a sale\'\'s number and amounts are frozen\'); END;',
+]
+
+
 def up(migrator: Any, db: Any) -> None:
+    for statement in STATEMENTS:
+        db.execute_sql(statement)
     rows = db.execute_sql("SELECT id, phone FROM customer WHERE phone IS NOT NULL ORDER BY id").fetchall()
     taken = {phone: cid for cid, phone in rows}
     duplicates = []
