@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from .errors import InvalidInput
 
 _MAINLAND = re.compile(r"^1[3-9]\d{9}$")
+_TYPED = re.compile(r"^\+?[\d\s\-().]*$")   # digits with the usual separators; a letter is a typo, never dropped
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,8 @@ def normalise_phone(text: str) -> str:
 
 def check_phone(text: str) -> CheckedPhone:
     """Validate a typed phone number; mainland mobiles are 11 digits from 1."""
+    if not _TYPED.match((text or "").strip()):
+        raise InvalidInput("phone.invalid", phone=text)
     number = normalise_phone(text)
     digits = number.lstrip("+")
     if len(digits) < 5 or len(digits) > 15:

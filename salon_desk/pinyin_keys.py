@@ -1,9 +1,9 @@
 """Search keys of a customer, computed once on save and stored indexed.
 
 The counter finds a customer by phone tail, whole phone, part of the name,
-pinyin initials (``zs`` for 张三) or full pinyin. Surnames with a special
-reading get both the surname reading and the common one, since people type
-either.
+pinyin initials (``zs`` for 张三) or full pinyin. A surname gets every reading
+pypinyin knows for it (``heteronym=True``: 宓 mi and fu, 阚 kan and han), the
+table's surname readings first, since people type either.
 
 pypinyin loads its phrase dictionary on import (+85 MiB, tens of ms), and only
 saving a name needs it: searching uses the stored keys. So it is imported on the
@@ -13,6 +13,7 @@ first name saved, not with this module.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .phone import clean_text, normalise_phone
 
@@ -52,17 +53,38 @@ def _syllables(text: str) -> list[str]:
     return [s.lower().replace("ü", "v") for s in lazy_pinyin(text, errors="default", v_to_u=False)]
 
 
+def _heteronyms(char: str) -> list[str]:
+    """Every reading pypinyin knows for one character (宓: mi, fu), or [] for a non-Han character."""
+    from pypinyin import Style, pinyin
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore", v_to_u=False)
+    readings = found[0] if found else []
+    return [r.lower().replace("ü", "v") for r in readings if r and r.isascii() and r.isalpha()]
+
+
 def _readings(name: str) -> list[list[str]]:
-    """Every plausible syllable list of ``name`` (surname variants first)."""
+    """Every plausible syllable list of ``name``: the table's surname readings first (they order the
+    results), then each reading pypinyin knows for a one-character surname, then the common reading."""
     for surname in sorted(SURNAME_READINGS, key=len, reverse=True):
         if name.startswith(surname):
-            rest = _syllables(name[len(surname):]) if len(name) > len(surname) else []
-            variants = [[reading] + rest for reading in SURNAME_READINGS[surname]]
-            common = _syllables(name)
-            if common not in variants:
-                variants.append(common)
-            return variants
-    return [_syllables(name)]
+            break
+    else:
+        surname = ""
+    if not surname and len(name) > 1:
+        surname = name[0]
+    if not surname:
+        return [_syllables(name)]
+    rest = _syllables(name[len(surname):]) if len(name) > len(surname) else []
+    heads = [[r] for r in SURNAME_READINGS.get(surname, ())]
+    if len(surname) == 1:
+        heads += [[r] for r in _heteronyms(surname)]
+    variants: list[list[str]] = []
+    for head in heads:
+        if head + rest not in variants:
+            variants.append(head + rest)
+    common = _syllables(name)
+    if common not in variants:
+        variants.append(common)
+    return variants
 
 
 def name_keys(name: str) -> set[str]:
@@ -111,3 +133,24 @@ def query_ranges(text: str) -> list[tuple[str, str, bool]]:
             (FULL + query, FULL + query + "\uffff", False),
         ]
     return [(NAME + query, NAME + query + "\x00", False)]
+
+
+@lru_cache(maxsize=4096)
+def _item_spellings(name: str) -> tuple[str, str]:
+    """An item name's pinyin initials and full pinyin (``补水护理``: ``bshl``, ``bushuihuli``)."""
+    syllables = _syllables("".join(name.split()).lower())
+    return "".join(s[0] for s in syllables if s), "".join(syllables)
+
+
+def item_matches(query: str, code: str, name: str) -> bool:
+    """Does what the cashier typed find this catalogue item: part of its code or name, or (letters
+    only) part of the name's pinyin initials or full pinyin, as customers are found."""
+    typed = "".join((query or "").split()).lower()
+    if not typed:
+        return True
+    if typed in code.lower() or typed in "".join(name.split()).lower():
+        return True
+    if typed.isascii() and typed.isalpha():
+        initials, full = _item_spellings(name)
+        return typed in initials or typed in full
+    return False

@@ -251,6 +251,7 @@ class RefundInfo:
     points_returned: int         # redeemed points given back
     points_taken_back: int       # earned points clawed back
     sale_line_ids: tuple[int, ...]
+    methods: tuple[tuple[str, Fen], ...] = ()   # given back per payment method (empty before version 11)
 
 
 @dataclass(frozen=True)

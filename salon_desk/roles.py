@@ -39,6 +39,7 @@ class Perm(str, Enum):
     SEGMENTS = "segments"                # the customer segments page
     PREPAID_ADMIN = "prepaid_admin"      # refund unused card money and packages, transfer, extend packages
     OPEN_DRAWER = "open_drawer"          # open the cash drawer without a sale (audited)
+    COMMISSION = "commission"            # commission rules, levels, settling a month, every technician's sheet
 
 
 _CASHIER = {

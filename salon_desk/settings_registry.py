@@ -152,6 +152,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("membership.lapse_days", 730, _int_range(30, 3650)),
     Setting("membership.tiers", tiers_to_json(DEFAULT_TIERS), _validate_tiers),
     Setting("points.earn_per_yuan", 1, _int_range(0, 100)),
+    Setting("shift.required", False, _bool),                         # refuse sales while no shift is open
+    Setting("shift.variance_limit_fen", 1000, _int_range(0, 1_000_000)),  # above it the owner authorises
     Setting("points.per_yuan_redeemed", 100, _int_range(1, 10_000)),
     Setting("points.redeem_cap_permille", 500, _int_range(0, 1000)),
     Setting("points.referral_bonus", 200, _int_range(0, 100_000)),

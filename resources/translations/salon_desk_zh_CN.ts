@@ -21,6 +21,21 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>AssistantPicker</name>
+    <message>
+        <source>No assistant</source>
+        <translation>不加助理</translation>
+    </message>
+    <message>
+        <source>Assistant (30%)</source>
+        <translation>助理（分成 30%）</translation>
+    </message>
+    <message>
+        <source>Assistant on this line:</source>
+        <translation>本项目的助理：</translation>
+    </message>
+</context>
+<context>
     <name>BandsDialog</name>
     <message>
         <source>Fixed bands</source>
@@ -493,8 +508,8 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>{name}：剩余 {left} 次</translation>
     </message>
     <message>
-        <source>Birthday free service:</source>
-        <translation>生日免费项目：</translation>
+        <source>Birthday free service (F10):</source>
+        <translation>生日免费项目（F10）：</translation>
     </message>
     <message>
         <source>Use the most</source>
@@ -569,8 +584,16 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>本金 {principal} + 赠送 {bonus}</translation>
     </message>
     <message>
+        <source>Points earned (doubled for the birthday)</source>
+        <translation>本次积分（生日双倍）</translation>
+    </message>
+    <message>
         <source>Points earned</source>
         <translation>本次积分</translation>
+    </message>
+    <message>
+        <source>Correct the error below before taking payment</source>
+        <translation>请先改正下面的错误再收款</translation>
     </message>
     <message>
         <source>Payments do not add up</source>
@@ -807,6 +830,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>今日小票…</translation>
     </message>
     <message>
+        <source>Shift / day close…</source>
+        <translation>交班 / 日结…</translation>
+    </message>
+    <message>
         <source>Find customer</source>
         <translation>找客户</translation>
     </message>
@@ -916,6 +943,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>withdrawn</source>
         <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Not a mainland mobile number (11 digits starting with 1); it can still be saved.</source>
+        <translation>不是大陆手机号（1 开头的 11 位数字）；仍可保存。</translation>
     </message>
     <message>
         <source>Needs the customer&apos;s consent to health notes.</source>
@@ -1669,6 +1700,74 @@ Ask the customer.</source>
     <message>
         <source>Choose refund or void.</source>
         <translation>请选择退款或作废。</translation>
+    </message>
+    <message>
+        <source>No shift is open: open a shift with the float counted in the drawer before taking money.</source>
+        <translation>当前没有开班：请先清点钱箱备用金并开班，再收款。</translation>
+    </message>
+    <message>
+        <source>A shift is already open: close it first.</source>
+        <translation>已有班次未交班：请先交班。</translation>
+    </message>
+    <message>
+        <source>&quot;{text}&quot; is not a count of cash (e.g. 1468.50).</source>
+        <translation>“{text}”不是现金点数（如 1468.50）。</translation>
+    </message>
+    <message>
+        <source>The float left in the drawer cannot be more than the cash counted.</source>
+        <translation>留给下一班的备用金不能多于点到的现金。</translation>
+    </message>
+    <message>
+        <source>The drawer is {variance} against what was expected: give the reason and the owner&apos;s password.</source>
+        <translation>钱箱与应有现金相差 {variance}：请填写原因并由店长输入密码。</translation>
+    </message>
+    <message>
+        <source>There is no day close number {z_no}.</source>
+        <translation>没有编号为 {z_no} 的日结。</translation>
+    </message>
+    <message>
+        <source>A commission rate must be between 0% and 100%.</source>
+        <translation>提成比例须在 0% 到 100% 之间。</translation>
+    </message>
+    <message>
+        <source>A commission rule is for services, products or card sales.</source>
+        <translation>提成规则只适用于服务、产品或卡项销售。</translation>
+    </message>
+    <message>
+        <source>A labour fee cannot be negative.</source>
+        <translation>手工费不能为负数。</translation>
+    </message>
+    <message>
+        <source>A rule must end after the day it starts.</source>
+        <translation>规则的结束日期须晚于开始日期。</translation>
+    </message>
+    <message>
+        <source>Monthly tiers are progressive or retroactive.</source>
+        <translation>月度阶梯只能是超额累进或全额追溯。</translation>
+    </message>
+    <message>
+        <source>Each tier band must start above the one before.</source>
+        <translation>每一档的起点须高于上一档。</translation>
+    </message>
+    <message>
+        <source>The shares on a line must make exactly 100% with one lead technician (now {total}%).</source>
+        <translation>一个项目的分成须合计 100%，且只有一位主理（现为 {total}%）。</translation>
+    </message>
+    <message>
+        <source>Please name the level (e.g. 助理, 发型师, 总监).</source>
+        <translation>请填写级别（如 助理、发型师、总监）。</translation>
+    </message>
+    <message>
+        <source>That commission rule does not exist.</source>
+        <translation>没有这条提成规则。</translation>
+    </message>
+    <message>
+        <source>That line is no longer on the visit.</source>
+        <translation>这个项目已不在本单上。</translation>
+    </message>
+    <message>
+        <source>Commission for {year}-{month:02d} is settled and cannot be changed; corrections go into the next month.</source>
+        <translation>{year}-{month:02d} 的提成已结算，不能再改；更正记入下个月。</translation>
     </message>
     <message>
         <source>This card entry is not possible; nothing was written.</source>
@@ -3181,6 +3280,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>（已退款）</translation>
     </message>
     <message>
+        <source>As paid (each method its share)</source>
+        <translation>按原支付方式（各方式按比例）</translation>
+    </message>
+    <message>
         <source>Money back by:</source>
         <translation>退款方式：</translation>
     </message>
@@ -3280,6 +3383,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>预付余额清单…</translation>
     </message>
     <message>
+        <source>Commission sheet…</source>
+        <translation>提成表…</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>统计期间：</translation>
     </message>
@@ -3370,6 +3477,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Excel workbooks (*.xlsx);;CSV files (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the commission sheet</source>
+        <translation>保存提成表</translation>
     </message>
 </context>
 <context>
@@ -3543,10 +3654,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>会员</translation>
     </message>
     <message>
-        <source>One sale to qualify for joining (yuan)</source>
-        <translation>一次性消费满多少可入会（元）</translation>
-    </message>
-    <message>
         <source>Membership lapses after days without a sale</source>
         <translation>多少天未消费会员资格失效</translation>
     </message>
@@ -3561,10 +3668,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Points worth one yuan off</source>
         <translation>多少积分抵 1 元</translation>
-    </message>
-    <message>
-        <source>Points may pay at most (‰ of the sale)</source>
-        <translation>积分最多抵扣（占本单的‰）</translation>
     </message>
     <message>
         <source>Referral bonus points</source>
@@ -3589,10 +3692,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>in the birthday month</source>
         <translation>生日所在月</translation>
-    </message>
-    <message>
-        <source>Birthday free service up to (yuan)</source>
-        <translation>生日免费项目上限（元）</translation>
     </message>
     <message>
         <source>Follow-ups and complaints</source>
@@ -3775,14 +3874,6 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>等级</translation>
     </message>
     <message>
-        <source>Pays (‰ of list price)</source>
-        <translation>折扣（原价的‰）</translation>
-    </message>
-    <message>
-        <source>Promote at spend (yuan)</source>
-        <translation>升级消费额（元）</translation>
-    </message>
-    <message>
         <source>or visits</source>
         <translation>或到店次数</translation>
     </message>
@@ -3797,6 +3888,26 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>{field}: {message}</source>
         <translation>{field}：{message}</translation>
+    </message>
+    <message>
+        <source>One sale to qualify for joining</source>
+        <translation>一次性消费满多少可入会</translation>
+    </message>
+    <message>
+        <source>Points may pay at most (% of the sale)</source>
+        <translation>积分最多抵扣（占本单的 %）</translation>
+    </message>
+    <message>
+        <source>Birthday free service up to</source>
+        <translation>生日免费项目上限</translation>
+    </message>
+    <message>
+        <source>Pays (% of list price)</source>
+        <translation>会员支付（原价的 %）</translation>
+    </message>
+    <message>
+        <source>Promote at spend</source>
+        <translation>升级消费额</translation>
     </message>
     <message>
         <source>Nothing changed.</source>
@@ -3852,6 +3963,61 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Open a shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Float counted in the drawer:</source>
+        <translation>钱箱备用金（清点）：</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Close the shift (blind count)</source>
+        <translation>交班（先点钱，后看应有）</translation>
+    </message>
+    <message>
+        <source>Cash counted:</source>
+        <translation>实点现金：</translation>
+    </message>
+    <message>
+        <source>Float left for the next shift:</source>
+        <translation>留给下一班的备用金：</translation>
+    </message>
+    <message>
+        <source>Reason for a difference:</source>
+        <translation>差额原因：</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s login:</source>
+        <translation>店长账号：</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s password:</source>
+        <translation>店长密码：</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Day close Z{no} done</source>
+        <translation>日结 Z{no} 已完成</translation>
+    </message>
+    <message>
+        <source>Print Z report…</source>
+        <translation>打印日结单…</translation>
     </message>
 </context>
 <context>
@@ -3963,6 +4129,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Today&apos;s receipts</source>
         <translation>今日小票</translation>
+    </message>
+    <message>
+        <source>Today by method: {totals}</source>
+        <translation>今日按支付方式：{totals}</translation>
     </message>
 </context>
 <context>
@@ -4095,32 +4265,8 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>会员号 {no} · {points} 积分</translation>
     </message>
     <message>
-        <source>Birthday! Unused this year: {perks}</source>
-        <translation>生日快乐！今年未用权益：{perks}</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>Birthday in {days} days</source>
-        <translation>还有 {days} 天生日</translation>
-    </message>
-    <message>
         <source>Preferences: {tags}</source>
         <translation>偏好：{tags}</translation>
-    </message>
-    <message>
-        <source>Open complaint — answer overdue!</source>
-        <translation>有未结投诉 — 已超时未回应！</translation>
-    </message>
-    <message>
-        <source>Open complaint</source>
-        <translation>有未结投诉</translation>
-    </message>
-    <message>
-        <source>Allergies: {text}</source>
-        <translation>过敏：{text}</translation>
     </message>
     <message>
         <source>Last visit {when}: {what}, {paid}</source>
@@ -4206,12 +4352,16 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>数量</translation>
     </message>
     <message>
-        <source>List price</source>
-        <translation>原价</translation>
+        <source>List price (each)</source>
+        <translation>原价（单价）</translation>
     </message>
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
         <source> (package session)</source>
@@ -4247,6 +4397,61 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>The start date is after the end date.</source>
         <translation>开始日期晚于结束日期。</translation>
+    </message>
+</context>
+<context>
+    <name>WarningStrips</name>
+    <message>
+        <source>⚠ Allergies: {text}</source>
+        <translation>⚠ 过敏：{text}</translation>
+    </message>
+    <message>
+        <source>⚠ Open complaint — answer overdue!</source>
+        <translation>⚠ 有未结投诉 — 已超时未回应！</translation>
+    </message>
+    <message>
+        <source>⚠ Open complaint</source>
+        <translation>⚠ 有未结投诉</translation>
+    </message>
+    <message>
+        <source>★ Birthday! Birthday perks are for members.</source>
+        <translation>★ 生日快乐！生日权益仅限会员。</translation>
+    </message>
+    <message>
+        <source>★ Birthday! This year&apos;s perks have been used.</source>
+        <translation>★ 生日快乐！今年的生日权益已用。</translation>
+    </message>
+    <message>
+        <source>F10 at checkout: free service</source>
+        <translation>结账时按 F10：免费项目</translation>
+    </message>
+    <message>
+        <source>F11: give the gift</source>
+        <translation>F11：发放礼物</translation>
+    </message>
+    <message>
+        <source>★ Birthday! Unused this year: {perks} ({keys})</source>
+        <translation>★ 生日快乐！今年未用权益：{perks}（{keys}）</translation>
+    </message>
+    <message>
+        <source>Birthday in {days} days</source>
+        <translation>{days} 天后生日</translation>
+    </message>
+    <message>
+        <source>Birthday gift</source>
+        <translation>生日礼物</translation>
+    </message>
+    <message>
+        <source>Hand {name} their birthday gift? It is recorded once this year.</source>
+        <translation>为{name}发放生日礼物？每年只记录一次。</translation>
+    </message>
+    <message>
+        <source>a gift (the gift list is empty)</source>
+        <translation>礼物（礼品清单为空）</translation>
+    </message>
+    <message>
+        <source>Give the gift</source>
+        <translation>发放礼物</translation>
     </message>
 </context>
 </TS>

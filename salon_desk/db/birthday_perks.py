@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from ..birthday import days_until, window_birthday
-from ..errors import Conflict, InvalidInput
+from ..errors import Conflict, InvalidInput, NotFound
 from ..records import BirthdayStatus
 from ..roles import Perm
 from .context import Actor, ShopContext
 from .customer_rows import active_member
-from .models import BirthdayPerkUse, Sale, Staff
+from .models import BirthdayPerkUse, Gift, Sale, Staff
 from .permissions import requires
 
 PERKS = ("free_service", "gift")
@@ -69,8 +69,14 @@ class BirthdayService:
         return birthday_status(self.ctx, customer_id)
 
     @requires(Perm.COUNTER)
-    def give_gift(self, actor: Actor, customer_id: int) -> None:
-        """Record the birthday gift as handed over."""
+    def give_gift(self, actor: Actor, customer_id: int, gift_id: int | None = None) -> None:
+        """Record the birthday gift as handed over; ``gift_id`` names which one from the gift list."""
         with self.ctx.db.atomic():
+            details = {}
+            if gift_id is not None:
+                gift = Gift.get_or_none((Gift.id == gift_id) & (Gift.active == True))  # noqa: E712
+                if gift is None:
+                    raise NotFound("gift.not_found", id=gift_id)
+                details["gift"] = gift.name
             use_perk(self.ctx, actor.row, customer_id, "gift")
-            self.ctx.audit(actor, "birthday_gift", target=f"customer:{customer_id}")
+            self.ctx.audit(actor, "birthday_gift", target=f"customer:{customer_id}", **details)

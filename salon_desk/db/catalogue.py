@@ -13,6 +13,7 @@ from .context import Actor, ShopContext
 from .models import Gift, Item, StockMove
 from .permissions import ANY_STAFF, requires
 from .rows import tuples
+from ..pinyin_keys import item_matches
 
 SERVICE_CATEGORIES = ("hair", "beauty", "nails", "skin", "other")
 KINDS = ("service", "product")
@@ -58,9 +59,11 @@ class CatalogueService:
         if not include_inactive:
             query = query.where(Item.active == True)  # noqa: E712
         text = (text or "").strip()
-        if text:
+        if text and not (text.isascii() and text.replace(" ", "").isalpha()):
             query = query.where(Item.code.contains(text) | Item.name.contains(text))
         rows = list(query)
+        if text:                     # letters also find a name by its pinyin initials: bshl -> 补水护理
+            rows = [r for r in rows if item_matches(text, r.code, r.name)]
         stock = stock_levels([r.id for r in rows if r.kind == "product"])
         return [item_record(r, stock.get(r.id, 0)) for r in rows]
 

@@ -12,7 +12,7 @@ from ..points import points_earned
 from ..records import VisitLineInfo
 from ..stored_value import Balance, earning_base_fen
 from ..tenders import Tender, settle
-from . import prepaid
+from . import commission, prepaid
 from .birthday_perks import birthday_status, perk_year, use_perk
 from .care import tasks_after_sale
 from .context import ShopContext
@@ -21,6 +21,7 @@ from .membership import credit_joining_sale, enrol as enrol_member, maybe_promot
 from .models import (
     Customer, Member, Payment, PointsEntry, Sale, SaleLine, SearchKey, Staff, StockMove, Visit,
 )
+from .shifts import require_open
 from .visits import open_visit, visit_lines
 
 
@@ -86,6 +87,7 @@ def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list
                   birthday_line_id: int | None, enrol: bool) -> int:
     """Inside the checkout transaction: price, pay, number, earn, promote, enrol; the sale's id."""
     visit = open_visit(visit_id)
+    require_open(ctx)          # refused while no shift is open, when the shop says so
     pv = price_visit(ctx, visit, points, birthday_line_id)
     lines, member, priced = pv.lines, pv.member, pv.priced
     if not lines:
@@ -127,6 +129,7 @@ def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list
         Customer.update(last_visit_at=now).where(Customer.id == visit.customer_id).execute()
         SearchKey.update(last_visit_at=now).where(SearchKey.customer == visit.customer_id).execute()
     Visit.update(status="completed", closed_at=now).where(Visit.id == visit.id).execute()
+    commission.after_sale(ctx, int(sale.id), [l.id for l in lines])   # one row per contributor per line
     tasks_after_sale(ctx, int(sale.id))      # the aftercare call and the product check (SPEC §7)
     ctx.audit(cashier, "sale", target=receipt_no, due=priced.amount_due_fen,
               points=priced.points_redeemed, birthday=birthday_line_id is not None)

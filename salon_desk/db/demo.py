@@ -161,6 +161,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
     shop.catalogue.add_gift(owner, "定制化妆包", 1500)
     shop.catalogue.add_gift(owner, "旅行装洗护套装", 800)
     cashier = shop.staff.login("cashier", "cashier123")
+    _commission_rules(shop, owner, staff, start.date())
 
     # Who will come, how often: a few regulars, many occasional visitors.
     people: list[Person] = []
@@ -192,6 +193,10 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
         day = start.date() + timedelta(days=offset)
         clock.value = datetime.combine(day, time(9, 30))
         shop.run_daily_jobs()
+        if day.day == 1 and offset:          # the owner settles last month's commission
+            last = day - timedelta(days=1)
+            shop.commission.settle(owner, last.year, last.month)
+        shop.shifts.open(cashier, shop.shifts.suggested_float(cashier) or 50_000)
         care.morning(clock.value)
         is_today = day == end.date()
         visitors = [p for p in people if rng.random() < p["rate"] / 7 * (1.4 if day.weekday() >= 5 else 1)]
@@ -242,6 +247,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
                 refunds += _refund(shop, cashier, receipt, rng)
         if not is_today:
             care.evening(day, recent_sales, offset, days)
+            _close_shift(shop, clock, cashier, owner, day, rng)
         else:
             care.morning(end)
         recent_sales[:] = [r for r in recent_sales if (day - r[0]).days < 4]
@@ -252,6 +258,38 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
     members = sum(1 for p in people if p["id"] and shop.members.info(owner, p["id"]))
     return {"customers": sum(1 for p in people if p["id"]), "sales": sales + care.sales, "refunds": refunds + care.refunds,
             "members": members, "logins": DEMO_LOGINS}
+
+
+def _commission_rules(shop: Shop, owner: StaffInfo, staff: dict[str, StaffInfo], start: date) -> None:
+    """Levels (总监, 发型师, 助理) and a small rule table: hair by level, beauty by category, a labour fee
+    for nails, products, card sales, a lower rate on prepaid lines, monthly tiers."""
+    from ..commission import CARD_SALE, PRODUCT, SERVICE, Band, Rule
+    for username, level in (("wang", "总监"), ("chen", "发型师"), ("li", "发型师"), ("zhao", "助理")):
+        shop.commission.set_level(owner, staff[username].id, level, start)
+    for rule in (
+            Rule(0, 0, SERVICE, start, designated_permille=100, rotation_permille=70, prepaid_permille=60,
+                 bands=(Band(0, 0), Band(2_000_000, 20), Band(4_000_000, 30))),
+            Rule(0, 0, SERVICE, start, level="总监", category="hair", designated_permille=150, rotation_permille=110),
+            Rule(0, 0, SERVICE, start, level="发型师", category="hair", designated_permille=120, rotation_permille=90),
+            Rule(0, 0, SERVICE, start, category="beauty", designated_permille=110, rotation_permille=80),
+            Rule(0, 0, SERVICE, start, category="nails", fee_fen=2000),
+            Rule(0, 0, PRODUCT, start, designated_permille=80, rotation_permille=80),
+            Rule(0, 0, CARD_SALE, start, designated_permille=30, rotation_permille=30)):
+        shop.commission.add_rule(owner, rule)
+
+
+def _close_shift(shop: Shop, clock: _Clock, cashier: StaffInfo, owner: StaffInfo, day: date,
+                 rng: random.Random) -> None:
+    """The evening's blind count: now and then a few yuan out, once in a while more (the owner signs)."""
+    clock.value = max(clock.value, datetime.combine(day, time(22, 0)))
+    expected = shop.shifts.x_report(cashier).cash_expected_fen
+    off = rng.choice([0, 0, 0, 0, 0, 0, -100, 200, -500]) if rng.random() > 0.03 else -2000
+    counted = max(0, expected + off)
+    if abs(counted - expected) > shop.settings.value("shift.variance_limit_fen"):
+        grant = shop.staff.authorise_owner(cashier, "owner", "owner123")
+        shop.shifts.close(cashier, counted, min(50_000, counted), grant=grant, reason="找零出错")
+    else:
+        shop.shifts.close(cashier, counted, min(50_000, counted))
 
 
 class _CareReplay:

@@ -271,6 +271,14 @@ class RefundLine(Base):
     amount_fen = IntegerField()
 
 
+class RefundPayment(Base):
+    """What a void or refund gave back on one payment method (migration 11)."""
+    refund = ForeignKeyField(Refund, backref="payments")
+    refund_id: int   # the key itself, as peewee exposes it
+    method = CharField()
+    amount_fen = IntegerField()
+
+
 class PointsEntry(Base):
     customer = ForeignKeyField(Customer, backref="points_entries")
     customer_id: int   # the key itself, as peewee exposes it
@@ -621,11 +629,104 @@ class PackageSession(Base):
     returned_by_id: int | None   # the key itself, as peewee exposes it
 
 
+class StaffLevel(Base):
+    staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
+    level = CharField()
+    effective_from = DateField()
+    set_by = ForeignKeyField(Staff)
+    at = DateTimeField()
+
+
+class CommissionRule(Base):
+    rule_no = IntegerField()
+    version = IntegerField()
+    kind = CharField()
+    staff = ForeignKeyField(Staff, null=True)
+    staff_id: int | None   # the key itself, as peewee exposes it
+    level = CharField(null=True)
+    category = CharField(null=True)
+    designated_permille = IntegerField()
+    rotation_permille = IntegerField()
+    fee_fen = IntegerField(null=True)
+    prepaid_permille = IntegerField(null=True)
+    fee_on_free = BooleanField()
+    bands = TextField()
+    tier_mode = CharField()
+    effective_from = DateField()
+    effective_to = DateField(null=True)
+    created_by = ForeignKeyField(Staff)
+    at = DateTimeField()
+
+
+class LineAssistant(Base):
+    visit_line = ForeignKeyField(VisitLine, on_delete="CASCADE")
+    visit_line_id: int   # the key itself, as peewee exposes it
+    staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
+    permille = IntegerField()
+
+
+class CommissionEntry(Base):
+    sale = ForeignKeyField(Sale)
+    sale_id: int   # the key itself, as peewee exposes it
+    sale_line = ForeignKeyField(SaleLine)
+    sale_line_id: int   # the key itself, as peewee exposes it
+    refund = ForeignKeyField(Refund, null=True)
+    refund_id: int | None   # the key itself, as peewee exposes it
+    staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
+    role = CharField()
+    kind = CharField()
+    designated = BooleanField()
+    share_permille = IntegerField()
+    base_fen = IntegerField()
+    share_base_fen = IntegerField()
+    card_principal_fen = IntegerField()
+    card_bonus_fen = IntegerField()
+    prepaid = BooleanField()
+    rule_id = IntegerField(null=True)
+    rule_version = IntegerField(null=True)
+    rate_permille = IntegerField()
+    fee_fen = IntegerField()
+    amount_fen = IntegerField()
+    year = IntegerField()
+    month = IntegerField()
+    at = DateTimeField()
+
+
+class CommissionMonth(Base):
+    year = IntegerField()
+    month = IntegerField()
+    settled_at = DateTimeField()
+    settled_by = ForeignKeyField(Staff)
+
+
+class Shift(Base):
+    z_no = IntegerField(null=True, unique=True)
+    opened_at = DateTimeField()
+    opened_by = ForeignKeyField(Staff)
+    opened_by_id: int   # the key itself, as peewee exposes it
+    float_fen = IntegerField()
+    closed_at = DateTimeField(null=True)
+    closed_by = ForeignKeyField(Staff, null=True)
+    closed_by_id: int | None   # the key itself, as peewee exposes it
+    counted_fen = IntegerField(null=True)
+    expected_fen = IntegerField(null=True)
+    variance_fen = IntegerField(null=True)
+    reason = TextField(default="")
+    authorised_by = ForeignKeyField(Staff, null=True)
+    authorised_by_id: int | None   # the key itself, as peewee exposes it
+    next_float_fen = IntegerField(null=True)
+    report = TextField(default="")
+
+
 MODELS = [
     Setting, Staff, Customer, CustomerTag, SearchKey, Consent, Member, TierChange,
     Item, StockMove, Visit, VisitLine, Sale, SaleLine, Payment, Refund, RefundLine,
     PointsEntry, PointsReset, BirthdayPerkUse, Gift, AuditLog, DailyJob,
     Complaint, ComplaintProgress, ComplaintRemedy, FollowUpTask, CounterRating, SegmentSnapshot, SegmentRow,
     Card, CardTopUp, PrepaidRefund, CardEntry, CardTermsAcceptance, PackagePlan, PackagePlanService,
-    CustomerPackage, PackageClaim, PackageSession,
+    CustomerPackage, PackageClaim, PackageSession, RefundPayment,
+    StaffLevel, CommissionRule, LineAssistant, CommissionEntry, CommissionMonth, Shift,
 ]

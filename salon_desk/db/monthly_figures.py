@@ -94,6 +94,7 @@ class ReportService:
             lines = as_dicts(sql(q.MONTH_LINES, (lo, hi)))
             payments = as_dicts(sql(q.MONTH_PAYMENTS, (lo, hi)))
             refunds = as_dicts(sql(q.MONTH_REFUNDS, (lo, hi)))
+            refund_methods = as_dicts(sql(q.MONTH_REFUND_METHODS, (lo, hi)))
             refund_lines = as_dicts(sql(q.MONTH_REFUND_LINES, (lo, hi)))
             earlier = {row["customer_id"] for row in as_dicts(sql(
                 q.CUSTOMERS_SEEN_BETWEEN, (stamp(start - timedelta(days=REPURCHASE_DAYS)), lo)))}
@@ -124,7 +125,7 @@ class ReportService:
         return MonthlyFigures(
             shop_name=self.ctx.setting("shop.name"), year=start.year, month=start.month, start=start, end=end,
             generated_at=self.ctx.now(), revenue=revenue,
-            methods=_methods(payments, refunds, to_card),
+            methods=_methods(payments, refunds, to_card, refund_methods),
             days=_days(start, end, completed, refunds),
             categories=_categories(lines, refund_lines),
             top_services=_top_services(lines),
@@ -165,12 +166,17 @@ def _prepaid(sql: Callable[..., Any], q: ModuleType, lo: str, hi: str) -> Prepai
 
 
 def _methods(payments: list[Row], refunds: list[Row], to_card: dict[int, int] | None = None,
-             ) -> tuple[MethodFigures, ...]:
-    """Received and refunded by method; the part of a refund that went back to the stored-value card
-    counts under the card, the rest under the refund's method."""
+             refund_methods: list[Row] | None = None) -> tuple[MethodFigures, ...]:
+    """Received and refunded by method: a refund's own rows per method (version 11 on); for an older
+    refund, the part that went back to the stored-value card under the card, the rest under its method."""
     received: dict[str, int] = {p["method"]: p["amount_fen"] for p in payments}
     refunded: dict[str, int] = defaultdict(int)
+    split = {r["refund_id"] for r in refund_methods or []}
+    for row in refund_methods or []:
+        refunded[row["method"]] += row["amount_fen"]
     for r in refunds:
+        if r["id"] in split:
+            continue
         card = min((to_card or {}).get(r["id"], 0), r["amount_fen"])
         if card:
             refunded["stored_value"] += card

@@ -18,7 +18,7 @@ from ..records import ReceiptLine, ReceiptPayment, ReceiptRecord, RefundInfo, Sa
 from . import prepaid
 from .context import ShopContext
 from .customer_rows import active_member
-from .models import PointsEntry, Refund, RefundLine, Sale
+from .models import PointsEntry, Refund, RefundLine, RefundPayment, Sale
 from .rows import as_dict, as_dicts, tuples
 
 
@@ -32,7 +32,9 @@ def _refund_infos(ctx: ShopContext, sale: Sale) -> tuple[RefundInfo, ...]:
         line_ids = tuple(rl.sale_line_id for rl in RefundLine.select().where(RefundLine.refund == refund))
         out.append(RefundInfo(refund.id, refund.kind, refund.at, names.get(refund.staff_id, ""),
                               names.get(refund.authorised_by_id, ""), refund.reason, refund.amount_fen,
-                              refund.method, returned, taken, line_ids))
+                              refund.method, returned, taken, line_ids,
+                              tuple((p.method, p.amount_fen) for p in RefundPayment.select()
+                                    .where(RefundPayment.refund == refund).order_by(RefundPayment.id))))
     return tuple(out)
 
 

@@ -16,13 +16,14 @@ from ..errors import Conflict, InvalidInput, NotFound
 from ..ledger_reasons import REFERRAL, REFUND_RETURNED, REFUND_TAKEN_BACK, system_reason
 from ..records import RefundPreview
 from ..refund_points import SHORTFALL_CHOICES, PointsShortfall, points_shortfall, refund_points
+from ..refund_split import MethodAmount, outstanding, split_refund
 from .customer_rows import points_balance
 from ..tenders import METHODS, STORED_VALUE
-from . import prepaid
+from . import commission, prepaid
 from .context import ShopContext
 from .models import (
-    BirthdayPerkUse, Member, Payment, PointsEntry, Refund, RefundLine, Sale, SaleLine, Staff, StockMove,
-    TierChange,
+    BirthdayPerkUse, Member, Payment, PointsEntry, Refund, RefundLine, RefundPayment, Sale, SaleLine, Staff,
+    StockMove, TierChange,
 )
 from .points_ledger import reset_since
 
@@ -152,15 +153,23 @@ def reverse(ctx: ShopContext, staff: Staff, owner: Staff, sale_id: int, kind: st
         method = STORED_VALUE
     elif method == STORED_VALUE:
         raise InvalidInput("refund.card_only_through_ledger")
+    parts = split_refund(to_do.amount_fen, min(to_card, to_do.amount_fen),
+                         outstanding(_paid(sale), _refunded(sale)), method)
+    main = max(parts, key=lambda p: p.amount_fen).method if parts else None
     refund = Refund.create(sale=sale, kind=kind, at=ctx.now(), staff=staff, authorised_by=owner,
                            reason=reason, amount_fen=to_do.amount_fen,
-                           method=method or (first.method if first and first.method != STORED_VALUE else "cash"))
+                           method=method or main or (first.method if first and first.method != STORED_VALUE
+                                                     else "cash"))
+    if parts:
+        RefundPayment.insert_many([dict(refund=refund.id, method=p.method, amount_fen=p.amount_fen)
+                                   for p in parts]).execute()
     for line in to_do.lines:
         RefundLine.create(refund=refund, sale_line=line, amount_fen=line.amount_fen - line.points_share_fen)
         if line.kind == "product" and line.item_id:
             StockMove.create(item=line.item_id, quantity=line.quantity, kind="refund", at=ctx.now(),
                              staff=staff, sale=sale, reason=kind)
     prepaid.reverse_packages(ctx, sale, refund, [l.id for l in to_do.lines])
+    commission.after_refund(ctx, refund, [l.id for l in to_do.lines])
     prepaid.give_back_to_card(ctx, staff, sale, refund, to_card)
     if sale.customer_id and to_do.points_returned:
         PointsEntry.create(customer=sale.customer_id, kind="refund", points=to_do.points_returned,
@@ -182,6 +191,21 @@ def reverse(ctx: ShopContext, staff: Staff, owner: Staff, sale_id: int, kind: st
              if short is not None else {})
     ctx.audit(staff, kind, target=sale.receipt_no, authorised_by=owner.username,
               reason=reason, amount_fen=to_do.amount_fen, lines=[l.id for l in to_do.lines], **extra)
+
+
+def _paid(sale: Sale) -> list[MethodAmount]:
+    return [MethodAmount(p.method, p.amount_fen)
+            for p in Payment.select().where(Payment.sale == sale).order_by(Payment.id)]
+
+
+def _refunded(sale: Sale) -> list[MethodAmount]:
+    """What earlier refunds of ``sale`` gave back per method (a refund from before migration 11, with no
+    rows of its own, on its one method)."""
+    out: list[MethodAmount] = []
+    for refund in Refund.select().where(Refund.sale == sale).order_by(Refund.id):
+        rows = list(RefundPayment.select().where(RefundPayment.refund == refund))
+        out += [MethodAmount(r.method, r.amount_fen) for r in rows] or [MethodAmount(refund.method, refund.amount_fen)]
+    return out
 
 
 def _undo_membership_effects(ctx: ShopContext, staff: Staff, sale: Sale) -> None:

@@ -36,6 +36,8 @@ from .drawer import DrawerService
 from .membership import MembershipService
 from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
 from .monthly_figures import ReportService
+from .commission import CommissionService
+from .shifts import ShiftService
 from .package_service import PackageService
 from .permissions import requires
 from .points_ledger import PointsService
@@ -114,6 +116,8 @@ class Shop:
         self.audit = AuditService(ctx)
         self.backups = BackupService(ctx)
         self.drawer = DrawerService(ctx)
+        self.commission = CommissionService(ctx)
+        self.shifts = ShiftService(ctx)
 
     @classmethod
     def open(cls, path: str | Path, clock: Callable[[], datetime] = system_clock,

@@ -129,6 +129,36 @@ MONTH_PAYMENTS = ("SELECT p.method AS method, SUM(p.amount_fen) AS amount_fen"
                   " GROUP BY p.method")
 MONTH_REFUNDS = ("SELECT id, at, amount_fen, method FROM refund"
                  " WHERE at >= ? AND at < ? AND kind = 'refund'")
+COMMISSION_MONTH_ROWS = (
+    "SELECT e.staff_id AS staff_id, e.role AS role, e.kind AS kind, e.designated AS designated,"
+    " e.share_permille AS share_permille, e.base_fen AS base_fen, e.share_base_fen AS share_base_fen,"
+    " e.prepaid AS prepaid, e.rule_id AS rule_id, e.rule_version AS rule_version,"
+    " e.rate_permille AS rate_permille, e.fee_fen AS fee_fen, e.amount_fen AS amount_fen,"
+    " e.refund_id AS refund_id, e.at AS at, s.receipt_no AS receipt_no, c.name AS customer_name, l.name AS item"
+    " FROM commission_entry AS e JOIN sale AS s ON s.id = e.sale_id JOIN sale_line AS l ON l.id = e.sale_line_id"
+    " LEFT JOIN customer AS c ON c.id = s.customer_id"
+    " WHERE e.year = ? AND e.month = ? ORDER BY e.staff_id, e.at, e.id")
+SHIFT_SALES = ("SELECT p.method AS method, SUM(p.amount_fen) AS amount_fen, COUNT(DISTINCT s.id) AS sales"
+               " FROM sale AS s JOIN payment AS p ON p.sale_id = s.id"
+               " WHERE s.created_at >= ? AND s.created_at <= ? GROUP BY p.method ORDER BY p.method")
+SHIFT_SALE_COUNT = "SELECT COUNT(*) FROM sale WHERE created_at >= ? AND created_at <= ?"
+SHIFT_REFUNDS = ("SELECT r.kind AS kind, rp.method AS method, SUM(rp.amount_fen) AS amount_fen"
+                 " FROM refund AS r JOIN refund_payment AS rp ON rp.refund_id = r.id"
+                 " WHERE r.at >= ? AND r.at <= ? GROUP BY r.kind, rp.method ORDER BY rp.method")
+SHIFT_REFUND_LIST = ("SELECT r.kind AS kind, s.receipt_no AS receipt_no, r.amount_fen AS amount_fen,"
+                     " st.display_name AS staff_name, r.reason AS reason"
+                     " FROM refund AS r JOIN sale AS s ON s.id = r.sale_id JOIN staff AS st ON st.id = r.staff_id"
+                     " WHERE r.at >= ? AND r.at <= ? ORDER BY r.id")
+SHIFT_TOPUPS = ("SELECT method, SUM(pay_fen) AS amount_fen, COUNT(*) AS n FROM card_topup"
+                " WHERE created_at >= ? AND created_at <= ? GROUP BY method ORDER BY method")
+SHIFT_PREPAID_REFUNDS = ("SELECT method, SUM(total_fen) AS amount_fen FROM prepaid_refund"
+                         " WHERE at >= ? AND at <= ? GROUP BY method ORDER BY method")
+SHIFT_PACKAGES_SOLD = ("SELECT COUNT(*), COALESCE(SUM(l.amount_fen), 0) FROM sale AS s"
+                       " JOIN sale_line AS l ON l.sale_id = s.id"
+                       " WHERE s.created_at >= ? AND s.created_at <= ? AND l.kind = 'package' AND s.status = 'completed'")
+MONTH_REFUND_METHODS = ("SELECT rp.refund_id AS refund_id, rp.method AS method, rp.amount_fen AS amount_fen"
+                        " FROM refund AS r JOIN refund_payment AS rp ON rp.refund_id = r.id"
+                        " WHERE r.at >= ? AND r.at < ? AND r.kind = 'refund' ORDER BY rp.id")
 MONTH_REFUND_LINES = ("SELECT l.category AS category, l.technician_id AS technician_id,"
                       " rl.amount_fen AS amount_fen"
                       " FROM refund AS r JOIN refund_line AS rl ON rl.refund_id = r.id"

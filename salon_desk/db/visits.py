@@ -152,6 +152,17 @@ class VisitService:
         return line_info(line, item, {tech.id: tech.display_name})
 
     @requires(Perm.COUNTER)
+    def usual_technician(self, actor: Actor, customer_id: int, item_id: int) -> int | None:
+        """Who last did this service for this customer on a completed visit (the counter's default), or None."""
+        row = (VisitLine.select(VisitLine.technician)
+               .join(Visit, on=(VisitLine.visit == Visit.id))
+               .where((Visit.customer == customer_id) & (Visit.status == "completed")
+                      & (VisitLine.item == item_id) & VisitLine.technician.is_null(False))
+               .order_by(Visit.closed_at.desc(), VisitLine.id.desc())
+               .first())
+        return row.technician_id if row is not None else None
+
+    @requires(Perm.COUNTER)
     def set_line_designated(self, actor: Actor, line_id: int, designated: bool) -> None:
         """Mark a service line 指定 (the customer asked for this technician) or 轮牌."""
         with self.ctx.db.atomic():

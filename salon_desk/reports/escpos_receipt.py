@@ -175,8 +175,12 @@ def layout_receipt(record: ReceiptRecord, cols: int, code_page: CodePage, reprin
         if payment.method == "stored_value" and record.card is not None:
             w.pair("其中本金", yen(record.card.principal_fen), indent=2)
             w.pair("其中赠送金", yen(record.card.bonus_fen), indent=2)
-    w.pair("实收", yen(record.tendered_fen))
-    w.pair("找零", yen(record.change_fen))
+        if payment.tendered_fen:        # the cash handed over and its change, under the cash line only
+            w.pair("实收", yen(payment.tendered_fen), indent=2)
+            if payment.change_fen:
+                w.pair("找零", yen(payment.change_fen), indent=2)
+    if not record.payments:
+        w.pair("实收", yen(0))
     if record.card is not None:
         w.rule()
         w.pair("储值卡余额", yen(record.card.principal_after_fen + record.card.bonus_after_fen))
@@ -234,7 +238,12 @@ def layout_refund_slip(record: ReceiptRecord, refund: RefundInfo, cols: int, cod
                        (yen(line.amount_fen - line.points_share_fen), 1.0, "right")])
     w.rule("double")
     w.pair("作废金额" if void else "退款金额", yen(refund.amount_fen), big=True, bold=True)
-    w.pair("退回方式", labels.method(refund.method))
+    if len(refund.methods) > 1:
+        w.pair("退回方式", "按原支付方式")
+        for m, amount in refund.methods:
+            w.pair(f"　{labels.method(m)}", yen(amount))
+    else:
+        w.pair("退回方式", labels.method(refund.methods[0][0] if refund.methods else refund.method))
     if refund.points_returned or refund.points_taken_back:
         w.rule()
         if refund.points_returned:

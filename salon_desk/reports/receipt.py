@@ -106,8 +106,13 @@ def render_receipt(record: ReceiptRecord, paper: str = "80mm", reprint: bool = F
             indent = slip.size() * 0.5
             slip.pair("其中本金", yen(record.card.principal_fen), 0.9, indent=indent)
             slip.pair("其中赠送金", yen(record.card.bonus_fen), 0.9, indent=indent)
-    slip.pair("实收", yen(record.tendered_fen))
-    slip.pair("找零", yen(record.change_fen))
+        if payment.tendered_fen:        # the cash handed over and its change, under the cash line only
+            indent = slip.size() * 0.5
+            slip.pair("实收", yen(payment.tendered_fen), 0.9, indent=indent)
+            if payment.change_fen:
+                slip.pair("找零", yen(payment.change_fen), 0.9, indent=indent)
+    if not record.payments:
+        slip.pair("实收", yen(0))
     if record.card is not None:
         slip.rule()
         slip.pair("储值卡余额", yen(record.card.principal_after_fen + record.card.bonus_after_fen))
@@ -166,7 +171,12 @@ def render_refund_slip(record: ReceiptRecord, refund: RefundInfo, paper: str = "
                           (yen(line.amount_fen - line.points_share_fen), 1.0, "right")])
     slip.rule("double")
     slip.pair("作废金额" if void else "退款金额", yen(refund.amount_fen), 1.35, bold=True)
-    slip.pair("退回方式", labels.method(refund.method))
+    if len(refund.methods) > 1:
+        slip.pair("退回方式", "按原支付方式")
+        for m, amount in refund.methods:
+            slip.pair(f"　{labels.method(m)}", yen(amount))
+    else:
+        slip.pair("退回方式", labels.method(refund.methods[0][0] if refund.methods else refund.method))
     if refund.points_returned or refund.points_taken_back:
         slip.rule()
         if refund.points_returned:

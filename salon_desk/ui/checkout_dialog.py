@@ -1,7 +1,8 @@
 """Checkout: the priced lines, birthday free service, points, and the payments.
 
 Keys: the amount field starts with what is still to pay. F1 cash, F2 WeChat
-Pay, F3 Alipay, F4 bank card, F5 other take that amount by that method; F6
+Pay, F3 Alipay, F4 bank card, F5 other take that amount by that method (on a
+bill with nothing paid yet, F2-F5 taking the whole bill also confirm it); F6
 the stored-value card (at most its balance), shown when the customer has one;
 Enter in the amount field takes it as cash (the money handed over), and
 once the bill is paid Enter confirms. Prices and change come from the core
@@ -23,7 +24,7 @@ from ..records import Quote, ReceiptRecord
 from ..points import points_earned
 from ..stored_value import Balance, Draw, draw, earning_base_fen
 from ..tenders import METHODS, STORED_VALUE, Tender, settle
-from . import after_checkout, errors_text, labels
+from . import after_checkout, errors_text, labels, warning_strips
 from .counter_models import PaymentsModel, QuoteLinesModel
 from .ops import CUSTOMERS, SALES, VISITS, Ops
 from .widgets import big_label, current_record, error_label, make_table
@@ -67,6 +68,14 @@ class CheckoutDialog(QDialog):
         who = (self.tr("Walk-in") if visit.customer is None else
                f"{visit.customer.name}  {visit.customer.phone_masked}  {labels.tier_name(visit.customer.tier)}")
         self.header = big_label(who, 14)
+        self.customer_id = visit.customer.id if visit.customer is not None else None
+        self.is_member = visit.customer is not None and bool(visit.customer.tier)
+        self.allergy_strip = warning_strips.make_strip("allergy", self)
+        warning_strips.show_strip(self.allergy_strip, warning_strips.allergy_text(visit.allergies))
+        self.birthday_strip = warning_strips.make_strip("birthday", self)
+        self.birthday_status = visit.birthday
+        warning_strips.show_strip(self.birthday_strip,
+                                  warning_strips.birthday_text(visit.birthday, self.is_member))
         self.card = (ops.query(self, lambda: self.shop.cards.info(ops.staff, visit.customer.id))
                      if visit.customer is not None else None)
         self.card_balance_fen = self.card.total_fen if self.card is not None else 0
@@ -92,9 +101,10 @@ class CheckoutDialog(QDialog):
 
         self.birthday = QComboBox()
         self.birthday.setObjectName("birthday")
-        self.birthday_label = QLabel(self.tr("Birthday free service:"))
-        self.points = QLineEdit("0")
+        self.birthday_label = QLabel(self.tr("Birthday free service (F10):"))
+        self.points = AmountField("0")     # Enter here goes on to the payment, never confirms a refused bill
         self.points.setObjectName("points")
+        self.points.entered.connect(self.go_to_payment)
         self.points.setValidator(QIntValidator(0, 10_000_000, self))
         self.points_max = QLabel()
         self.points_all = QPushButton(self.tr("Use the most"))
@@ -156,6 +166,8 @@ class CheckoutDialog(QDialog):
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
+        layout.addWidget(self.allergy_strip)
+        layout.addWidget(self.birthday_strip)
         layout.addWidget(self.card_label)
         layout.addWidget(self.lines_view, 1)
         options = QFormLayout()
@@ -203,7 +215,7 @@ class CheckoutDialog(QDialog):
             quote = self.shop.sales.quote(self.ops.staff, self.visit_id, points=points, birthday_line_id=birthday)
         except SalonError as error:
             self.quote_error = errors_text.message(error)
-            quote = None
+            quote = self._valid_quote(birthday)
         if quote is not None:
             self.quote = quote
         if first and self.quote is not None:
@@ -220,6 +232,15 @@ class CheckoutDialog(QDialog):
             self.totals.setText(self._totals_html(q))
             self.due.setText(self.tr("Due {amount}").format(amount=labels.money(q.priced.amount_due_fen)))
         self._settle()
+
+    def _valid_quote(self, birthday: int | None) -> Quote | None:
+        """The bill without the choice the core refused, so the totals and the due never show a rejected redemption."""
+        for points, line in ((0, birthday), (0, None)):
+            try:
+                return self.shop.sales.quote(self.ops.staff, self.visit_id, points=points, birthday_line_id=line)
+            except SalonError:
+                continue
+        return None
 
     def _fill_birthday(self, q: Quote) -> None:
         self.birthday.blockSignals(True)
@@ -255,7 +276,9 @@ class CheckoutDialog(QDialog):
                 per_yuan = self.shop.settings.value("points.earn_per_yuan")
                 earned = points_earned(earning_base_fen(p.amount_due_fen, taken.bonus_fen), per_yuan,
                                        p.points_birthday_bonus > 0)
-        if q.tier is not None:
+        if q.tier is not None and p.points_birthday_bonus > 0:
+            rows.append((self.tr("Points earned (doubled for the birthday)"), str(earned)))
+        elif q.tier is not None:
             rows.append((self.tr("Points earned"), str(earned)))
         return "<table>" + "".join(f"<tr><td>{a}&nbsp;&nbsp;</td><td align='right'>{b}</td></tr>"
                                    for a, b in rows) + "</table>"
@@ -266,6 +289,11 @@ class CheckoutDialog(QDialog):
         if not amount or self.card is None or amount > self.card.total_fen:
             return None
         return draw(Balance(self.card.principal_fen, self.card.bonus_fen), amount)
+
+    def go_to_payment(self) -> None:
+        if not self.quote_error:
+            self.amount.setFocus()
+            self.amount.selectAll()
 
     def use_most_points(self) -> None:
         if self.quote is not None:
@@ -291,7 +319,10 @@ class CheckoutDialog(QDialog):
                     payment_error = errors_text.message(problem)
             except SalonError as error:
                 payment_error = errors_text.message(error)
-        if payment_error:            # e.g. card over the bill: never a green "paid in full" beside the error
+        if self.quote_error:         # the points or the birthday choice were refused: nothing is "paid" yet
+            self.status.setText(self.tr("Correct the error below before taking payment"))
+            self.status.setStyleSheet("color: #b00020;")
+        elif payment_error:          # e.g. card over the bill: never a green "paid in full" beside the error
             self.status.setText(self.tr("Payments do not add up"))
             self.status.setStyleSheet("color: #b00020;")
         elif self.remaining_fen:
@@ -320,23 +351,37 @@ class CheckoutDialog(QDialog):
             self.error.setText(errors_text.message(error))
             return None
 
+    def refused_choice(self) -> bool:
+        """While the points or the birthday choice are refused, no payment is taken (the error stays in view)."""
+        if self.quote_error:
+            self.error.setText(self.quote_error)
+            self.points.setFocus()
+            self.points.selectAll()
+            return True
+        return False
+
     def take_payment(self, method: str) -> None:
+        if self.refused_choice():
+            return
         amount = self.typed_amount()
         if amount is None:
             return
         if amount <= 0:
             self.error.setText(errors_text.message(SalonError("payment.not_positive")))
             return
+        first = not self.tenders
         self.tenders.append(Tender(method, amount))
         self._settle()
         if self.paid_in_full():
             self.confirm_button.setFocus()
+            if first and method != "cash":      # F2 on an unpaid bill: the whole bill by WeChat, confirmed
+                self.confirm()
         else:
             self.amount.setFocus()
 
     def take_card(self) -> None:
         """The stored-value card pays the amount typed, at most what it holds and what is left to pay."""
-        if self.card_balance_fen <= 0:
+        if self.card_balance_fen <= 0 or self.refused_choice():
             return
         used = sum(t.amount_fen for t in self.tenders if t.method == STORED_VALUE)
         amount = self.typed_amount()
@@ -369,8 +414,30 @@ class CheckoutDialog(QDialog):
             self._settle()
             self.amount.setFocus()
 
+    # -- birthday -----------------------------------------------------------
+    def next_birthday_choice(self) -> None:
+        """F10: the free service on the next service line (then back to "not used")."""
+        if self.birthday.isHidden() or self.birthday.count() < 2:
+            return
+        self.birthday.setCurrentIndex((self.birthday.currentIndex() + 1) % self.birthday.count())
+
+    def give_gift(self) -> None:
+        """F11: the birthday gift, chosen from the gift list and confirmed."""
+        status = self.birthday_status
+        if self.customer_id is None or status is None or not status.gift_available:
+            return
+        if warning_strips.give_birthday_gift(self, self.ops, self.customer_id, self.customer_name):
+            self.birthday_status = self.ops.query(
+                self, lambda: self.shop.birthdays.status(self.ops.staff, self.customer_id))
+            warning_strips.show_strip(self.birthday_strip,
+                                      warning_strips.birthday_text(self.birthday_status, self.is_member))
+        self.amount.setFocus()
+
     # -- confirm ------------------------------------------------------------
     def confirm(self) -> None:
+        if self.receipt is not None:          # already stored (F2 confirms a bill paid in one go)
+            self.accept()
+            return
         staff, visit_id = self.ops.staff, self.visit_id
         points, birthday, tenders = self.points_value(), self.birthday_line(), list(self.tenders)
         q = self.quote
@@ -393,6 +460,12 @@ class CheckoutDialog(QDialog):
             return
         if key == CARD_KEY:
             self.take_card()
+            return
+        if key == warning_strips.FREE_SERVICE_KEY:
+            self.next_birthday_choice()
+            return
+        if key == warning_strips.GIFT_KEY:
+            self.give_gift()
             return
         if key == Qt.Key.Key_Delete and self.payments_view.hasFocus():
             self.remove_payment()

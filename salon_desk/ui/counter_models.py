@@ -92,13 +92,14 @@ class OpenVisitsModel(RecordTableModel):
 class VisitLinesModel(RecordTableModel):
     """The open visit's lines: service with technician, or product with quantity; each with its note."""
 
-    NAME, TECHNICIAN, QUANTITY, PRICE, NOTE = range(5)
-    NUMERIC = frozenset({QUANTITY, PRICE})
+    NAME, TECHNICIAN, QUANTITY, PRICE, AMOUNT, NOTE = range(6)
+    NUMERIC = frozenset({QUANTITY, PRICE, AMOUNT})
     package_lines: frozenset[int] = frozenset()   # lines to be paid by a package session
+    amounts: dict[int, int] = {}                  # line id -> amount after discounts (the core's quote)
 
     def headers(self) -> list[str]:
-        return [self.tr("Item"), self.tr("Technician"), self.tr("Qty"), self.tr("List price"),
-                self.tr("Note")]
+        return [self.tr("Item"), self.tr("Technician"), self.tr("Qty"), self.tr("List price (each)"),
+                self.tr("Amount"), self.tr("Note")]
 
     def display(self, line: VisitLineInfo, column: int) -> str:
         if column == self.NAME:
@@ -109,7 +110,10 @@ class VisitLinesModel(RecordTableModel):
         if column == self.QUANTITY:
             return str(line.quantity)
         if column == self.PRICE:
-            return labels.money(line.unit_price_fen * line.quantity)
+            return labels.money(line.unit_price_fen)
+        if column == self.AMOUNT:
+            amount = self.amounts.get(line.id)
+            return labels.money(amount) if amount is not None else ""
         if column == self.NOTE:
             return line.note
         return ""
@@ -118,7 +122,9 @@ class VisitLinesModel(RecordTableModel):
         if column == self.QUANTITY:
             return line.quantity
         if column == self.PRICE:
-            return line.unit_price_fen * line.quantity
+            return line.unit_price_fen
+        if column == self.AMOUNT:
+            return self.amounts.get(line.id, 0)
         return self.display(line, column)
 
 

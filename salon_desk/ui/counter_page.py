@@ -59,6 +59,9 @@ class CounterPage(QWidget):
         self.package_button.clicked.connect(self.sell_package)
         self.today_button = QPushButton(self.tr("Today's receipts…"))
         self.today_button.clicked.connect(self.today_sales)
+        self.shift_button = QPushButton(self.tr("Shift / day close…"))
+        self.shift_button.setObjectName("shift")
+        self.shift_button.clicked.connect(self.shift)
 
         self.visits_model = OpenVisitsModel(self)
         self.visits_view = make_table(self.visits_model, stretch=OpenVisitsModel.TECHNICIANS)
@@ -94,6 +97,7 @@ class CounterPage(QWidget):
         visits_title.addWidget(self.visits_title)
         visits_title.addStretch(1)
         visits_title.addWidget(self.today_button)
+        visits_title.addWidget(self.shift_button)
         col.addLayout(visits_title)
         col.addWidget(self.visits_view, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -245,10 +249,14 @@ class CounterPage(QWidget):
     def today_sales(self) -> None:
         TodaySalesDialog.ask(self, self.ops)
 
+    def shift(self) -> None:
+        from .shift_dialog import ShiftDialog
+        ShiftDialog.ask(self, self.ops)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         actions = {Qt.Key.Key_F3: self.focus_search, Qt.Key.Key_F4: self.new_customer,
                    Qt.Key.Key_F6: self.walk_in, Qt.Key.Key_F7: self.top_up, Qt.Key.Key_F8: self.sell_package,
-                   Qt.Key.Key_F9: self.checkout}
+                   Qt.Key.Key_F9: self.checkout, Qt.Key.Key_F11: self.editor.give_gift}
         action = actions.get(Qt.Key(event.key())) if event.key() in actions else None
         if action is not None:
             action()

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..db.customers import GENDERS, REGIONS, SKIN_TYPES, CustomerDetails
+from ..errors import SalonError
+from ..phone import check_phone
 from ..records import CustomerFile
 from . import labels
 from .customer_picker import CustomerPickerDialog
@@ -37,6 +39,11 @@ class CustomerEditor(QWidget):
         self.name.setObjectName("name")
         self.phone = QLineEdit()
         self.phone.setObjectName("phone")
+        self.phone_warning = QLabel()          # as the quick form: a foreign number is allowed, never silently
+        self.phone_warning.setObjectName("phone_warning")
+        self.phone_warning.setStyleSheet("color: #a15c00;")
+        self.phone_warning.hide()
+        self.phone.textChanged.connect(self.check_phone)
         self.gender = self._combo(GENDERS, labels.gender_name)
         self.region = self._combo(REGIONS, labels.region_name)
         self.skin = self._combo(SKIN_TYPES, labels.skin_name)
@@ -84,7 +91,11 @@ class CustomerEditor(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name)
-        form.addRow(self.tr("Mobile phone:"), self.phone)
+        phone = QVBoxLayout()
+        phone.setSpacing(2)
+        phone.addWidget(self.phone)
+        phone.addWidget(self.phone_warning)
+        form.addRow(self.tr("Mobile phone:"), phone)
         form.addRow(self.tr("Gender:"), self.gender)
         birthday = QHBoxLayout()
         for widget in (self.year, self.month, self.day):
@@ -172,6 +183,15 @@ class CustomerEditor(QWidget):
                        self.day, self.allergies, self.care_goals, self.notes, self.tags, self.first_seen,
                        *self.referrer_buttons, self.save_button, *self.consent_boxes.values()):
             widget.setEnabled(editable)
+
+    def check_phone(self, text: str) -> None:
+        try:
+            mainland = check_phone(text).is_mainland if text.strip() else True
+        except SalonError:
+            mainland = True   # not a number at all: the core refuses it on saving, with its sentence
+        self.phone_warning.setText("" if mainland else self.tr(
+            "Not a mainland mobile number (11 digits starting with 1); it can still be saved."))
+        self.phone_warning.setVisible(not mainland)
 
     def _health_state(self) -> None:
         allowed = self.consent_boxes["health"].isChecked()

@@ -48,12 +48,15 @@ def _page_size(document: pdfium.PdfDocument, index: int) -> QPageSize:
     return QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.ExactMatch)
 
 
-def print_pdf(pdf_bytes: bytes, printer: QPrinter) -> int:
+def print_pdf(pdf_bytes: bytes, printer: QPrinter, job_name: str = "") -> int:
     """Print every page of ``pdf_bytes`` on ``printer``; returns the pages printed.
 
     Printing to a PDF file writes the document as it is (a raster copy would lose
     the text and the crispness); any other printer gets the pages painted.
+    ``job_name`` names the job in the print queue (a receipt: its number).
     """
+    if job_name:
+        printer.setDocName(job_name)
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         document = load_pdf(pdf_bytes)
         count = len(document)
@@ -101,12 +104,12 @@ def default_printer() -> QPrinter | None:
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
-def print_to_default(pdf_bytes: bytes) -> bool:
+def print_to_default(pdf_bytes: bytes, job_name: str = "") -> bool:
     """One key prints: send to the default printer without a dialog. False when there is none."""
     printer = default_printer()
     if printer is None:
         return False
-    print_pdf(pdf_bytes, printer)
+    print_pdf(pdf_bytes, printer, job_name)
     return True
 
 
@@ -119,9 +122,10 @@ class PrinterChoice:
 
 
 def print_or_warn(parent: QWidget | None, pdf_bytes: bytes, printer: QPrinter, title: str) -> bool:
-    """``print_pdf``, telling the user (not crashing) when the printer or the file cannot be opened."""
+    """``print_pdf`` (the job named ``title``), telling the user (not crashing) when the printer or the
+    file cannot be opened."""
     try:
-        print_pdf(pdf_bytes, printer)
+        print_pdf(pdf_bytes, printer, title)
     except OSError as problem:
         QMessageBox.warning(parent, title, QCoreApplication.translate(
             "Printing", "Could not print: {problem}").format(problem=str(problem)))
@@ -241,7 +245,7 @@ def preview_receipt(parent: QWidget | None, shop, receipt, reprint: bool = False
 
 def print_receipt_now(shop, receipt, reprint: bool = False) -> bool:
     """The one-key print after checkout: straight to the default printer."""
-    return print_to_default(receipt_pdf(shop, receipt, reprint))
+    return print_to_default(receipt_pdf(shop, receipt, reprint), receipt.receipt_no)
 
 
 def refund_slip_pdf(shop, receipt, reprint: bool = False) -> bytes | None:

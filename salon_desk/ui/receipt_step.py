@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
 from ..records import ReceiptRecord
 from ..reports import escpos_jobs
@@ -38,6 +38,7 @@ class ReceiptStepDialog(ReceiptSummaryDialog):
         self.rating: int | None = None
         self.reprint = reprint
         self.printed = False
+        self.typed_ahead: tuple | None = None     # the next customer's first keystroke, passed on to the search
         self.print_button = self.buttons.addButton(self.tr("Print receipt (F8)"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setObjectName("print_receipt")
@@ -137,7 +138,36 @@ class ReceiptStepDialog(ReceiptSummaryDialog):
                     stars="★" * digit + "☆" * (5 - digit), n=digit))
                 self.rating_label.setStyleSheet("font-size: 14px; color: #1b6e20;")
             return
+        if self.closes_on_typing(event):
+            return
         super().keyPressEvent(event)
+
+    def closes_on_typing(self, event: QKeyEvent) -> bool:
+        """After a checkout, typing the next customer's phone or name closes the receipt and goes on in the
+        counter's search box (the keystroke is not lost). Digits 1-5 rate first, while a rating is asked."""
+        text = event.text()
+        if self.reprint or len(text) != 1 or not text.isalnum() or event.modifiers() & ~(
+                Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
+            return False
+        self.typed_ahead = (event.key(), event.modifiers(), text)
+        self.accept()
+        return True
+
+    def forward_typed_ahead(self) -> None:
+        """Once the receipt is closed and the counter has put the focus back, the keystroke lands there."""
+        if self.typed_ahead is None:
+            return
+        key, modifiers, text = self.typed_ahead
+        parent = self.parentWidget()
+
+        def forward() -> None:
+            # the counter's window first: the application's focus may still be on this closed dialog
+            target = (parent.window().focusWidget() if parent is not None else None) or QApplication.focusWidget()
+            if target is None or target.window() is self:
+                return
+            if target is not None:
+                QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, modifiers, text))
+        QTimer.singleShot(0, forward)
 
     @classmethod
     def ask(cls, parent: QWidget | None, shop, receipt: ReceiptRecord, reprint: bool = False,
@@ -145,6 +175,7 @@ class ReceiptStepDialog(ReceiptSummaryDialog):
         dialog = cls(shop, receipt, reprint, parent, rate)
         dialog.exec()
         dialog.finish_printing()
+        dialog.forward_typed_ahead()
 
 
 def run_receipt_step(parent: QWidget | None, shop, receipt: ReceiptRecord, reprint: bool = False,

@@ -47,17 +47,16 @@ class RefundDialog(QDialog):
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
             else:
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked)
+                item.setCheckState(Qt.CheckState.Unchecked)    # nothing is refunded unless ticked
             self.lines.addItem(item)
         layout.addWidget(self.lines, 1)
         form = QFormLayout()
         self.method = QComboBox()
+        self.method.addItem(self.tr("As paid (each method its share)"), None)
         for method in METHODS:
             if method == STORED_VALUE:   # back to the card only through the card's own ledger
                 continue
             self.method.addItem(labels.method_name(method), method)
-        if r.payments:
-            self.method.setCurrentIndex(max(0, self.method.findData(r.payments[0].method)))
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.owner = QLineEdit(ops.staff.username if ops.staff.role == "owner" else "")

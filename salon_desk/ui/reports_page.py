@@ -72,7 +72,8 @@ class ReportsPage(QWidget):
                                 ("pdf", self.tr("Save PDF…"), lambda: self.save("pdf")),
                                 ("xlsx", self.tr("Save Excel (XLSX)…"), lambda: self.save("xlsx")),
                                 ("csv", self.tr("Save CSV…"), lambda: self.save("csv")),
-                                ("closing", self.tr("Prepaid balances list…"), self.save_closing_list)):
+                                ("closing", self.tr("Prepaid balances list…"), self.save_closing_list),
+                                ("commission", self.tr("Commission sheet…"), self.save_commission_sheet)):
             button = QPushButton(text)
             button.setObjectName(f"{key}_button")
             button.clicked.connect(slot)
@@ -279,6 +280,27 @@ class ReportsPage(QWidget):
                 else closing_xlsx(outcome.value, self.shop.settings.value("shop.name"), today))
         try:
             path.write_bytes(data)
+        except OSError as problem:
+            self._report(self.tr("Could not write {path}: {problem}").format(
+                path=str(path), problem=problem.strerror or str(problem)), False)
+            return None
+        self._report(self.tr("Saved to {path}").format(path=str(path)), True)
+        return path
+
+    def save_commission_sheet(self) -> Path | None:
+        """The month's commission sheet as PDF: every technician for the owner, one's own for a technician."""
+        from ..reports.commission_sheet import render_commission_sheet
+        kind, value = self.chosen_period()
+        year, month = value if kind == "month" else (value.year, value.month)   # type: ignore[misc, union-attr]
+        path = ReportFile.ask(self, self.tr("Save the commission sheet"), f"commission-{year}-{month:02d}.pdf",
+                              self.tr("PDF files (*.pdf)"))
+        if path is None:
+            return None
+        outcome = self.ops.run(self, lambda: self.shop.commission.sheet(self.ops.staff, year, month))
+        if not outcome.ok:
+            return None
+        try:
+            path.write_bytes(render_commission_sheet(outcome.value))
         except OSError as problem:
             self._report(self.tr("Could not write {path}: {problem}").format(
                 path=str(path), problem=problem.strerror or str(problem)), False)

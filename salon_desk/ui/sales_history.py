@@ -9,12 +9,12 @@ from typing import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from ..records import ReceiptRecord, SaleSummary
 from ..reports import escpos_jobs
-from . import printing, thermal
+from . import labels, printing, thermal
 from .ops import SALES, Ops
 from .record_models import ReceiptLinesModel, SalesModel
 from .refund_dialog import RefundDialog
@@ -146,10 +146,24 @@ class TodaySalesDialog(QDialog):
         layout = QVBoxLayout(self)
         self.history = SalesHistory(ops, lambda: ops.shop.sales.of_day(ops.staff))
         layout.addWidget(self.history)
+        self.totals = QLabel()
+        self.totals.setObjectName("method_totals")
+        layout.addWidget(self.totals)
+        self.ops = ops
+        ops.changed.connect(self.show_totals)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.history.reload()
+        self.show_totals()
+
+    def show_totals(self, scopes: frozenset = frozenset({SALES})) -> None:
+        """The day's money by payment method, net of voids and refunds."""
+        if SALES not in scopes:
+            return
+        rows = self.ops.query(self, lambda: self.ops.shop.shifts.day_methods(self.ops.staff), default=()) or ()
+        self.totals.setText(self.tr("Today by method: {totals}").format(
+            totals="　".join(f"{labels.method_name(m)} {labels.money(v)}" for m, v in rows) or "—"))
 
     @classmethod
     def ask(cls, parent: QWidget | None, ops: Ops) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ..errors import SalonError
@@ -25,6 +26,41 @@ from .ops import SETTINGS, Ops
 from .widgets import Confirm, TextPrompt, error_label
 
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
+
+
+class WheelScrollsThePage(QObject):
+    """The mouse wheel over a number box or a list never changes the shop's rules: it scrolls the page."""
+
+    def __init__(self, scroll: QScrollArea) -> None:
+        super().__init__(scroll)
+        self.scroll = scroll
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel:
+            QCoreApplication.sendEvent(self.scroll.verticalScrollBar(), event)
+            return True
+        return False
+
+
+def percent_box(low_permille: int, high_permille: int) -> QDoubleSpinBox:
+    """A rate stored in ‰, typed and shown as people think of it: 90 %."""
+    spin = QDoubleSpinBox()
+    spin.setDecimals(1)
+    spin.setSingleStep(1.0)
+    spin.setRange(low_permille / 10, high_permille / 10)
+    spin.setSuffix(" %")
+    return spin
+
+
+def with_yuan(edit: QLineEdit) -> QWidget:
+    """A money field with its ¥ in front (typed and stored as today: yuan typed, fen stored)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(4)
+    row.addWidget(QLabel("¥"))
+    row.addWidget(edit, 1)
+    return box
 
 
 class SettingsPage(QWidget):
@@ -56,7 +92,7 @@ class SettingsPage(QWidget):
 
         member_box = QGroupBox(self.tr("Membership"))
         form = QFormLayout(member_box)
-        self._yuan(form, "membership.join_threshold_fen", self.tr("One sale to qualify for joining (yuan)"))
+        self._yuan(form, "membership.join_threshold_fen", self.tr("One sale to qualify for joining"))
         self._int(form, "membership.lapse_days", self.tr("Membership lapses after days without a sale"), 30, 3650)
         form.addRow(self._tiers_grid())
         layout.addWidget(member_box)
@@ -65,13 +101,13 @@ class SettingsPage(QWidget):
         form = QFormLayout(points_box)
         self._int(form, "points.earn_per_yuan", self.tr("Points earned per yuan paid"), 0, 100)
         self._int(form, "points.per_yuan_redeemed", self.tr("Points worth one yuan off"), 1, 10_000)
-        self._int(form, "points.redeem_cap_permille", self.tr("Points may pay at most (‰ of the sale)"), 0, 1000)
+        self._percent(form, "points.redeem_cap_permille", self.tr("Points may pay at most (% of the sale)"), 0, 1000)
         self._int(form, "points.referral_bonus", self.tr("Referral bonus points"), 0, 100_000)
         self._text(form, "points.reset_month_day", self.tr("Yearly points reset (month-day)"))
         self._choice(form, "birthday.window", self.tr("Birthday perks valid"),
                      [("day", self.tr("on the day")), ("week", self.tr("in the birthday week")),
                       ("month", self.tr("in the birthday month"))])
-        self._yuan(form, "birthday.free_service_cap_fen", self.tr("Birthday free service up to (yuan)"))
+        self._yuan(form, "birthday.free_service_cap_fen", self.tr("Birthday free service up to"))
         layout.addWidget(points_box)
 
         care_box = QGroupBox(self.tr("Follow-ups and complaints"))
@@ -111,6 +147,10 @@ class SettingsPage(QWidget):
         row.addWidget(save)
         outer.addLayout(row)                 # always in view below the scrolled form
         layout.addStretch(1)
+        self.wheel_guard = WheelScrollsThePage(scroll)
+        for box in (*body.findChildren(QAbstractSpinBox), *body.findChildren(QComboBox)):
+            box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)      # never focused (nor changed) by the wheel
+            box.installEventFilter(self.wheel_guard)
         self.load()
 
     # -- field builders -------------------------------------------------------
@@ -127,10 +167,16 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("{field}:").format(field=label), spin)
         self.fields[key] = (label, spin.value, spin.setValue)
 
+    def _percent(self, form: QFormLayout, key: str, label: str, low: int, high: int) -> None:
+        spin = percent_box(low, high)
+        spin.setObjectName(key)
+        form.addRow(self.tr("{field}:").format(field=label), spin)
+        self.fields[key] = (label, lambda: round(spin.value() * 10), lambda v: spin.setValue(v / 10))
+
     def _yuan(self, form: QFormLayout, key: str, label: str) -> None:
         edit = QLineEdit()
         edit.setObjectName(key)
-        form.addRow(self.tr("{field}:").format(field=label), edit)
+        form.addRow(self.tr("{field}:").format(field=label), with_yuan(edit))
         self.fields[key] = (label, lambda: parse_yuan(edit.text()), lambda v: edit.setText(labels.money(v)[1:]))
 
     def _choice(self, form: QFormLayout, key: str, label: str, options: list[tuple[str, str]]) -> None:
@@ -266,22 +312,21 @@ class SettingsPage(QWidget):
     def _tiers_grid(self) -> QWidget:
         box = QWidget()
         grid = QGridLayout(box)
-        for column, title in enumerate((self.tr("Tier"), self.tr("Pays (‰ of list price)"), "",
-                                        self.tr("Promote at spend (yuan)"), self.tr("or visits"),
+        for column, title in enumerate((self.tr("Tier"), self.tr("Pays (% of list price)"), "",
+                                        self.tr("Promote at spend"), self.tr("or visits"),
                                         self.tr("Double points on birthday"))):
             grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
-        self.tier_widgets: list[tuple[QSpinBox, QLabel, QLineEdit, QSpinBox, QCheckBox]] = []
+        self.tier_widgets: list[tuple[QDoubleSpinBox, QLabel, QLineEdit, QSpinBox, QCheckBox]] = []
         for row, code in enumerate(TIER_ORDER, start=1):
-            rate = QSpinBox()
-            rate.setRange(1, 1000)
+            rate = percent_box(1, 1000)          # 90 % beside its 9折; stored in ‰ as before
             rate_text = QLabel()
-            rate.valueChanged.connect(lambda v, l=rate_text: l.setText(labels.rate_name(v)))
+            rate.valueChanged.connect(lambda v, l=rate_text: l.setText(labels.rate_name(round(v * 10))))
             spend = QLineEdit()
             visits = QSpinBox()
             visits.setRange(0, 10_000)
             double = QCheckBox()
             grid.addWidget(QLabel(labels.tier_name(code)), row, 0)
-            for column, widget in enumerate((rate, rate_text, spend, visits, double), start=1):
+            for column, widget in enumerate((rate, rate_text, with_yuan(spend), visits, double), start=1):
                 grid.addWidget(widget, row, column)
             if row == 1:
                 spend.setEnabled(False)     # the entry tier: joining decides, not spend
@@ -293,12 +338,13 @@ class SettingsPage(QWidget):
     def _read_tiers(self) -> list[dict[str, Any]]:
         rules = []
         for code, (rate, _t, spend, visits, double) in zip(TIER_ORDER, self.tier_widgets):
-            rules.append(TierRule(code, rate.value(), parse_yuan(spend.text()), visits.value(), double.isChecked()))
+            rules.append(TierRule(code, round(rate.value() * 10), parse_yuan(spend.text()), visits.value(),
+                                  double.isChecked()))
         return tiers_to_json(tuple(rules))
 
     def _write_tiers(self, value: list[dict[str, Any]]) -> None:
         for rule, (rate, rate_text, spend, visits, double) in zip(tiers_from_json(value), self.tier_widgets):
-            rate.setValue(rule.rate_permille)
+            rate.setValue(rule.rate_permille / 10)
             rate_text.setText(labels.rate_name(rule.rate_permille))
             spend.setText(labels.money(rule.spend_fen)[1:])
             visits.setValue(rule.visits)

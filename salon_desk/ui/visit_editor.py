@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ..records import Quote, VisitInfo
-from . import labels
+from . import labels, warning_strips
 from .counter_models import VisitLinesModel
 from .ops import CUSTOMERS, SALES, VISITS, Ops
 from .record_models import CatalogueModel
@@ -41,7 +41,10 @@ class VisitEditor(QWidget):
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setStyleSheet("QLabel#banner { background: #fff8e7; border: 1px solid #e8d9b0;"
                                   " border-radius: 4px; padding: 6px; }")
-        self.gift_button = QPushButton(self.tr("Hand over birthday gift"))
+        self.allergy_strip = warning_strips.make_strip("allergy", self)
+        self.birthday_strip = warning_strips.make_strip("birthday", self)
+        self.complaint_strip = warning_strips.make_strip("complaint", self)
+        self.gift_button = QPushButton(self.tr("Hand over birthday gift") + "  F11")
         self.gift_button.clicked.connect(self.give_gift)
         self.gift_button.setAutoDefault(False)
 
@@ -67,7 +70,8 @@ class VisitEditor(QWidget):
         self.technician = QComboBox()
         self.technician.setObjectName("technician")
         self.quantity = QSpinBox()
-        self.quantity.setRange(1, 99)
+        self.quantity.setRange(-99, 99)     # a typed "-2" reaches the core and is refused, never read as 2
+        self.quantity.setValue(1)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("Note (optional)"))
         self.add_button = QPushButton(self.tr("Add"))
@@ -89,6 +93,9 @@ class VisitEditor(QWidget):
         # K on the lines (a shortcut: the table would take a letter as a keyboard search)
         self.session_key = QShortcut(QKeySequence(Qt.Key.Key_K), self.lines_view, self.toggle_session,
                                      context=Qt.ShortcutContext.WidgetShortcut)
+        # A on the lines: an assistant (助理) on the chosen service line, 主理 70% / 助理 30%
+        self.assistant_key = QShortcut(QKeySequence(Qt.Key.Key_A), self.lines_view, self.add_assistant,
+                                       context=Qt.ShortcutContext.WidgetShortcut)
         self.cancel_button = QPushButton(self.tr("Customer left without paying"))
         self.cancel_button.clicked.connect(self.cancel_visit)
         for button in (self.remove_button, self.note_button, self.cancel_button):
@@ -111,6 +118,8 @@ class VisitEditor(QWidget):
 
     def _layout(self) -> None:
         layout = QVBoxLayout(self)
+        for strip in (self.allergy_strip, self.complaint_strip, self.birthday_strip):
+            layout.addWidget(strip)                # full width, above everything else
         top = QHBoxLayout()
         top.addWidget(self.banner, 1)
         top.addWidget(self.gift_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -176,6 +185,8 @@ class VisitEditor(QWidget):
             self.banner.setText(self.tr("Find the customer on the left and press Enter to check them in, "
                                         "or press F6 for a walk-in."))
             self.gift_button.hide()
+            for strip in (self.allergy_strip, self.birthday_strip, self.complaint_strip):
+                strip.hide()
             self.lines_model.set_rows([])
             self.quote = None
             self._show_totals()
@@ -185,12 +196,18 @@ class VisitEditor(QWidget):
             flags = self.ops.query(self, lambda: self.shop.care.open_complaints_of(
                 self.ops.staff, visit.customer.id), default=()) or ()
         self.banner.setText(self.banner_html(visit, flags))
+        warning_strips.show_strip(self.allergy_strip, warning_strips.allergy_text(visit.allergies))
+        warning_strips.show_strip(self.complaint_strip, warning_strips.complaint_text(flags))
+        warning_strips.show_strip(self.birthday_strip, warning_strips.birthday_text(
+            visit.birthday, visit.customer is not None and bool(visit.customer.tier)))
         birthday = visit.birthday
         self.gift_button.setVisible(bool(birthday and birthday.gift_available))
         claims = self.ops.query(self, lambda: self.shop.packages.claims(self.ops.staff, visit.id), default={})
         self.lines_model.package_lines = frozenset(claims or {})
-        self.lines_model.set_rows(visit.lines)
         self.quote = self.ops.query(self, lambda: self.shop.sales.quote(self.ops.staff, visit.id))
+        self.lines_model.amounts = ({p.key: p.amount_fen for p in self.quote.priced.lines}
+                                    if self.quote is not None else {})
+        self.lines_model.set_rows(visit.lines)
         self._show_totals()
         self.search_items(self.item_field.text())
 
@@ -205,25 +222,8 @@ class VisitEditor(QWidget):
         if c.tier:
             parts[0] += " &nbsp; " + esc(self.tr("No. {no} · {points} points").format(no=c.member_no,
                                                                                       points=c.points))
-        b = v.birthday
-        if b is not None and b.in_window:
-            unused = [labels.perk_name(p) for p, ok in (("free_service", b.free_service_available),
-                                                       ("gift", b.gift_available)) if ok]
-            text = self.tr("Birthday! Unused this year: {perks}").format(
-                perks="、".join(unused) if unused else self.tr("none"))
-            parts.append(f"<span style='color:#c2185b; font-weight:bold'>★ {esc(text)}</span>")
-        elif b is not None and b.days_until is not None and b.days_until <= 7:
-            parts.append(esc(self.tr("Birthday in {days} days").format(days=b.days_until)))
         if v.tags:
             parts.append(esc(self.tr("Preferences: {tags}").format(tags="、".join(v.tags))))
-        if complaints:
-            overdue = any(f.overdue for f in complaints)
-            text = (self.tr("Open complaint — answer overdue!") if overdue else self.tr("Open complaint"))
-            parts.append("<span style='color:#ffffff; background:#b00020; font-weight:bold'>&nbsp;⚠ {}&nbsp;</span>"
-                         .format(esc(text)))
-        if v.allergies:
-            parts.append("<span style='color:#b00020; font-weight:bold'>{}</span>".format(
-                esc(self.tr("Allergies: {text}").format(text=v.allergies))))
         if v.last_visit is not None:
             lv = v.last_visit
             parts.append(esc(self.tr("Last visit {when}: {what}, {paid}").format(
@@ -298,11 +298,26 @@ class VisitEditor(QWidget):
         self.item_field.setText(f"{item.code} {item.name}")
         self.item_field.blockSignals(False)
         if item.kind == "service":
+            self.default_technician(item.id)
             self.technician.setFocus()
         else:
             self.quantity.setValue(1)
             self.quantity.setFocus()
             self.quantity.selectAll()
+
+    def default_technician(self, item_id: int) -> None:
+        """The one who last did this service for this customer; else the only technician there is."""
+        visit = self.visit
+        usual = None
+        if visit is not None and visit.customer is not None:
+            customer_id = visit.customer.id
+            usual = self.ops.query(self, lambda: self.shop.visits.usual_technician(self.ops.staff, customer_id,
+                                                                                   item_id))
+        if usual is None and self.technician.count() == 1:
+            usual = self.technician.itemData(0)
+        index = self.technician.findData(usual) if usual is not None else -1
+        if index >= 0:
+            self.technician.setCurrentIndex(index)
 
     def add_line(self) -> None:
         if self.visit is None:
@@ -358,6 +373,22 @@ class VisitEditor(QWidget):
             self.offer_session(line.id, line.name)
         select_row(self.lines_view, row)          # the same line stays chosen for the next key
 
+    def add_assistant(self) -> None:
+        """The chosen service line gets an assistant at the default 30% share (or none, to clear)."""
+        from ..commission import DEFAULT_LEAD_PERMILLE
+        line = current_record(self.lines_view)
+        if line is None or line.kind != "service":
+            return
+        others = [s for s in self.shop.staff.technicians(self.ops.staff) if s.id != line.technician_id]
+        choice = AssistantPicker.ask(self, [s.display_name for s in others])
+        if choice is None:
+            return
+        chosen = [] if choice < 0 else [(others[choice].id, 1000 - DEFAULT_LEAD_PERMILLE)]
+        row = self.lines_view.currentIndex().row()
+        self.ops.run(self, lambda: self.shop.commission.set_assistants(self.ops.staff, line.id, chosen),
+                     changes={VISITS})
+        select_row(self.lines_view, row)
+
     # -- changing lines -----------------------------------------------------
     def remove_line(self) -> None:
         line = current_record(self.lines_view)
@@ -383,15 +414,34 @@ class VisitEditor(QWidget):
             self.ops.run(self, lambda: self.shop.visits.cancel(self.ops.staff, self.visit.id), changes={VISITS})
 
     def give_gift(self) -> None:
-        if self.visit is None or self.visit.customer is None:
+        """F11: the birthday gift, chosen from the gift list and confirmed."""
+        visit = self.visit
+        if visit is None or visit.customer is None or not (visit.birthday and visit.birthday.gift_available):
             return
-        customer_id = self.visit.customer.id
-        self.ops.run(self, lambda: self.shop.birthdays.give_gift(self.ops.staff, customer_id),
-                     changes={VISITS, CUSTOMERS, SALES})
+        warning_strips.give_birthday_gift(self, self.ops, visit.customer.id, visit.customer.name)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete and self.lines_view.hasFocus():
             self.remove_line()
             return
+        if event.key() == warning_strips.GIFT_KEY:
+            self.give_gift()
+            return
 
         super().keyPressEvent(event)
+
+
+class AssistantPicker:
+    """Which assistant (助理) helps on the line; -1 for none; None when cancelled."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, names: list[str]) -> int | None:
+        from PySide6.QtWidgets import QInputDialog
+        none = QCoreApplication.translate("AssistantPicker", "No assistant")
+        item, ok = QInputDialog.getItem(parent, QCoreApplication.translate("AssistantPicker", "Assistant (30%)"),
+                                        QCoreApplication.translate("AssistantPicker", "Assistant on this line:"),
+                                        [none] + names, 0, False)
+        if not ok:
+            return None
+        return -1 if item == none else names.index(item)
+

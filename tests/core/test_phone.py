@@ -30,7 +30,7 @@ def test_check_phone(typed, checked):
     assert check_phone(typed) == checked
 
 
-@pytest.mark.parametrize("typed", ["", "1234", "abc", "1" * 16])
+@pytest.mark.parametrize("typed", ["", "1234", "abc", "1" * 16, "13900001234a", "139O0001234", "138-1234-567x"])
 def test_impossible_numbers_are_refused(typed):
     with pytest.raises(InvalidInput) as err:
         check_phone(typed)

@@ -1,6 +1,8 @@
 """Search keys: phone tail and whole phone, name parts, pinyin initials and full pinyin."""
 
-from salon_desk.pinyin_keys import customer_keys, name_keys, phone_keys, query_ranges
+import pytest
+
+from salon_desk.pinyin_keys import INITIALS, customer_keys, name_keys, phone_keys, query_ranges
 
 
 def pinyin(name):
@@ -9,12 +11,12 @@ def pinyin(name):
 
 def test_initials_and_full_pinyin():
     assert pinyin("张三") == ["f:zhangsan", "i:zs"]
-    assert pinyin("王小明") == ["f:wangxiaoming", "i:wxm"]
+    assert {"f:wangxiaoming", "i:wxm"} <= set(pinyin("王小明"))      # plus 王's rarer readings (heteronyms)
     assert pinyin("欧阳娜娜") == ["f:ouyangnana", "i:oynn"]
 
 
 def test_surname_readings_keep_both_the_surname_and_the_everyday_reading():
-    assert pinyin("单田芳") == ["f:dantianfang", "f:shantianfang", "i:dtf", "i:stf"]
+    assert {"f:dantianfang", "f:shantianfang", "i:dtf", "i:stf"} <= set(pinyin("单田芳"))
     assert pinyin("曾小贤") == ["f:cengxiaoxian", "f:zengxiaoxian", "i:cxx", "i:zxx"]
     assert pinyin("吕布") == ["f:lubu", "f:lvbu", "i:lb"]
     # 解 as a surname is xie; only inside a name is it jie
@@ -43,3 +45,14 @@ def test_query_ranges():
     # Chinese: a part of the name
     assert query_ranges("小明") == [("n:小明", "n:小明\x00", False)]
     assert query_ranges("   ") == []
+
+
+@pytest.mark.parametrize("name, readings", [
+    ("宓小红", ("fxh", "mxh")), ("句芒", ("gm", "jm")), ("阚泽", ("kz", "hz")), ("便宜", ("py", "by")),
+    ("隗嚣", ("wx", "kx")), ("折可", ("sk", "zk")), ("蕃生", ("ps", "fs", "bs")),
+])
+def test_every_reading_of_the_surname_is_indexed(name, readings):
+    """The surname reading and the everyday one: whichever the cashier types finds the customer."""
+    keys = name_keys(name)
+    for initials in readings:
+        assert INITIALS + initials in keys, initials

@@ -97,3 +97,32 @@ def test_ledgers_refuse_edits(tmp_path):
             shop.db.execute_sql("UPDATE audit_log SET action = 'x'")
     finally:
         shop.close()
+
+
+def test_files_saved_before_are_found_by_every_reading_of_the_surname(tmp_path):
+    """A file whose keys were made with one reading of 阚 (kan) is found by the other (han) after the upgrade."""
+    import importlib
+    import sqlite3
+
+    from salon_desk.db import Shop
+    path = tmp_path / "shop.sqlite"
+    shop = Shop.open(path)
+    owner = shop.staff.setup(shop_name="店", owner_username="boss", owner_password="boss1234")
+    from salon_desk.db.customers import CustomerDetails
+    kan = shop.customers.register(owner, CustomerDetails(name="阚文", phone="13800001111"), consent_keep_file=True)
+    shop.close()
+    con = sqlite3.connect(path)          # as an older version left it: only the kan reading
+    con.execute("DELETE FROM search_key WHERE customer_id = ? AND key IN ('i:hw', 'f:hanwen')", (kan.id,))
+    con.commit()
+    con.close()
+    step = importlib.import_module("salon_desk.db.migrations.0014_surname_readings")
+    reopened = Shop.open(path)
+    try:
+        boss = reopened.staff.login("boss", "boss1234")
+        assert [c.name for c in reopened.customers.find(boss, "hw")] == []
+        with reopened.ctx.bound():
+            step.up(None, reopened.db)
+        assert [c.name for c in reopened.customers.find(boss, "hw")] == ["阚文"]
+        assert [c.name for c in reopened.customers.find(boss, "kw")] == ["阚文"]
+    finally:
+        reopened.close()

@@ -116,7 +116,8 @@ def test_a_complaint_recorded_answered_and_red_on_the_check_in_banner(qtbot, sho
     from salon_desk.ui.visit_editor import VisitEditor
     editor = window.counter.findChild(VisitEditor)
     editor.set_visit(visit.id)
-    assert "b00020" in editor.banner.text() and "投诉" in editor.banner.text()
+    assert editor.complaint_strip.isVisibleTo(editor) and "投诉" in editor.complaint_strip.text()
+    assert "逾期" in editor.complaint_strip.text() or "超时" in editor.complaint_strip.text()
     page = open_tab(window, "care")
     page.reload()
     assert page.complaints.count() == 1

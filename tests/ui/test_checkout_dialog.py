@@ -212,3 +212,37 @@ def test_the_birthday_choice_names_the_service_and_its_price(qtbot, window, shop
         assert dialog.birthday.itemText(1) == "精剪 (¥268.00)"
     finally:
         install_language("zh_CN")
+
+
+@pytest.mark.parametrize("too_many, balance", [("5000", 1110), ("3000", 50_000)])
+def test_refused_points_leave_no_stale_totals_and_enter_works_once_corrected(qtbot, window, shop, cashier, tech,
+                                                                             items, new_member, receipts,
+                                                                             too_many, balance):
+    """Over the balance (1110 points) or over the limit on this sale (half of ¥54.40: 2720 points)."""
+    zhang = new_member("张三", "13812345678", tier="gold", points=balance)
+    visit = shop.visits.check_in(cashier, zhang.id)
+    item = items.cut if balance == 1110 else items.wcb
+    shop.visits.add_service(cashier, visit.id, item.id, tech.id)
+    dialog = open_checkout(qtbot, window, visit.id)
+    full_due = dialog.due.text()
+    dialog.points.selectAll()
+    qtbot.keyClicks(dialog.points, too_many)                      # "5", "50", "500" are fine on the way
+    assert dialog.error.text()                                    # the refusal is shown ...
+    assert "积分抵扣" not in dialog.totals.text()                  # ... and no rejected redemption in the totals
+    assert dialog.due.text() == full_due
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)                  # no payment taken against a refused bill
+    assert dialog.tenders == []
+    assert "已收齐" not in dialog.status.text() and dialog.status.text() == "请先改正下面的错误再收款"
+    qtbot.keyClick(dialog.points, Qt.Key.Key_Return)              # Enter does not confirm a refused bill
+    assert dialog.receipt is None and dialog.isVisible()
+
+    dialog.points.selectAll()
+    qtbot.keyClicks(dialog.points, "1000")
+    assert dialog.error.text() == "" and "积分抵扣（1000分）" in dialog.totals.text()
+    assert dialog.due.text() != full_due
+    qtbot.keyClick(dialog.points, Qt.Key.Key_Return)              # on to the amount
+    assert dialog.focusWidget() is dialog.amount
+    qtbot.keyClick(dialog.amount, Qt.Key.Key_F2)
+    assert dialog.status.text() == "已收齐"
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.receipt is not None and dialog.receipt.points_redeemed == 1000

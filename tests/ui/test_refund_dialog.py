@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from salon_desk.ui.refund_dialog import RefundDialog
 from salon_desk.ui.sales_history import TodaySalesDialog
@@ -14,11 +15,30 @@ def sale(shop, items, new_member, sell):
     return sell(zhang.id, services=[items.cut, items.care], points=300)
 
 
-def open_refund(qtbot, window, sale_id) -> RefundDialog:
+def open_refund(qtbot, window, sale_id, tick_all: bool = True) -> RefundDialog:
     dialog = RefundDialog(window.ops, sale_id, window)
     qtbot.addWidget(dialog)
     dialog.show()
+    if tick_all:
+        for row in range(dialog.lines.count()):
+            dialog.lines.item(row).setCheckState(Qt.CheckState.Checked)
     return dialog
+
+
+def test_the_refund_dialog_starts_with_no_line_ticked(qtbot, window, shop, owner, sale, dump, shop_path):
+    dialog = open_refund(qtbot, window, sale.sale_id, tick_all=False)
+    assert [dialog.lines.item(r).checkState() for r in range(dialog.lines.count())] == [
+        Qt.CheckState.Unchecked, Qt.CheckState.Unchecked]
+    assert dialog.preview.text() == "请勾选要退款的项目。"
+    before = dump(shop_path)
+    dialog.reason.setText("顾客不满意")
+    dialog.owner.setText("boss")
+    dialog.password.setText("secret123")
+    dialog.confirm()                                                  # nothing ticked: nothing refunded
+    assert dialog.error.text() == "请勾选要退款的项目。" and dialog.result_receipt is None
+    assert dump(shop_path) == before
+    dialog.lines.item(0).setCheckState(Qt.CheckState.Checked)
+    assert "退还金额：¥212.37" in dialog.preview.text()
 
 
 def test_cashier_cannot_refund_without_the_owners_password(owner, qtbot, window, shop, cashier, sale, dump, shop_path):
@@ -45,8 +65,8 @@ def test_cashier_cannot_refund_without_the_owners_password(owner, qtbot, window,
 
 
 def test_with_the_owners_password_one_line_is_refunded(qtbot, window, shop, cashier, sale):
-    dialog = open_refund(qtbot, window, sale.sale_id)
-    dialog.lines.item(1).setCheckState(dialog.lines.item(1).checkState().Unchecked)   # keep 洗护
+    dialog = open_refund(qtbot, window, sale.sale_id, tick_all=False)
+    dialog.lines.item(0).setCheckState(Qt.CheckState.Checked)                         # keep 洗护
     assert "退还金额：¥212.37" in dialog.preview.text()
     dialog.reason.setText("顾客不满意")
     dialog.owner.setText("boss")
