@@ -20,6 +20,7 @@ from .db import Shop
 from .errors import DatabaseProblem, SalonError
 from .records import StaffInfo
 from .keystore import KeyStore, normalise_recovery_key
+from .ui import errors_text
 from .ui.db_problem import DatabaseProblemDialog
 from .ui.recovery_key import RecoveryKeyDialog
 from .ui.i18n import DEFAULT_LANGUAGE, install_language, register_font
@@ -74,6 +75,11 @@ def run_daily_jobs(window: MainWindow, shop: Shop) -> None:
         window.statusBar().showMessage(QCoreApplication.translate("App", "Daily backup failed: {problem}")
                                        .format(problem=str(problem)), 60_000)
         return
+    failed = result.get("backup_failed")
+    if isinstance(failed, SalonError):            # reported, the counter goes on; tried again next start
+        log.warning("daily backup failed: %s", failed)
+        window.statusBar().showMessage(QCoreApplication.translate("App", "Daily backup failed: {problem}")
+                                       .format(problem=errors_text.message(failed)), 0)
     if (result.get("lapsed") or result.get("resets")) and "counter" in window.pages:
         window.pages["counter"].refresh_visits()
     window.update_status()
@@ -113,7 +119,8 @@ def open_shop(path: Path) -> Shop | None:
                 if key is not None:
                     keys.put(path, normalise_recovery_key(key))
                     continue
-            DatabaseProblemDialog.ask(None, problem)
+            if DatabaseProblemDialog.ask(None, problem):
+                continue              # the other program let go of the file: try again
             return None
 
 

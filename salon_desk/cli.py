@@ -31,6 +31,16 @@ _MESSAGES = {
     "db.corrupt": "the shop file {path} is damaged ({detail}); restore a backup with 'salon-desk restore'",
     "db.locked": "the shop file {path} is in use by another program; close it and try again",
     "db.newer_version": "the shop file {path} was written by a newer salon-desk; update the program",
+    "db.in_use": "the shop file {path} is open in salon-desk (a window, a command or another computer); "
+                 "close it everywhere and restore again. Nothing was changed",
+    "db.backup_empty": "the backup {path} is empty (0 bytes); choose another one. Nothing was changed",
+    "db.not_a_shop": "{path} is not a salon-desk shop file; nothing was changed",
+    "restore.cancelled": "nothing was restored",
+    "db.empty_file": "the shop file {path} is empty (0 bytes) and was left alone; restore a backup with "
+                     "'salon-desk restore', or delete it to start a new shop",
+    "db.disk_full": "disk full: nothing was saved ({path})",
+    "db.read_only": "the shop file {path} is read-only: nothing can be saved",
+    "backup.failed": "the backup {path} could not be written ({detail}); no incomplete copy was left",
     "db.cannot_open": "cannot open the shop file {path}: {detail}",
     "db.wrong_key": "the key does not open the shop file {path} (another shop's key, or a damaged file); "
                     "nothing was changed. Type the owner's recovery key with 'salon-desk unlock'",
@@ -115,7 +125,12 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="replace the shop file with a backup (owner)")
     _db_option(restore)
     restore.add_argument("backup_file", type=Path)
+    restore.add_argument("--yes", action="store_true", help="restore without asking (after the checks)")
     login_options(restore)
+
+    verify = sub.add_parser("verify", help="check the books' invariants and report the first broken link (owner)")
+    _db_option(verify)
+    login_options(verify)
 
     try:
         from .cli_print import add_print_commands
@@ -174,8 +189,18 @@ def cmd_backup(args) -> int:
     return 0
 
 
+def describe_backup(summary) -> str:
+    """What the owner reads before a restore: when the copy was written and what it holds."""
+    last = (f"last receipt {summary.last_receipt_no} ({summary.last_sale_at:%Y-%m-%d %H:%M})"
+            if summary.last_receipt_no and summary.last_sale_at else
+            f"last receipt {summary.last_receipt_no}" if summary.last_receipt_no else "no sales")
+    return (f"backup {summary.path}, written {summary.written_at:%Y-%m-%d %H:%M}: {last}, "
+            f"{summary.sales} sales, {summary.customers} customers"
+            + (", encrypted" if summary.encrypted else ""))
+
+
 def cmd_restore(args) -> int:
-    from .db.backup import restore_backup
+    from .db.backup import inspect_backup, restore_backup
     if not args.backup_file.exists():
         raise SalonError("file.not_found", path=str(args.backup_file))
     if args.db.exists() and args.db.stat().st_size > 0:
@@ -183,11 +208,35 @@ def cmd_restore(args) -> int:
     else:
         check_owner(args.backup_file, args.user)
     from .keystore import KeyStore
+    key = KeyStore().get(args.db)
+    with working("checking the backup"):
+        summary = inspect_backup(args.backup_file, key)
+    print(describe_backup(summary))
+    if not args.yes:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise SalonError("cli.missing_value", option="--yes")
+        answer = input(f"replace {args.db} with this backup? (the file replaced is kept) [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            raise SalonError("restore.cancelled")
     with working("checking and restoring"):
-        kept = restore_backup(args.backup_file, args.db, key=KeyStore().get(args.db))
+        kept = restore_backup(args.backup_file, args.db, key=key)
     print(f"restored {args.db} from {args.backup_file}"
           + (f"; the replaced file is kept as {kept}" if kept else ""))
     return 0
+
+
+def cmd_verify(args) -> int:
+    from .db import Shop
+    with Shop.open(args.db, run_jobs=False) as shop:
+        actor = cli_login(shop, args.user)
+        with working("checking the books"):
+            broken = shop.audit.verify(actor)
+    if not broken:
+        print(f"{args.db}: the books hold (receipt numbers, payments, stored value, the file)")
+        return 0
+    for link in broken:
+        print(f"BROKEN {link.check}: {link.detail}")
+    return 1
 
 
 def fresh_demo(target: Path, build: Callable[[Path], object] | None = None) -> Path:
@@ -231,7 +280,8 @@ def cmd_window(args) -> int:
     return run(db_path=db or default_db_path(), demo=args.demo, language=args.lang)
 
 
-COMMANDS = {"init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore}
+COMMANDS = {"init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore,
+            "verify": cmd_verify}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

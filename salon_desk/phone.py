@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .errors import InvalidInput
@@ -17,11 +18,26 @@ class CheckedPhone:
     is_mainland: bool  # False means "allowed, with a warning" (SPEC §1)
 
 
+def clean_text(text: str | None) -> str:
+    """Typed text in one canonical form (NFKC: full-width letters and digits become ASCII).
+
+    Text that is not valid Unicode (a lone surrogate, pasted from a broken source) is the
+    typed error ``text.invalid``, never a crash further down.
+    """
+    raw = text or ""
+    try:
+        raw.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInput("text.invalid") from None
+    return unicodedata.normalize("NFKC", raw)
+
+
 def normalise_phone(text: str) -> str:
-    """Keep digits and a leading ``+``; drop spaces, dashes and a +86 prefix."""
-    raw = (text or "").strip()
+    """One canonical form whatever was typed: NFKC (``１３８`` -> ``138``), ASCII digits only,
+    separators of any kind dropped, a leading ``+`` kept and a +86 prefix dropped."""
+    raw = clean_text(text).strip()
     plus = raw.startswith("+")
-    digits = re.sub(r"\D", "", raw)
+    digits = re.sub(r"[^0-9]", "", raw)
     if plus and digits.startswith("86") and len(digits) == 13:
         return digits[2:]
     return ("+" if plus else "") + digits

@@ -12,9 +12,10 @@ first name saved, not with this module.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-from .phone import normalise_phone
+from .phone import clean_text, normalise_phone
 
 # Surname readings that differ from the character's everyday reading.
 SURNAME_READINGS: dict[str, tuple[str, ...]] = {
@@ -114,10 +115,13 @@ def query_ranges(text: str) -> list[tuple[str, str, bool]]:
 
     Each range is searched as ``low <= key < high`` so the key index is used.
     """
-    query = "".join((text or "").split()).lower()
-    if not query:
+    typed = clean_text(text).lower()
+    # only digits, letters and CJK count (NFKC first: full-width digits are digits)
+    query = "".join(ch for ch in typed if ch.isalnum() or ch == "+")
+    query = query[:1] + query[1:].replace("+", "")
+    if not query.lstrip("+"):
         return []
-    if query.lstrip("+").isdigit():
+    if re.fullmatch(r"\+?[0-9]+", query):
         digits = normalise_phone(query).lstrip("+")
         ranges = [(PHONE + digits, PHONE + digits + "\uffff", len(digits) >= 11)]
         if len(digits) == 4:

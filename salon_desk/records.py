@@ -348,6 +348,8 @@ class RefundPreview:
     stock_returned: tuple[tuple[str, int], ...]     # (product name, quantity)
     birthday_perk_restored: bool
     tier_spend_reduced_fen: Fen
+    points_shortfall: int = 0            # points to take back beyond the member's balance
+    shortfall_value_fen: Fen = 0         # their value, if the owner deducts it from the money returned
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .money import Fen
+from .money import Fen, scale
 
 
 @dataclass(frozen=True)
@@ -74,3 +74,35 @@ def _check(redeemed: int, earned: int, points_discount_fen: Fen, amount_due_fen:
         raise ValueError("more points returned than the sale redeemed")
     if already_taken_back > earned:
         raise ValueError("more points taken back than the sale earned")
+
+
+SHORTFALL_CHOICES = ("negative", "deduct")
+
+
+@dataclass(frozen=True)
+class PointsShortfall:
+    """Points a refund takes back beyond what the member holds (SPEC §5, points after a refund).
+
+    The owner chooses: ``"deduct"`` their money value from what is returned (the balance
+    stops at zero), or ``"negative"``: take them all, the balance goes below zero. A
+    negative balance cannot be redeemed (nothing can be redeemed above the balance) and
+    is cleared to zero at the next yearly reset, as a positive one is.
+    """
+
+    points: int        # beyond the balance (> 0)
+    value_fen: Fen     # their value at the redemption rate, rounded half-up
+
+
+def points_shortfall(balance: int, returned: int, taken_back: int, points_per_yuan: int) -> PointsShortfall | None:
+    """The shortfall of one refund, or None when the balance covers it.
+
+    ``balance``: the member's balance before the refund; ``returned``/``taken_back``: what
+    the refund gives back and takes back (:func:`refund_points`). Only what this refund
+    takes beyond the balance counts (below a balance already negative, all it takes).
+    """
+    if returned < 0 or taken_back < 0 or points_per_yuan < 1:
+        raise ValueError("bad shortfall figures")
+    short = min(taken_back, max(0, taken_back - returned - balance))
+    if short == 0:
+        return None
+    return PointsShortfall(short, scale(short, 100, points_per_yuan))

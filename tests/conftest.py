@@ -207,3 +207,21 @@ def dump_database(path: Path) -> list[str]:
 @pytest.fixture
 def dump():
     return dump_database
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption("--long", action="store_true", default=False,
+                     help="the reliability suite's long run (thousands of faults)")
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """The reliability suite's figures: what was tried, how many times, how many broken invariants."""
+    import sys
+    figures = getattr(sys.modules.get("reliability_figures"), "FIGURES", None)
+    if not figures:
+        return
+    terminalreporter.section("reliability figures")
+    for name, (runs, violations) in figures.items():
+        terminalreporter.write_line(f"{name}: {runs} runs, {violations} violations")
+    total = sum(v for _, v in figures.values())
+    terminalreporter.write_line(f"total: {sum(r for r, _ in figures.values())} runs, {total} violations")

@@ -71,7 +71,8 @@ def test_backup_and_restore_round_trip(capsys, tmp_path, monkeypatch):
     con.execute("INSERT INTO setting (key, value) VALUES ('receipt.paper', '\"58mm\"')")
     con.commit()
     con.close()
-    code, _, _ = run(capsys, "restore", "--db", str(db), str(tmp_path / "b.sqlite"))
+    code, out, _ = run(capsys, "restore", "--db", str(db), str(tmp_path / "b.sqlite"), "--yes")
+    assert "0 sales, 0 customers" in out
     assert code == 0
     con = sqlite3.connect(db)
     assert con.execute("SELECT value FROM setting WHERE key = 'receipt.paper'").fetchall() == []

@@ -1460,6 +1460,10 @@ Ask the customer.</source>
         <translation>员工账号或密码错误。</translation>
     </message>
     <message>
+        <source>Too many wrong owner passwords at this counter: the owner&apos;s authorisation is locked here until {until}. The owner can still log in.</source>
+        <translation>本收银台输错店主密码次数过多：此处的店主授权已锁定至 {until}。店主本人仍可正常登录。</translation>
+    </message>
+    <message>
         <source>Too many wrong passwords: this account is locked until {until}.</source>
         <translation>密码错误次数过多，此账号已锁定至 {until}。</translation>
     </message>
@@ -2396,6 +2400,46 @@ Ask the customer.</source>
         <translation>店铺数据文件已经加密。</translation>
     </message>
     <message>
+        <source>The shop file is open in salon-desk (this or another computer, or a command): close it everywhere, then restore.</source>
+        <translation>店铺文件正在 salon-desk 中打开（本机、另一台电脑或命令行）：请先在所有地方关闭，再恢复。</translation>
+    </message>
+    <message>
+        <source>That backup is empty (0 bytes); choose another one. Nothing was changed.</source>
+        <translation>该备份是空文件（0 字节），请选择另一个备份。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>That file is not a salon-desk shop file; nothing was changed.</source>
+        <translation>该文件不是 salon-desk 的店铺文件，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Disk full: nothing was saved. Free some space on the disk (or ask your support person), then try again.</source>
+        <translation>磁盘已满：本次未保存任何内容。请清理磁盘空间（或联系技术支持）后重试。</translation>
+    </message>
+    <message>
+        <source>The shop file is read-only: nothing can be saved, sales cannot be taken.</source>
+        <translation>店铺文件为只读：无法保存任何内容，不能收银。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written ({detail}); no incomplete copy was left. The shop file is unchanged.</source>
+        <translation>备份未能写入（{detail}）；没有留下不完整的副本。店铺文件未改变。</translation>
+    </message>
+    <message>
+        <source>The shop file is empty (0 bytes): it was not turned into a new shop. Restore the newest backup, or delete the file to start a new shop.</source>
+        <translation>店铺文件是空的（0 字节），未将其当作新店铺。请恢复最新的备份，或删除该文件以新建店铺。</translation>
+    </message>
+    <message>
+        <source>Choose how to take back the points beyond the member&apos;s balance: a negative balance, or deduct their value.</source>
+        <translation>请选择如何扣回超出会员余额的积分：记为负余额，或从退款中扣除其价值。</translation>
+    </message>
+    <message>
+        <source>A sale paid by the stored-value card gives its points back as a negative balance; their value cannot be deducted from the card.</source>
+        <translation>用储值卡支付的消费，超出的积分只能记为负余额，不能从储值卡中扣除其价值。</translation>
+    </message>
+    <message>
+        <source>That text has characters that are not valid (pasted from a damaged source); type it again.</source>
+        <translation>该文字包含无效字符（可能是从损坏的来源粘贴的），请重新输入。</translation>
+    </message>
+    <message>
         <source>The shop file could not be encrypted; it is unchanged.</source>
         <translation>店铺数据文件未能加密，文件没有改动。</translation>
     </message>
@@ -2782,6 +2826,14 @@ Ask the customer.</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Read-only: this computer may not write the shop file, so sales cannot be taken and nothing can be changed. Check the file&apos;s permissions (or the disk), then start salon-desk again.</source>
+        <translation>只读：本电脑无法写入店铺文件，因此不能收银，也不能做任何修改。请检查文件权限（或磁盘），然后重新启动 salon-desk。</translation>
+    </message>
+    <message>
+        <source>The shop file is on a network share. Opening it from two computers there can damage it: keep it on this computer&apos;s own disk and use salon-desk from this computer only (sharing between computers needs the database server setup).</source>
+        <translation>店铺文件位于网络共享上。在两台电脑上同时打开它可能会损坏文件：请将其放在本电脑自己的磁盘上，并只在本电脑上使用 salon-desk（多台电脑共享需要数据库服务器方案）。</translation>
+    </message>
     <message>
         <source>Counter</source>
         <translation>收银台</translation>
@@ -3390,6 +3442,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>退款方式：</translation>
     </message>
     <message>
+        <source>Points beyond the balance:</source>
+        <translation>超出余额的积分：</translation>
+    </message>
+    <message>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
@@ -3410,6 +3466,14 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>请勾选要退款的项目。</translation>
     </message>
     <message>
+        <source>Accept a negative balance of {n} points (it cannot be redeemed; cleared at the yearly reset)</source>
+        <translation>接受负积分余额 {n} 分（不能兑换；年度清零时归零）</translation>
+    </message>
+    <message>
+        <source>Deduct their value, {amount}, from the money returned</source>
+        <translation>从退款中扣除其价值 {amount}</translation>
+    </message>
+    <message>
         <source>Money back: {amount}</source>
         <translation>退还金额：{amount}</translation>
     </message>
@@ -3420,6 +3484,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>earned points taken back: {n}</source>
         <translation>扣回所得积分：{n}</translation>
+    </message>
+    <message>
+        <source>{n} of them beyond the member&apos;s balance (worth {amount})</source>
+        <translation>其中 {n} 分超出会员积分余额（价值 {amount}）</translation>
     </message>
     <message>
         <source>tier spend reduced by {amount}</source>

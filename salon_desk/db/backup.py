@@ -10,8 +10,10 @@ never a readable copy of an encrypted shop.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,8 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from ..errors import DatabaseProblem
 from ..keystore import database_key
-from .encryption import export_encrypted, is_encrypted, raw_key_of, verify_copy
+from .encryption import _cipher_connection, _opens, export_encrypted, is_encrypted, raw_key_of, verify_copy
+from .file_lock import alone_with
 
 from .rows import connection
 
@@ -30,21 +33,53 @@ BACKUP_GLOB = "*.sqlite"
 
 def backup_to(db: SqliteDatabase, target: str | Path) -> Path:
     """Copy the open database ``db`` to ``target`` with SQLite's online backup API
-    (encrypted with the same key when ``db`` is encrypted)."""
+    (encrypted with the same key when ``db`` is encrypted).
+
+    The copy is written under a temporary name beside ``target``, checked whole, flushed
+    to the disk and only then renamed: ``target`` is never a cut-short or 0-byte file.
+    A copy that cannot be written (a full disk, a folder that refuses it) is the typed
+    error ``backup.failed``, with nothing left behind.
+    """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
     raw_key = raw_key_of(db)
-    if raw_key is None:
-        dest = sqlite3.connect(str(target))
-    else:
-        dest = sqlcipher.connect(str(target))
-        dest.execute("PRAGMA key = \"%s\"" % raw_key)       # x'<hex>' only: nothing to escape
-    source: Any = getattr(db, "connection")()      # untyped in peewee's stubs
     try:
-        source.backup(dest)
-    finally:
-        dest.close()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if raw_key is None:
+            dest = sqlite3.connect(str(partial))
+        else:
+            dest = sqlcipher.connect(str(partial))
+            dest.execute("PRAGMA key = \"%s\"" % raw_key)       # x'<hex>' only: nothing to escape
+        source: Any = getattr(db, "connection")()      # untyped in peewee's stubs
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+        _check_written(partial, raw_key)
+        with open(partial, "rb") as written:
+            os.fsync(written.fileno())
+        partial.replace(target)
+    except DatabaseProblem as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseProblem("backup.failed", path=str(target), detail=str(exc)) from exc
+    except (OSError, sqlite3.Error, sqlcipher.Error) as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseProblem("backup.failed", path=str(target), detail=str(exc)) from exc
     return target
+
+
+def _check_written(copy: Path, raw_key: str | None) -> None:
+    """The copy opens (with the key) and its pages are whole (``quick_check``: the same check as
+    opening the shop, so a shop that opens can always be backed up)."""
+    con: Any = sqlite3.connect(str(copy)) if raw_key is None else _cipher_connection(copy, raw_key)
+    try:
+        if raw_key is not None:
+            _opens(con, copy)
+        result = con.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        con.close()
+    if result != "ok":
+        raise DatabaseProblem("db.corrupt", path=str(copy), detail=result)
 
 
 def rotate_backup(db: SqliteDatabase, backup_dir: str | Path, stem: str, keep: int) -> Path:
@@ -71,6 +106,80 @@ def _check_plain(backup: Path) -> None:
         raise DatabaseProblem("db.corrupt", path=str(backup), detail=result)
 
 
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SHOP_TABLES = ("schema_history", "staff", "customer", "sale")
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a backup holds, shown to the owner before it replaces the shop file."""
+
+    path: Path
+    written_at: datetime              # when the copy was written (the file's time)
+    last_sale_at: datetime | None
+    last_receipt_no: str | None
+    customers: int
+    sales: int
+    encrypted: bool
+
+
+def _known_migrations() -> set[str]:
+    return {p.stem for p in MIGRATIONS_DIR.glob("[0-9]*.py")}
+
+
+def inspect_backup(backup: str | Path, key: str | None = None) -> BackupSummary:
+    """Check ``backup`` is a whole salon-desk shop file this program can open, and say what it holds.
+
+    Refused (:class:`DatabaseProblem`, nothing changed): ``file.not_found``; ``db.backup_empty``
+    (0 bytes); ``db.key_missing`` / ``db.wrong_key`` (encrypted); ``db.corrupt`` (``integrity_check``
+    fails); ``db.not_a_shop`` (an SQLite file of another program); ``db.newer_version`` (written by a
+    newer salon-desk: steps this program does not know).
+    """
+    backup = Path(backup)
+    if not backup.is_file():
+        raise DatabaseProblem("file.not_found", path=str(backup))
+    if backup.stat().st_size == 0:
+        raise DatabaseProblem("db.backup_empty", path=str(backup))
+    encrypted = is_encrypted(backup)
+    raw = None
+    if encrypted:
+        if key is None:
+            raise DatabaseProblem("db.key_missing", path=str(backup))
+        raw = database_key(key)
+        verify_copy(backup, raw)
+    else:
+        _check_plain(backup)
+    con = _cipher_connection(backup, raw)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not set(SHOP_TABLES) <= tables:
+            raise DatabaseProblem("db.not_a_shop", path=str(backup))
+        steps = {r[0] for r in con.execute("SELECT name FROM schema_history")}
+        unknown = sorted(steps - _known_migrations())
+        if unknown:
+            raise DatabaseProblem("db.newer_version", path=str(backup), steps=unknown)
+        last = con.execute("SELECT receipt_no, created_at FROM sale ORDER BY id DESC LIMIT 1").fetchone()
+        customers = con.execute("SELECT count(*) FROM customer").fetchone()[0]
+        sales = con.execute("SELECT count(*) FROM sale").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem("db.not_a_shop", path=str(backup)) from exc
+    except Exception as exc:       # sqlcipher3's own DatabaseError class
+        if isinstance(exc, DatabaseProblem):
+            raise
+        raise DatabaseProblem("db.not_a_shop", path=str(backup)) from exc
+    finally:
+        con.close()
+    last_at = None
+    if last is not None and last[1]:
+        try:
+            last_at = datetime.fromisoformat(str(last[1]))
+        except ValueError:
+            last_at = None
+    return BackupSummary(path=backup, written_at=datetime.fromtimestamp(os.path.getmtime(backup)),
+                         last_sale_at=last_at, last_receipt_no=last[0] if last else None,
+                         customers=int(customers), sales=int(sales), encrypted=encrypted)
+
+
 def restore_backup(backup: str | Path, target: str | Path, key: str | None = None) -> Path | None:
     """Replace ``target`` (closed) with ``backup`` after checking the backup is whole.
 
@@ -81,20 +190,25 @@ def restore_backup(backup: str | Path, target: str | Path, key: str | None = Non
     stays encrypted. The file being replaced is kept first (with its write-ahead log)
     in the backups folder beside it: restoring the wrong copy must not lose the sales
     made since. Returns that safety copy, or None when there was no file to keep.
-    Nothing is changed when a check fails.
+    Nothing is changed when a check fails (:func:`inspect_backup`), and the restore is refused
+    with ``db.in_use`` while any program has ``target`` open (:mod:`.file_lock`).
     """
     backup, target = Path(backup), Path(target)
-    encrypted = is_encrypted(backup)
-    if encrypted:
-        if key is None:
-            raise DatabaseProblem("db.key_missing", path=str(backup))
-        verify_copy(backup, database_key(key))
-    else:
-        _check_plain(backup)
-    partial = None
+    with alone_with(target):
+        return _restore(backup, target, key)
+
+
+def _restore(backup: Path, target: Path, key: str | None) -> Path | None:
+    encrypted = inspect_backup(backup, key).encrypted
+    # the copy is made beside the shop file first, then renamed over it in one step:
+    # a restore stopped half-way (killed, a power cut) never leaves a half-copied shop file
+    partial = target.with_name(f"{target.name}.restoring")
     if key is not None and not encrypted:
-        partial = target.with_name(f"{target.name}.restoring")
         export_encrypted(backup, partial, database_key(key))    # checked, or removed and raised
+    else:
+        shutil.copyfile(backup, partial)
+        with open(partial, "rb") as written:
+            os.fsync(written.fileno())
     kept = None
     if target.exists() and target.stat().st_size > 0:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -105,8 +219,5 @@ def restore_backup(backup: str | Path, target: str | Path, key: str | None = Non
                 shutil.copyfile(str(target) + suffix, str(kept) + suffix)
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
-    if partial is not None:
-        partial.replace(target)
-    else:
-        shutil.copyfile(backup, target)
+    partial.replace(target)
     return kept

@@ -9,7 +9,7 @@ from typing import Any
 from ..birthday import window_birthday
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..ledger_reasons import ERASED, system_reason
-from ..phone import check_phone
+from ..phone import check_phone, clean_text
 from ..records import ConsentState, CustomerFile, CustomerSummary, OwnerGrant
 from ..roles import Perm, Role
 from .context import Actor, ShopContext
@@ -54,6 +54,11 @@ class CustomerDetails:
 
 
 def _check_details(d: CustomerDetails) -> None:
+    for name in d.__dataclass_fields__:          # text that is not valid Unicode: a typed error
+        value = getattr(d, name)
+        for text in (value if isinstance(value, list) else [value]):
+            if isinstance(text, str):
+                clean_text(text)
     if not d.name.strip():
         raise InvalidInput("customer.name_required")
     if len(d.name.strip()) > 40:

@@ -6,6 +6,7 @@ keeps the last sales through a power cut.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +35,46 @@ def _runner(database: Database) -> Runner:
     return Runner(database, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
 
 
+def _has_log(path: Path) -> bool:
+    wal = Path(str(path) + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def writable(path: Path) -> bool:
+    """Whether this program may write the shop file (and its folder, for the write-ahead log)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def is_read_only(database: Database) -> bool:
+    """True for a shop file opened read-only (sales cannot be taken: nothing can be saved)."""
+    return bool(getattr(database, "salon_read_only", False))
+
+
+def _open_read_only(path: Path) -> SqliteDatabase:
+    """A shop file this program may not write, opened to be read: the day's figures and the
+    customer file stay readable, every change is refused as ``db.read_only``."""
+    pragmas = {"foreign_keys": 1, "busy_timeout": PRAGMAS["busy_timeout"], "query_only": 1}
+    database = SqliteDatabase(f"file:{path}?mode=ro", uri=True, pragmas=pragmas)
+    try:
+        database.connect()
+        check = execute(database, "PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise DatabaseProblem("db.corrupt", path=str(path), detail=check)
+        status = _runner(database).status()
+        if any(m.path is None for m in status):
+            raise DatabaseProblem("db.newer_version", path=str(path), steps=[m.name for m in status if m.path is None])
+        if any(not m.applied for m in status):       # it cannot be brought up to date
+            raise DatabaseProblem("db.read_only", path=str(path))
+    except DatabaseProblem:
+        database.close()
+        raise
+    except (DatabaseError, sqlite3.DatabaseError) as exc:
+        database.close()
+        raise DatabaseProblem("db.cannot_open", path=str(path), detail=str(exc)) from exc
+    setattr(database, "salon_read_only", True)
+    return database
+
+
 def open_database(path: str | Path, backup_dir: str | Path | None = None,
                   key: str | None = None) -> tuple[SqliteDatabase, list[str]]:
     """Open ``path`` (created if missing; encrypted with ``key``, a recovery key, when given), migrate
@@ -48,6 +89,11 @@ def open_database(path: str | Path, backup_dir: str | Path | None = None,
     except OSError as exc:
         raise DatabaseProblem("db.cannot_open", path=str(path), detail=str(exc)) from exc
     existed = path.exists() and path.stat().st_size > 0
+    if path.exists() and not existed and not _has_log(path):
+        # a shop file cut to nothing (a failed copy, a full disk) is not a new shop: refused
+        raise DatabaseProblem("db.empty_file", path=str(path))
+    if existed and key is None and not writable(path):
+        return _open_read_only(path), []
     # its own database object (IMMEDIATE: writers queue at BEGIN, never in the middle of a sale)
     database = make_database(path, key, PRAGMAS)
     try:
@@ -86,4 +132,4 @@ def schema_version(database: Database) -> list[str]:
     return sorted(_runner(database).applied())
 
 
-__all__ = ["open_database", "schema_version", "OperationalError"]
+__all__ = ["open_database", "schema_version", "is_read_only", "writable", "OperationalError"]

@@ -17,6 +17,7 @@ from typing import Any, Callable, Concatenate, ParamSpec, Protocol, TypeVar
 from ..records import StaffInfo
 from ..roles import Perm
 from .context import Actor, ShopContext
+from .storage_errors import storage_errors
 
 ANY_STAFF = "any_staff"     # logged in and active; the method scopes by role
 PUBLIC = "public"           # before login: login, set-up, the shop's letterhead and rules
@@ -39,7 +40,7 @@ def requires(access: Perm | str) -> Callable[[Callable[Concatenate[S, Actor, P],
     def decorate(method: Callable[Concatenate[S, Actor, P], R]) -> Callable[Concatenate[S, StaffInfo | Actor, P], R]:
         @functools.wraps(method)
         def checked(self: S, who: StaffInfo | Actor, /, *args: P.args, **kwargs: P.kwargs) -> R:
-            with self.ctx.bound():
+            with storage_errors(self.ctx.path), self.ctx.bound():
                 actor = self.ctx.authorise(who, access)
                 return method(self, actor, *args, **kwargs)
         setattr(checked, "__permission__", access)
@@ -51,7 +52,7 @@ def _unattended(kind: str) -> Callable[[Callable[Concatenate[S, P], R]], Callabl
     def decorate(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
         @functools.wraps(method)
         def bound(self: S, /, *args: P.args, **kwargs: P.kwargs) -> R:
-            with self.ctx.bound():
+            with storage_errors(self.ctx.path), self.ctx.bound():
                 return method(self, *args, **kwargs)
         setattr(bound, "__permission__", kind)
         return bound

@@ -109,7 +109,7 @@ class PointsService:
                     continue
                 balances = (PointsEntry.select(PointsEntry.customer, fn.SUM(PointsEntry.points))
                             .where(PointsEntry.at < cutoff).group_by(PointsEntry.customer)
-                            .having(fn.SUM(PointsEntry.points) > 0))
+                            .having(fn.SUM(PointsEntry.points) != 0))
                 before: dict[int, int] = dict(tuples(balances))
                 now_balances = points_balances_of(list(before))
                 # Applied late, the old points may have been spent since the reset date (a
@@ -122,9 +122,13 @@ class PointsService:
                               | (PointsEntry.reason == system_reason(REFUND_RETURNED))))
                     .group_by(PointsEntry.customer))) if before else {}
                 expiring = {cid: min(total + spent.get(cid, 0), now_balances.get(cid, 0))
-                            for cid, total in before.items()}
+                            for cid, total in before.items() if total > 0}
+                # A balance below zero (points a refund took back beyond it) is cleared to zero too.
+                owed = {cid: max(total, now_balances.get(cid, 0)) for cid, total in before.items() if total < 0}
                 rows = [(cid, "expire", -points, cutoff, system_reason(YEARLY_RESET, year))
                         for cid, points in expiring.items() if points > 0]
+                rows += [(cid, "expire", -points, cutoff, system_reason(YEARLY_RESET, year))
+                         for cid, points in owed.items() if points < 0]
                 if rows:
                     PointsEntry.insert_many(rows, fields=[PointsEntry.customer, PointsEntry.kind,
                                                           PointsEntry.points, PointsEntry.at,

@@ -15,8 +15,9 @@ from peewee import fn
 from ..errors import Conflict, InvalidInput, NotFound
 from ..ledger_reasons import REFERRAL, REFUND_RETURNED, REFUND_TAKEN_BACK, system_reason
 from ..records import RefundPreview
-from ..refund_points import refund_points
+from ..refund_points import SHORTFALL_CHOICES, PointsShortfall, points_shortfall, refund_points
 from ..refund_split import MethodAmount, outstanding, split_refund
+from .customer_rows import points_balance
 from ..tenders import METHODS, STORED_VALUE
 from . import commission, prepaid
 from .context import ShopContext
@@ -35,6 +36,7 @@ class _Plan:
     amount_fen: int
     points_returned: int
     points_taken_back: int
+    shortfall: PointsShortfall | None = None
 
 
 def _points_of(sale: Sale, kinds: tuple[str, ...]) -> int:
@@ -98,7 +100,11 @@ def plan(ctx: ShopContext, sale_id: int, kind: str, line_ids: list[int] | None) 
         redeemed=redeemed, earned=earned, points_discount_fen=sale.points_discount_fen,
         amount_due_fen=sale.amount_due_fen, refunded_points_share_fen=sum(l.points_share_fen for l in lines),
         refunded_amount_fen=amount, already_returned=given, already_taken_back=taken, is_last=last)
-    return _Plan(sale, kind, lines, amount, points.returned, points.taken_back)
+    short = None
+    if sale.customer_id and points.taken_back:
+        short = points_shortfall(points_balance(ctx, sale.customer_id), points.returned, points.taken_back,
+                                 ctx.setting("points.per_yuan_redeemed"))
+    return _Plan(sale, kind, lines, amount, points.returned, points.taken_back, short)
 
 
 def preview(plan: _Plan) -> RefundPreview:
@@ -106,10 +112,14 @@ def preview(plan: _Plan) -> RefundPreview:
     birthday = any(l.birthday_discount_fen for l in plan.lines)
     return RefundPreview(plan.sale.id, plan.kind, tuple(l.id for l in plan.lines), plan.amount_fen,
                          plan.points_returned, plan.points_taken_back, stock, birthday,
-                         plan.amount_fen if plan.sale.counts_for_tier else 0)
+                         plan.amount_fen if plan.sale.counts_for_tier else 0,
+                         plan.shortfall.points if plan.shortfall else 0,
+                         plan.shortfall.value_fen if plan.shortfall else 0)
 
 
-def check_reason(reason: str, method: str | None) -> str:
+def check_reason(reason: str, method: str | None, shortfall: str = "negative") -> str:
+    if shortfall not in SHORTFALL_CHOICES:
+        raise InvalidInput("refund.bad_shortfall_choice", choice=shortfall)
     if not (reason or "").strip():
         raise InvalidInput("refund.reason_required")
     if method is not None and method not in METHODS:
@@ -118,10 +128,22 @@ def check_reason(reason: str, method: str | None) -> str:
 
 
 def reverse(ctx: ShopContext, staff: Staff, owner: Staff, sale_id: int, kind: str,
-            line_ids: list[int] | None, reason: str, method: str | None) -> None:
-    """Inside a transaction: void or refund, reversing points, perks, stock and membership."""
+            line_ids: list[int] | None, reason: str, method: str | None, shortfall: str = "negative") -> None:
+    """Inside a transaction: void or refund, reversing points, perks, stock and membership.
+
+    When the points to take back exceed the member's balance, ``shortfall`` is the owner's
+    choice: ``"negative"`` (take them all) or ``"deduct"`` (take the balance, keep the rest's
+    value from the money returned); recorded in the audit entry."""
     to_do = plan(ctx, sale_id, kind, line_ids)
     sale = to_do.sale
+    short = to_do.shortfall
+    deducted = 0
+    if short is not None and shortfall == "deduct":
+        if Payment.select().where((Payment.sale == sale) & (Payment.method == STORED_VALUE)).exists():
+            raise InvalidInput("refund.deduct_not_for_card_sale", receipt_no=sale.receipt_no)
+        deducted = min(short.value_fen, to_do.amount_fen)
+        to_do = _Plan(sale, kind, to_do.lines, to_do.amount_fen - deducted, to_do.points_returned,
+                      to_do.points_taken_back - short.points, short)
     first = Payment.select().where(Payment.sale == sale).order_by(Payment.id).first()
     # a sale paid by the stored-value card gives the card back its share (all of it on the last refund)
     done = RefundLine.select().join(SaleLine).where(SaleLine.sale == sale).count()
@@ -165,8 +187,10 @@ def reverse(ctx: ShopContext, staff: Staff, owner: Staff, sale_id: int, kind: st
         sale.status = "voided"
         sale.save()
         _undo_membership_effects(ctx, staff, sale)
+    extra = ({"points_shortfall": short.points, "shortfall_choice": shortfall, "deducted_fen": deducted}
+             if short is not None else {})
     ctx.audit(staff, kind, target=sale.receipt_no, authorised_by=owner.username,
-              reason=reason, amount_fen=to_do.amount_fen, lines=[l.id for l in to_do.lines])
+              reason=reason, amount_fen=to_do.amount_fen, lines=[l.id for l in to_do.lines], **extra)
 
 
 def _paid(sale: Sale) -> list[MethodAmount]:

@@ -82,17 +82,20 @@ class SalesService:
 
     @requires(Perm.COUNTER)
     def refund(self, actor: Actor, sale_id: int, line_ids: list[int] | None = None, *,
-               grant: OwnerGrant | None, reason: str, method: str | None = None) -> ReceiptRecord:
+               grant: OwnerGrant | None, reason: str, method: str | None = None,
+               shortfall: str = "negative") -> ReceiptRecord:
         """Give back whole lines (all remaining lines when ``line_ids`` is None), with the owner's
-        one-time grant."""
-        return self._reverse(actor, sale_id, "refund", line_ids, grant, reason, method)
+        one-time grant. ``shortfall``: when the points to take back exceed the balance (the preview
+        says), ``"negative"`` takes them all, ``"deduct"`` keeps their value from the money returned."""
+        return self._reverse(actor, sale_id, "refund", line_ids, grant, reason, method, shortfall)
 
     def _reverse(self, actor: Actor, sale_id: int, kind: str, line_ids: list[int] | None,
-                 grant: OwnerGrant | None, reason: str, method: str | None) -> ReceiptRecord:
-        reason = refunds.check_reason(reason, method)
+                 grant: OwnerGrant | None, reason: str, method: str | None,
+                 shortfall: str = "negative") -> ReceiptRecord:
+        reason = refunds.check_reason(reason, method, shortfall)
         with self.ctx.db.atomic():
             owner = self.ctx.check_grant(grant)
-            refunds.reverse(self.ctx, actor.row, owner, sale_id, kind, line_ids, reason, method)
+            refunds.reverse(self.ctx, actor.row, owner, sale_id, kind, line_ids, reason, method, shortfall)
         if grant is not None:
             self.ctx.spend_grant(grant)
         return self.book.receipt(sale_id)

@@ -15,6 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
 
+from ..errors import DatabaseProblem
+from ..network_share import on_network_share
 from ..records import AuditEntry
 from ..roles import Perm
 from .appointments import AppointmentService
@@ -26,8 +28,11 @@ from .catalogue import CatalogueService
 from .context import Actor, ShopContext, system_clock
 from .customers import CustomerService
 from ..keystore import KeyStore, new_recovery_key
-from .database import open_database
+from .database import is_read_only, open_database
 from .encryption import is_encrypted
+from .file_lock import FileLock, hold_open
+from .ledger_check import Broken, check_books
+from .storage_errors import storage_errors
 from .drawer import DrawerService
 from .membership import MembershipService
 from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
@@ -59,6 +64,13 @@ class AuditService:
                 for r in rows]
 
 
+    @requires(Perm.AUDIT)
+    def verify(self, actor: Actor) -> list[Broken]:
+        """Check the books' invariants (receipt numbers gapless per day, payments = amounts due,
+        stored-value balances after each entry, the file whole); the first broken link of each."""
+        return check_books(self.ctx.execute)
+
+
 class BackupService:
     """Copies of the whole file: a daily rotation, and one now when the owner asks."""
 
@@ -85,6 +97,9 @@ class Shop:
         self.migrations_applied = migrations_applied
         self.recovery_key: str | None = None   # set once, when this open created an encrypted file
         self.encrypted = False
+        self._lock = FileLock(None)
+        self.read_only = False
+        self.on_network_share = False
         book = ReceiptBook(ctx)
         self.staff = StaffService(ctx)
         self.settings = SettingsService(ctx)
@@ -128,16 +143,29 @@ class Shop:
             if key is None:
                 key = recovery_key = new_recovery_key()
                 keys.put(path, key)
-        db, applied = open_database(path, backups, key)
+        lock = hold_open(path)          # released by close(); a restore waits for every holder
+        try:
+            db, applied = open_database(path, backups, key)
+        except BaseException:
+            lock.release()
+            raise
         shop = cls(ShopContext(db, path, clock, backups), applied)
+        shop._lock = lock
+        shop.read_only = is_read_only(db)       # the window shows a banner: sales cannot be taken
+        shop.on_network_share = on_network_share(path)   # the owner is warned (SQLite's log is unsafe there)
         shop.recovery_key = recovery_key
         shop.encrypted = key is not None
         # Outside an operation the models default to the newest open shop, for scripts and tests
         # that read a table directly; every service operation binds its own shop (ctx.bound).
         for model in MODELS:
             model._meta.set_database(db)
-        if run_jobs:
-            shop.run_daily_jobs()
+        if run_jobs and not shop.read_only:
+            try:
+                with storage_errors(path):
+                    shop.run_daily_jobs()
+            except BaseException:
+                shop.close()
+                raise
         return shop
 
     @property
@@ -165,6 +193,7 @@ class Shop:
     def close(self) -> None:
         if not self.ctx.db.is_closed():
             self.ctx.db.close()
+        self._lock.release()
         if Setting._meta.database is self.ctx.db:
             for model in MODELS:
                 model._meta.set_database(UNBOUND)
@@ -185,12 +214,19 @@ class Shop:
         result["lapsed"] = self.members.apply_lapses()
         self.reports.refresh_checkpoints()   # so no month-end report pays for the whole history
         result["care"] = self.care.run_daily()   # follow-up tasks of the day, last month's segments
+        if backup:      # the nightly run: the books' invariants, reported to the owner when broken
+            result["books"] = check_books(self.ctx.execute)
         ctx = self.ctx
         with ctx.bound():
             today = ctx.today()
             job = DailyJob.get_or_none(DailyJob.name == "backup")
             if backup and (job is None or job.last_run < today):
-                result["backup"] = rotate_backup(ctx.db, ctx.backup_dir, ctx.path.stem, ctx.setting("backup.keep"))
+                try:
+                    result["backup"] = rotate_backup(ctx.db, ctx.backup_dir, ctx.path.stem,
+                                                     ctx.setting("backup.keep"))
+                except DatabaseProblem as problem:    # reported to the owner, tried again next start
+                    result["backup_failed"] = problem
+                    return result
                 with ctx.db.atomic():
                     DailyJob.insert(name="backup", last_run=today).on_conflict_replace().execute()
         return result

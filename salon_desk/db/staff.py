@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import secrets
 from datetime import datetime, timedelta
 
 from ..errors import AuthenticationFailed, Conflict, InvalidInput, PermissionDenied
@@ -10,8 +11,20 @@ from ..passwords import check_strength, hash_password, verify_password
 from ..records import OwnerGrant, Session, StaffInfo
 from ..roles import Perm, Role
 from .context import Actor, ShopContext
+from .database import is_read_only
 from .models import Setting, Staff
 from .permissions import ANY_STAFF, public, requires
+
+
+_STAND_IN: list[str] = []
+
+
+def _stand_in_hash() -> str:
+    """A hash no password matches, made once with the program's own hasher: checking an unknown
+    user name against it costs what a wrong password for a known one does."""
+    if not _STAND_IN:
+        _STAND_IN.append(hash_password(secrets.token_urlsafe(24)))
+    return _STAND_IN[0]
 
 
 def staff_info(row: Staff) -> StaffInfo:
@@ -30,6 +43,8 @@ class StaffService:
 
     def __init__(self, ctx: ShopContext) -> None:
         self.ctx = ctx
+        # wrong owner passwords typed at each counter session: (count, locked until)
+        self._authorisation_failures: dict[int, tuple[int, datetime | None]] = {}
 
     @public
     def needs_setup(self) -> bool:
@@ -78,13 +93,29 @@ class StaffService:
     def authorise_owner(self, actor: Actor, username: str, password: str) -> OwnerGrant:
         """The owner's authorisation of one void or refund at the counter, as a one-time grant.
 
-        Wrong passwords count toward the owner's lockout, as at login, so the
-        refund dialog cannot be used to guess the owner's password.
+        Wrong passwords lock this authorisation at this counter session for a while
+        (``auth.authorisation_locked``), never the owner's account: a cashier cannot lock
+        the owner out of login and refunds, nor guess the password faster than the lock allows.
         """
         if not (username or "").strip() or not password:
             raise PermissionDenied("perm.owner_password_required")
-        owner = self._check_credentials(username, password, "owner_authorisation_failed",
-                                        "auth.owner_required", owner_only=True)
+        now = self.ctx.now()
+        failures, until = self._authorisation_failures.get(actor.id, (0, None))
+        if until is not None and until > now:
+            raise AuthenticationFailed("auth.authorisation_locked", until=until)
+        try:
+            owner = self._check_credentials(username, password, "owner_authorisation_failed",
+                                            "auth.owner_required", owner_only=True)
+        except AuthenticationFailed as failure:
+            if failure.code == "auth.owner_required":
+                failures += 1
+                if failures >= self.ctx.setting("staff.max_failed_logins"):
+                    locked = now + timedelta(minutes=self.ctx.setting("staff.lockout_minutes"))
+                    self._authorisation_failures[actor.id] = (0, locked)
+                    raise AuthenticationFailed("auth.authorisation_locked", until=locked) from None
+                self._authorisation_failures[actor.id] = (failures, None)
+            raise
+        self._authorisation_failures.pop(actor.id, None)
         return self.ctx.issue_grant(owner)
 
     def _check_credentials(self, username: str, password: str, failed_action: str, wrong_code: str,
@@ -93,23 +124,34 @@ class StaffService:
 
         A failure is committed (counter, lock, audit entry) before it is raised:
         raising inside the transaction would roll back the very lockout it records.
+        An unknown user name costs a password check as a known one does (against a
+        stand-in hash), and is never written down: it may be a password typed in the
+        wrong box. The owner's authorisation at the counter does not count toward the
+        owner's account lock (see :meth:`authorise_owner`). A read-only shop file
+        records nothing.
         """
         failure: AuthenticationFailed | None = None
+        writes = not is_read_only(self.ctx.db)
         with self.ctx.db.atomic():
             row = Staff.get_or_none(Staff.username == (username or "").strip())
             now = self.ctx.now()
             if row is None or not row.active or (owner_only and row.role != Role.OWNER.value):
-                self.ctx.audit(row if owner_only else None, failed_action, username=username)
+                verify_password(row.password_hash if row is not None else _stand_in_hash(), password)
+                if writes:
+                    self.ctx.audit(row if owner_only else None, failed_action,
+                                   reason="unknown user" if row is None else "not allowed")
                 failure = AuthenticationFailed(wrong_code)
-            elif row.locked_until and row.locked_until > now:
-                self.ctx.audit(row, failed_action, reason="locked")
+            elif row.locked_until and row.locked_until > now and not owner_only:
+                if writes:
+                    self.ctx.audit(row, failed_action, reason="locked")
                 failure = AuthenticationFailed("auth.locked", until=row.locked_until)
             elif not verify_password(row.password_hash, password):
-                locked = self._count_failure(row, now)
-                self.ctx.audit(row, failed_action, locked=locked)
+                locked = self._count_failure(row, now) if writes and not owner_only else False
+                if writes:
+                    self.ctx.audit(row, failed_action, locked=locked)
                 failure = (AuthenticationFailed("auth.locked", until=row.locked_until) if locked
                            else AuthenticationFailed(wrong_code))
-            elif not owner_only:
+            elif not owner_only and writes:
                 row.failed_logins, row.locked_until = 0, None
                 row.save()
                 self.ctx.audit(row, "login")

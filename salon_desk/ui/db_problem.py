@@ -41,8 +41,20 @@ def problem_text(problem: DatabaseProblem) -> str:
 
 class DatabaseProblemDialog:
     @classmethod
-    def ask(cls, parent: QWidget | None, problem: DatabaseProblem) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate(
-            "DatabaseProblem", "salon-desk cannot open the shop file"), problem_text(problem),
-            QMessageBox.StandardButton.Close, parent)
+    def ask(cls, parent: QWidget | None, problem: DatabaseProblem) -> bool:
+        """Explain ``problem``; True when the owner asks to try again (a file locked for now)."""
+        box = cls.box(parent, problem)
         box.exec()
+        return box.clickedButton() is box.button(QMessageBox.StandardButton.Retry)
+
+    @staticmethod
+    def box(parent: QWidget | None, problem: DatabaseProblem) -> QMessageBox:
+        buttons = QMessageBox.StandardButton.Close
+        if problem.code in RETRYABLE:
+            buttons |= QMessageBox.StandardButton.Retry
+        return QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate(
+            "DatabaseProblem", "salon-desk cannot open the shop file"), problem_text(problem),
+            buttons, parent)
+
+
+RETRYABLE = ("db.locked", "db.in_use")

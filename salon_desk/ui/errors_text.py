@@ -38,6 +38,7 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
     return {
         # logging in and staff
         "auth.bad_credentials": lambda p: QCoreApplication.translate("Errors", "Wrong staff name or password."),
+        "auth.authorisation_locked": lambda p: QCoreApplication.translate("Errors", "Too many wrong owner passwords at this counter: the owner's authorisation is locked here until {until}. The owner can still log in.").format(until=_time(p, "until")),
         "auth.locked": lambda p: QCoreApplication.translate("Errors", "Too many wrong passwords: this account is locked until {until}.").format(until=_time(p, "until")),
         "auth.owner_required": lambda p: QCoreApplication.translate("Errors", "The owner's name or password is wrong; nothing was changed."),
         "perm.denied": lambda p: QCoreApplication.translate("Errors", "Your role ({role}) may not do this.").format(role=labels.role_name(p.get("role", ""))),
@@ -290,6 +291,16 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "db.key_missing": lambda p: QCoreApplication.translate("Errors", "The shop file is encrypted and this computer has no key for it."),
         "db.not_encrypted": lambda p: QCoreApplication.translate("Errors", "The shop file is not encrypted, although this computer keeps a key for it."),
         "db.already_encrypted": lambda p: QCoreApplication.translate("Errors", "The shop file is already encrypted."),
+        "db.in_use": lambda p: QCoreApplication.translate("Errors", "The shop file is open in salon-desk (this or another computer, or a command): close it everywhere, then restore."),
+        "db.backup_empty": lambda p: QCoreApplication.translate("Errors", "That backup is empty (0 bytes); choose another one. Nothing was changed."),
+        "db.not_a_shop": lambda p: QCoreApplication.translate("Errors", "That file is not a salon-desk shop file; nothing was changed."),
+        "db.disk_full": lambda p: QCoreApplication.translate("Errors", "Disk full: nothing was saved. Free some space on the disk (or ask your support person), then try again."),
+        "db.read_only": lambda p: QCoreApplication.translate("Errors", "The shop file is read-only: nothing can be saved, sales cannot be taken."),
+        "backup.failed": lambda p: QCoreApplication.translate("Errors", "The backup could not be written ({detail}); no incomplete copy was left. The shop file is unchanged.").format(detail=p.get("detail", "")),
+        "db.empty_file": lambda p: QCoreApplication.translate("Errors", "The shop file is empty (0 bytes): it was not turned into a new shop. Restore the newest backup, or delete the file to start a new shop."),
+        "refund.bad_shortfall_choice": lambda p: QCoreApplication.translate("Errors", "Choose how to take back the points beyond the member's balance: a negative balance, or deduct their value."),
+        "refund.deduct_not_for_card_sale": lambda p: QCoreApplication.translate("Errors", "A sale paid by the stored-value card gives its points back as a negative balance; their value cannot be deducted from the card."),
+        "text.invalid": lambda p: QCoreApplication.translate("Errors", "That text has characters that are not valid (pasted from a damaged source); type it again."),
         "db.encrypt_failed": lambda p: QCoreApplication.translate("Errors", "The shop file could not be encrypted; it is unchanged."),
         "key.mistyped": lambda p: QCoreApplication.translate("Errors", "This is not a recovery key: check it for a typo (it has {expected} letters and digits).").format(expected=p.get("expected", 36)),
     }

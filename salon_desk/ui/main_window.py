@@ -95,7 +95,27 @@ class MainWindow(QMainWindow):
         self.lock_screen = LockScreen(self)
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.lock_screen)
-        self.setCentralWidget(self.stack)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.read_only_banner = QLabel(self.tr(
+            "Read-only: this computer may not write the shop file, so sales cannot be taken and nothing "
+            "can be changed. Check the file's permissions (or the disk), then start salon-desk again."))
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background: #b3261e; color: white; padding: 8px; font-weight: bold;")
+        self.read_only_banner.setVisible(bool(getattr(shop, "read_only", False)))
+        column.addWidget(self.read_only_banner)
+        self.network_banner = QLabel(self.tr(
+            "The shop file is on a network share. Opening it from two computers there can damage it: "
+            "keep it on this computer's own disk and use salon-desk from this computer only "
+            "(sharing between computers needs the database server setup)."))
+        self.network_banner.setWordWrap(True)
+        self.network_banner.setStyleSheet("background: #f9a825; color: black; padding: 8px;")
+        self.network_banner.setVisible(False)
+        column.addWidget(self.network_banner)
+        column.addWidget(self.stack)
+        self.setCentralWidget(central)
         self.staff_label = QLabel()
         self.date_label = QLabel()
         self.statusBar().addWidget(self.staff_label)
@@ -184,6 +204,8 @@ class MainWindow(QMainWindow):
         self.counter.select_visit(visit_id)
 
     def update_status(self) -> None:
+        self.network_banner.setVisible(bool(getattr(self.shop, "on_network_share", False))
+                                       and self.staff.role == "owner")
         name = self.shop.settings.value("shop.name") or "salon-desk"
         self.setWindowTitle(f"{name} — salon-desk")
         self.staff_label.setText(self.tr("Staff: {name} ({role})").format(

@@ -65,6 +65,12 @@ class RefundDialog(QDialog):
         self.password.setObjectName("owner_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("Money back by:"), self.method)
+        self.shortfall = QComboBox()
+        self.shortfall.setObjectName("points_shortfall")
+        self.shortfall_label = QLabel(self.tr("Points beyond the balance:"))
+        form.addRow(self.shortfall_label, self.shortfall)
+        self.shortfall.setVisible(False)
+        self.shortfall_label.setVisible(False)
         form.addRow(self.tr("Reason:"), self.reason)
         form.addRow(self.tr("Owner's login:"), self.owner)
         form.addRow(self.tr("Owner's password:"), self.password)
@@ -111,6 +117,21 @@ class RefundDialog(QDialog):
             self.preview.setText(errors_text.message(error))
             return
         self.preview.setText(self.describe(p))
+        self.show_shortfall(p)
+
+    def show_shortfall(self, p: RefundPreview) -> None:
+        """The owner's choice when the points to take back exceed the member's balance."""
+        chosen = self.shortfall.currentData()
+        self.shortfall.clear()
+        shown = bool(p.points_shortfall) and self.kind() == "refund"
+        if shown:
+            self.shortfall.addItem(self.tr("Accept a negative balance of {n} points (it cannot be redeemed; "
+                                           "cleared at the yearly reset)").format(n=p.points_shortfall), "negative")
+            self.shortfall.addItem(self.tr("Deduct their value, {amount}, from the money returned")
+                                   .format(amount=labels.money(p.shortfall_value_fen)), "deduct")
+            self.shortfall.setCurrentIndex(max(0, self.shortfall.findData(chosen)))
+        self.shortfall.setVisible(shown)
+        self.shortfall_label.setVisible(shown)
 
     def describe(self, p: RefundPreview) -> str:
         parts = [self.tr("Money back: {amount}").format(amount=labels.money(p.amount_fen))]
@@ -118,6 +139,9 @@ class RefundDialog(QDialog):
             parts.append(self.tr("redeemed points given back: {n}").format(n=p.points_returned))
         if p.points_taken_back:
             parts.append(self.tr("earned points taken back: {n}").format(n=p.points_taken_back))
+        if p.points_shortfall:
+            parts.append(self.tr("{n} of them beyond the member's balance (worth {amount})").format(
+                n=p.points_shortfall, amount=labels.money(p.shortfall_value_fen)))
         if p.tier_spend_reduced_fen:
             parts.append(self.tr("tier spend reduced by {amount}").format(amount=labels.money(p.tier_spend_reduced_fen)))
         for name, qty in p.stock_returned:
@@ -136,13 +160,15 @@ class RefundDialog(QDialog):
                 return sales.void(staff, sale_id, grant=grant, reason=reason)
         else:
             lines, method = self.chosen_lines(), self.method.currentData()
+            shortfall = self.shortfall.currentData() or "negative"
             if not lines:
                 self.error.setText(self.tr("Tick the lines to refund."))
                 return
 
             def action() -> ReceiptRecord:
                 grant = self.shop.staff.authorise_owner(staff, owner, password)
-                return sales.refund(staff, sale_id, lines, grant=grant, reason=reason, method=method)
+                return sales.refund(staff, sale_id, lines, grant=grant, reason=reason, method=method,
+                                    shortfall=shortfall)
         outcome = self.ops.run(self, action, changes={SALES, CUSTOMERS}, show=self.error.setText)
         if outcome.ok:
             self.result_receipt = outcome.value

@@ -61,11 +61,14 @@ def names(db) -> list[str]:
 
 @pytest.fixture
 def secret_shop(tmp_path) -> Path:
-    """A small encrypted file with a customer table, closed."""
+    """A small encrypted file with a customer table (and the tables a restore looks for), closed."""
     path = tmp_path / "secret.sqlite"
     db = make_database(path, KEY, PRAGMAS)
     db.connect()
     db.execute_sql("CREATE TABLE customer (id INTEGER PRIMARY KEY, name TEXT, phone TEXT)")
+    db.execute_sql("CREATE TABLE schema_history (id INTEGER PRIMARY KEY, name TEXT, applied TEXT)")
+    db.execute_sql("CREATE TABLE staff (id INTEGER PRIMARY KEY)")
+    db.execute_sql("CREATE TABLE sale (id INTEGER PRIMARY KEY, receipt_no TEXT, created_at TEXT)")
     with db.atomic():
         db.execute_sql("INSERT INTO customer (name, phone) VALUES ('张三', '13812345678'), ('李四', '13900001111')")
     db.close()
@@ -163,7 +166,7 @@ def test_encrypting_a_real_shop_keeps_every_row(shop, shop_path, new_customer, s
     assert plain_dump(backup) == before                         # the backup taken first, plain
     assert backup.parent == shop_path.parent / "backups" and "before-encrypt" in backup.name
     assert plain_copies(backup.parent) == [backup]
-    leftovers = sorted(p.name for p in shop_path.parent.iterdir() if p.is_file())
+    leftovers = sorted(p.name for p in shop_path.parent.iterdir() if p.is_file() and p.suffix != ".lock")
     assert leftovers == ["shop.sqlite"]                        # no plain -wal/-shm, no half-made copy
     db = make_database(shop_path, KEY, PRAGMAS)
     db.connect()

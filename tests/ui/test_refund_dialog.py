@@ -104,3 +104,21 @@ def test_the_preview_is_punctuated_in_the_readers_language(qtbot, window, sale):
         assert text.startswith("Money back: ¥313.80; redeemed points given back: 300; ") and "；" not in text
     finally:
         install_language("zh_CN")
+
+
+def test_points_beyond_the_balance_are_shown_and_the_owner_deducts_their_value(qtbot, window, shop, owner, items,
+                                                                              new_member, sell):
+    zhang = new_member("王五", "13700002222", tier="gold", points=0)
+    spent = sell(zhang.id, services=[items.cut, items.care])
+    shop.points.adjust(owner, zhang.id, -spent.points_balance, "礼品兑换")
+    dialog = open_refund(qtbot, window, spent.sale_id)
+    assert dialog.shortfall.isVisible()
+    assert "超出" in dialog.preview.text() or "beyond" in dialog.preview.text()
+    dialog.shortfall.setCurrentIndex(dialog.shortfall.findData("deduct"))
+    dialog.reason.setText("顾客不满意")
+    dialog.owner.setText("boss")
+    dialog.password.setText("secret123")
+    dialog.confirm()
+    assert dialog.result_receipt is not None
+    assert shop.points.balance(owner, zhang.id) == 0
+    assert dialog.result_receipt.refunds[-1].amount_fen == spent.amount_due_fen - spent.points_earned
