@@ -136,6 +136,18 @@ bare_wait_window() {
     return 1
 }
 
+# bare_escape WINDOW: press Escape on the login window (found again if it was replaced meanwhile).
+bare_escape() {
+    local id=$1
+    for _ in 1 2 3 4 5; do
+        DISPLAY=$BARE_DISPLAY xdotool windowactivate --sync "$id" key --clearmodifiers Escape 2>/dev/null && return 0
+        DISPLAY=$BARE_DISPLAY xdotool key --window "$id" Escape 2>/dev/null && return 0
+        sleep 1
+        id=$(DISPLAY=$BARE_DISPLAY xdotool search --onlyvisible --name "登录 — " 2>/dev/null | head -1) || true
+    done
+    return 1
+}
+
 bare_cleanup() {
     local pid mount i
     for pid in "${BARE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done

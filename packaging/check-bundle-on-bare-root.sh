@@ -40,15 +40,14 @@ STARTED=$SECONDS
 bare_run timeout 300 salon-desk --demo >"$LOG" 2>&1 &
 PID=$!
 BARE_PIDS+=($PID)
-if ! WINDOW=$(bare_wait_window "丽人坊" 300 "$PID"); then
+if ! WINDOW=$(bare_wait_window "登录 — " 300 "$PID"); then
     tail -30 "$LOG"; echo "$BARE_STEP: FAILED: the application did not reach the login screen"; exit 1
 fi
 bare_log $BARE_STEP "login screen after $((SECONDS - STARTED))s (the demo shop built on first start)"
 sleep 1
 mkdir -p "$REPO/dist"
 DISPLAY=$BARE_DISPLAY import -window root "$REPO/dist/bundle-login.png"
-DISPLAY=$BARE_DISPLAY xdotool windowactivate --sync "$WINDOW" key --clearmodifiers Escape 2>/dev/null \
-    || DISPLAY=$BARE_DISPLAY xdotool key --window "$WINDOW" Escape
+bare_escape "$WINDOW"
 if ! wait "$PID"; then tail -30 "$LOG"; echo "$BARE_STEP: FAILED: it did not end cleanly"; exit 1; fi
 grep -q Traceback "$LOG" && { tail -30 "$LOG"; echo "$BARE_STEP: FAILED: a traceback"; exit 1; }
 bare_log $BARE_STEP "passed: '$(basename "$DEB")' reached the login screen with no Python (dist/bundle-login.png) in ${SECONDS}s"
