@@ -20,9 +20,10 @@ from .context import ShopContext
 from .customer_rows import active_member, points_balance
 from .membership import credit_joining_sale, enrol as enrol_member, maybe_promote
 from .models import (
-    Customer, Member, Payment, PointsEntry, Sale, SaleLine, SearchKey, Staff, StockMove, Visit,
+    Customer, Member, Payment, PointsEntry, Sale, SearchKey, Staff, StockMove, Visit,
 )
 from .shifts import require_open
+from .rows import connection
 from .visits import open_visit, visit_lines
 
 
@@ -111,7 +112,7 @@ def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list
         birthday_discount_fen=priced.birthday_discount_fen, points_redeemed=priced.points_redeemed,
         points_discount_fen=priced.points_discount_fen, amount_due_fen=priced.amount_due_fen,
         counts_for_tier=member is not None, status="completed")
-    write_lines(sale, lines, priced)
+    write_lines(ctx, sale, lines, priced)
     for p in applied:
         Payment.create(sale=sale, method=p.method, amount_fen=p.amount_fen,
                        tendered_fen=p.tendered_fen, change_fen=p.change_fen)
@@ -161,20 +162,17 @@ def take_prepaid(ctx: ShopContext, cashier: Staff, sale: Sale, pv: PricedVisit, 
     return replace(priced, points_earned_base=base, points_birthday_bonus=extra, points_earned=base + extra)
 
 
-def write_lines(sale: Sale, lines: tuple[VisitLineInfo, ...], priced: PricedSale) -> None:
-    """Snapshot every line (name, prices, technician) and move the products' stock."""
+def write_lines(ctx: ShopContext, sale: Sale, lines: tuple[VisitLineInfo, ...], priced: PricedSale) -> None:
+    """Snapshot every line (name, prices, technician, 指定/轮牌) and move the products' stock."""
     by_key = {p.key: p for p in priced.lines}
     rows = []
     for line in lines:
         p = by_key[line.id]
-        rows.append(dict(
-            sale=sale.id, item=line.item_id, kind=line.kind, code=line.code, name=line.name,
-            category=line.category, technician=line.technician_id, technician_name=line.technician_name,
-            quantity=line.quantity, unit_price_fen=line.unit_price_fen, list_amount_fen=p.list_amount_fen,
-            rate_permille=p.rate_permille, member_discount_fen=p.member_discount_fen,
-            birthday_discount_fen=p.birthday_discount_fen, amount_fen=p.amount_fen,
-            points_share_fen=p.points_share_fen, note=line.note, designated=line.designated))
-    SaleLine.insert_many(rows).execute()
+        rows.append((sale.id, line.item_id, line.kind, line.code, line.name, line.category, line.technician_id,
+                     line.technician_name, line.quantity, line.unit_price_fen, p.list_amount_fen, p.rate_permille,
+                     p.member_discount_fen, p.birthday_discount_fen, p.amount_fen, p.points_share_fen, line.note,
+                     int(line.designated)))
+    connection(ctx.db).executemany(ctx.sql.INSERT_SALE_LINE, rows)
     moves = [dict(item=l.item_id, quantity=-l.quantity, kind="sale", at=sale.created_at,
                   staff=sale.cashier_id, sale=sale.id, reason="") for l in lines if l.kind == "product"]
     if moves:
