@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap,
+    QBrush, QColor, QFont, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
-    QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QLabel, QStyleOptionGraphicsItem, QWidget,
+    QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QLabel, QStyleOptionGraphicsItem, QToolTip, QWidget,
 )
 
 from ..appointments import STEP_MINUTES, BookingInfo, BookingStatus, DayGrid, TechnicianDay, day_grid
@@ -457,6 +457,33 @@ class DayView(QGraphicsView):
             p.end()
             self._chips[key] = pixmap
         return pixmap
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        """The tooltip of a block is written when asked for, not for every block of every day."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            block = self._block_under(event.pos())
+            if block is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.details(block.info), self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+    def details(self, info: BookingInfo) -> str:
+        """Everything about a booking in a few lines: the block's tooltip."""
+        lines = [f"{info.name}  {info.start:%H:%M}–{info.end:%H:%M}"]
+        if info.is_newcomer and info.newcomer_phone:
+            lines.append(self.tr("Newcomer, phone {phone}").format(phone=info.newcomer_phone))
+        lines.append(QCoreApplication.translate("DayView", ", ").join(info.services))
+        who = self.tr("{technician}, requested by the customer") if info.designated else \
+            self.tr("{technician}, by rotation")
+        lines.append(who.format(technician=info.technician_name))
+        badges = [text for text, _c in self.badges(info)]
+        if badges:
+            lines.append(" · ".join(badges))
+        if info.notes:
+            lines.append(self.tr("Notes: {notes}").format(notes=info.notes))
+        return "\n".join(lines)
 
     def _chip_words(self) -> dict[str, str]:
         return {"late": self.tr("Late"), "checked_in": self.tr("In the shop"), "completed": self.tr("Done"),

@@ -6,8 +6,9 @@ from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from salon_desk.appointments import BookingInfo, BookingStatus, DayHours, TechnicianDay
 from salon_desk.errors import Conflict
@@ -269,3 +270,14 @@ def test_escape_lets_go_of_a_drag_without_asking(qtbot, view):
     key(qtbot, view, Qt.Key.Key_Escape)
     qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=view.slot_point(LI, at(16)))
     assert calls.calls == [] and view.blocks[(1, WANG)].pos() == QPointF(0, 0)
+
+
+def test_the_tooltip_tells_everything_about_the_booking(qtbot, view):
+    assert view.details(NEW) == ("陈小姐  13:00–14:30\n新客，手机 13900001111\n染发、洗护\n"
+                                              "李师傅，轮牌\n过敏 · 首次 · 爽约2次")
+    assert view.details(ZHANG).splitlines()[2] == "王师傅，顾客指定"
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+    point = view.slot_point(LI, at(13, 30))
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point)))
+    assert QToolTip.text() == view.details(NEW)
