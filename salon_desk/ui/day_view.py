@@ -357,6 +357,9 @@ class DayView(QGraphicsView):
         self.generation = 0
         self._drag: _Drag | None = None
         self._background: tuple[object, ...] = ()
+        # While move_requested or resize_requested is being handled: the block it is about. A booking
+        # with services by two technicians has a block in each column, and only the block knows which.
+        self.request_block: BookingInfo | None = None
 
     # ------------------------------------------------------------ what the page calls
 
@@ -727,7 +730,11 @@ class DayView(QGraphicsView):
 
     def _request_move(self, block: Block, technician_id: int, start: datetime) -> None:
         generation = self.generation
-        self.move_requested.emit(block.info.id, technician_id, start)
+        self.request_block = block.info
+        try:
+            self.move_requested.emit(block.info.id, technician_id, start)
+        finally:
+            self.request_block = None
         if self.generation == generation:        # nobody redrew the day: refused or ignored
             self._snap_back()
         else:
@@ -735,7 +742,11 @@ class DayView(QGraphicsView):
 
     def _request_resize(self, block: Block, end: datetime) -> None:
         generation = self.generation
-        self.resize_requested.emit(block.info.id, end)
+        self.request_block = block.info
+        try:
+            self.resize_requested.emit(block.info.id, end)
+        finally:
+            self.request_block = None
         if self.generation == generation:
             self._snap_back()
 
@@ -800,6 +811,8 @@ class DayView(QGraphicsView):
         if not drag.started and (scene_pos - drag.press).manhattanLength() < DRAG_START:
             return
         drag.started = True
+        self._scroll_near_edge(pos)
+        scene_pos = self.mapToScene(pos)
         block, info, grid = drag.block, drag.block.info, self.grid
         step = timedelta(minutes=STEP_MINUTES)
         if drag.resize:
@@ -824,6 +837,20 @@ class DayView(QGraphicsView):
         block.update()
         self.viewport().update()
         event.accept()
+
+    def _scroll_near_edge(self, pos: QPoint) -> None:
+        """A block dragged to the edge of the view scrolls the day along (a quarter per mouse move)."""
+        port = self.viewport().rect()
+        bar = self.verticalScrollBar()
+        if pos.y() < 16:
+            bar.setValue(bar.value() - ROW_H)
+        elif pos.y() > port.height() - 16:
+            bar.setValue(bar.value() + ROW_H)
+        side = self.horizontalScrollBar()
+        if pos.x() < 16:
+            side.setValue(side.value() - self.col_w // 2)
+        elif pos.x() > port.width() - 16:
+            side.setValue(side.value() + self.col_w // 2)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         drag, self._drag = self._drag, None
