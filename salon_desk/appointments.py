@@ -18,6 +18,11 @@ from .errors import Conflict, InvalidInput, NotFound
 
 STEP_MINUTES = 15                        # one row of the day view
 DEFAULT_LATE_MINUTES = 30                # setting appointments.late_minutes
+LATE_SETTING = "appointments.late_minutes"
+HOURS_SETTING = "appointments.hours"     # the Rota as JSON: rota_to_json / rota_from_json / validate_rota
+# Consents under which a reminder may be sent; "service_contact" is the purpose the
+# appointments bring (a message about a booking the customer made is not marketing).
+REMINDER_PURPOSES = frozenset({"marketing", "service_contact"})
 MAX_LINE_MINUTES = 12 * 60               # a longer service is a typing mistake
 WEEKDAY_NAMES = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")
 
@@ -490,6 +495,17 @@ def reminder_text(customer_name: str, lines: Sequence[ReminderLine], *, shop_nam
         parts.append(f"到店小贴士：{tip}")
     parts.append("如需改约请提前联系我们，期待您的光临！")
     return "\n".join(parts)
+
+
+def may_remind(granted_purposes: Iterable[str]) -> bool:
+    """A reminder goes only to a customer who agreed to be contacted (a newcomer gave their phone for it)."""
+    return not REMINDER_PURPOSES.isdisjoint(granted_purposes)
+
+
+def validate_late_minutes(value: Any) -> None:
+    """The validator to register for setting ``appointments.late_minutes`` (5 minutes to 4 hours)."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 5 <= value <= 240:
+        raise InvalidInput("settings.out_of_range", low=5, high=240, value=value)
 
 
 def tomorrows(starts: Iterable[tuple[int, datetime, BookingStatus]], today: date) -> list[int]:

@@ -1350,6 +1350,22 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>M月d日</translation>
     </message>
     <message>
+        <source>Newcomer, phone {phone}</source>
+        <translation>新客，手机 {phone}</translation>
+    </message>
+    <message>
+        <source>{technician}, requested by the customer</source>
+        <translation>{technician}，顾客指定</translation>
+    </message>
+    <message>
+        <source>{technician}, by rotation</source>
+        <translation>{technician}，轮牌</translation>
+    </message>
+    <message>
+        <source>Notes: {notes}</source>
+        <translation>备注：{notes}</translation>
+    </message>
+    <message>
         <source>Late</source>
         <translation>迟到</translation>
     </message>

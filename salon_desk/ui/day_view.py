@@ -19,50 +19,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap,
-    QResizeEvent,
+    QColor, QFont, QFontMetrics, QHelpEvent, QKeyEvent, QMouseEvent, QPainter, QPen, QPixmap, QResizeEvent,
 )
-from PySide6.QtWidgets import (
-    QFrame, QGraphicsItem, QGraphicsScene, QGraphicsView, QLabel, QStyleOptionGraphicsItem, QWidget,
-)
+from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QLabel, QToolTip, QWidget
 
 from ..appointments import STEP_MINUTES, BookingInfo, BookingStatus, DayGrid, TechnicianDay, day_grid
+from .day_view_parts import (
+    DRAG_START, EDGE, HEADER_H, HIDDEN, LINE_H, MIN_COL_W, ROW_H, RULER_W, TIER_COLOURS, Block, DayHeader, TimeRuler,
+    minutes_between, place_in_lanes, qcolor,
+)
 
-ROW_H = 22                    # pixels per 15 minutes: an hour is 88 px
-MIN_COL_W = 150
-RULER_W = 58
-HEADER_H = 46
-EDGE = 7                      # the bottom pixels of a block that grab its end
-LINE_H = 17
-DRAG_START = 4                # pixels before a press becomes a drag
-
-HIDDEN = frozenset({BookingStatus.CANCELLED})   # they hold no time and would cover new bookings
-
-# status -> (fill, border, text)
-COLOURS = {
-    BookingStatus.BOOKED: ("#dbeafe", "#3b82f6", "#1e293b"),
-    BookingStatus.CHECKED_IN: ("#dcfce7", "#16a34a", "#14532d"),
-    BookingStatus.COMPLETED: ("#eef0f3", "#9ca3af", "#4b5563"),
-    BookingStatus.NO_SHOW: ("#f5f5f4", "#a8a29e", "#78716c"),
-    BookingStatus.CANCELLED: ("#f5f5f4", "#a8a29e", "#78716c"),
-}
-LATE_COLOURS = ("#ffedd5", "#ea580c", "#7c2d12")
-TIER_COLOURS = {"regular": "#64748b", "silver": "#6b7280", "gold": "#b45309", "diamond": "#7c3aed"}
-
-
-@lru_cache(maxsize=None)
-def _c(name: str) -> QColor:
-    """One QColor per colour name: parsing "#dbeafe" on every paint costs more than the fill."""
-    return QColor(name)
-
-
-def _minutes(a: datetime, b: datetime) -> float:
-    return (b - a).total_seconds() / 60
-
+__all__ = ["ROW_H", "DayView"]
 
 @dataclass
 class _Drag:
@@ -74,223 +44,6 @@ class _Drag:
     technician_id: int = 0
     start: datetime | None = None
     end: datetime | None = None
-
-
-class Block(QGraphicsItem):
-    """One booking with one technician; paints itself from its ``BookingInfo``."""
-
-    def __init__(self, view: DayView, info: BookingInfo, rect: QRectF) -> None:
-        super().__init__()
-        self.view = view
-        self.info = info
-        self.rect = rect
-        self.selected = False
-        self.preview: str = ""                # "→ 11:15 李师傅" while dragged
-        self.preview_height: float | None = None
-        self._bounds = self._make_bounds()
-        self.setZValue(1)
-        # texts are made once: a repaint only draws them
-        self._title = info.name or QCoreApplication.translate("DayView", "(no name)")
-        self._times = f"{info.start:%H:%M}–{info.end:%H:%M}"
-        self._services = QCoreApplication.translate("DayView", ", ").join(info.services)
-        self._badges = view.badges(info)
-        # painted once into a pixmap and blitted afterwards (drag frames, scrolling, other blocks' moves)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name; asked for many times a paint)
-        return self._bounds
-
-    def _make_bounds(self) -> QRectF:
-        height = max(self.preview_height or 0.0, self.rect.height())
-        return QRectF(self.rect.x(), self.rect.y(), self.rect.width(), height + 2)
-
-    def set_preview_height(self, height: float | None) -> None:
-        if height == self.preview_height:
-            return
-        self.prepareGeometryChange()
-        self.preview_height = height
-        self._bounds = self._make_bounds()
-
-    def colours(self) -> tuple[str, str, str]:
-        if self.info.late and self.info.status is BookingStatus.BOOKED:
-            return LATE_COLOURS
-        return COLOURS[self.info.status]
-
-    def badges(self) -> list[tuple[str, str]]:
-        """(text, colour) chips after the name, in the order a receptionist reads them."""
-        return self._badges
-
-    def title(self) -> str:
-        return self._title
-
-    def times(self) -> str:
-        return self._times
-
-    def services(self) -> str:
-        return self._services
-
-    def labels(self) -> list[str]:
-        """Every text painted on the block: name, time, badges, services."""
-        return [self.title(), self.times(), *(text for text, _c in self.badges()), self.services()]
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        fill, border, ink = self.colours()
-        r = QRectF(self.rect)
-        if self.preview_height is not None:
-            r.setHeight(self.preview_height)
-        r = r.adjusted(2, 1, -2, -1)
-        # square corners, no antialiasing: a rounded antialiased outline costs ten times as much to paint
-        painter.fillRect(r, _c(fill))
-        if self.info.status is BookingStatus.NO_SHOW:
-            painter.fillRect(r, QBrush(_c("#d6d3d1"), Qt.BrushStyle.BDiagPattern))
-        painter.fillRect(QRectF(r.x(), r.y(), 4, r.height()), _c(border))   # the status stripe
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if self.selected:
-            painter.setPen(QPen(_c("#111827"), 2))
-            painter.drawRect(r.adjusted(1, 1, -1, -1))
-        else:
-            painter.setPen(_c(border))
-            painter.drawRect(r.adjusted(0, 0, -1, -1))
-        painter.save()
-        painter.setClipRect(r.adjusted(5, 1, -2, -1))
-        self._paint_text(painter, r.adjusted(8, 2, -4, -2), ink)
-        painter.restore()
-
-    def _paint_text(self, painter: QPainter, r: QRectF, ink: str) -> None:
-        """The name and time on the first line, then the badges followed by the services.
-
-        The services go on after the badges when they fit, else on the next
-        lines; a block of one line shows the name and the services only.
-        """
-        view = self.view
-        lines = max(1, int((r.height() + 2) // LINE_H))
-        fm, sfm, tfm = view.bold_metrics, view.small_metrics, view.text_metrics
-        left, right, y = r.x(), r.right(), r.y()
-        painter.setFont(view.bold_font)
-        painter.setPen(_c(ink))
-        painter.drawText(QPointF(left, y + fm.ascent()), self.title())
-        x = left + fm.horizontalAdvance(self.title()) + 6
-        if self.preview:
-            painter.setPen(_c("#4338ca"))
-            painter.drawText(QPointF(x, y + fm.ascent()), self.preview)
-        elif lines == 1:
-            painter.setFont(view.text_font)
-            painter.drawText(QPointF(x, y + fm.ascent()), self.services())
-            return
-        else:
-            painter.setFont(view.small_font)
-            painter.setPen(_c("#475569"))
-            painter.drawText(QPointF(x, y + fm.ascent()), self.times())
-        if lines == 1:
-            return
-        x, row = left, 1
-        painter.setFont(view.small_font)
-        for text, colour in self.badges():
-            w = sfm.horizontalAdvance(text) + 8
-            if x + w > right and x > left and row + 1 < lines:
-                row, x = row + 1, left
-            painter.drawPixmap(QPointF(x, y + row * LINE_H + 1), view.chip(text, colour))
-            x += w + 4
-        painter.setFont(view.text_font)
-        painter.setPen(_c(ink))
-        services = self.services()
-        if tfm.horizontalAdvance(services) > right - x and x > left and row + 1 < lines:
-            row, x = row + 1, left                  # not after the badges: on the next line
-        top = y + row * LINE_H
-        if row + 1 < lines and tfm.horizontalAdvance(services) > right - x:
-            painter.drawText(QRectF(x, top, right - x, r.bottom() - top),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), services)
-        else:
-            painter.drawText(QPointF(x, top + tfm.ascent()),
-                             tfm.elidedText(services, Qt.TextElideMode.ElideRight, int(right - x)))
-
-
-class _Header(QWidget):
-    """Technician names above the columns; scrolls sideways with the view."""
-
-    def __init__(self, view: DayView) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        v = self.view
-        p = QPainter(self)
-        p.fillRect(self.rect(), _c("#f8fafc"))
-        p.setPen(_c("#cbd5e1"))
-        p.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
-        dx = v.horizontalScrollBar().value()
-        for col, tech in enumerate(v.technicians):
-            x = RULER_W + col * v.col_w - dx
-            if x + v.col_w < RULER_W or x > self.width():
-                continue
-            p.setClipRect(max(RULER_W, x), 0, v.col_w, self.height())
-            selected = col == v.cursor_col
-            if selected:
-                p.fillRect(x, 0, v.col_w, self.height(), _c("#e0e7ff"))
-            p.setPen(_c("#111827"))
-            p.setFont(v.header_font)
-            p.drawText(QRectF(x, 3, v.col_w, 22), Qt.AlignmentFlag.AlignCenter, tech.name)
-            p.setFont(v.small_font)
-            if tech.hours is None:
-                p.setPen(_c("#b91c1c"))
-                hours = QCoreApplication.translate("DayView", "Day off")
-            else:
-                p.setPen(_c("#64748b"))
-                hours = f"{tech.hours.opens:%H:%M}–{tech.hours.closes:%H:%M}"
-            count = v.counts.get(tech.technician_id, 0)
-            text = hours if tech.hours is None else QCoreApplication.translate("DayView", "{hours} · {count} booked").format(hours=hours, count=count)
-            p.drawText(QRectF(x, 24, v.col_w, 18), Qt.AlignmentFlag.AlignCenter, text)
-            p.setPen(_c("#cbd5e1"))
-            p.drawLine(x + v.col_w - 1, 0, x + v.col_w - 1, self.height())
-        p.setClipping(False)
-        p.fillRect(0, 0, RULER_W, self.height(), _c("#f8fafc"))
-        p.setPen(_c("#111827"))
-        p.setFont(v.small_font)
-        if v.day is not None:
-            locale = QLocale()
-            qd = QDate(v.day.year, v.day.month, v.day.day)
-            p.drawText(QRectF(0, 4, RULER_W, 18), Qt.AlignmentFlag.AlignCenter, locale.toString(qd, QCoreApplication.translate("DayView", "M/d")))
-            p.drawText(QRectF(0, 22, RULER_W, 18), Qt.AlignmentFlag.AlignCenter, locale.toString(qd, "ddd"))
-        p.end()
-
-
-class _Ruler(QWidget):
-    """Times beside the rows; scrolls up and down with the view."""
-
-    def __init__(self, view: DayView) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        v = self.view
-        p = QPainter(self)
-        p.fillRect(self.rect(), _c("#f8fafc"))
-        p.setPen(_c("#cbd5e1"))
-        p.drawLine(self.width() - 1, 0, self.width() - 1, self.height())
-        if v.grid is None:
-            p.end()
-            return
-        dy = v.verticalScrollBar().value()
-        for row in range(v.grid.rows + 1):
-            y = row * ROW_H - dy
-            if y < -ROW_H or y > self.height() + ROW_H:
-                continue
-            t = v.grid.time_of(row)
-            if t.minute == 0:
-                p.setFont(v.header_font)
-                p.setPen(_c("#111827"))
-            elif t.minute == 30:
-                p.setFont(v.small_font)
-                p.setPen(_c("#94a3b8"))
-            else:
-                continue
-            p.drawText(QRectF(0, y + 1, RULER_W - 8, ROW_H - 2),
-                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), f"{t:%H:%M}")
-        if 0 <= v.cursor_row < v.grid.rows:
-            y = v.cursor_row * ROW_H - dy
-            p.fillRect(QRectF(0, y, 4, ROW_H), _c("#4f46e5"))
-        p.end()
-
 
 class DayView(QGraphicsView):
     """The technicians' day. Signals carry ids and datetimes; nothing is changed here."""
@@ -316,8 +69,8 @@ class DayView(QGraphicsView):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.viewport().setMouseTracking(True)
-        self.header = _Header(self)
-        self.ruler = _Ruler(self)
+        self.header = DayHeader(self)
+        self.ruler = TimeRuler(self)
         self.message = QLabel(self.viewport())
         self.message.setWordWrap(True)
         self.message.setStyleSheet("background: #fef2f2; color: #991b1b; border: 1px solid #fca5a5;"
@@ -357,6 +110,9 @@ class DayView(QGraphicsView):
         self.generation = 0
         self._drag: _Drag | None = None
         self._background: tuple[object, ...] = ()
+        # While move_requested or resize_requested is being handled: the block it is about. A booking
+        # with services by two technicians has a block in each column, and only the block knows which.
+        self.request_block: BookingInfo | None = None
 
     # ------------------------------------------------------------ what the page calls
 
@@ -437,7 +193,7 @@ class DayView(QGraphicsView):
         assert self.grid is not None
         col = [t.technician_id for t in self.technicians].index(technician_id)
         x = col * self.col_w + self.col_w / 2
-        y = _minutes(self.grid.first, when) / STEP_MINUTES * ROW_H + below * ROW_H
+        y = minutes_between(self.grid.first, when) / STEP_MINUTES * ROW_H + below * ROW_H
         return self.mapFromScene(QPointF(x, y))
 
     def chip(self, text: str, colour: str) -> QPixmap:
@@ -449,14 +205,41 @@ class DayView(QGraphicsView):
             w, h = self.small_metrics.horizontalAdvance(text) + 8, LINE_H - 3
             pixmap = QPixmap(int(w * ratio), int(h * ratio))
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(_c(colour))
+            pixmap.fill(qcolor(colour))
             p = QPainter(pixmap)
             p.setFont(self.small_font)
-            p.setPen(_c("white"))
+            p.setPen(qcolor("white"))
             p.drawText(QRectF(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, text)
             p.end()
             self._chips[key] = pixmap
         return pixmap
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        """The tooltip of a block is written when asked for, not for every block of every day."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            block = self._block_under(event.pos())
+            if block is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.details(block.info), self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+    def details(self, info: BookingInfo) -> str:
+        """Everything about a booking in a few lines: the block's tooltip."""
+        lines = [f"{info.name}  {info.start:%H:%M}–{info.end:%H:%M}"]
+        if info.is_newcomer and info.newcomer_phone:
+            lines.append(self.tr("Newcomer, phone {phone}").format(phone=info.newcomer_phone))
+        lines.append(QCoreApplication.translate("DayView", ", ").join(info.services))
+        who = self.tr("{technician}, requested by the customer") if info.designated else \
+            self.tr("{technician}, by rotation")
+        lines.append(who.format(technician=info.technician_name))
+        badges = [text for text, _c in self.badges(info)]
+        if badges:
+            lines.append(" · ".join(badges))
+        if info.notes:
+            lines.append(self.tr("Notes: {notes}").format(notes=info.notes))
+        return "\n".join(lines)
 
     def _chip_words(self) -> dict[str, str]:
         return {"late": self.tr("Late"), "checked_in": self.tr("In the shop"), "completed": self.tr("Done"),
@@ -518,11 +301,11 @@ class DayView(QGraphicsView):
         for b in self.bookings:
             by_col.setdefault(cols[b.technician_id], []).append(b)
         for col, infos in by_col.items():
-            for info, lane, lanes in _lanes(infos):
+            for info, lane, lanes in place_in_lanes(infos):
                 lane_w = (self.col_w - 6) / lanes
                 x = col * self.col_w + 3 + lane * lane_w
-                y = _minutes(self.grid.first, info.start) / STEP_MINUTES * ROW_H
-                h = max(ROW_H * 0.8, _minutes(info.start, info.end) / STEP_MINUTES * ROW_H)
+                y = minutes_between(self.grid.first, info.start) / STEP_MINUTES * ROW_H
+                h = max(ROW_H * 0.8, minutes_between(info.start, info.end) / STEP_MINUTES * ROW_H)
                 rect = QRectF(x, y, lane_w, h)
                 block = old.pop((info.id, info.technician_id), None)
                 if block is None or block.info != info or block.rect != rect:
@@ -557,7 +340,7 @@ class DayView(QGraphicsView):
                           self.viewport().height() - self.message.height() - 12)
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
-        painter.fillRect(rect, _c("white"))
+        painter.fillRect(rect, qcolor("white"))
         if self.grid is None:
             return
         grid = self.grid
@@ -565,25 +348,25 @@ class DayView(QGraphicsView):
         for col, tech in enumerate(self.technicians):
             x = col * self.col_w
             if tech.hours is None:                       # a day off: the whole column is shaded
-                painter.fillRect(QRectF(x, 0, self.col_w, height), _c("#f1f5f9"))
+                painter.fillRect(QRectF(x, 0, self.col_w, height), qcolor("#f1f5f9"))
                 continue
             opens = datetime.combine(grid.day, tech.hours.opens)
             closes = datetime.combine(grid.day, tech.hours.closes)
-            top = _minutes(grid.first, opens) / STEP_MINUTES * ROW_H
-            bottom = _minutes(grid.first, closes) / STEP_MINUTES * ROW_H
+            top = minutes_between(grid.first, opens) / STEP_MINUTES * ROW_H
+            bottom = minutes_between(grid.first, closes) / STEP_MINUTES * ROW_H
             if top > 0:
-                painter.fillRect(QRectF(x, 0, self.col_w, top), _c("#f1f5f9"))
+                painter.fillRect(QRectF(x, 0, self.col_w, top), qcolor("#f1f5f9"))
             if bottom < height:
-                painter.fillRect(QRectF(x, bottom, self.col_w, height - bottom), _c("#f1f5f9"))
+                painter.fillRect(QRectF(x, bottom, self.col_w, height - bottom), qcolor("#f1f5f9"))
         if self.now is not None and self.now.date() == grid.day and self.now > grid.first:
-            past = min(height, _minutes(grid.first, self.now) / STEP_MINUTES * ROW_H)
+            past = min(height, minutes_between(grid.first, self.now) / STEP_MINUTES * ROW_H)
             painter.fillRect(QRectF(0, 0, len(self.technicians) * self.col_w, past), QColor(100, 116, 139, 22))
         for row in range(grid.rows + 1):
             t = grid.time_of(row)
             colour = "#cbd5e1" if t.minute == 0 else ("#e2e8f0" if t.minute == 30 else "#f1f5f9")
-            painter.setPen(_c(colour))
+            painter.setPen(qcolor(colour))
             painter.drawLine(QPointF(0, row * ROW_H), QPointF(len(self.technicians) * self.col_w, row * ROW_H))
-        painter.setPen(_c("#cbd5e1"))
+        painter.setPen(qcolor("#cbd5e1"))
         for col in range(len(self.technicians) + 1):
             painter.drawLine(QPointF(col * self.col_w, 0), QPointF(col * self.col_w, height))
 
@@ -591,11 +374,11 @@ class DayView(QGraphicsView):
         if self.grid is None or not self.technicians:
             return
         if self.now is not None and self.now.date() == self.grid.day:
-            y = _minutes(self.grid.first, self.now) / STEP_MINUTES * ROW_H
-            painter.setPen(QPen(_c("#dc2626"), 2))
+            y = minutes_between(self.grid.first, self.now) / STEP_MINUTES * ROW_H
+            painter.setPen(QPen(qcolor("#dc2626"), 2))
             painter.drawLine(QPointF(0, y), QPointF(len(self.technicians) * self.col_w, y))
         if self._block_at_cursor() is None and self.hasFocus():
-            painter.setPen(QPen(_c("#4f46e5"), 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(qcolor("#4f46e5"), 2, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(79, 70, 229, 30))
             painter.drawRect(self._cursor_rect().adjusted(2, 1, -2, -1))
 
@@ -700,7 +483,11 @@ class DayView(QGraphicsView):
 
     def _request_move(self, block: Block, technician_id: int, start: datetime) -> None:
         generation = self.generation
-        self.move_requested.emit(block.info.id, technician_id, start)
+        self.request_block = block.info
+        try:
+            self.move_requested.emit(block.info.id, technician_id, start)
+        finally:
+            self.request_block = None
         if self.generation == generation:        # nobody redrew the day: refused or ignored
             self._snap_back()
         else:
@@ -708,7 +495,11 @@ class DayView(QGraphicsView):
 
     def _request_resize(self, block: Block, end: datetime) -> None:
         generation = self.generation
-        self.resize_requested.emit(block.info.id, end)
+        self.request_block = block.info
+        try:
+            self.resize_requested.emit(block.info.id, end)
+        finally:
+            self.request_block = None
         if self.generation == generation:
             self._snap_back()
 
@@ -773,6 +564,8 @@ class DayView(QGraphicsView):
         if not drag.started and (scene_pos - drag.press).manhattanLength() < DRAG_START:
             return
         drag.started = True
+        self._scroll_near_edge(pos)
+        scene_pos = self.mapToScene(pos)
         block, info, grid = drag.block, drag.block.info, self.grid
         step = timedelta(minutes=STEP_MINUTES)
         if drag.resize:
@@ -781,7 +574,7 @@ class DayView(QGraphicsView):
             end = grid.first + quarters * step
             end = max(end, info.start + step)
             drag.end = end
-            block.set_preview_height(_minutes(info.start, end) / STEP_MINUTES * ROW_H)
+            block.set_preview_height(minutes_between(info.start, end) / STEP_MINUTES * ROW_H)
             block.preview = self.tr("Until {time}").format(time=f"{end:%H:%M}")
         else:
             col, _row = self._slot_at(scene_pos)
@@ -791,12 +584,26 @@ class DayView(QGraphicsView):
             tech = self.technicians[col]
             drag.technician_id, drag.start = tech.technician_id, start
             dx = (col - int(block.rect.x() // self.col_w)) * self.col_w
-            block.setPos(dx, _minutes(info.start, start) / STEP_MINUTES * ROW_H)
+            block.setPos(dx, minutes_between(info.start, start) / STEP_MINUTES * ROW_H)
             block.setZValue(5)
             block.preview = self.tr("→ {time} {technician}").format(time=f"{start:%H:%M}", technician=tech.name)
         block.update()
         self.viewport().update()
         event.accept()
+
+    def _scroll_near_edge(self, pos: QPoint) -> None:
+        """A block dragged to the edge of the view scrolls the day along (a quarter per mouse move)."""
+        port = self.viewport().rect()
+        bar = self.verticalScrollBar()
+        if pos.y() < 16:
+            bar.setValue(bar.value() - ROW_H)
+        elif pos.y() > port.height() - 16:
+            bar.setValue(bar.value() + ROW_H)
+        side = self.horizontalScrollBar()
+        if pos.x() < 16:
+            side.setValue(side.value() - self.col_w // 2)
+        elif pos.x() > port.width() - 16:
+            side.setValue(side.value() + self.col_w // 2)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         drag, self._drag = self._drag, None
@@ -832,30 +639,3 @@ class DayView(QGraphicsView):
             if bid == booking_id and technician_id in (None, tid):
                 return block
         raise KeyError(booking_id)
-
-
-def _lanes(infos: list[BookingInfo]) -> list[tuple[BookingInfo, int, int]]:
-    """Side-by-side lanes for blocks of one column that overlap (a no-show and its replacement)."""
-    out: list[tuple[BookingInfo, int, int]] = []
-    cluster: list[tuple[BookingInfo, int]] = []
-    lane_ends: list[datetime] = []
-    cluster_end: datetime | None = None
-
-    def flush() -> None:
-        out.extend((info, lane, len(lane_ends)) for info, lane in cluster)
-
-    for info in sorted(infos, key=lambda b: (b.start, b.end, b.id)):
-        if cluster_end is not None and info.start >= cluster_end:
-            flush()
-            cluster, lane_ends, cluster_end = [], [], None
-        for lane, end in enumerate(lane_ends):
-            if end <= info.start:
-                lane_ends[lane] = info.end
-                break
-        else:
-            lane = len(lane_ends)
-            lane_ends.append(info.end)
-        cluster.append((info, lane))
-        cluster_end = info.end if cluster_end is None else max(cluster_end, info.end)
-    flush()
-    return out

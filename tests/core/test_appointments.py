@@ -421,3 +421,15 @@ def test_a_clash_is_found_exactly_when_two_slots_of_one_technician_overlap(book,
 
 def replace_booking(slot: Slot, booking_id: int) -> Slot:
     return Slot(booking_id, slot.technician_id, slot.start, slot.end, status=BookingStatus.BOOKED)
+
+
+def test_reminders_only_with_a_contact_consent_and_the_late_setting_is_checked():
+    from salon_desk.appointments import may_remind, validate_late_minutes
+    assert may_remind({"keep_file", "marketing"}) and may_remind(["service_contact"])
+    assert not may_remind({"keep_file", "health"}) and not may_remind([])
+    validate_late_minutes(5)
+    validate_late_minutes(240)
+    for bad in (4, 241, "30", True, None):
+        with pytest.raises(InvalidInput) as e:
+            validate_late_minutes(bad)
+        assert code_of(e) == "settings.out_of_range"

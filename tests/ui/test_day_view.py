@@ -6,8 +6,9 @@ from dataclasses import replace
 from datetime import date, datetime, time
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from salon_desk.appointments import BookingInfo, BookingStatus, DayHours, TechnicianDay
 from salon_desk.errors import Conflict
@@ -122,6 +123,7 @@ def test_dragging_a_block_asks_to_move_it_and_a_refusal_snaps_it_back_with_the_s
     calls = Recorder(view)
 
     def refuse(booking_id, technician_id, start):
+        assert view.request_block == ZHANG                                  # the block the request is about
         view.refuse(errors_text.message(Conflict("appointment.clash", technician="李师傅", customer="陈小姐",
                                                  start=at(13), end=at(14, 30))))
     view.move_requested.connect(refuse)
@@ -269,3 +271,38 @@ def test_escape_lets_go_of_a_drag_without_asking(qtbot, view):
     key(qtbot, view, Qt.Key.Key_Escape)
     qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=view.slot_point(LI, at(16)))
     assert calls.calls == [] and view.blocks[(1, WANG)].pos() == QPointF(0, 0)
+
+
+def test_the_tooltip_tells_everything_about_the_booking(qtbot, view):
+    assert view.details(NEW) == ("陈小姐  13:00–14:30\n新客，手机 13900001111\n染发、洗护\n"
+                                              "李师傅，轮牌\n过敏 · 首次 · 爽约2次")
+    assert view.details(ZHANG).splitlines()[2] == "王师傅，顾客指定"
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+    point = view.slot_point(LI, at(13, 30))
+    QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point)))
+    assert QToolTip.text() == view.details(NEW)
+
+
+def test_a_day_without_technicians_or_bookings_shows_an_empty_grid_and_keys_do_nothing(qtbot, view):
+    calls = Recorder(view)
+    view.set_day(DAY, [], [])
+    assert view.blocks == {} and view.cursor_slot() is None and view.selected_booking() is None
+    for k in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_N, Qt.Key.Key_Delete):
+        key(qtbot, view, k)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(50, 50))
+    assert calls.calls == []
+
+
+def test_dragging_to_the_bottom_edge_scrolls_the_day_along(qtbot, view):
+    view.resize(900, 300)
+    view.set_day(DAY, TECHS, BOOK)
+    port = view.viewport()
+    before = view.verticalScrollBar().value()
+    start = view.slot_point(WANG, at(10, 15))
+    qtbot.mousePress(port, Qt.MouseButton.LeftButton, pos=start)
+    for _ in range(3):
+        qtbot.mouseMove(port, QPoint(start.x(), port.height() - 5))
+    assert view.verticalScrollBar().value() > before
+    key(qtbot, view, Qt.Key.Key_Escape)
+    qtbot.mouseRelease(port, Qt.MouseButton.LeftButton, pos=QPoint(start.x(), port.height() - 5))

@@ -1,0 +1,293 @@
+"""The painted pieces of the day view: a booking's block, the technicians' header, the time ruler.
+
+They draw what the view tells them; the view (day_view.py) places them and
+turns mouse and keys into requests.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from ..appointments import BookingInfo, BookingStatus
+
+if TYPE_CHECKING:
+    from .day_view import DayView
+
+ROW_H = 22                    # pixels per 15 minutes: an hour is 88 px
+MIN_COL_W = 150
+RULER_W = 58
+HEADER_H = 46
+EDGE = 7                      # the bottom pixels of a block that grab its end
+LINE_H = 17
+DRAG_START = 4                # pixels before a press becomes a drag
+
+HIDDEN = frozenset({BookingStatus.CANCELLED})   # they hold no time and would cover new bookings
+
+# status -> (fill, border, text)
+COLOURS = {
+    BookingStatus.BOOKED: ("#dbeafe", "#3b82f6", "#1e293b"),
+    BookingStatus.CHECKED_IN: ("#dcfce7", "#16a34a", "#14532d"),
+    BookingStatus.COMPLETED: ("#eef0f3", "#9ca3af", "#4b5563"),
+    BookingStatus.NO_SHOW: ("#f5f5f4", "#a8a29e", "#78716c"),
+    BookingStatus.CANCELLED: ("#f5f5f4", "#a8a29e", "#78716c"),
+}
+LATE_COLOURS = ("#ffedd5", "#ea580c", "#7c2d12")
+TIER_COLOURS = {"regular": "#64748b", "silver": "#6b7280", "gold": "#b45309", "diamond": "#7c3aed"}
+
+@lru_cache(maxsize=None)
+def qcolor(name: str) -> QColor:
+    """One QColor per colour name: parsing "#dbeafe" on every paint costs more than the fill."""
+    return QColor(name)
+
+
+def minutes_between(a: datetime, b: datetime) -> float:
+    return (b - a).total_seconds() / 60
+
+
+class Block(QGraphicsItem):
+    """One booking with one technician; paints itself from its ``BookingInfo``."""
+
+    def __init__(self, view: DayView, info: BookingInfo, rect: QRectF) -> None:
+        super().__init__()
+        self.view = view
+        self.info = info
+        self.rect = rect
+        self.selected = False
+        self.preview: str = ""                # "→ 11:15 李师傅" while dragged
+        self.preview_height: float | None = None
+        self._bounds = self._make_bounds()
+        self.setZValue(1)
+        # texts are made once: a repaint only draws them
+        self._title = info.name or QCoreApplication.translate("DayView", "(no name)")
+        self._times = f"{info.start:%H:%M}–{info.end:%H:%M}"
+        self._services = QCoreApplication.translate("DayView", ", ").join(info.services)
+        self._badges = view.badges(info)
+        # painted once into a pixmap and blitted afterwards (drag frames, scrolling, other blocks' moves)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name; asked for many times a paint)
+        return self._bounds
+
+    def _make_bounds(self) -> QRectF:
+        height = max(self.preview_height or 0.0, self.rect.height())
+        return QRectF(self.rect.x(), self.rect.y(), self.rect.width(), height + 2)
+
+    def set_preview_height(self, height: float | None) -> None:
+        if height == self.preview_height:
+            return
+        self.prepareGeometryChange()
+        self.preview_height = height
+        self._bounds = self._make_bounds()
+
+    def colours(self) -> tuple[str, str, str]:
+        if self.info.late and self.info.status is BookingStatus.BOOKED:
+            return LATE_COLOURS
+        return COLOURS[self.info.status]
+
+    def badges(self) -> list[tuple[str, str]]:
+        """(text, colour) chips after the name, in the order a receptionist reads them."""
+        return self._badges
+
+    def title(self) -> str:
+        return self._title
+
+    def times(self) -> str:
+        return self._times
+
+    def services(self) -> str:
+        return self._services
+
+    def labels(self) -> list[str]:
+        """Every text painted on the block: name, time, badges, services."""
+        return [self.title(), self.times(), *(text for text, _c in self.badges()), self.services()]
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        fill, border, ink = self.colours()
+        r = QRectF(self.rect)
+        if self.preview_height is not None:
+            r.setHeight(self.preview_height)
+        r = r.adjusted(2, 1, -2, -1)
+        # square corners, no antialiasing: a rounded antialiased outline costs ten times as much to paint
+        painter.fillRect(r, qcolor(fill))
+        if self.info.status is BookingStatus.NO_SHOW:
+            painter.fillRect(r, QBrush(qcolor("#d6d3d1"), Qt.BrushStyle.BDiagPattern))
+        painter.fillRect(QRectF(r.x(), r.y(), 4, r.height()), qcolor(border))   # the status stripe
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.selected:
+            painter.setPen(QPen(qcolor("#111827"), 2))
+            painter.drawRect(r.adjusted(1, 1, -1, -1))
+        else:
+            painter.setPen(qcolor(border))
+            painter.drawRect(r.adjusted(0, 0, -1, -1))
+        painter.save()
+        painter.setClipRect(r.adjusted(5, 1, -2, -1))
+        self._paint_text(painter, r.adjusted(8, 2, -4, -2), ink)
+        painter.restore()
+
+    def _paint_text(self, painter: QPainter, r: QRectF, ink: str) -> None:
+        """The name and time on the first line, then the badges followed by the services.
+
+        The services go on after the badges when they fit, else on the next
+        lines; a block of one line shows the name and the services only.
+        """
+        view = self.view
+        lines = max(1, int((r.height() + 2) // LINE_H))
+        fm, sfm, tfm = view.bold_metrics, view.small_metrics, view.text_metrics
+        left, right, y = r.x(), r.right(), r.y()
+        painter.setFont(view.bold_font)
+        painter.setPen(qcolor(ink))
+        painter.drawText(QPointF(left, y + fm.ascent()), self.title())
+        x = left + fm.horizontalAdvance(self.title()) + 6
+        if self.preview:
+            painter.setPen(qcolor("#4338ca"))
+            painter.drawText(QPointF(x, y + fm.ascent()), self.preview)
+        elif lines == 1:
+            painter.setFont(view.text_font)
+            painter.drawText(QPointF(x, y + fm.ascent()), self.services())
+            return
+        else:
+            painter.setFont(view.small_font)
+            painter.setPen(qcolor("#475569"))
+            painter.drawText(QPointF(x, y + fm.ascent()), self.times())
+        if lines == 1:
+            return
+        x, row = left, 1
+        painter.setFont(view.small_font)
+        for text, colour in self.badges():
+            w = sfm.horizontalAdvance(text) + 8
+            if x + w > right and x > left and row + 1 < lines:
+                row, x = row + 1, left
+            painter.drawPixmap(QPointF(x, y + row * LINE_H + 1), view.chip(text, colour))
+            x += w + 4
+        painter.setFont(view.text_font)
+        painter.setPen(qcolor(ink))
+        services = self.services()
+        if tfm.horizontalAdvance(services) > right - x and x > left and row + 1 < lines:
+            row, x = row + 1, left                  # not after the badges: on the next line
+        top = y + row * LINE_H
+        if row + 1 < lines and tfm.horizontalAdvance(services) > right - x:
+            painter.drawText(QRectF(x, top, right - x, r.bottom() - top),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), services)
+        else:
+            painter.drawText(QPointF(x, top + tfm.ascent()),
+                             tfm.elidedText(services, Qt.TextElideMode.ElideRight, int(right - x)))
+
+
+class DayHeader(QWidget):
+    """Technician names above the columns; scrolls sideways with the view."""
+
+    def __init__(self, view: DayView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        v = self.view
+        p = QPainter(self)
+        p.fillRect(self.rect(), qcolor("#f8fafc"))
+        p.setPen(qcolor("#cbd5e1"))
+        p.drawLine(0, self.height() - 1, self.width(), self.height() - 1)
+        dx = v.horizontalScrollBar().value()
+        for col, tech in enumerate(v.technicians):
+            x = RULER_W + col * v.col_w - dx
+            if x + v.col_w < RULER_W or x > self.width():
+                continue
+            p.setClipRect(max(RULER_W, x), 0, v.col_w, self.height())
+            selected = col == v.cursor_col
+            if selected:
+                p.fillRect(x, 0, v.col_w, self.height(), qcolor("#e0e7ff"))
+            p.setPen(qcolor("#111827"))
+            p.setFont(v.header_font)
+            p.drawText(QRectF(x, 3, v.col_w, 22), Qt.AlignmentFlag.AlignCenter, tech.name)
+            p.setFont(v.small_font)
+            if tech.hours is None:
+                p.setPen(qcolor("#b91c1c"))
+                hours = QCoreApplication.translate("DayView", "Day off")
+            else:
+                p.setPen(qcolor("#64748b"))
+                hours = f"{tech.hours.opens:%H:%M}–{tech.hours.closes:%H:%M}"
+            count = v.counts.get(tech.technician_id, 0)
+            text = hours if tech.hours is None else QCoreApplication.translate("DayView", "{hours} · {count} booked").format(hours=hours, count=count)
+            p.drawText(QRectF(x, 24, v.col_w, 18), Qt.AlignmentFlag.AlignCenter, text)
+            p.setPen(qcolor("#cbd5e1"))
+            p.drawLine(x + v.col_w - 1, 0, x + v.col_w - 1, self.height())
+        p.setClipping(False)
+        p.fillRect(0, 0, RULER_W, self.height(), qcolor("#f8fafc"))
+        p.setPen(qcolor("#111827"))
+        p.setFont(v.small_font)
+        if v.day is not None:
+            locale = QLocale()
+            qd = QDate(v.day.year, v.day.month, v.day.day)
+            p.drawText(QRectF(0, 4, RULER_W, 18), Qt.AlignmentFlag.AlignCenter, locale.toString(qd, QCoreApplication.translate("DayView", "M/d")))
+            p.drawText(QRectF(0, 22, RULER_W, 18), Qt.AlignmentFlag.AlignCenter, locale.toString(qd, "ddd"))
+        p.end()
+
+
+class TimeRuler(QWidget):
+    """Times beside the rows; scrolls up and down with the view."""
+
+    def __init__(self, view: DayView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        v = self.view
+        p = QPainter(self)
+        p.fillRect(self.rect(), qcolor("#f8fafc"))
+        p.setPen(qcolor("#cbd5e1"))
+        p.drawLine(self.width() - 1, 0, self.width() - 1, self.height())
+        if v.grid is None:
+            p.end()
+            return
+        dy = v.verticalScrollBar().value()
+        for row in range(v.grid.rows + 1):
+            y = row * ROW_H - dy
+            if y < -ROW_H or y > self.height() + ROW_H:
+                continue
+            t = v.grid.time_of(row)
+            if t.minute == 0:
+                p.setFont(v.header_font)
+                p.setPen(qcolor("#111827"))
+            elif t.minute == 30:
+                p.setFont(v.small_font)
+                p.setPen(qcolor("#94a3b8"))
+            else:
+                continue
+            p.drawText(QRectF(0, y + 1, RULER_W - 8, ROW_H - 2),
+                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), f"{t:%H:%M}")
+        if 0 <= v.cursor_row < v.grid.rows:
+            y = v.cursor_row * ROW_H - dy
+            p.fillRect(QRectF(0, y, 4, ROW_H), qcolor("#4f46e5"))
+        p.end()
+
+
+def place_in_lanes(infos: list[BookingInfo]) -> list[tuple[BookingInfo, int, int]]:
+    """Side-by-side lanes for blocks of one column that overlap (a no-show and its replacement)."""
+    out: list[tuple[BookingInfo, int, int]] = []
+    cluster: list[tuple[BookingInfo, int]] = []
+    lane_ends: list[datetime] = []
+    cluster_end: datetime | None = None
+
+    def flush() -> None:
+        out.extend((info, lane, len(lane_ends)) for info, lane in cluster)
+
+    for info in sorted(infos, key=lambda b: (b.start, b.end, b.id)):
+        if cluster_end is not None and info.start >= cluster_end:
+            flush()
+            cluster, lane_ends, cluster_end = [], [], None
+        for lane, end in enumerate(lane_ends):
+            if end <= info.start:
+                lane_ends[lane] = info.end
+                break
+        else:
+            lane = len(lane_ends)
+            lane_ends.append(info.end)
+        cluster.append((info, lane))
+        cluster_end = info.end if cluster_end is None else max(cluster_end, info.end)
+    flush()
+    return out
