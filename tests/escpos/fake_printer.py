@@ -21,7 +21,9 @@ class FakePrinter:
     def __init__(self, paper: int = PAPER_OK, silent: bool = False) -> None:
         self.paper = paper
         self.silent = silent
-        self.jobs: list[bytes] = []
+        self.jobs: list[bytes] = []             # in the order the connections were opened
+        self._by_order: dict[int, bytes] = {}
+        self._accepted = 0
         self._server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._server.bind(("127.0.0.1", 0))
@@ -42,9 +44,10 @@ class FakePrinter:
                 conn, _ = self._server.accept()
             except OSError:
                 return
-            threading.Thread(target=self._job, args=(conn,), daemon=True).start()
+            order, self._accepted = self._accepted, self._accepted + 1
+            threading.Thread(target=self._job, args=(conn, order), daemon=True).start()
 
-    def _job(self, conn: socket.socket) -> None:
+    def _job(self, conn: socket.socket, order: int) -> None:
         data = bytearray()
         answered = 0
         with conn:
@@ -62,7 +65,9 @@ class FakePrinter:
                     conn.sendall(bytes([self.paper]))
                     answered += 1
         with self._done:
-            self.jobs.append(bytes(data[answered * 3:]))
+            # each connection has its own thread: a later one may finish first, the list keeps the order sent
+            self._by_order[order] = bytes(data[answered * 3:])
+            self.jobs = [self._by_order[i] for i in sorted(self._by_order)]
             self._done.notify_all()
 
     def wait(self, count: int = 1, timeout: float = 5.0) -> list[bytes]:
