@@ -2,7 +2,7 @@
 # The Linux application: a PyInstaller one-folder bundle (dist/salon-desk/),
 # the same as dist/salon-desk-linux.tar.gz, and a .deb (dist/salon-desk_VERSION_amd64.deb)
 # that installs it in /opt/salon-desk with a menu entry and declares the
-# system libraries Qt needs (salon_desk/qt_check.py), so apt brings them.
+# system libraries Qt needs (salon_desk/ui/qt_check.py), so apt brings them.
 #
 #   pip install -e ".[package]" && bash packaging/build-linux.sh
 set -euo pipefail
@@ -17,7 +17,7 @@ echo "build-linux: bundle dist/salon-desk ($(du -sh dist/salon-desk | cut -f1)) 
 tar -C dist -cf - salon-desk | gzip -1 > dist/salon-desk-linux.tar.gz
 
 VERSION=$("$PYTHON" -c "import salon_desk; print(salon_desk.__version__)")
-DEPENDS=$("$PYTHON" -c "from salon_desk.qt_check import DEBIAN_PACKAGES; print(', '.join(DEBIAN_PACKAGES))")
+DEPENDS=$("$PYTHON" -c "from salon_desk.ui.qt_check import DEBIAN_PACKAGES; print(', '.join(DEBIAN_PACKAGES))")
 ARCH=$(dpkg --print-architecture 2>/dev/null || echo amd64)
 STAGE=build/deb/salon-desk
 rm -rf "$STAGE"

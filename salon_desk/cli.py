@@ -268,7 +268,7 @@ def fresh_demo(target: Path, build: Callable[[Path], object] | None = None) -> P
 
 
 def cmd_window(args) -> int:
-    from .qt_check import problem
+    from .ui.qt_check import problem
     trouble = problem()     # one line instead of a traceback or Qt's abort
     if trouble:
         print(f"salon-desk: {trouble}", file=sys.stderr)

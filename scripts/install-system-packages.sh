@@ -6,7 +6,7 @@
 # Installs what is missing with apt-get when run as root, or through sudo;
 # otherwise prints the exact command to run and exits 1. On Windows and macOS
 # nothing is needed; on other Linux systems it names the libraries to install.
-# salon_desk/qt_check.py keeps the same list (a test compares them).
+# salon_desk/ui/qt_check.py keeps the same list (a test compares them).
 set -eu
 
 # Importing Qt (and so the tests): libglib2.0-0 libgl1 libegl1 libxkbcommon0

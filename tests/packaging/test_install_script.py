@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from salon_desk.qt_check import DEBIAN_PACKAGES
+from salon_desk.ui.qt_check import DEBIAN_PACKAGES
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "install-system-packages.sh"
 pytestmark = pytest.mark.skipif(sys.platform == "win32" or not shutil.which("sh"), reason="a POSIX shell script")

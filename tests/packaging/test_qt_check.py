@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from salon_desk import qt_check
+from salon_desk.ui import qt_check
 
 ROOT = Path(__file__).resolve().parents[2]
 
