@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 from typing import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .db import Shop
@@ -21,6 +21,7 @@ from .errors import DatabaseProblem, SalonError
 from .records import StaffInfo
 from .keystore import KeyStore, normalise_recovery_key
 from .ui import errors_text
+from .ui.daily_jobs import DailyJobs, after_first_paint, damage_of
 from .ui.db_problem import DatabaseProblemDialog
 from .ui.recovery_key import RecoveryKeyDialog
 from .ui.i18n import DEFAULT_LANGUAGE, install_language, register_font
@@ -29,7 +30,6 @@ from .ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
-DAILY_JOBS_INTERVAL_MS = 30 * 60 * 1000   # the jobs are idempotent; the backup runs once a day
 
 
 def demo_logins() -> list[tuple[str, str, str]]:
@@ -67,14 +67,21 @@ def build_main_window(shop: Shop, staff: StaffInfo, language: str | None = None)
     return MainWindow(shop, staff, language_changer=install_language, language=language)
 
 
-def run_daily_jobs(window: MainWindow, shop: Shop) -> None:
-    try:
-        result = shop.run_daily_jobs(backup=True)
-    except (SalonError, OSError) as problem:      # a failed backup must not stop the counter
-        log.warning("daily jobs failed: %s", problem)
+def report_daily_jobs(window: MainWindow, result: object) -> None:
+    """What the daily jobs did, told in the window: a failed backup in the status bar, a damaged
+    file in the red banner; the counter refreshed when members lapsed or points were reset."""
+    if isinstance(result, (SalonError, OSError)):      # a failed backup must not stop the counter
+        log.warning("daily jobs failed: %s", result)
+        text = errors_text.message(result) if isinstance(result, SalonError) else str(result)
         window.statusBar().showMessage(QCoreApplication.translate("App", "Daily backup failed: {problem}")
-                                       .format(problem=str(problem)), 60_000)
+                                       .format(problem=text), 60_000)
         return
+    if not isinstance(result, dict):
+        return
+    damage = damage_of(result)
+    if damage is not None:
+        log.error("the shop file is damaged: %s", damage)
+        window.show_damage(DatabaseProblem("db.corrupt", path=str(window.shop.path), detail=damage))
     failed = result.get("backup_failed")
     if isinstance(failed, SalonError):            # reported, the counter goes on; tried again next start
         log.warning("daily backup failed: %s", failed)
@@ -85,13 +92,22 @@ def run_daily_jobs(window: MainWindow, shop: Shop) -> None:
     window.update_status()
 
 
-def start_daily_jobs(window: MainWindow, shop: Shop) -> QTimer:
-    run_daily_jobs(window, shop)
-    timer = QTimer(window)
-    timer.setInterval(DAILY_JOBS_INTERVAL_MS)
-    timer.timeout.connect(lambda: run_daily_jobs(window, shop))
-    timer.start()
-    return timer
+def run_daily_jobs(window: MainWindow, shop: Shop) -> None:
+    """The daily jobs run here and now (on this thread), then reported in the window."""
+    result: object
+    try:
+        result = shop.run_daily_jobs(backup=True)
+    except (SalonError, OSError) as problem:
+        result = problem
+    report_daily_jobs(window, result)
+
+
+def start_daily_jobs(window: MainWindow, shop: Shop) -> DailyJobs:
+    """The daily jobs, started on a worker thread once the counter is painted and every half hour."""
+    jobs = DailyJobs(shop, window)
+    jobs.finished.connect(lambda result: report_daily_jobs(window, result))
+    after_first_paint(window, jobs.start)
+    return jobs
 
 
 def _excepthook(kind, value, tb) -> None:
@@ -112,7 +128,8 @@ def open_shop(path: Path) -> Shop | None:
     keys = KeyStore()
     while True:
         try:
-            return Shop.open(path, keystore=keys, encrypt_new=keys.has_os_store())
+            # no daily jobs here: they run after the counter is painted (start_daily_jobs)
+            return Shop.open(path, keystore=keys, encrypt_new=keys.has_os_store(), run_jobs=False)
         except DatabaseProblem as problem:
             if problem.code in ("db.key_missing", "db.wrong_key"):
                 key = RecoveryKeyDialog.ask(None, str(path))
@@ -133,6 +150,7 @@ def run(db_path: str | Path, demo: bool = False, language: str | None = None,
     if shop is None:
         return 2
     previous_hook, sys.excepthook = sys.excepthook, _excepthook
+    jobs: DailyJobs | None = None
     try:
         language = language or shop.settings.value("ui.language") or DEFAULT_LANGUAGE
         install_language(language)
@@ -144,8 +162,10 @@ def run(db_path: str | Path, demo: bool = False, language: str | None = None,
             return 0
         window = build_main_window(shop, staff, language)
         window.showMaximized()
-        start_daily_jobs(window, shop)
+        jobs = start_daily_jobs(window, shop)
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+        if jobs is not None:
+            jobs.stop()           # a file check under way is interrupted before the file closes
         shop.close()

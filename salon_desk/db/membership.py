@@ -17,7 +17,8 @@ from .customer_rows import active_member, current_consents, points_balance
 from .models import Customer, Member, PointsEntry, Sale, Staff, TierChange
 from .permissions import requires, system_job
 from .points_ledger import reset_since
-from .rows import db_value, tuples
+from .ledger_checkpoints import stamp
+from .rows import db_value
 
 
 def tier_history(ctx: ShopContext, member: Member) -> tuple[int, int]:
@@ -175,24 +176,22 @@ class MembershipService:
     def apply_lapses(self) -> list[int]:
         """Members with no paid sale for the lapse period lose membership and points.
 
-        Idempotent: run at start and daily. Returns the customers who lapsed now.
+        Idempotent: run daily (after the counter shows). Returns the customers who lapsed now.
+        Reads only the members whose period crossed the cutoff (the indexed ``lapse_from``
+        the triggers keep), then applies the rule to each of them as it stands in the file.
         """
         cutoff = lapse_cutoff(self.ctx.today(), self.ctx.setting("membership.lapse_days"))
-        last_sale = (Sale.select(Sale.member, fn.MAX(Sale.created_at).alias("last"))
-                     .where((Sale.status == "completed") & Sale.member.is_null(False))
-                     .group_by(Sale.member))
-        # A reinstatement starts the period again, as joining does.
-        reinstated = (TierChange.select(TierChange.member, fn.MAX(TierChange.at))
-                      .where(TierChange.kind == "reinstate").group_by(TierChange.member))
         lapsed = []
         with self.ctx.db.atomic():
-            last = {mid: when for mid, when in tuples(last_sale)}
-            back = {mid: when for mid, when in tuples(reinstated)}
-            for member in Member.select().where(Member.active == True):  # noqa: E712
-                times = [t for t in (last.get(member.id), back.get(member.id), member.joined_at) if t]
+            due = [int(r[0]) for r in self.ctx.execute(self.ctx.sql.LAPSE_DUE, (stamp(cutoff),)).fetchall()]
+            for member_id in due:
+                moments = self.ctx.execute(self.ctx.sql.LAPSE_MOMENTS, (member_id,)).fetchone()
+                # A reinstatement starts the period again, as joining does.
+                times = [t for t in moments if t]
                 seen = max(datetime.fromisoformat(t) if isinstance(t, str) else t for t in times)
                 if seen >= cutoff:
                     continue
+                member = Member.get_by_id(member_id)
                 member.active, member.lapsed_at = False, self.ctx.now()
                 member.save()
                 TierChange.create(member=member, kind="lapse", from_tier=member.tier, to_tier=None,

@@ -28,7 +28,7 @@ from .catalogue import CatalogueService
 from .context import Actor, ShopContext, system_clock
 from .customers import CustomerService
 from ..keystore import KeyStore, new_recovery_key
-from .database import is_read_only, open_database
+from .database import check_file, is_read_only, open_database
 from .encryption import is_encrypted
 from .file_lock import FileLock, hold_open
 from .ledger_check import Broken, check_books
@@ -204,29 +204,48 @@ class Shop:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def run_daily_jobs(self, backup: bool = False) -> dict[str, object]:
-        """Lapses, the yearly points reset, report checkpoints (all idempotent), and once a
-        day a rotating backup. The window calls this at start and on a daily timer."""
+    def run_daily_jobs(self, backup: bool = False, care_once: bool = False) -> dict[str, object]:
+        """Lapses, the yearly points reset, report checkpoints (all idempotent, each reading only
+        what changed since it last ran), the day's follow-up tasks (with ``care_once`` only on the
+        day's first run), and with ``backup`` the nightly part once a day: the books' invariants
+        (``integrity_check`` over the whole file included; ``result["books"]``) and a rotating backup.
+
+        The window runs this off its UI thread after the counter is painted, and on a timer."""
         result: dict[str, object] = {"lapsed": [], "resets": [], "backup": None}
         if self.staff.needs_setup():
             return result
         result["resets"] = self.points.apply_yearly_resets()
         result["lapsed"] = self.members.apply_lapses()
         self.reports.refresh_checkpoints()   # so no month-end report pays for the whole history
-        result["care"] = self.care.run_daily()   # follow-up tasks of the day, last month's segments
-        if backup:      # the nightly run: the books' invariants, reported to the owner when broken
-            result["books"] = check_books(self.ctx.execute)
         ctx = self.ctx
         with ctx.bound():
             today = ctx.today()
-            job = DailyJob.get_or_none(DailyJob.name == "backup")
-            if backup and (job is None or job.last_run < today):
+            if not care_once or self._due("care", today):
+                result["care"] = self.care.run_daily()   # follow-up tasks of the day, last month's segments
+                self._done("care", today)
+            if backup and self._due("backup", today):
+                # the nightly run: the books' invariants, reported to the owner when broken
+                result["books"] = check_books(self.ctx.execute)
                 try:
                     result["backup"] = rotate_backup(ctx.db, ctx.backup_dir, ctx.path.stem,
                                                      ctx.setting("backup.keep"))
                 except DatabaseProblem as problem:    # reported to the owner, tried again next start
                     result["backup_failed"] = problem
                     return result
-                with ctx.db.atomic():
-                    DailyJob.insert(name="backup", last_run=today).on_conflict_replace().execute()
+                self._done("backup", today)
         return result
+
+    def _due(self, job: str, today: date) -> bool:
+        done = DailyJob.get_or_none(DailyJob.name == job)
+        return done is None or done.last_run < today
+
+    def _done(self, job: str, today: date) -> None:
+        with self.ctx.db.atomic():
+            DailyJob.insert(name=job, last_run=today).on_conflict_replace().execute()
+
+    def check_file(self) -> str:
+        """The whole file read and checked (``PRAGMA quick_check``): "ok" or the first problem.
+
+        Seconds on a shop of many years: the window runs it in the background after the
+        counter is painted (interrupted when the window closes first)."""
+        return check_file(self.ctx.db)

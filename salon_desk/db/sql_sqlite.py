@@ -104,6 +104,17 @@ SELECT COALESCE(SUM(s.amount_due_fen), 0) - COALESCE((
 FROM sale s WHERE s.member_id = ? AND s.counts_for_tier = 1 AND s.status = 'completed'
   AND s.created_at >= ?
 """
+# The daily lapse job's candidates: active members whose lapse period (joining, last
+# reinstatement, last paid sale: member.lapse_from, kept by triggers) began before the
+# cutoff. The partial index over active members makes this read only those rows.
+LAPSE_DUE = """
+SELECT id FROM member INDEXED BY member_lapse_due WHERE active = 1 AND lapse_from < ? ORDER BY id"""
+# The three moments the lapse rule compares, for one member.
+LAPSE_MOMENTS = """
+SELECT m.joined_at AS joined_at,
+       (SELECT MAX(s.created_at) FROM sale s WHERE s.member_id = m.id AND s.status = 'completed') AS last_sale,
+       (SELECT MAX(t.at) FROM tier_change t WHERE t.member_id = m.id AND t.kind = 'reinstate') AS reinstated
+FROM member m WHERE m.id = ?"""
 # The bonus part of card payments still out (drawn less given back) earns no tier spend.
 TIER_CARD_BONUS = """
 SELECT COALESCE(-SUM(e.bonus_fen), 0) FROM card_entry e JOIN sale s ON s.id = e.sale_id

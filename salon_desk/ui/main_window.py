@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout, QLabel, QLineEdit, QMainWindow, QPushButton, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from ..errors import SalonError
+from ..errors import DatabaseProblem, SalonError
 from ..records import StaffInfo
 from ..roles import Perm
 from . import errors_text, labels
@@ -114,6 +114,13 @@ class MainWindow(QMainWindow):
         self.network_banner.setStyleSheet("background: #f9a825; color: black; padding: 8px;")
         self.network_banner.setVisible(False)
         column.addWidget(self.network_banner)
+        self.damage_banner = QLabel()      # the background file check found damage: what to do
+        self.damage_banner.setObjectName("damage_banner")
+        self.damage_banner.setWordWrap(True)
+        self.damage_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.damage_banner.setStyleSheet("background: #b3261e; color: white; padding: 8px; font-weight: bold;")
+        self.damage_banner.setVisible(False)
+        column.addWidget(self.damage_banner)
         column.addWidget(self.stack)
         self.setCentralWidget(central)
         self.staff_label = QLabel()
@@ -197,6 +204,13 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         lock_button.show()        # a widget given to an already shown window stays hidden until shown
         self.update_status()
+
+    def show_damage(self, problem: DatabaseProblem) -> None:
+        """The shop file is damaged (found by the check after start or the nightly one): the red
+        banner says so, where the file is and what to do; the counter goes on."""
+        from .db_problem import problem_text
+        self.damage_banner.setText(problem_text(problem))
+        self.damage_banner.setVisible(True)
 
     def show_visit(self, visit_id: int) -> None:
         """A booking was checked in: the counter, on its visit, ready to check out."""
