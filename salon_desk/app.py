@@ -128,8 +128,10 @@ def open_shop(path: Path) -> Shop | None:
     keys = KeyStore()
     while True:
         try:
-            # no daily jobs here: they run after the counter is painted (start_daily_jobs)
-            return Shop.open(path, keystore=keys, encrypt_new=keys.has_os_store(), run_jobs=False)
+            # no daily jobs here: they run after the counter is painted (start_daily_jobs); the
+            # credential store is asked only for a new file (an existing plain one needs no key)
+            new = not (path.exists() and path.stat().st_size > 0)
+            return Shop.open(path, keystore=keys, encrypt_new=new and keys.has_os_store(), run_jobs=False)
         except DatabaseProblem as problem:
             if problem.code in ("db.key_missing", "db.wrong_key"):
                 key = RecoveryKeyDialog.ask(None, str(path))

@@ -13,14 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, 
 
 from ..card_records import TopUpRecord
 from . import thermal
-from .after_checkout import finish_sale
-from .appointments_page import offer_booking
-from .card_dialogs import PackageSaleDialog, TopUpDialog
-from .checkout_dialog import CheckoutDialog
 from .counter_models import CustomerTableModel, OpenVisitsModel
 from .customer_quick import QuickCustomerDialog
 from .ops import CATALOGUE, CUSTOMERS, SALES, STAFF, VISITS, Ops
-from .sales_history import TodaySalesDialog
 from .visit_editor import VisitEditor
 from .widgets import SearchField, big_label, current_record, make_table, select_row
 
@@ -134,6 +129,7 @@ class CounterPage(QWidget):
         self.check_in(customer.id)
 
     def check_in(self, customer_id: int | None) -> None:
+        from .appointments_page import offer_booking    # the dialogs' modules load when first used
         outcome = offer_booking(self, self.ops, customer_id) if customer_id is not None else None   # booked today?
         if outcome is None:
             outcome = self.ops.run(self, lambda: self.shop.visits.check_in(self.ops.staff, customer_id),
@@ -199,6 +195,8 @@ class CounterPage(QWidget):
         visit = self.editor.visit
         if visit is None:
             return
+        from .after_checkout import finish_sale
+        from .checkout_dialog import CheckoutDialog
         receipt = CheckoutDialog.ask(self, self.ops, visit.id)
         if receipt is not None:
             finish_sale(self, self.ops, receipt)
@@ -217,6 +215,7 @@ class CounterPage(QWidget):
         chosen = self.chosen_customer()
         if chosen is None:
             return
+        from .card_dialogs import TopUpDialog
         record = TopUpDialog.ask(self, self.ops, *chosen)
         if record is not None:
             self.print_topup_slip(record)
@@ -246,11 +245,14 @@ class CounterPage(QWidget):
         chosen = self.chosen_customer()
         if chosen is None:
             return
+        from .after_checkout import finish_sale
+        from .card_dialogs import PackageSaleDialog
         receipt = PackageSaleDialog.ask(self, self.ops, *chosen)
         if receipt is not None:
             finish_sale(self, self.ops, receipt)
 
     def today_sales(self) -> None:
+        from .sales_history import TodaySalesDialog
         TodaySalesDialog.ask(self, self.ops)
 
     def shift(self) -> None:

@@ -18,16 +18,9 @@ from ..errors import DatabaseProblem, SalonError
 from ..records import StaffInfo
 from ..roles import Perm
 from . import errors_text, labels
-from .care_page import CarePage
-from .catalogue_page import CataloguePage
-from .appointments_page import AppointmentsPage
 from .counter_page import CounterPage
-from .customers_page import CustomersPage
+from .lazy_pages import LazyPages
 from .ops import SETTINGS, Ops
-from .reports_page import ReportsPage
-from .segments_page import SegmentsPage
-from .settings_page import SettingsPage
-from .technician_page import TechnicianPage
 from .widgets import big_label, error_label
 
 class LockScreen(QWidget):
@@ -77,6 +70,13 @@ class LockScreen(QWidget):
             self.password.clear()
             return
         self.window_.switch_user(staff)
+
+
+def _page(module: str, name: str, ops: Ops) -> QWidget:
+    """A page whose module is imported when the page is first shown."""
+    from importlib import import_module
+    page: QWidget = getattr(import_module(f"{__package__}.{module}"), name)(ops)
+    return page
 
 
 class MainWindow(QMainWindow):
@@ -164,35 +164,31 @@ class MainWindow(QMainWindow):
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
             page.deleteLater()
-        self.pages = {}
-        if self.ops.can(Perm.COUNTER):
-            self.pages["counter"] = CounterPage(self.ops)
-            self.pages["customers"] = CustomersPage(self.ops)
-            self.pages["appointments"] = AppointmentsPage(self.ops)
-            self.pages["appointments"].visit_opened.connect(self.show_visit)
-            self.tabs.addTab(self.pages["counter"], self.tr("Counter"))
-            self.tabs.addTab(self.pages["appointments"], self.tr("Appointments"))
-            self.tabs.addTab(self.pages["customers"], self.tr("Customers"))
+        if isinstance(self.pages, LazyPages):
+            self.pages.close()
+        # Only the first page is built now; the others when first shown (a start must not pay for them).
+        pages = self.pages = LazyPages(self.tabs)
+        pages.built_hook = self._page_built
+        ops = self.ops
+        if ops.can(Perm.COUNTER):
+            pages.add("counter", self.tr("Counter"), lambda: CounterPage(ops), now=True)
+            pages.add("appointments", self.tr("Appointments"), lambda: _page("appointments_page", "AppointmentsPage", ops))
+            pages.add("customers", self.tr("Customers"), lambda: _page("customers_page", "CustomersPage", ops))
         else:                                      # a technician: notes on their own services
-            self.pages["services"] = TechnicianPage(self.ops)
-            self.tabs.addTab(self.pages["services"], self.tr("My services"))
-            self.pages["appointments"] = AppointmentsPage(self.ops)     # their own column only
-            self.tabs.addTab(self.pages["appointments"], self.tr("Appointments"))
+            pages.add("services", self.tr("My services"), lambda: _page("technician_page", "TechnicianPage", ops),
+                      now=True)
+            pages.add("appointments", self.tr("Appointments"),       # their own column only
+                      lambda: _page("appointments_page", "AppointmentsPage", ops))
         # 回访: every role; the cashier and the owner see all tasks, a technician the ones assigned to them
-        self.pages["care"] = CarePage(self.ops)
-        self.tabs.addTab(self.pages["care"], self.tr("Follow-ups"))
-        if self.ops.can(Perm.SEGMENTS):
-            self.pages["segments"] = SegmentsPage(self.ops)
-            self.tabs.addTab(self.pages["segments"], self.tr("Segments"))
-        if self.ops.can(Perm.CATALOGUE) or self.ops.can(Perm.STAFF):
-            self.pages["catalogue"] = CataloguePage(self.ops)
-            self.tabs.addTab(self.pages["catalogue"], self.tr("Catalogue and staff"))
-        if self.ops.can(Perm.REPORTS_ALL):               # the owner; a cashier sees no reports beyond today
-            self.pages["reports"] = ReportsPage(self.ops)
-            self.tabs.addTab(self.pages["reports"], self.tr("Reports"))
-        if self.ops.can(Perm.SETTINGS):
-            self.pages["settings"] = SettingsPage(self.ops)
-            self.tabs.addTab(self.pages["settings"], self.tr("Settings"))
+        pages.add("care", self.tr("Follow-ups"), lambda: _page("care_page", "CarePage", ops))
+        if ops.can(Perm.SEGMENTS):
+            pages.add("segments", self.tr("Segments"), lambda: _page("segments_page", "SegmentsPage", ops))
+        if ops.can(Perm.CATALOGUE) or ops.can(Perm.STAFF):
+            pages.add("catalogue", self.tr("Catalogue and staff"), lambda: _page("catalogue_page", "CataloguePage", ops))
+        if ops.can(Perm.REPORTS_ALL):               # the owner; a cashier sees no reports beyond today
+            pages.add("reports", self.tr("Reports"), lambda: _page("reports_page", "ReportsPage", ops))
+        if ops.can(Perm.SETTINGS):
+            pages.add("settings", self.tr("Settings"), lambda: _page("settings_page", "SettingsPage", ops))
         self.lock_action.setText(self.tr("Lock / switch user"))
         lock_button = QPushButton(self.tr("Lock / switch user (Ctrl+L)"))
         lock_button.setObjectName("lock_button")
@@ -204,6 +200,10 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         lock_button.show()        # a widget given to an already shown window stays hidden until shown
         self.update_status()
+
+    def _page_built(self, key: str, page: QWidget) -> None:
+        if key == "appointments":
+            page.visit_opened.connect(self.show_visit)   # type: ignore[attr-defined]
 
     def show_damage(self, problem: DatabaseProblem) -> None:
         """The shop file is damaged (found by the check after start or the nightly one): the red

@@ -10,15 +10,17 @@ reprint: ``PrintRun.message`` says what happened in the cashier's language.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ..errors import PrinterProblem, SalonError
 from ..printer_setup import PrinterConfig, config_from_settings
-from ..reports import escpos_jobs
 from ..settings_registry import SETTINGS
 from . import errors_text
+
+if TYPE_CHECKING:
+    from ..reports import escpos_jobs
 
 PRINTER_KEYS = tuple(key for key in SETTINGS if key.startswith("printer."))
 
@@ -57,6 +59,7 @@ class _Send(QRunnable):
     def run(self) -> None:
         outcome: object
         try:
+            from ..reports import escpos_jobs      # the printer's modules load with the first job
             outcome = escpos_jobs.run(self.config, self.job)
         except SalonError as error:
             outcome = error
