@@ -22,6 +22,8 @@ class CustomerTableModel(RecordTableModel):
 
     NAME, PHONE, TIER, POINTS, LAST_VISIT = range(5)
     NUMERIC = frozenset({POINTS})
+    # the widest text of each fixed column (the counter's results never measure their contents)
+    SAMPLES = {PHONE: "+86 138 0000 0000", TIER: "Platinum member", POINTS: "99,999,999", LAST_VISIT: "2026-12-31"}
 
     def __init__(self, parent=None, masked_phone: bool = True) -> None:
         super().__init__(parent)

@@ -17,7 +17,7 @@ from .counter_models import CustomerTableModel, OpenVisitsModel
 from .customer_quick import QuickCustomerDialog
 from .ops import CATALOGUE, CUSTOMERS, SALES, STAFF, VISITS, Ops
 from .visit_editor import VisitEditor
-from .widgets import SearchField, big_label, current_record, make_table, select_row
+from .widgets import SearchField, big_label, current_record, fixed_columns, make_table, select_row
 
 
 class CounterPage(QWidget):
@@ -36,6 +36,7 @@ class CounterPage(QWidget):
         self.results_model = CustomerTableModel(self)
         self.results_view = make_table(self.results_model, stretch=CustomerTableModel.NAME)
         self.results_view.setObjectName("search_results")
+        fixed_columns(self.results_view, CustomerTableModel.SAMPLES, stretch=CustomerTableModel.NAME)
         self.results_view.doubleClicked.connect(lambda _i: self.check_in_chosen())
         self.search.steer(self.results_view)
         self.search.textChanged.connect(self.find)
@@ -110,8 +111,8 @@ class CounterPage(QWidget):
     def find(self, text: str) -> None:
         text = text.strip()
         rows = self.ops.query(self, lambda: self.shop.customers.find(self.ops.staff, text), default=[]) if text else []
-        self.results_model.set_rows(rows)
-        select_row(self.results_view, 0)
+        if self.results_model.update_rows(rows) or not self.results_view.currentIndex().isValid():
+            select_row(self.results_view, 0)
 
     def focus_search(self) -> None:
         self.search.setFocus()

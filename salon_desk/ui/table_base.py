@@ -53,6 +53,19 @@ class RecordTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
+    def update_rows(self, rows: Sequence[Any]) -> bool:
+        """Show ``rows``, telling the view only what changed (nothing when the answer is the
+        same; the changed cells when the number of rows is the same); True when anything did."""
+        rows = list(rows)
+        if rows == self._rows:
+            return False
+        if len(rows) != len(self._rows) or not rows:
+            self.set_rows(rows)
+            return True
+        self._rows = rows
+        self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+        return True
+
     def rows(self) -> list[Any]:
         return list(self._rows)
 

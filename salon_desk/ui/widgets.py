@@ -108,6 +108,26 @@ def make_table(model, parent: QWidget | None = None, stretch: int | None = None)
     return view
 
 
+def fixed_columns(view: QTableView, samples: dict[int, str], stretch: int | None = None) -> None:
+    """Columns of a width set once, from the header and a sample of the widest text each column
+    shows (the ``stretch`` column takes the rest), and rows of one fixed height: a table that
+    changes with every keystroke never measures its contents again."""
+    header = view.horizontalHeader()
+    metrics = view.fontMetrics()
+    header_metrics = header.fontMetrics()
+    model = view.model()
+    padding = 24
+    for column in range(model.columnCount() if model is not None else 0):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = max(header_metrics.horizontalAdvance(title), metrics.horizontalAdvance(samples.get(column, "")))
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, width + padding)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+
 def big_label(text: str = "", points: int = 20, bold: bool = True) -> QLabel:
     label = QLabel(text)
     font = QFont(label.font())
