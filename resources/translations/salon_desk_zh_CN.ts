@@ -3632,6 +3632,14 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>{year}年{month}月</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Working out the figures…</source>
+        <translation>正在计算报表数据…</translation>
+    </message>
+    <message>
         <source>{shop} — business report {period}</source>
         <translation>{shop}&#x3000;{period}经营报表</translation>
     </message>
@@ -3666,6 +3674,18 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Saving {path}…</source>
+        <translation>正在保存 {path}…</translation>
+    </message>
+    <message>
+        <source>Not saved: cancelled.</source>
+        <translation>未保存：已取消。</translation>
     </message>
     <message>
         <source>Could not write {path}: {problem}</source>

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from typing import Callable, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -29,13 +29,15 @@ class _Relay(QObject):
 
 
 def run_with_progress(work: Callable[[Report], T], title: str, label: str, parent: QWidget | None = None,
-                      cancellable: bool = True) -> T:
+                      cancellable: bool = True, minimum_ms: int = 0) -> T:
+    """``work(report)`` on a thread behind the dialog; with ``minimum_ms`` the dialog shows only
+    when the work lasts longer than that (quick work does not flash a dialog)."""
     dialog = QProgressDialog(parent)          # its Cancel button comes translated by Qt
     dialog.setLabelText(label)
     dialog.setRange(0, 0)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-    dialog.setMinimumDuration(0)
+    dialog.setMinimumDuration(minimum_ms)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     if not cancellable:
@@ -61,12 +63,17 @@ def run_with_progress(work: Callable[[Report], T], title: str, label: str, paren
         except BaseException as error:          # handed back to the caller's thread
             outcome["error"] = error
         finally:
+            outcome["done"] = True
             relay.finished.emit()
 
     loop = QEventLoop()
     relay.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     thread = threading.Thread(target=worker, name="salon-desk-work", daemon=True)
-    dialog.show()
+    if minimum_ms <= 0:
+        dialog.show()
+    else:
+        dialog.hide()
+        QTimer.singleShot(minimum_ms, lambda: None if "done" in outcome else dialog.show())
     thread.start()
     loop.exec()
     thread.join()

@@ -21,9 +21,11 @@ from ..report_figures import MonthlyFigures
 from ..reports.figure_rows import DEFINITIONS, Section, Value, all_sections, count, definitions, fen
 from . import printing
 from .ops import CUSTOMERS, SALES, Ops
+from .progress_dialog import Cancelled, Report, run_with_progress
 from .report_models import FigureTableModel, cell_text
 from .widgets import big_label, make_table
 
+PROGRESS_AFTER_MS = 400          # work shorter than this shows no progress dialog
 Period = tuple[str, object]          # ("month", (year, month)) or ("day", date)
 
 
@@ -181,8 +183,10 @@ class ReportsPage(QWidget):
         else:
             action = lambda: self.shop.reports.month(staff, *value)  # noqa: E731
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            figures = self.ops.query(self, action)
+        try:       # the first report on a large file reads its history: a dialog if it takes a while
+            figures = self.ops.query(self, lambda: run_with_progress(
+                lambda _report: action(), self.tr("Report"), self.tr("Working out the figures…"), self,
+                cancellable=False, minimum_ms=PROGRESS_AFTER_MS))
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.stale = False
@@ -253,9 +257,22 @@ class ReportsPage(QWidget):
             return None
         if not path.suffix:
             path = path.with_suffix(f".{kind}")
+        partial = path.with_name(path.name + ".partial")     # the file appears whole or not at all
+
+        def write(report: Report) -> None:
+            report(0, 2, "")
+            printing.save_monthly_exports(f, **{kind: partial})
+            report(1, 2, "")                                  # a cancel here leaves nothing behind
+            partial.replace(path)
         try:
-            printing.save_monthly_exports(f, **{kind: path})
+            run_with_progress(write, self.tr("Saving"), self.tr("Saving {path}…").format(path=str(path)), self,
+                              minimum_ms=PROGRESS_AFTER_MS)
+        except Cancelled:
+            partial.unlink(missing_ok=True)
+            self._report(self.tr("Not saved: cancelled."), False)
+            return None
         except OSError as problem:
+            partial.unlink(missing_ok=True)
             self._report(self.tr("Could not write {path}: {problem}").format(
                 path=str(path), problem=problem.strerror or str(problem)), False)
             return None
