@@ -138,6 +138,7 @@ def _downgrade_to_before_the_lapse_clock(path: Path) -> None:
                                ).fetchall():
         con.execute(f'DROP TRIGGER "{name}"')
     con.execute('DROP INDEX "member_lapse_due"')
+    con.execute('DROP INDEX "visit_open"')
     con.execute('ALTER TABLE "member" DROP COLUMN "lapse_from"')
     con.execute("DELETE FROM schema_history WHERE name = '0016_member_lapse_clock'")
     con.commit()
@@ -219,3 +220,12 @@ def test_the_daily_jobs_once_a_day_parts_run_once(shop, clock, new_member):
     assert "books" not in again and "care" not in again and again["backup"] is None
     clock.advance(days=1)
     assert "care" in shop.run_daily_jobs(backup=True, care_once=True)
+
+
+def test_the_counters_open_visits_are_read_through_their_own_index(shop, cashier, new_customer):
+    plan = " ".join(str(r[-1]) for r in shop.db.execute_sql(
+        'EXPLAIN QUERY PLAN SELECT * FROM visit WHERE status = \'open\' ORDER BY opened_at, id').fetchall())
+    assert "USING INDEX visit_open" in plan and "TEMP B-TREE" not in plan    # only open visits, in order
+    zhang = new_customer()
+    visit = shop.visits.check_in(cashier, zhang.id)
+    assert [v.id for v in shop.visits.open_visits(cashier)] == [visit.id]

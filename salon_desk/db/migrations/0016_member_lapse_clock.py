@@ -1,4 +1,4 @@
-"""Version 16: each member carries the moment their lapse period counts from, indexed.
+"""Version 16: each member carries the moment their lapse period counts from, indexed; open visits are indexed.
 
 ``member.lapse_from`` is the latest of joining, the last reinstatement and the last
 completed (paid) sale of the membership: the same three moments the lapse rule
@@ -6,6 +6,9 @@ completed (paid) sale of the membership: the same three moments the lapse rule
 rows (checkout, a void, a merge moving sales, a rejoin, a reinstatement), and a
 partial index over the active members lets the daily lapse job read only the
 members whose period crossed the cutoff, instead of every member and every sale.
+
+A partial index over the open visits lets the counter list who is in the shop now
+without reading every visit of the shop's history at each start.
 
 The column is not a field of the peewee model on purpose: a ``save()`` of a member
 read before a sale would write its stale value back over the triggers' one.
@@ -24,6 +27,8 @@ STATEMENTS = [
     'ALTER TABLE "member" ADD COLUMN "lapse_from" DATETIME',
     RECOMPUTE + ";",
     'CREATE INDEX "member_lapse_due" ON "member" ("lapse_from") WHERE "active" = 1;',
+    # the counter's "in the shop now" list at start: the open visits only, not every visit ever
+    'CREATE INDEX "visit_open" ON "visit" ("opened_at", "id") WHERE "status" = \'open\';',
     # a paid sale moves the member's clock forward (the common case: no other row is read)
     'CREATE TRIGGER "member_lapse_sale_insert" AFTER INSERT ON "sale"'
     " WHEN NEW.\"member_id\" IS NOT NULL AND NEW.\"status\" = 'completed' BEGIN"
