@@ -106,7 +106,8 @@ def start_daily_jobs(window: MainWindow, shop: Shop) -> DailyJobs:
     """The daily jobs, started on a worker thread once the counter is painted and every half hour."""
     jobs = DailyJobs(shop, window)
     jobs.finished.connect(lambda result: report_daily_jobs(window, result))
-    after_first_paint(window, jobs.start)
+    if not getattr(shop, "read_only", False):     # a file this computer may not write: nothing to run
+        after_first_paint(window, jobs.start)
     return jobs
 
 

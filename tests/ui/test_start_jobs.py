@@ -113,3 +113,14 @@ def test_closing_the_window_interrupts_a_long_file_check(qtbot, shop, window, mo
     qtbot.wait(50)
     assert reported == []                                # nothing half-reported
     assert shop.staff.needs_setup() is False             # the UI thread's connection still works
+
+
+def test_a_read_only_shop_runs_no_daily_jobs(qtbot, shop, make_window, cashier, monkeypatch):
+    shop.read_only = True
+    window = make_window(cashier)
+    ran: list[str] = []
+    monkeypatch.setattr(shop, "run_daily_jobs", lambda **kwargs: ran.append("jobs") or {})
+    jobs = app_module.start_daily_jobs(window, shop)
+    qtbot.wait(3500)                                   # past the first paint and the fallback
+    assert ran == [] and not jobs.running
+    assert window.read_only_banner.isVisible()
