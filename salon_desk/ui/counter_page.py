@@ -7,6 +7,8 @@ package, F9 check out the selected visit, Esc back to search.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
@@ -18,6 +20,12 @@ from .customer_quick import QuickCustomerDialog
 from .ops import CATALOGUE, CUSTOMERS, SALES, STAFF, VISITS, Ops
 from .visit_editor import VisitEditor
 from .widgets import SearchField, big_label, current_record, fixed_columns, make_table, select_row
+
+
+def finish_sale(parent: QWidget, ops: Ops, receipt: Any) -> object:
+    """The receipt step after a sale (its printing modules load with the first sale, not at start)."""
+    from .after_checkout import finish_sale as finish
+    return finish(parent, ops, receipt)
 
 
 class CounterPage(QWidget):
@@ -196,7 +204,6 @@ class CounterPage(QWidget):
         visit = self.editor.visit
         if visit is None:
             return
-        from .after_checkout import finish_sale
         from .checkout_dialog import CheckoutDialog
         receipt = CheckoutDialog.ask(self, self.ops, visit.id)
         if receipt is not None:
@@ -246,7 +253,6 @@ class CounterPage(QWidget):
         chosen = self.chosen_customer()
         if chosen is None:
             return
-        from .after_checkout import finish_sale
         from .card_dialogs import PackageSaleDialog
         receipt = PackageSaleDialog.ask(self, self.ops, *chosen)
         if receipt is not None:
