@@ -2200,6 +2200,10 @@ Ask the customer.</source>
         <translation>护理建议太长了（最多 {max} 个字）。</translation>
     </message>
     <message>
+        <source>The care tip is too long (at most {max} characters).</source>
+        <translation>到店小贴士太长了（最多 {max} 个字）。</translation>
+    </message>
+    <message>
         <source>This follow-up is already closed.</source>
         <translation>这条回访已经结束。</translation>
     </message>
@@ -2475,6 +2479,10 @@ Ask the customer.</source>
         <translation> 分钟</translation>
     </message>
     <message>
+        <source>e.g. do not wash your hair the day before</source>
+        <translation>例如：染发前一天请勿洗头</translation>
+    </message>
+    <message>
         <source>Member discount applies</source>
         <translation>享受会员折扣</translation>
     </message>
@@ -2521,6 +2529,10 @@ Ask the customer.</source>
     <message>
         <source>Usual duration:</source>
         <translation>常规时长：</translation>
+    </message>
+    <message>
+        <source>Care tip (in the reminder):</source>
+        <translation>到店小贴士（写进预约提醒）：</translation>
     </message>
     <message>
         <source>Opening stock:</source>

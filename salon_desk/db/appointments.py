@@ -61,7 +61,7 @@ class AppointmentService:
 
     @staticmethod
     def _services(ids: Iterable[int]) -> dict[int, ServiceRef]:
-        return {i.id: ServiceRef(i.id, i.name, i.duration_min or 60, bool(i.active))
+        return {i.id: ServiceRef(i.id, i.name, i.duration_min or 60, bool(i.active), i.care_tip or "")
                 for i in Item.select().where((Item.id.in_(list(set(ids)))) & (Item.kind == "service"))}
 
     @staticmethod
@@ -343,12 +343,16 @@ class AppointmentService:
         shop = (self.ctx.setting("shop.name"), self.ctx.setting("shop.address"), self.ctx.setting("shop.phone"))
         names = self.ctx.staff_names()
         out = []
+        rows = list(rows)
+        tips = {i.id: i.care_tip or "" for i in Item.select(Item.id, Item.care_tip).where(
+            Item.id.in_(LineRow.select(LineRow.item).where(LineRow.booking.in_([r.id for r in rows]))))}
         for row in rows:
             record = self._record(row)
             # a newcomer gave their phone to be called about this booking; a customer on file needs consent
             given = current_consents(row.customer_id).get("marketing") if row.customer_id else None
             consent = row.customer_id is None or bool(given and given.granted)
-            text = rules.reminder_text(record.name, [ReminderLine(s.start, s.service_name, s.technician_name)
+            text = rules.reminder_text(record.name, [ReminderLine(s.start, s.service_name, s.technician_name,
+                                                                  tips.get(s.service_id, ""))
                                                      for s in record.services],
                                        shop_name=shop[0], shop_address=shop[1], shop_phone=shop[2]) if consent else ""
             out.append(Reminder(row.id, record.name, row.start_at, text, consent, row.reminder_sent_at,

@@ -232,6 +232,7 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "complaint.not_found": lambda p: QCoreApplication.translate("Errors", "This complaint no longer exists."),
         "complaint.nothing_to_redo": lambda p: QCoreApplication.translate("Errors", "The complained-of visit has no service that can be done again."),
         "item.aftercare_too_long": lambda p: QCoreApplication.translate("Errors", "The aftercare advice is too long (at most {max} characters).").format(max=p.get("max", "")),
+        "item.care_tip_too_long": lambda p: QCoreApplication.translate("Errors", "The care tip is too long (at most {max} characters).").format(max=p.get("max", "")),
         "care.task_closed": lambda p: QCoreApplication.translate("Errors", "This follow-up is already closed."),
         "care.bad_score": lambda p: QCoreApplication.translate("Errors", "A score for {dimension} must be a whole number from 1 to 5.").format(dimension=_dimension(p.get("dimension", ""))),
         "care.bad_rating": lambda p: QCoreApplication.translate("Errors", "The customer's rating must be a whole number from 1 to 5."),

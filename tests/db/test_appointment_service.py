@@ -148,3 +148,22 @@ def test_tomorrows_reminders_follow_consent_and_remember_who_sent_them(shop, cas
     shop.appointments.mark_reminder_sent(cashier, reminders[0].booking_id)
     sent = shop.appointments.reminders(cashier)[0]
     assert sent.sent_by == "小美" and sent.sent_at == datetime(2026, 11, 22, 10, 0)
+
+
+def test_tomorrows_reminder_tells_the_services_care_tip_and_says_nothing_without_one(
+        shop, owner, cashier, tech, items, new_customer):
+    customer = new_customer("张三", "13812345678", consent_marketing=True)
+    shop.appointments.book(cashier, [(items.dye.id, tech.id, at(10), 90, False),
+                                     (items.cut.id, tech.id, at(11, 30), 45, False)], customer_id=customer.id)
+    before = shop.appointments.reminders(cashier)[0].text
+    assert "到店小贴士" not in before and "11:30 精剪（王师傅）" in before
+    shop.catalogue.update_item(owner, items.dye.id, care_tip="  染发前一天请勿洗头 ")
+    assert shop.catalogue.item(owner, items.dye.id).care_tip == "染发前一天请勿洗头"
+    assert shop.catalogue.item(owner, items.dye.id).aftercare == ""         # a field of its own
+    text = shop.appointments.reminders(cashier)[0].text
+    assert text.count("到店小贴士：染发前一天请勿洗头") == 1
+    assert text.index("10:00 染发（王师傅）") < text.index("到店小贴士") < text.index("如需改约")
+    with pytest.raises(InvalidInput) as refused:
+        shop.catalogue.update_item(owner, items.cut.id, care_tip="长" * 201)
+    assert refused.value.code == "item.care_tip_too_long"
+    assert shop.catalogue.item(owner, items.cut.id).care_tip == ""
