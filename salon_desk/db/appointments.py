@@ -337,13 +337,12 @@ class AppointmentService:
     def reminders(self, actor: Actor) -> list[Reminder]:
         """Tomorrow's bookings with a ready message; those without contact consent get none."""
         first, last = _day_bounds(self.ctx.today() + timedelta(days=1))
-        rows = (Booking.select().where((Booking.start_at >= first) & (Booking.start_at < last)
-                                       & (Booking.status == BookingStatus.BOOKED.value))
-                .order_by(Booking.start_at, Booking.id))
+        rows = list(Booking.select().where((Booking.start_at >= first) & (Booking.start_at < last)
+                                           & (Booking.status == BookingStatus.BOOKED.value))
+                    .order_by(Booking.start_at, Booking.id))
         shop = (self.ctx.setting("shop.name"), self.ctx.setting("shop.address"), self.ctx.setting("shop.phone"))
         names = self.ctx.staff_names()
         out = []
-        rows = list(rows)
         tips = {i.id: i.care_tip or "" for i in Item.select(Item.id, Item.care_tip).where(
             Item.id.in_(LineRow.select(LineRow.item).where(LineRow.booking.in_([r.id for r in rows]))))}
         for row in rows:
