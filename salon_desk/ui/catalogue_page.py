@@ -14,6 +14,7 @@ from ..roles import Perm, Role
 from . import errors_text, labels
 from .ops import CATALOGUE, STAFF, Ops
 from .record_models import CatalogueModel, StaffModel
+from .working_hours import show_working_hours
 from .widgets import TextPrompt, current_record, error_label, make_table, select_row
 
 
@@ -218,6 +219,10 @@ class StaffTab(_ListEditor):
         self.new_button.clicked.connect(self.new_staff)
         self.reset_button = QPushButton(self.tr("Reset password"))
         self.reset_button.clicked.connect(self.reset_password)
+        self.hours_button = QPushButton(self.tr("Working hours…"))     # salon_desk/ui/working_hours.py
+        self.hours_button.setObjectName("working_hours_button")
+        self.hours_button.clicked.connect(
+            lambda: show_working_hours(self, self.ops, self.member.id if self.member else None))
         box = QGroupBox(self.tr("Staff member"))
         form = QFormLayout(box)
         form.addRow(self.tr("Login:"), self.username)
@@ -225,7 +230,7 @@ class StaffTab(_ListEditor):
         form.addRow(self.tr("Role:"), self.role)
         form.addRow("", self.active)
         form.addRow(self.tr("Password:"), self.password)
-        self._assemble(box, form, [self.new_button, self.reset_button], self.save_button)
+        self._assemble(box, form, [self.new_button, self.reset_button, self.hours_button], self.save_button)
         self.member = None
         self.reload()
 

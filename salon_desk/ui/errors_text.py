@@ -210,6 +210,9 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
                                                 if p.get("opens") is None else
                                                 QCoreApplication.translate("Errors", "{technician} works from {opens} to {closes}; {start}–{end} is outside these hours.").format(technician=p.get("technician", ""), opens=labels.clock(p.get("opens")), closes=labels.clock(p.get("closes")), start=_time(p, "start"), end=_time(p, "end"))),
         "appointment.not_found": lambda p: QCoreApplication.translate("Errors", "This booking does not exist."),
+        "appointment.hours_bad_time": lambda p: QCoreApplication.translate("Errors", "{weekday}: “{text}” is not a time like 09:30.").format(weekday=labels.weekday_name(p.get("weekday", -1)), text=p.get("text", "")),
+        "appointment.hours_not_quarter": lambda p: QCoreApplication.translate("Errors", "{weekday}: “{text}” is not on the quarter hour (minutes 00, 15, 30 or 45).").format(weekday=labels.weekday_name(p.get("weekday", -1)), text=p.get("text", "")),
+        "appointment.hours_end_before_start": lambda p: QCoreApplication.translate("Errors", "{weekday}: the end ({closes}) must be after the start ({opens}).").format(weekday=labels.weekday_name(p.get("weekday", -1)), opens=labels.clock(p.get("opens")), closes=labels.clock(p.get("closes"))),
         "appointment.clash": lambda p: QCoreApplication.translate("Errors", "{technician} is already booked from {start} to {end} ({customer}).").format(technician=p.get("technician", ""), start=_time(p, "start"), end=_time(p, "end"), customer=p.get("customer", "")),
         # settings
         "settings.unknown": lambda p: QCoreApplication.translate("Errors", "Unknown setting."),
