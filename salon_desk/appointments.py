@@ -655,3 +655,11 @@ class Reminder:
     consent: bool                      # False: "no contact consent", no message offered
     sent_at: datetime | None = None
     sent_by: str = ""
+
+
+@dataclass(frozen=True)
+class NoShows:
+    """A customer's no-shows so far, for their file: how many and the latest booking's start."""
+
+    count: int = 0
+    last: datetime | None = None

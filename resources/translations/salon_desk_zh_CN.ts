@@ -3063,6 +3063,17 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>NoShowFlag</name>
+    <message>
+        <source>No-shows: {count} (last {day})</source>
+        <translation>爽约 {count} 次（最近 {day}）</translation>
+    </message>
+    <message>
+        <source>Booked and did not come {count} times: confirm the booking the day before.</source>
+        <translation>预约后未到店 {count} 次：请在前一天确认预约。</translation>
+    </message>
+</context>
+<context>
     <name>OpenVisitsModel</name>
     <message>
         <source>Customer</source>

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from .. import appointments as rules
 from ..appointments import (
-    BookContext, BookedService, BookingDraft, BookingInfo, BookingLine, BookingRecord, BookingStatus, Reminder,
+    BookContext, BookedService, BookingDraft, BookingInfo, BookingLine, BookingRecord, BookingStatus, NoShows, Reminder,
     ReminderLine, ServiceRef, Slot, TechnicianDay, TechnicianRef,
 )
 from ..errors import NotFound, PermissionDenied
@@ -301,6 +301,18 @@ class AppointmentService:
         for row in query:
             counts[row.start_at.date()] += 1
         return counts
+
+    @requires(ANY_STAFF)
+    def no_shows_of(self, actor: Actor, customer_id: int) -> NoShows:
+        """How often the customer booked and did not come, and when last (their file shows it)."""
+        row = cast(dict[str, Any], (
+            Booking.select(fn.COUNT(Booking.id).alias("n"), fn.MAX(Booking.start_at).alias("last"))
+            .where((Booking.customer == customer_id) & (Booking.status == BookingStatus.NO_SHOW.value))
+            .dicts().get()))
+        last = row["last"]
+        if isinstance(last, str):            # an aggregate comes back as SQLite's text
+            last = datetime.fromisoformat(last)
+        return NoShows(int(row["n"] or 0), last)
 
     @requires(Perm.APPOINTMENTS)
     def today_for_customer(self, actor: Actor, customer_id: int) -> list[BookingRecord]:

@@ -167,3 +167,18 @@ def test_tomorrows_reminder_tells_the_services_care_tip_and_says_nothing_without
         shop.catalogue.update_item(owner, items.cut.id, care_tip="长" * 201)
     assert refused.value.code == "item.care_tip_too_long"
     assert shop.catalogue.item(owner, items.cut.id).care_tip == ""
+
+
+def test_the_no_shows_of_a_customer_count_and_date_the_last(shop, clock, cashier, tech, items, new_customer):
+    customer = new_customer()
+    assert shop.appointments.no_shows_of(cashier, customer.id).count == 0
+    assert shop.appointments.no_shows_of(cashier, customer.id).last is None
+    a = shop.appointments.book(cashier, [(items.cut.id, tech.id, at(11), 60, False)], customer_id=customer.id)
+    b = shop.appointments.book(cashier, [(items.cut.id, tech.id, at(14), 60, False)], customer_id=customer.id)
+    c = shop.appointments.book(cashier, [(items.cut.id, tech.id, at(16), 60, False)], customer_id=customer.id)
+    clock.set(2026, 11, 23, 17, 0)
+    shop.appointments.no_show(cashier, a.id)
+    shop.appointments.no_show(cashier, b.id)
+    shop.appointments.cancel(cashier, c.id, "改期")          # a cancellation is not a no-show
+    seen = shop.appointments.no_shows_of(cashier, customer.id)
+    assert (seen.count, seen.last) == (2, at(14))
