@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from peewee import JOIN, fn
+from peewee import fn
 
 from .. import appointments as rules
 from ..appointments import (
@@ -28,6 +28,7 @@ from .models import (
     Booking, BookingLine as LineRow, Complaint, Customer, Item, Member, Sale, Staff,
 )
 from .permissions import ANY_STAFF, requires
+from .rows import as_dict, as_dicts
 from .visits import VisitService
 
 
@@ -35,6 +36,19 @@ def complete_booking_of_visit(ctx: ShopContext, visit_id: int) -> None:
     """Inside the checkout transaction: the booking checked in to this visit is completed."""
     Booking.update(status=BookingStatus.COMPLETED.value, completed_at=ctx.now()).where(
         (Booking.visit == visit_id) & (Booking.status == BookingStatus.CHECKED_IN.value)).execute()
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _stamp(value: datetime) -> str:
+    """A datetime as the shop file stores it (peewee's DateTimeField: ISO with a space)."""
+    return value.isoformat(" ")
+
+
+def _read_stamp(value: str | datetime) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
 def _day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -54,41 +68,45 @@ class AppointmentService:
     def _rota(self) -> rules.Rota:
         return rules.rota_from_json(self.ctx.setting("appointments.hours"))
 
-    @staticmethod
-    def _technicians() -> dict[int, TechnicianRef]:
-        return {s.id: TechnicianRef(s.id, s.display_name, bool(s.active))
-                for s in Staff.select(Staff.id, Staff.display_name, Staff.active)}
+    def _technicians(self, ids: Iterable[int]) -> dict[int, TechnicianRef]:
+        """The staff members named (by id): what the rules need of the booking's technicians."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        rows = as_dicts(self.ctx.execute(self.ctx.sql.BOOKING_STAFF.format(marks=_marks(wanted)), wanted))
+        return {r["id"]: TechnicianRef(r["id"], r["display_name"], bool(r["active"])) for r in rows}
 
-    @staticmethod
-    def _services(ids: Iterable[int]) -> dict[int, ServiceRef]:
-        return {i.id: ServiceRef(i.id, i.name, i.duration_min or 60, bool(i.active), i.care_tip or "")
-                for i in Item.select().where((Item.id.in_(list(set(ids)))) & (Item.kind == "service"))}
+    def _services(self, ids: Iterable[int]) -> dict[int, ServiceRef]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        rows = as_dicts(self.ctx.execute(self.ctx.sql.BOOKING_SERVICES.format(marks=_marks(wanted)), wanted))
+        return {r["id"]: ServiceRef(r["id"], r["name"], r["duration_min"] or 60, bool(r["active"]),
+                                    r["care_tip"] or "") for r in rows}
 
-    @staticmethod
-    def _slots(technician_ids: Iterable[int], first: datetime, last: datetime) -> list[Slot]:
+    def _slots(self, technician_ids: Iterable[int], first: datetime, last: datetime) -> list[Slot]:
         """The slots holding time of these technicians between ``first`` and ``last``."""
-        query = (LineRow.select(LineRow.booking, LineRow.technician, LineRow.start_at, LineRow.end_at,
-                                Booking.status, Booking.newcomer_name, Customer.name.alias("cname"))
-                 .join(Booking).join(Customer, JOIN.LEFT_OUTER, on=(Booking.customer == Customer.id))
-                 .where(LineRow.technician.in_(list(set(technician_ids))) & (LineRow.start_at < last)
-                        # no service is longer than MAX_LINE_MINUTES: the index reads only the window
-                        & (LineRow.start_at > first - timedelta(minutes=rules.MAX_LINE_MINUTES))
-                        & (LineRow.end_at > first)
-                        & Booking.status.in_([s.value for s in rules.HOLDS_TIME]))
-                 .dicts())
-        return [Slot(r["booking"], r["technician"], r["start_at"], r["end_at"], r["cname"] or r["newcomer_name"],
-                     BookingStatus(r["status"])) for r in cast(Iterable[dict[str, Any]], query)]
+        techs = sorted(set(technician_ids))
+        if not techs:
+            return []
+        earliest = first - timedelta(minutes=rules.MAX_LINE_MINUTES)
+        rows = as_dicts(self.ctx.execute(self.ctx.sql.BOOKING_SLOTS.format(marks=_marks(techs)),
+                                         [*techs, _stamp(last), _stamp(earliest), _stamp(first)]))
+        return [Slot(r["booking_id"], r["technician_id"], _read_stamp(r["start_at"]), _read_stamp(r["end_at"]),
+                     r["name"] or "", BookingStatus(r["status"])) for r in rows]
 
     def _check(self, draft: BookingDraft, before: BookingDraft | None = None,
-               services: dict[int, ServiceRef] | None = None) -> None:
+               services: dict[int, ServiceRef] | None = None) -> dict[int, TechnicianRef]:
+        """Refuse the draft with a typed error; returns its technicians (for the record)."""
         techs = [line.technician_id for line in draft.lines]
         first = min((l.start for l in draft.lines), default=self.ctx.now()) - timedelta(hours=12)
         last = max((l.end for l in draft.lines), default=self.ctx.now()) + timedelta(hours=12)
         if services is None:
             services = self._services(l.service_id for l in draft.lines)
-        context = BookContext(self.ctx.now(), self._technicians(), services,
-                              self._rota(), self._slots(techs, first, last) if techs else [])
+        technicians = self._technicians(techs)
+        context = BookContext(self.ctx.now(), technicians, services, self._rota(), self._slots(techs, first, last))
         rules.validate_booking(draft, context, before=before)
+        return technicians
 
     # ------------------------------------------------------------ records
 
@@ -143,12 +161,12 @@ class AppointmentService:
         catalogue's usual duration, designated) — for a customer from the file or a newcomer.
         Refused with a typed error (the clash names who and when); nothing is written then."""
         with self.ctx.db.atomic():
-            customer_name = ""
+            customer_name, no_shows = "", 0
             if customer_id is not None:
-                customer = Customer.get_or_none(Customer.id == customer_id)
-                if customer is None or customer.anonymised_at:
+                customer = as_dict(self.ctx.execute(self.ctx.sql.BOOKING_CUSTOMER, (customer_id,)))
+                if customer is None or customer["anonymised"]:
                     raise NotFound("customer.not_found", id=customer_id)
-                customer_name = customer.name
+                customer_name, no_shows = customer["name"], int(customer["no_shows"])
             usual = self._services(s[0] for s in services)
             lines = tuple(BookingLine(int(sid), int(tid), start,
                                       int(minutes) if minutes is not None
@@ -157,23 +175,27 @@ class AppointmentService:
             draft = BookingDraft(lines, customer_id=customer_id, customer_name=customer_name,
                                  newcomer_name="" if customer_id else newcomer_name.strip(),
                                  newcomer_phone="" if customer_id else newcomer_phone.strip(), notes=notes.strip())
-            self._check(draft, services=usual)
-            row = Booking.create(customer=customer_id, newcomer_name=draft.newcomer_name,
-                                 newcomer_phone=draft.newcomer_phone, notes=draft.notes,
-                                 status=BookingStatus.BOOKED.value, start_at=draft.start, end_at=draft.end,
-                                 booked_by=actor.row, booked_at=self.ctx.now(), cancel_reason="")
-            line_ids = self._write_lines(row, draft)
-            self.ctx.audit(actor, "booking_made", target=f"booking:{row.id}", start=draft.start)
+            technicians = self._check(draft, services=usual)
+            booked_at = self.ctx.now()
+            booking_id = self.ctx.execute(self.ctx.sql.INSERT_BOOKING, (
+                customer_id, draft.newcomer_name, draft.newcomer_phone, draft.notes, _stamp(draft.start),
+                _stamp(draft.end), actor.id, _stamp(booked_at))).lastrowid
+            assert booking_id is not None
+            values = [v for l in draft.lines for v in (booking_id, l.service_id, l.technician_id, _stamp(l.start),
+                                                        _stamp(l.end), l.minutes, int(l.designated))]
+            rows = self.ctx.sql.INSERT_BOOKING_LINES.format(rows=", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(draft.lines)))
+            written = {(r["technician_id"], _read_stamp(r["start_at"])): r["id"]
+                       for r in as_dicts(self.ctx.execute(rows, values))}
+            self.ctx.audit(actor, "booking_made", target=f"booking:{booking_id}", start=draft.start)
             # the record from what was just written (no second read of the booking)
-            names = {t.id: t.name for t in self._technicians().values()}
             return BookingRecord(
-                row.id, BookingStatus.BOOKED, customer_id, customer_name or draft.newcomer_name, draft.newcomer_phone,
-                draft.start, draft.end,
-                tuple(sorted((BookedService(i, l.service_id, usual[l.service_id].name, l.technician_id,
-                                            names.get(l.technician_id, ""), l.start, l.minutes, l.designated)
-                              for i, l in zip(line_ids, draft.lines)), key=lambda s: (s.start, s.line_id))),
-                draft.notes, actor.display_name, row.booked_at, "", None,
-                self._no_shows(customer_id) if customer_id else 0)
+                booking_id, BookingStatus.BOOKED, customer_id, customer_name or draft.newcomer_name,
+                draft.newcomer_phone, draft.start, draft.end,
+                tuple(sorted((BookedService(written[(l.technician_id, l.start)], l.service_id,
+                                            usual[l.service_id].name, l.technician_id,
+                                            technicians[l.technician_id].name, l.start, l.minutes, l.designated)
+                              for l in draft.lines), key=lambda s: (s.start, s.line_id))),
+                draft.notes, actor.display_name, booked_at, "", None, no_shows)
 
     def _change(self, actor: Actor, booking_id: int, change: Any, action: str) -> BookingRecord:
         with self.ctx.db.atomic():
