@@ -78,6 +78,9 @@ CARE_TIPS = {
     "H03": "染发前一天请勿洗头，头皮如有破损请提前告知",
     "H04": "烫发约需 2.5 小时，请预留时间，前一天请勿洗头",
     "N02": "请素颜到店，不要涂睫毛膏",
+    "B01": "请素颜到店，护理约需 1 小时",
+    "S01": "按摩前一小时请勿饱餐，穿宽松上衣更方便",
+    "H05": "护理前两天请勿染烫，头皮如有伤口请提前告知",
 }
 # (category, channel, what the customer said) — every category of SPEC §7 appears
 COMPLAINTS = [
@@ -502,9 +505,10 @@ def _book_ahead(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffInfo], ite
     made = 0
     for offset in range(15):
         day = now.date() + timedelta(days=offset)
-        wanted = (12 if day.weekday() >= 5 else 7) - offset // 4
+        wanted = (12 if day.weekday() >= 5 else 7) - offset // 4 + (4 if offset == 0 else 0)
+        first_hour = 10 if offset else min(19, now.hour + 1)     # today: the afternoon still to come
         for _ in range(wanted):
-            start = datetime.combine(day, time(rng.randint(10, 19), rng.choice([0, 15, 30, 45])))
+            start = datetime.combine(day, time(rng.randint(first_hour, 19), rng.choice([0, 15, 30, 45])))
             if start > now and _random_booking(shop, cashier, staff, items, people, start, rng) is not None:
                 made += 1
     return made

@@ -389,14 +389,15 @@ class DayView(QGraphicsView):
         painter.setPen(qcolor("#cbd5e1"))
         for col in range(len(self.technicians) + 1):
             painter.drawLine(QPointF(col * self.col_w, 0), QPointF(col * self.col_w, height))
+        if self.now is not None and self.now.date() == grid.day:
+            # the present, under the blocks so it never crosses a customer's name (the ruler marks it too)
+            y = minutes_between(grid.first, self.now) / STEP_MINUTES * ROW_H
+            painter.setPen(QPen(qcolor("#dc2626"), 2))
+            painter.drawLine(QPointF(0, y), QPointF(len(self.technicians) * self.col_w, y))
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         if self.grid is None or not self.technicians:
             return
-        if self.now is not None and self.now.date() == self.grid.day:
-            y = minutes_between(self.grid.first, self.now) / STEP_MINUTES * ROW_H
-            painter.setPen(QPen(qcolor("#dc2626"), 2))
-            painter.drawLine(QPointF(0, y), QPointF(len(self.technicians) * self.col_w, y))
         if self._block_at_cursor() is None and self.hasFocus():
             painter.setPen(QPen(qcolor("#4f46e5"), 2, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(79, 70, 229, 30))

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap, QStaticText
 from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from ..appointments import BookingInfo, BookingStatus
+from ..appointments import STEP_MINUTES, BookingInfo, BookingStatus
 
 if TYPE_CHECKING:
     from .day_view import DayView
@@ -347,6 +347,12 @@ class TimeRuler(QWidget):
         if 0 <= v.cursor_row < v.grid.rows:
             y = v.cursor_row * ROW_H - dy
             p.fillRect(QRectF(0, y, 4, ROW_H), qcolor("#4f46e5"))
+        if v.now is not None and v.now.date() == v.grid.day:
+            y = minutes_between(v.grid.first, v.now) / STEP_MINUTES * ROW_H - dy
+            p.setPen(QPen(qcolor("#dc2626"), 2))
+            p.drawLine(QPointF(RULER_W - 14, y), QPointF(RULER_W, y))
+            p.setBrush(qcolor("#dc2626"))
+            p.drawEllipse(QPointF(RULER_W - 14, y), 3, 3)
         p.end()
 
 
