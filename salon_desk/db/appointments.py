@@ -21,11 +21,11 @@ from ..appointments import (
 from ..errors import NotFound, PermissionDenied
 from ..records import VisitInfo
 from ..roles import Perm, Role
-from .birthday_perks import birthday_status
+from ..birthday import window_birthday
 from .context import Actor, ShopContext
 from .customer_rows import current_consents
 from .models import (
-    Booking, BookingLine as LineRow, Complaint, Customer, Item, Member, Sale, Staff,
+    Booking, BookingLine as LineRow, Customer, Item, Staff,
 )
 from .permissions import ANY_STAFF, requires
 from .rows import as_dict, as_dicts
@@ -263,52 +263,52 @@ class AppointmentService:
     @requires(ANY_STAFF)
     def day(self, actor: Actor, day: date) -> list[BookingInfo]:
         """Every block of ``day`` (one per booking and technician) with its badges;
-        a technician sees only their own services."""
+        a technician sees only their own services. Two statements, whatever the day holds."""
         first, last = _day_bounds(day)
-        query = (LineRow.select(LineRow, Item.name.alias("item_name")).join(Item).switch(LineRow).join(Booking)
-                 .where((Booking.start_at >= first - timedelta(hours=12)) & (LineRow.start_at < last)
-                        & (LineRow.end_at > first)).order_by(LineRow.start_at, LineRow.id))
-        if not actor.can(Perm.APPOINTMENTS):
-            query = query.where(LineRow.technician == actor.id)
-        lines = list(query.objects())
+        params: list[Any] = [_stamp(first - timedelta(hours=12)), _stamp(last), _stamp(first)]
+        own = not actor.can(Perm.APPOINTMENTS)
+        if own:
+            params.append(actor.id)
+        lines = as_dicts(self.ctx.execute(self.ctx.sql.DAY_LINES.format(
+            technician=" AND l.technician_id = ?" if own else ""), params))
         names = self.ctx.staff_names()
-        bookings = {b.id: b for b in Booking.select().where(Booking.id.in_({l.booking_id for l in lines}))}
         late_after = self.ctx.setting("appointments.late_minutes")
         now = self.ctx.now()
-        health = actor.can(Perm.SEE_HEALTH)
-        badges: dict[int, dict[str, Any]] = {}
-        groups: dict[tuple[int, int], list[Any]] = {}
+        badges = self._badges({l["customer_id"] for l in lines if l["customer_id"]}, actor.can(Perm.SEE_HEALTH), day)
+        groups: dict[tuple[int, int], list[dict[str, Any]]] = {}
         for line in lines:
-            groups.setdefault((line.booking_id, line.technician_id), []).append(line)
+            groups.setdefault((line["booking_id"], line["technician_id"]), []).append(line)
         out = []
         for (booking_id, tech_id), group in groups.items():
-            b = bookings[booking_id]
-            status = BookingStatus(b.status)
-            extra = badges.get(b.customer_id) if b.customer_id else None
-            if b.customer_id and extra is None:
-                extra = badges[b.customer_id] = self._badges(b.customer_id, health)
-            start = min(l.start_at for l in group)
+            b = group[0]
+            status = BookingStatus(b["status"])
+            customer_id = b["customer_id"]
+            extra = badges.get(customer_id) if customer_id else None
             out.append(BookingInfo(
-                b.id, tech_id, names.get(tech_id, ""), start, max(l.end_at for l in group),
-                tuple(l.item_name for l in group), status, b.customer_id,
-                extra["name"] if extra else "", "" if b.customer_id else b.newcomer_name,
-                "" if b.customer_id else b.newcomer_phone, any(l.designated for l in group), b.notes,
+                booking_id, tech_id, names.get(tech_id, ""), min(_read_stamp(l["start_at"]) for l in group),
+                max(_read_stamp(l["end_at"]) for l in group), tuple(l["item_name"] for l in group), status,
+                customer_id, extra["name"] if extra else "", "" if customer_id else b["newcomer_name"],
+                "" if customer_id else b["newcomer_phone"], any(bool(l["designated"]) for l in group), b["notes"],
                 **({k: v for k, v in extra.items() if k != "name"} if extra else {"first_visit": True}),
-                late=rules.is_late(status, b.start_at, now, late_after)))
+                late=rules.is_late(status, _read_stamp(b["booking_start"]), now, late_after)))
         return out
 
-    def _badges(self, customer_id: int, health: bool) -> dict[str, Any]:
-        customer = Customer.get_by_id(customer_id)
-        member = Member.get_or_none((Member.customer == customer_id) & (Member.active == True))  # noqa: E712
-        birthday = birthday_status(self.ctx, customer_id)
-        return {"name": customer.name, "tier": member.tier if member else None,
-                "birthday": bool(birthday and birthday.in_window),
-                "allergy": bool(health and customer.allergies.strip()),
-                "complaint": Complaint.select().where((Complaint.customer == customer_id)
-                                                      & Complaint.resolved_at.is_null()).exists(),
-                "first_visit": not Sale.select().where((Sale.customer == customer_id)
-                                                       & (Sale.status == "completed")).exists(),
-                "no_shows": self._no_shows(customer_id)}
+    def _badges(self, customer_ids: set[int], health: bool, day: date) -> dict[int, dict[str, Any]]:
+        """The day's customers' badges (name, tier, birthday in window, allergy, open complaint,
+        first visit, no-shows so far) in one statement. The birthday window is that of the day
+        shown: the perk applies on the day of the visit, not on the day it was booked."""
+        if not customer_ids:
+            return {}
+        wanted = sorted(customer_ids)
+        rows = as_dicts(self.ctx.execute(self.ctx.sql.DAY_BADGES.format(marks=_marks(wanted)), wanted))
+        window = self.ctx.setting("birthday.window")
+        return {r["id"]: {"name": r["name"], "tier": r["tier"],
+                          "birthday": bool(r["birth_month"] and r["birth_day"]
+                                           and window_birthday(r["birth_month"], r["birth_day"], day, window)),
+                          "allergy": bool(health and (r["allergies"] or "").strip()),
+                          "complaint": bool(r["complaint"]), "first_visit": not r["visited"],
+                          "no_shows": int(r["no_shows"])}
+                for r in rows}
 
     @requires(ANY_STAFF)
     def week(self, actor: Actor, first_day: date, days: int = 7) -> dict[date, int]:

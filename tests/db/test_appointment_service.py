@@ -182,3 +182,29 @@ def test_the_no_shows_of_a_customer_count_and_date_the_last(shop, clock, cashier
     shop.appointments.cancel(cashier, c.id, "改期")          # a cancellation is not a no-show
     seen = shop.appointments.no_shows_of(cashier, customer.id)
     assert (seen.count, seen.last) == (2, at(14))
+
+
+def test_each_block_of_the_day_carries_its_customers_badges(shop, owner, cashier, tech, tech2, items, new_customer,
+                                                            new_member, sell):
+    gold = new_member("金卡", "13812340001", tier="gold", birth_month=11, birth_day=23, allergies="染发剂过敏",
+                      consent_health=True)
+    regular = new_customer("回头客", "13812340002")
+    sell(regular.id, [items.cut])                               # has been in before
+    shop.care.open_complaint(cashier, regular.id, "attitude", "phone", "等太久")
+    shop.appointments.book(cashier, [(items.cut.id, tech.id, at(10), 60, True),
+                                     (items.care.id, tech2.id, at(10), 30, False)], customer_id=gold.id)
+    shop.appointments.book(cashier, [(items.cut.id, tech.id, at(12), 60, False)], customer_id=regular.id)
+    shop.appointments.book(cashier, [(items.cut.id, tech2.id, at(12), 60, False)],
+                           newcomer_name="新客", newcomer_phone="13900001111")
+    blocks = {(b.name, b.technician_name): b for b in shop.appointments.day(cashier, date(2026, 11, 23))}
+    seen = {k: (b.services, b.tier, b.birthday, b.allergy, b.complaint, b.first_visit, b.no_shows, b.designated)
+            for k, b in blocks.items()}
+    assert seen == {
+        ("金卡", "王师傅"): (("精剪",), "gold", True, True, False, True, 0, True),
+        ("金卡", "李师傅"): (("洗护",), "gold", True, True, False, True, 0, False),
+        ("回头客", "王师傅"): (("精剪",), None, False, False, True, False, 0, False),
+        ("新客", "李师傅"): (("精剪",), None, False, False, False, True, 0, False)}
+    assert blocks[("新客", "李师傅")].newcomer_phone == "13900001111"
+    # a technician sees only their own column
+    assert [(b.name, b.services) for b in shop.appointments.day(tech, date(2026, 11, 23))] == [
+        ("金卡", ("精剪",)), ("回头客", ("精剪",))]
