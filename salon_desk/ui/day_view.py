@@ -100,6 +100,7 @@ class DayView(QGraphicsView):
         # each booking's texts and their widths, kept across days (cleared when the language changes)
         self.block_texts: dict[BookingInfo, tuple] = {}
         self.block_pictures: dict[tuple, QPixmap] = {}  # each block's look, painted once (Block.paint)
+        self.block_seen: set[tuple] = set()             # looks painted once already
         self._chips: dict[tuple[str, str, float], QPixmap] = {}
         self.day: date | None = None
         self.now: datetime | None = None
@@ -133,6 +134,7 @@ class DayView(QGraphicsView):
             self.words = words
             self.block_texts = {}
             self.block_pictures = {}
+            self.block_seen = set()
         self.day, self.now = day, now
         self.technicians = list(technicians)
         ids = {t.technician_id for t in self.technicians}

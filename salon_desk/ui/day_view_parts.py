@@ -154,8 +154,10 @@ class Block(QGraphicsRectItem):
         return [self.title(), self.times(), *(text for text, _c in self.badges()), self.services()]
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        """Blit the block's picture, painted once per look (booking, size, selection) and kept by
-        the view across days; a block being dragged or stretched is painted directly."""
+        """Blit the block's picture, kept by the view across days per look (booking, size,
+        selection). A look is painted directly the first time it is shown (most blocks of a day
+        opened once are never painted again) and made a picture when it comes back; a block
+        being dragged or stretched is always painted directly."""
         if self.preview or self.preview_height is not None:
             self.paint_block(painter)
             return
@@ -168,6 +170,12 @@ class Block(QGraphicsRectItem):
                self.selected, ratio)
         picture = view.block_pictures.get(key)
         if picture is None:
+            if key not in view.block_seen:
+                if len(view.block_seen) >= 4 * PICTURES_KEPT:
+                    view.block_seen.clear()
+                view.block_seen.add(key)
+                self.paint_block(painter)
+                return
             picture = QPixmap(max(1, int(width * ratio)), max(1, int(height * ratio)))
             picture.setDevicePixelRatio(ratio)
             picture.fill(Qt.GlobalColor.transparent)
