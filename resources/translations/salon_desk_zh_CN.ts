@@ -4777,6 +4777,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
+        <source>The hours of {name} are changed but not saved. Save them now?</source>
+        <translation>{name}的上班时间已修改但未保存。现在保存吗？</translation>
+    </message>
+    <message>
         <source>Saved: bookings for {name} are checked against these hours.</source>
         <translation>已保存：{name}的预约今后按此时间检查。</translation>
     </message>

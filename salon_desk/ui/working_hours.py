@@ -24,7 +24,7 @@ from ..appointments import Rota, WorkingHours, rota_from_json, rota_to_json, wee
 from ..errors import SalonError
 from . import errors_text, labels
 from .ops import SETTINGS, Ops
-from .widgets import error_label
+from .widgets import Confirm, error_label
 
 HOURS_SETTING = "appointments.hours"
 
@@ -126,7 +126,8 @@ class WorkingHoursDialog(QDialog):
         for keys in ("Ctrl+S", "Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, activated=self.save)
 
-        self.technician.currentIndexChanged.connect(lambda _i: self.load())
+        self.shown_index = -1                 # the technician whose hours are in the form
+        self.technician.currentIndexChanged.connect(self.switch)
         if technician_id is not None and self.technician.findData(technician_id) >= 0:
             self.technician.setCurrentIndex(self.technician.findData(technician_id))
         self.load()
@@ -141,9 +142,42 @@ class WorkingHoursDialog(QDialog):
         value = self.technician.currentData()
         return int(value) if value is not None else None
 
+    def form(self) -> tuple[list[tuple[str, str] | None], list[date]]:
+        return self.week_texts(), self.chosen_days_off()
+
+    def unsaved(self) -> bool:
+        """Whether the form differs from what it was loaded with."""
+        return self.shown_index >= 0 and self.form() != self._loaded
+
+    def _keep_changes(self) -> bool:
+        """Before the form is left: offer to save what was typed. False: stay (saving was refused)."""
+        if not self.unsaved():
+            return True
+        name = self.technician.itemText(self.shown_index)
+        if not Confirm.ask(self, self.tr("Working hours"),
+                           self.tr("The hours of {name} are changed but not saved. Save them now?").format(name=name)):
+            return True
+        return self.save(self.shown_index)
+
+    def switch(self, index: int) -> None:
+        """Another technician chosen: keep or drop the changes of the one shown, then show theirs."""
+        if index == self.shown_index:
+            return
+        if not self._keep_changes():
+            self.technician.blockSignals(True)
+            self.technician.setCurrentIndex(self.shown_index)
+            self.technician.blockSignals(False)
+            return
+        self.load()
+
+    def done(self, result: int) -> None:  # noqa: D102 (closing: the same question as switching)
+        if self._keep_changes():
+            super().done(result)
+
     def load(self) -> None:
         self.error.clear()
         self.saved.clear()
+        self.shown_index = self.technician.currentIndex()
         tid = self.technician_id()
         hours = self._rota().of(tid) if tid is not None else WorkingHours()
         for weekday, day in enumerate(hours.week):
@@ -155,6 +189,7 @@ class WorkingHoursDialog(QDialog):
         self.days_off.clear()
         for day_off in sorted(hours.days_off):
             self._add_off_item(day_off)
+        self._loaded = self.form()
 
     def _add_off_item(self, day_off: date) -> None:
         item = QListWidgetItem(f"{labels.when(day_off)} {labels.weekday_name(day_off.weekday())}")
@@ -201,11 +236,13 @@ class WorkingHoursDialog(QDialog):
         return [(self.starts[d].text(), self.ends[d].text()) if self.works[d].isChecked() else None
                 for d in range(7)]
 
-    def save(self) -> bool:
+    def save(self, index: int | None = None) -> bool:
         """Check the week in the core and store it; a refusal is shown in words and nothing stored."""
-        tid = self.technician_id()
-        if tid is None:
+        index = self.shown_index if index is None else index
+        value = self.technician.itemData(index)
+        if value is None:
             return False
+        tid = int(value)
         texts, days_off = self.week_texts(), self.chosen_days_off()
         shop, staff = self.ops.shop, self.ops.staff
 
@@ -218,8 +255,9 @@ class WorkingHoursDialog(QDialog):
         outcome = self.ops.run(self, store, changes={SETTINGS}, show=self.error.setText)
         if outcome.ok:
             self.error.clear()
+            self._loaded = (texts, days_off)
             self.saved.setText(self.tr("Saved: bookings for {name} are checked against these hours.").format(
-                name=self.technician.currentText()))
+                name=self.technician.itemText(index)))
         return outcome.ok
 
 

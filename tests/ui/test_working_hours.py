@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 
 from salon_desk.appointments import rota_from_json
 from salon_desk.errors import InvalidInput
+from salon_desk.ui import widgets
 from salon_desk.ui.working_hours import WorkingHoursDialog
 
 
 @pytest.fixture
-def dialog(qtbot, make_window, owner, tech):
+def asked(monkeypatch) -> SimpleNamespace:
+    """Questions asked (save the changes?) are recorded in ``questions``; ``answer`` is the reply."""
+    seen = SimpleNamespace(questions=[], answer=False)
+    monkeypatch.setattr(widgets.Confirm, "ask", classmethod(
+        lambda cls, parent, title, text: seen.questions.append(text) or seen.answer))
+    return seen
+
+
+@pytest.fixture
+def dialog(qtbot, make_window, owner, tech, asked):
     window = make_window(owner)
     staff_tab = window.pages["catalogue"].staff
     assert staff_tab.hours_button.text() == "上班时间…"
@@ -91,3 +102,24 @@ def test_a_cashier_has_no_working_hours_button(make_window, cashier):
     window = make_window(cashier)
     assert "catalogue" not in window.pages or window.pages["catalogue"].indexOf(
         window.pages["catalogue"].staff) == -1
+
+
+def test_leaving_a_technician_with_changes_offers_to_save_them(qtbot, dialog, shop, tech, tech2, asked):
+    retype(qtbot, dialog.ends[4], "19:00")                      # Friday ends earlier
+    asked.answer = True
+    dialog.technician.setCurrentIndex(dialog.technician.findData(tech2.id))
+    assert asked.questions == ["王师傅的上班时间已修改但未保存。现在保存吗？"]
+    assert rota_from_json(shop.settings.value("appointments.hours")).of(tech.id).week[4].closes.hour == 19
+    assert dialog.technician.currentText() == "李师傅" and dialog.ends[4].text() == "21:00"
+
+    retype(qtbot, dialog.ends[4], "12:00")
+    retype(qtbot, dialog.starts[4], "13:00")                     # wrong: end before start
+    dialog.technician.setCurrentIndex(dialog.technician.findData(tech.id))
+    assert dialog.technician.currentText() == "李师傅"            # refused to save: stays, says why
+    assert dialog.error.text() == "星期五：下班时间（12:00）必须晚于上班时间（13:00）。"
+
+    asked.answer = False                                         # drop the changes
+    dialog.technician.setCurrentIndex(dialog.technician.findData(tech.id))
+    assert dialog.technician.currentText() == "王师傅"
+    assert rota_from_json(shop.settings.value("appointments.hours")).of(tech2.id).week[4].closes.hour == 21
+
