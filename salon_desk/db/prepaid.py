@@ -24,6 +24,7 @@ from ..stored_value import (
 )
 from ..tenders import STORED_VALUE, Tender
 from .context import ShopContext
+from .rows import connection
 from .models import (
     Card, CardEntry, CustomerPackage, Item, PackageClaim, PackagePlan, PackagePlanService, PackageSession, Refund,
     Sale, SaleLine, Staff,
@@ -63,13 +64,17 @@ def ensure_card(ctx: ShopContext, customer_id: int, staff: Staff | None) -> Card
 
 
 def write_entries(ctx: ShopContext, customer_id: int, entries: Sequence[LedgerEntry], staff: Staff | None,
-                  **links: Any) -> None:
-    card = ctx.execute(ctx.sql.CURRENT_CARD, (customer_id,)).fetchone()
+                  card_id: int | None = None, **links: Any) -> None:
+    """Append ``entries`` to the customer's ledger under the card in force (``card_id`` when the caller
+    read it already), linked to what caused them (sale=, refund=, topup=, prepaid_refund=)."""
+    if card_id is None:
+        card = ctx.execute(ctx.sql.CURRENT_CARD, (customer_id,)).fetchone()
+        card_id = card[0] if card else None
     now = ctx.now()
-    CardEntry.insert_many([dict(
-        customer=customer_id, card=card[0] if card else None, kind=e.kind.value, principal_fen=e.principal_fen,
-        bonus_fen=e.bonus_fen, principal_after_fen=e.principal_after_fen, bonus_after_fen=e.bonus_after_fen,
-        day=e.on, at=now, list_fen=e.list_fen, note=e.note, staff=staff, **links) for e in entries]).execute()
+    keys = [getattr(links.get(name), "id", links.get(name)) for name in ("sale", "refund", "topup", "prepaid_refund")]
+    connection(ctx.db).executemany(ctx.sql.INSERT_CARD_ENTRY, [
+        (customer_id, card_id, e.kind.value, e.principal_fen, e.bonus_fen, e.principal_after_fen, e.bonus_after_fen,
+         e.on, now, e.list_fen, e.note, staff.id if staff is not None else None, *keys) for e in entries])
 
 
 # -- packages ----------------------------------------------------------------------------------
@@ -152,12 +157,12 @@ def card_tendered(tenders: Sequence[Tender]) -> Fen:
 
 
 def take_card(ctx: ShopContext, cashier: Staff, sale: Sale, customer_id: int, balance: Balance, amount_fen: Fen,
-              list_fen: Fen, due_fen: Fen) -> CardPayment:
+              list_fen: Fen, due_fen: Fen, card_id: int | None = None) -> CardPayment:
     """The card part of a checkout: principal and bonus in proportion, one spend row linked to the sale."""
     taken = draw(balance, amount_fen)
     entry = spend_entry(balance, taken, ctx.today(), list_fen=card_share_of_list(list_fen, amount_fen, due_fen),
                         note=sale.receipt_no)
-    write_entries(ctx, customer_id, [entry], cashier, sale=sale)
+    write_entries(ctx, customer_id, [entry], cashier, card_id, sale=sale)
     return CardPayment(taken, entry.after)
 
 
