@@ -15,6 +15,7 @@ from typing import Any, Sequence
 
 from ..card_records import PackageInfo
 from ..errors import Conflict, InvalidInput, NotFound
+from ..followups import Outcome
 from ..money import Fen, scale
 from ..packages import Package, PackageService as PoolService, PackageTerms, SessionUse, use_session, validity_status
 from ..pricing import PricedSale
@@ -26,7 +27,7 @@ from ..tenders import STORED_VALUE, Tender
 from .context import ShopContext
 from .rows import connection
 from .models import (
-    Card, CardEntry, CustomerPackage, Item, PackageClaim, PackagePlan, PackagePlanService, PackageSession, Refund,
+    Card, CardEntry, CustomerPackage, FollowUpTask, Item, PackageClaim, PackagePlan, PackagePlanService, PackageSession, Refund,
     Sale, SaleLine, Staff,
 )
 
@@ -137,6 +138,14 @@ def check_claim(ctx: ShopContext, package: CustomerPackage, customer_id: int | N
         raise Conflict("package.used_up")
     return use_session(pkg, uses, customer_key=customer_id, service_key=item_id, on=ctx.today(),
                        refunded=package.closed_at is not None)
+
+
+def settle_expiry_tasks(ctx: ShopContext, package_id: int, staff: Staff | int, comment: str) -> int:
+    """Close the package's open expiry calls: what they were about is done (extended or refunded)."""
+    return int(FollowUpTask.update(closed_at=ctx.now(), closed_by=staff, outcome=Outcome.SETTLED.value,
+                                   comment=comment)
+               .where(FollowUpTask.key.startswith(f"package:{package_id}:") & FollowUpTask.closed_at.is_null())
+               .execute())
 
 
 def close_package(row: CustomerPackage, at: datetime, how: str) -> None:
@@ -252,6 +261,7 @@ def reverse_packages(ctx: ShopContext, sale: Sale, refund: Refund, line_ids: Seq
             raise Conflict("package.has_sessions_used", name=package.name)
         if package.closed_at is None:
             close_package(package, ctx.now(), "sale_refund")
+            settle_expiry_tasks(ctx, package.id, refund.staff_id, "整单退款")
 
 
 # -- the receipt -------------------------------------------------------------------------------
