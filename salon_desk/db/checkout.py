@@ -191,7 +191,7 @@ def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list
 def insert_sale(ctx: ShopContext, sale: Sale) -> Sale:
     """The sale's row by one hand-written INSERT; ``sale`` comes back with its id, as peewee's create."""
     values = [getattr(sale, name) for name in ctx.sql.SALE_COLUMNS]
-    sale.id = ctx.execute(ctx.sql.INSERT_SALE, values).lastrowid
+    sale.id = int(ctx.execute(ctx.sql.INSERT_SALE, values).lastrowid or 0)
     return sale
 
 
