@@ -15,6 +15,9 @@ from salon_desk.tenders import Tender
 from salon_desk.ui.card_actions import ExtendDialog, PackageRefundDialog, ReissueDialog, TransferDialog
 from salon_desk.ui.customer_picker import CustomerPickerDialog
 
+# keyboard shortcuts reach only the active window; offscreen, a test makes it active by hand
+pytestmark = pytest.mark.filterwarnings("ignore:Function.*setActiveWindow.*:DeprecationWarning")
+
 
 @pytest.fixture
 def facial(shop, owner):
