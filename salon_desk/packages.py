@@ -171,6 +171,11 @@ def reminder(package: Package, uses: Sequence[SessionUse], today: date, warn_day
     return PackageReminder(status, due, package.expires_on, left)
 
 
+def expiry_key(package_id: int, expires_on: date, kind: str) -> str:
+    """The identity of a package's expiry call: one per package, expiry date and stage."""
+    return f"package:{package_id}:{expires_on.isoformat()}:{kind}"
+
+
 def expiry_task(due: PackageReminder, *, package_id: int, package_name: str, customer: CareCustomer,
                 shop_name: str, assignee_id: int | None) -> FollowUp | None:
     """The follow-up call a package's reminder becomes: never a silent forfeiture, the customer is told
@@ -193,7 +198,7 @@ def expiry_task(due: PackageReminder, *, package_id: int, package_name: str, cus
         on = due.expires_on + timedelta(days=1)
         text = (f"{customer.name}您好，这里是{shop}。您的{package_name}已于{ends}到期，还剩{due.sessions_left}次"
                 f"未使用。这些次数不会作废，请与我们联系，为您办理延期或按规定退款。")
-    return FollowUp(key=f"package:{package_id}:{due.expires_on.isoformat()}:{due.kind}",
+    return FollowUp(key=expiry_key(package_id, due.expires_on, due.kind),
                     type=TaskType.PACKAGE_EXPIRY, customer_id=customer.customer_id,
                     due_at=datetime.combine(on, time()), all_day=True, assignee_id=assignee_id, message=text)
 

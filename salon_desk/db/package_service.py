@@ -15,7 +15,7 @@ from ..card_records import PackageInfo, PackageProduct, PrepaidRefundRecord
 from ..errors import Conflict, InvalidInput, NotFound
 from ..money import Fen
 from ..packages import (
-    PackageService as PoolService, PackageTerms, check_terms, expiry_task, extend, package_refund, reminder,
+    PackageService as PoolService, PackageTerms, check_terms, expiry_key, expiry_task, extend, package_refund, reminder,
 )
 from ..phone import mask_phone
 from ..prepaid_refunds import RefundStatement, parse_mode
@@ -224,10 +224,17 @@ class PackageService:
         today = ctx.today()
         cashier = ctx.execute(ctx.sql.LAST_CASHIER).fetchone()
         shop_name = ctx.setting("shop.name")
+        made_before = {k for (k,) in ctx.execute(ctx.sql.TASK_KEYS_BETWEEN, ("package:", "package;")).fetchall()}
         planned = []
         for row in (CustomerPackage.select().where(
                 CustomerPackage.closed_at.is_null() & CustomerPackage.expires_on.is_null(False)
                 & (CustomerPackage.expires_on <= today + timedelta(days=WARN_DAYS))).order_by(CustomerPackage.id)):
+            expires: date | None = row.expires_on
+            if expires is None:
+                continue
+            stage = "expired" if today > expires else "expiring"
+            if expiry_key(row.id, expires, stage) in made_before:
+                continue            # made on an earlier day: an expired package long unclaimed costs nothing
             due = reminder(prepaid.as_package(row), prepaid.as_uses(prepaid.live_uses(row.id)), today, WARN_DAYS)
             customer = _care_customer(ctx, row.customer_id) if due is not None else None
             if due is None or customer is None:

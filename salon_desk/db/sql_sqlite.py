@@ -220,6 +220,7 @@ FROM followup_task t JOIN customer c ON c.id = t.customer_id
 LEFT JOIN staff a ON a.id = t.assignee_id LEFT JOIN staff b ON b.id = t.closed_by_id
 WHERE {where} ORDER BY t.due_at, t.id"""
 TASK_KEYS_IN = "SELECT key FROM followup_task WHERE key IN ({marks})"
+TASK_KEYS_BETWEEN = "SELECT key FROM followup_task WHERE key >= ? AND key < ?"
 TASKS_OPEN_DUE_BEFORE = "t.closed_at IS NULL AND t.due_at < ?"
 TASKS_OPEN = "t.closed_at IS NULL"
 TASKS_OF_CUSTOMER = "t.customer_id = ?"
