@@ -217,6 +217,7 @@ class Shop:
         result["resets"] = self.points.apply_yearly_resets()
         result["lapsed"] = self.members.apply_lapses()
         self.reports.refresh_checkpoints()   # so no month-end report pays for the whole history
+        result["package_expiry"] = self.packages.expiry_tasks()   # calls about packages near or past expiry
         ctx = self.ctx
         with ctx.bound():
             today = ctx.today()
