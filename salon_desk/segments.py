@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -126,11 +125,55 @@ def rfm_facts(visits: Iterable[tuple[int, date, Fen]], as_of: date) -> list[RFMF
             if day > start12:
                 frequency += 1
                 money12 += paid
-        distinct = sorted({day for day, _ in rows})
-        interval = None
-        if len(distinct) >= 2:
-            interval = int(statistics.median([(b - a).days for a, b in zip(distinct, distinct[1:])]) + 0.5)
-        facts.append(RFMFacts(cid, (as_of - distinct[-1]).days, frequency, money12, money24, interval))
+        last = max(day for day, _ in rows)
+        interval = usual_interval(day.toordinal() for day, _ in rows)
+        facts.append(RFMFacts(cid, (as_of - last).days, frequency, money12, money24, interval))
+    facts.sort(key=lambda f: f.customer_id)
+    return facts
+
+
+def usual_interval(day_numbers: Iterable[int]) -> int | None:
+    """The median of the days between consecutive distinct visit days (given as day numbers, any
+    order, repeats allowed), rounded half up; None with fewer than two distinct days."""
+    distinct = sorted(set(day_numbers))
+    n = len(distinct) - 1                   # gaps
+    if n < 1:
+        return None
+    gaps = sorted([b - a for a, b in zip(distinct, distinct[1:])])
+    half = n // 2
+    if n % 2:
+        return gaps[half]
+    return (gaps[half - 1] + gaps[half] + 1) // 2     # the mean of the middle two, half up
+
+
+class RFMTotals(NamedTuple):
+    """One customer's paid visits of the 24 months, summed by the database (see :func:`facts_from_totals`)."""
+
+    customer_id: int
+    recency_days: int
+    frequency: int                      # paid visits in 12 months
+    monetary_fen: Fen                   # paid in 12 months
+    spend_24m_fen: Fen                  # paid in 24 months
+    span_days: int                      # last paid visit day - first one
+    visits: int                         # paid visits in 24 months
+    day_numbers: str | None             # "d1,d2,..." (any order) when visits >= 3, else None
+
+
+def facts_from_totals(totals: Iterable[RFMTotals]) -> list[RFMFacts]:
+    """The facts of :func:`rfm_facts` from per-customer totals (the same numbers, summed in SQL).
+
+    One or two paid visits need no list of days: two visits on two days are ``span_days`` apart;
+    from three visits on, the usual interval is the median of :func:`usual_interval`. (Rows are
+    read by position, so the database's own row tuples serve as well.)
+    """
+    make = RFMFacts._make
+    facts = []
+    for cid, days, visits, paid, spend, span, count, day_numbers in totals:
+        if count >= 3 and day_numbers:
+            interval = usual_interval(map(int, day_numbers.split(",")))
+        else:
+            interval = span if span > 0 else None
+        facts.append(make((cid, days, visits, paid, spend, interval)))
     facts.sort(key=lambda f: f.customer_id)
     return facts
 
@@ -319,11 +362,12 @@ def segment(facts: Sequence[RFMFacts], as_of: date,
     rc, fc, mc = cuts[Measure.RECENCY], cuts[Measure.FREQUENCY], cuts[Measure.MONETARY]
     r_score, f_score, m_score = rc.scorer(), fc.scorer(), mc.scorer()
     classes = {(r, f, m): value_class(r, f, m) for r in (1, 2, 3) for f in (1, 2, 3) for m in (1, 2, 3)}
-    segments = []
-    for x in facts:
-        r, f, m = r_score(x.recency_days), f_score(x.frequency), m_score(x.monetary_fen)
-        segments.append(Segment(x.customer_id, x.recency_days, x.frequency, x.monetary_fen, r, f, m,
-                                classes[r, f, m], x.spend_24m_fen, x.usual_interval_days))
+    make = Segment._make            # a shop has 100k customers: tuples unpacked, no keyword handling
+    segments: list[Segment] = []
+    append = segments.append
+    for cid, days, visits, paid, spend, interval in facts:
+        r, f, m = r_score(days), f_score(visits), m_score(paid)
+        append(make((cid, days, visits, paid, r, f, m, classes[r, f, m], spend, interval)))
     return Snapshot(as_of, rc, fc, mc, tuple(segments))
 
 
