@@ -47,6 +47,7 @@ CLASS_RULE = ("重点客户：R、F、M 均为 3 分；风险客户：R 为 1 �
               "但到店次数或消费金额仍偏低，有提升空间）。")
 
 AT_RISK_LIST_SIZE = 30
+RHYTHM_MIN_DAYS = 7          # a usual interval shorter than a week is not quoted as the customer's rhythm
 
 
 class Measure(StrEnum):
@@ -375,9 +376,14 @@ def at_risk_reason(s: Segment) -> str:
     """One line for the at-risk list: ``97 天未到店，平时约 35 天一次``."""
     if s.r == 1:
         head = f"{s.recency_days} 天未到店"
-        if s.usual_interval_days:
+        if s.usual_interval_days is None:
+            return f"{head}，近两年只来过一天"
+        if s.usual_interval_days >= RHYTHM_MIN_DAYS:
             return f"{head}，平时约 {s.usual_interval_days} 天一次"
-        return f"{head}，近两年只来过一天"
+        # visits a few days apart (a redo, a course of treatment) are not a rhythm worth quoting
+        if s.frequency:
+            return f"{head}，近12个月来过 {s.frequency} 次"
+        return head
     return f"近12个月到店 {s.frequency} 次，消费 {format_fen(s.monetary_fen)}，均偏低"
 
 

@@ -785,10 +785,6 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>投诉</translation>
     </message>
     <message>
-        <source>New complaint</source>
-        <translation>登记投诉</translation>
-    </message>
-    <message>
         <source>Choose customer…</source>
         <translation>选择客户…</translation>
     </message>

@@ -29,7 +29,7 @@ from ..complaints import (
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..followups import (
     CYCLE_MAX_DAYS, CareFacts, CompletedVisit, ComplaintFacts, Customer as CareCustomer, FollowUp, Outcome, Scores,
-    ServiceDone, ServiceVisit, TaskState, TaskType, at_risk_task, bucket, check_counter_rating, close,
+    COMMENT_MAX, ServiceDone, ServiceVisit, TaskState, TaskType, at_risk_task, bucket, check_counter_rating, close,
     complaint_tasks, daily_tasks, new_tasks, visit_tasks,
 )
 from ..phone import mask_phone
@@ -402,6 +402,11 @@ class CareService:
                 attitude=given.attitude if given else None, technique=given.technique if given else None,
                 environment=given.environment if given else None, comment=closing.comment,
             ).where(FollowUpTask.id == task_id).execute()
+            if record.type is TaskType.COMPLAINT and result is Outcome.REACHED and record.complaint_id:
+                # the complaint's call reached the customer: that is its first response
+                complaint = self._complaint(record.complaint_id)
+                if complaint.responded_at is None and complaint.resolved_at is None:
+                    self._respond(actor, complaint, closing.comment or "回访已联系上顾客", closing.closed_at)
             self.ctx.audit(actor, "followup_closed", target=f"task:{task_id}", outcome=result.value,
                            on_time=closing.on_time)
         return self._own_task(actor, task_id)
@@ -546,15 +551,28 @@ class CareService:
 
     @requires(Perm.COMPLAINTS)
     def respond(self, actor: Actor, complaint_id: int, text: str) -> ComplaintRecord:
-        """The first response to the customer (what was said goes into the progress log)."""
+        """The first response to the customer (what was said goes into the progress log). It is the
+        complaint's first call too: that task is closed with it (reached), so it does not turn red."""
         now = self.ctx.now()
         with self.ctx.db.atomic():
             row = self._complaint(complaint_id)
-            check_response(ComplaintTimes(row.received_at, row.responded_at, row.resolved_at), now)
-            self._log(row, actor, text, now)
-            Complaint.update(responded_at=now).where(Complaint.id == row.id).execute()
-            self.ctx.audit(actor, "complaint_answered", target=f"complaint:{row.id}")
+            self._respond(actor, row, text, now)
+            call = FollowUpTask.get_or_none((FollowUpTask.key == f"complaint:{row.id}")
+                                            & FollowUpTask.closed_at.is_null())
+            if call is not None:
+                state = TaskState(TaskType.COMPLAINT, call.due_at, bool(call.all_day), None)
+                closing = close(state, Outcome.REACHED, now, None, text.strip()[:COMMENT_MAX])
+                FollowUpTask.update(closed_at=now, closed_by=actor.id, outcome=closing.outcome.value,
+                                    comment=closing.comment).where(FollowUpTask.id == call.id).execute()
+                self.ctx.audit(actor, "followup_closed", target=f"task:{call.id}", outcome=closing.outcome.value,
+                               on_time=closing.on_time)
         return self._record(self._complaint(complaint_id))
+
+    def _respond(self, actor: Actor, row: Complaint, text: str, now: datetime) -> None:
+        check_response(ComplaintTimes(row.received_at, row.responded_at, row.resolved_at), now)
+        self._log(row, actor, text, now)
+        Complaint.update(responded_at=now).where(Complaint.id == row.id).execute()
+        self.ctx.audit(actor, "complaint_answered", target=f"complaint:{row.id}")
 
     def _log(self, row: Complaint, actor: Actor, text: str, at: datetime) -> None:
         log = tuple(ProgressEntry(p.at, p.staff_id, p.text) for p in

@@ -357,9 +357,15 @@ class _CareReplay:
             self.made += 1
             visit = shop.care.visits_of(self.cashier, customer_id)
             visit_id = next((v for v, at, _ in visit if at <= clock.value and receipt.created_at == at), None)
+            visit_id = visit_id or (visit[0][0] if visit else None)
+            line_id = None
+            if visit_id is not None and category in ("technique", "result", "attitude"):
+                # about one service and the technician who did it
+                lines = [l for l in shop.care.services_of_visit(self.cashier, visit_id) if l[2]]
+                line_id = lines[0][0] if lines else None
             try:
                 c = shop.care.open_complaint(self.cashier, customer_id, category, channel, text,
-                                             visit_id=visit_id or (visit[0][0] if visit else None))
+                                             visit_id=visit_id, sale_line_id=line_id)
             except SalonError:
                 return
             left_open = offset == days - 3            # still unanswered today: red on the care page

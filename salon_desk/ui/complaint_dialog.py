@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ..care_records import ComplaintRecord
 from ..complaints import Mark
+from ..roles import Perm
 from . import care_labels, labels
 from .care_page import CARE
 from .customer_picker import CustomerPickerDialog
@@ -38,6 +39,7 @@ class ComplaintDialog(QDialog):
         self.shop = ops.shop
         self.customer_id = customer_id
         self.record: ComplaintRecord | None = None
+        self.recording = complaint_id is None        # the new-complaint form, until it is recorded
         self.setWindowTitle(self.tr("Complaint"))
         self.resize(720, 640)
         self.error = error_label()
@@ -92,7 +94,7 @@ class ComplaintDialog(QDialog):
 
     def jump(self, n: int) -> None:
         """Alt+n: to the n-th field of the part on screen (a button there is pressed)."""
-        targets = self.new_targets if self.new_box.isVisible() else self.handle_targets
+        targets = self.new_targets if self.recording else self.handle_targets
         if not 1 <= n <= len(targets) or not targets[n - 1].isEnabled():
             return
         target = targets[n - 1]
@@ -105,7 +107,7 @@ class ComplaintDialog(QDialog):
 
     def save(self) -> None:
         """Ctrl+Enter: save the part the cursor is in."""
-        if self.new_box.isVisible():
+        if self.recording:
             self.record_new()
             return
         if self.record is None or not self.record.open:
@@ -121,7 +123,7 @@ class ComplaintDialog(QDialog):
             self.add_progress()
 
     def _show_keys(self) -> None:
-        if self.new_box.isVisible():
+        if self.recording:
             text = self.tr("Keys: Alt+1 … Alt+8 go to the numbered fields, ↑/↓ choose in a list, "
                            "Ctrl+Enter records the complaint, Esc closes.")
         else:
@@ -132,7 +134,7 @@ class ComplaintDialog(QDialog):
 
     # -- recording a new complaint -------------------------------------------------
     def _new_form(self) -> QGroupBox:
-        box = QGroupBox(self.tr("New complaint"))
+        box = QGroupBox()
         form = QFormLayout(box)
         self.new_targets: list[QWidget] = []
         self.customer_label = QLabel()
@@ -203,6 +205,7 @@ class ComplaintDialog(QDialog):
         self._fill_customer()
         self._show_keys()
         (self.category if self.customer_id is not None else self.pick_button).setFocus()
+        self.resize(720, self.sizeHint().height())      # no gaps between the fields
 
     def _fill_customer(self) -> None:
         self.visit.clear()
@@ -326,6 +329,7 @@ class ComplaintDialog(QDialog):
         resolve_row.addWidget(self.resolve_button)
         self._numbered(form, self.handle_targets, self.tr("Resolution:"), resolve_row, self.resolution)
         layout.addWidget(act)
+        self.remedy.currentIndexChanged.connect(lambda _i: self._remedy_fields())
         self.respond_button.clicked.connect(self.respond)
         self.progress_button.clicked.connect(self.add_progress)
         self.remedy_button.clicked.connect(self.give_remedy)
@@ -340,6 +344,9 @@ class ComplaintDialog(QDialog):
 
     def show_record(self, c: ComplaintRecord) -> None:
         self.record = c
+        self.recording = False
+        if self.height() < 640:
+            self.resize(max(self.width(), 720), 640)
         self.customer_id = c.customer_id
         self.new_box.hide()
         self.handle_box.show()
@@ -379,9 +386,10 @@ class ComplaintDialog(QDialog):
         self.details.setText("<br>".join(lines))
         open_ = c.open
         for widget in (self.remedy_button, self.resolve_button, self.remedy, self.remedy_note, self.points,
-                       self.resolution, self.owner_name, self.owner_password, self.note, self.progress_button):
+                       self.resolution, self.note, self.progress_button):
             widget.setEnabled(open_)
         self.respond_button.setEnabled(open_ and c.responded_at is None)
+        self._remedy_fields()
         # which button Ctrl+Enter presses from the note: the first response until there is one
         ctrl_enter = self.tr("{action} (Ctrl+Enter)")
         first = c.responded_at is None
@@ -395,6 +403,18 @@ class ComplaintDialog(QDialog):
         if open_ and (self.focusWidget() is None or not self.focusWidget().isVisible()
                       or self.focusWidget() in self.new_targets or self.focusWidget() is self.record_button):
             self.note.setFocus()
+
+    def _remedy_fields(self) -> None:
+        """Points only for a points remedy; the owner's login and password only where they are needed
+        (a refund or points given by someone else than the owner)."""
+        open_ = self.record is not None and self.record.open
+        kind = self.remedy.currentData()
+        self.points.setEnabled(open_ and kind == "points")
+        if kind != "points":
+            self.points.setValue(0)
+        needs_owner = open_ and kind in ("refund", "points") and not self.ops.can(Perm.MANUAL_POINTS)
+        for widget in (self.owner_name, self.owner_password):
+            widget.setEnabled(needs_owner)
 
     def _deadline(self, what: str, due, done, mark: Mark) -> str:
         esc = html.escape

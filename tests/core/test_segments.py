@@ -193,6 +193,11 @@ def test_a_small_shop_segmented_by_hand():
     assert at_risk_reason(by_id[7]) == "97 天未到店，平时约 35 天一次"
     assert at_risk_reason(by_id[8]) == "300 天未到店，近两年只来过一天"
     assert at_risk_reason(by_id[3]) == "近12个月到店 1 次，消费 ¥100.00，均偏低"
+    # two visits a day apart (a redo) are no rhythm: the reason counts the visits instead
+    redo = by_id[7]._replace(usual_interval_days=1, frequency=2)
+    assert at_risk_reason(redo) == "97 天未到店，近12个月来过 2 次"
+    assert at_risk_reason(redo._replace(frequency=0, recency_days=400)) == "400 天未到店"
+    assert at_risk_reason(by_id[7]._replace(usual_interval_days=7)) == "97 天未到店，平时约 7 天一次"
 
 
 def test_movement_between_two_snapshots():

@@ -157,6 +157,29 @@ def test_a_complaint_received_at_2230_must_be_answered_by_2230_next_day(shop, ca
     assert [p.text for p in answered.progress] == ["已致电道歉，约好周六重新补色"]
 
 
+def test_the_first_response_closes_the_complaint_call_and_reaching_them_by_the_call_is_the_response(
+        shop, cashier, clock, new_customer, sell, items, complained):
+    _, _, c = complained
+    clock.set(2026, 11, 24, 10, 0)
+    shop.care.respond(cashier, c.id, "已致电道歉")
+    assert not [t for t in shop.care.tasks(cashier, include_later=True) if t.type is TaskType.COMPLAINT]
+    [call] = [t for t in shop.care.closed_tasks(cashier) if t.type is TaskType.COMPLAINT]
+    assert call.outcome.value == "reached" and call.comment == "已致电道歉"
+    assert call.closed_at == datetime(2026, 11, 24, 10)
+    # the other way round: the call from the 回访 page reaches the customer
+    other = new_customer("李四", "13912345678")
+    second = shop.care.open_complaint(cashier, other.id, "attitude", "in_person", "前台态度冷淡")
+    [task] = [t for t in shop.care.tasks(cashier, include_later=True) if t.complaint_id == second.id]
+    shop.care.close_task(cashier, task.id, "no_answer")
+    assert shop.care.complaint(cashier, second.id).responded_at is None      # not reached: not answered
+    third = shop.care.open_complaint(cashier, other.id, "environment", "phone", "洗头水太凉")
+    [task] = [t for t in shop.care.tasks(cashier, include_later=True) if t.complaint_id == third.id]
+    shop.care.close_task(cashier, task.id, "reached", comment="已道歉，调了热水器")
+    answered = shop.care.complaint(cashier, third.id)
+    assert answered.responded_at == datetime(2026, 11, 24, 10) and not answered.flagged
+    assert [p.text for p in answered.progress] == ["已道歉，调了热水器"]
+
+
 def test_a_complaint_against_another_customers_visit_is_refused(shop, cashier, new_customer, complained):
     other = new_customer("李四", "13912345678")
     visit = shop.care.visits_of(cashier, complained[0].id)[0][0]

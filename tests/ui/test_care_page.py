@@ -283,7 +283,7 @@ def test_a_complaint_recorded_answered_remedied_and_resolved_by_keys_only(qtbot,
     # every field says its key; the hint line says how to save
     form_labels = [l.text() for l in dialog.new_box.findChildren(type(dialog.heading)) if "Alt+" in l.text()]
     assert len(form_labels) == 8 and "Alt+4" in form_labels[3] and "类别" in form_labels[3]
-    assert "Ctrl+Enter" in dialog.keys_hint.text() and "Ctrl+Enter" in dialog.record_button.text()
+    assert "Ctrl+Enter 登记投诉" in dialog.keys_hint.text() and "Ctrl+Enter" in dialog.record_button.text()
     _keys(qtbot, dialog,
           (Qt.Key.Key_3, ALT), (Qt.Key.Key_Down,),              # the dye line of the last visit
           (Qt.Key.Key_4, ALT), (Qt.Key.Key_Down,), (Qt.Key.Key_Down,),   # category: 效果
@@ -305,6 +305,7 @@ def test_a_complaint_recorded_answered_remedied_and_resolved_by_keys_only(qtbot,
     _keys(qtbot, dialog, (Qt.Key.Key_2, ALT), *[(Qt.Key.Key_Down,)] * gift,
           (Qt.Key.Key_3, ALT), "护发精油一瓶", (Qt.Key.Key_Return, CTRL))
     assert [(r.kind.value, r.note) for r in dialog.record.remedies] == [("gift", "护发精油一瓶")]
+    assert not dialog.points.isEnabled() and "Alt+7" in dialog.keys_hint.text()
     _keys(qtbot, dialog, (Qt.Key.Key_7, ALT), "补色完成，客户满意", (Qt.Key.Key_Return, CTRL))
     assert not dialog.record.open and dialog.record.resolution == "补色完成，客户满意"
     assert not dialog.resolve_button.isEnabled()
