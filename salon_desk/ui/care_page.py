@@ -61,7 +61,10 @@ class CarePage(QWidget):
         self.tree.setObjectName("tasks")
         self.tree.setHeaderLabels([self.tr("Due"), self.tr("Customer"), self.tr("Phone"), self.tr("Assigned to")])
         self.tree.setRootIsDecorated(True)
-        self.tree.setColumnWidth(0, 190)
+        # room for the longest due text, "2026-12-01 21:00 — 逾期", beside the group's indentation
+        sample = self.tr("{when} — overdue").format(when="2026-12-01 21:00")
+        self.tree.setColumnWidth(0, self.tree.fontMetrics().horizontalAdvance(sample) + 2 * self.tree.indentation()
+                                 + 24)
         self.tree.setColumnWidth(1, 120)
         self.tree.setColumnWidth(2, 120)
         self.complaints = QListWidget()
