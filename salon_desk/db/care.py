@@ -42,10 +42,10 @@ from ..segments import (
 from .context import Actor, ShopContext
 from .models import (
     Complaint, ComplaintProgress, ComplaintRemedy, CounterRating, Customer, FollowUpTask, Item, Member,
-    PointsEntry, Sale, SaleLine, SegmentRow, SegmentSnapshot, Visit, VisitLine,
+    PointsEntry, Sale, SaleLine, SegmentSnapshot, Visit, VisitLine,
 )
 from .permissions import ANY_STAFF, requires, system_job
-from .rows import as_dict, as_dicts
+from .rows import as_dict, as_dicts, connection
 
 # The care cycles read the service visits of the last 400 days (three visits of the longest cycle,
 # 180 days, fit in 360) of customers seen within 270 days (1.5 x the longest cycle: later than that
@@ -179,13 +179,9 @@ def stored_snapshot(ctx: ShopContext, year: int, month: int) -> Snapshot | None:
         with ctx.db.atomic():
             head = SegmentSnapshot.create(month=label, as_of=as_of, created_at=ctx.now(), cuts=json.dumps(
                 {"R": _cut_json(snap.recency), "F": _cut_json(snap.frequency), "M": _cut_json(snap.monetary)}))
-            fields = ("snapshot", "customer_id", "recency_days", "frequency", "monetary_fen", "r", "f", "m",
-                      "value_class", "spend_24m_fen", "usual_interval_days")
-            rows = [(head.id, s.customer_id, s.recency_days, s.frequency, s.monetary_fen, s.r, s.f, s.m,
-                     s.value_class.value, s.spend_24m_fen, s.usual_interval_days) for s in snap.segments]
-            for start in range(0, len(rows), 2000):
-                SegmentRow.insert_many(rows[start:start + 2000],
-                                       fields=[getattr(SegmentRow, f) for f in fields]).execute()
+            connection(ctx.db).executemany(ctx.sql.INSERT_SEGMENT_ROW, (
+                (head.id, s.customer_id, s.recency_days, s.frequency, s.monetary_fen, s.r, s.f, s.m,
+                 s.value_class.value, s.spend_24m_fen, s.usual_interval_days) for s in snap.segments))
         return snap
     from ..segments import Segment
     cuts = json.loads(head.cuts)

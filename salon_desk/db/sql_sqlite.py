@@ -302,6 +302,11 @@ FROM segment_row WHERE snapshot_id = ? AND value_class = 'at_risk'
 ORDER BY spend_24m_fen DESC, recency_days DESC, customer_id LIMIT ?"""
 CUSTOMER_NAME_PHONE = "SELECT name, phone FROM customer WHERE id = ?"
 LAST_AUDIT_ID = "SELECT MAX(id) FROM audit_log"
+# A month-end snapshot's customers, written once with one executemany (peewee's insert building
+# costs more than SQLite's own work for 100k rows).
+INSERT_SEGMENT_ROW = """
+INSERT INTO segment_row (snapshot_id, customer_id, recency_days, frequency, monetary_fen, r, f, m, value_class,
+                         spend_24m_fen, usual_interval_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 SNAPSHOT_ROWS = """
 SELECT customer_id, recency_days, frequency, monetary_fen, r, f, m, value_class, spend_24m_fen, usual_interval_days
 FROM segment_row WHERE snapshot_id = ? ORDER BY customer_id"""
