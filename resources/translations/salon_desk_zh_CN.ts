@@ -3028,8 +3028,8 @@ Ask the customer.</source>
         <translation>收款方式构成（收款）</translation>
     </message>
     <message>
-        <source>{method} {amount} ({share})</source>
-        <translation>{method} {amount}（{share}）</translation>
+        <source>{method} {share}</source>
+        <translation>{method} {share}</translation>
     </message>
     <message>
         <source>Payment mix: no money received in this period</source>

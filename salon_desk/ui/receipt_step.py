@@ -23,7 +23,7 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from ..records import ReceiptRecord
 from ..reports import escpos_jobs
@@ -44,11 +44,13 @@ class RatingBox(QFrame):
         self.rate = rate
         self.rating: int | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)     # five stars side by side
         self.setStyleSheet("#rating_box { border: 2px solid transparent; border-radius: 4px; }"
                            "#rating_box:focus { border-color: #3b6ea8; background: #eef4fb; }"
                            "QToolButton { font-size: 20px; border: none; color: #c98a2b; }")
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 2, 6, 2)
+        row.setSpacing(2)
         self.stars: list[QToolButton] = []
         for n in range(1, 6):
             star = QToolButton(self)
@@ -58,7 +60,6 @@ class RatingBox(QFrame):
             star.clicked.connect(lambda _checked=False, n=n: self.give(n))
             row.addWidget(star)
             self.stars.append(star)
-        row.addStretch(1)
 
     def give(self, n: int) -> bool:
         if self.rating is not None or not self.rate(n):
@@ -110,7 +111,8 @@ class ReceiptStepDialog(ReceiptSummaryDialog):
             self.rating_box = RatingBox(self._rated(rate), self)
             line = QHBoxLayout()
             line.addWidget(self.rating_label)
-            line.addWidget(self.rating_box, 1)
+            line.addWidget(self.rating_box)
+            line.addStretch(1)
             self.layout().insertLayout(self.layout().indexOf(self.status), line)
             QWidget.setTabOrder(self.done_button, self.rating_box)
         self.config = thermal.printer_config(shop)

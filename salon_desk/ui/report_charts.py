@@ -10,7 +10,7 @@ exports; the words are the window's (tr()).
 from __future__ import annotations
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QPieSeries, QPieSlice, QValueAxis,
+    QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView, QPieSeries, QPieSlice, QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
@@ -83,10 +83,7 @@ class DayChart(_ChartView):
         series.append(bars)
         chart.addSeries(series)
         self.days = [str(d.day.day) for d in f.days]
-        days = QBarCategoryAxis()
-        days.append(self.days)
-        days.setLabelsFont(_font(7.5))
-        days.setGridLineVisible(False)
+        days = self._day_axis(f)
         amounts = QValueAxis()
         top = max(values + [0.0])
         step = _nice_step(top)
@@ -99,6 +96,25 @@ class DayChart(_ChartView):
         series.attachAxis(days)
         series.attachAxis(amounts)
         self.bars = bars
+
+    @staticmethod
+    def _day_axis(f: MonthlyFigures) -> QBarCategoryAxis | QCategoryAxis:
+        """A month's 28-31 day numbers side by side are cut to "…": label the 1st and every 5th day
+        under its bar. A single day (today's figures) is its one bar, labelled with its date."""
+        if len(f.days) <= 7:
+            axis: QBarCategoryAxis | QCategoryAxis = QBarCategoryAxis()
+            axis.append([f"{d.day:%m-%d}" for d in f.days])
+        else:
+            axis = QCategoryAxis()
+            axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+            axis.setStartValue(-0.5)
+            for index, d in enumerate(f.days):
+                if d.day.day == 1 or d.day.day % 5 == 0:
+                    axis.append(str(d.day.day), index)
+            axis.setRange(-0.5, len(f.days) - 0.5)
+        axis.setLabelsFont(_font(8))
+        axis.setGridLineVisible(False)
+        return axis
 
     def values(self) -> list[float]:
         """The bars' heights in yuan, day by day (what a test reads)."""
@@ -128,9 +144,9 @@ class MixChart(_ChartView):
         total = sum(m.received_fen for m in f.methods if m.received_fen > 0)
         for index, m in enumerate(x for x in f.methods if x.received_fen > 0):
             share = m.received_fen / total if total else 0
-            piece = QPieSlice(self.tr("{method} {amount} ({share})").format(
-                method=labels.method_name(m.method), amount=labels.money(m.received_fen),
-                share=f"{share:.0%}"), m.received_fen / 100)
+            piece = QPieSlice(self.tr("{method} {share}").format(
+                method=labels.method_name(m.method), share=f"{share:.0%}"), m.received_fen / 100)
+            piece.setProperty("amount", labels.money(m.received_fen))     # the table has the amounts
             piece.setColor(QColor(MIX[index % len(MIX)]))
             piece.setBorderColor(QColor("white"))
             series.append(piece)
