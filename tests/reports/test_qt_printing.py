@@ -138,3 +138,25 @@ def test_an_a5_receipt_breaks_onto_pages_like_its_pdf(qapp, receipt_record, tmp_
     slip = receipt_slip(receipt_record, "A5")
     assert paint_slip(slip, pdf_printer(out)) == len(pdf_pages(slip.pdf()))
     assert "应付金额" in pdf_text(out.read_bytes())
+
+
+def test_a_refund_slip_and_a_z_report_reach_the_printer_as_text(qapp, shop, owner, cashier, tech, items, new_member,
+                                                               owner_ok, tmp_path):
+    from salon_desk.reports.commission_sheet import shift_slip
+    from salon_desk.reports.receipt import refund_slip
+    from salon_desk.tenders import Tender
+    from salon_desk.ui.slip_painter import paint_slip
+    shop.shifts.open(cashier, 50000)
+    visit = shop.visits.check_in(cashier, new_member("张三", "13812345678").id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
+    sale = shop.sales.checkout(cashier, visit.id, [Tender("cash", 30000)])
+    refunded = shop.sales.refund(owner, sale.sale_id, [sale.lines[0].sale_line_id], reason="不满意", **owner_ok)
+    z = shop.shifts.close(cashier, 50000, 50000, reason="点钞差额", **owner_ok)
+    for slip, words in ((refund_slip(refunded, refunded.refunds[-1]), ("退款单", "不满意", "顾客签字")),
+                        (shift_slip(z), (f"日结单 Z{z.z_no:04d}", "应有现金", "收银员签字"))):
+        out = tmp_path / "printed.pdf"
+        assert paint_slip(slip, pdf_printer(out), slip.title) == 1
+        data = out.read_bytes()
+        text = "".join(pdf_text(data).split())        # the painter's spaces come back as tabs
+        assert all("".join(w.split()) in text for w in words), text
+        assert page_images(pdf_pages(data)[0]) == [] and len(data) < 50_000
