@@ -3798,7 +3798,7 @@ Write this recovery key down and keep it away from the computer. It is needed to
     </message>
     <message>
         <source>Service</source>
-        <translation>服务</translation>
+        <translation>服务项目</translation>
     </message>
     <message>
         <source>Times</source>

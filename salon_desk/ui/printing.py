@@ -18,6 +18,7 @@ drive them with a PDF-format printer; the dialogs only wrap them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -27,10 +28,12 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
 )
 
-from ..reports.slip import Slip
 from .slip_painter import paint_slip
 
-Document = bytes | Slip     # a finished PDF, or a slip's rows (printed as text)
+if TYPE_CHECKING:       # reportlab loads with the first printout, not with the window
+    from ..reports.slip import Slip
+
+Document = Union[bytes, "Slip"]     # a finished PDF, or a slip's rows (printed as text)
 
 MAX_DPI = 300          # enough for any receipt or report; keeps an A4 page image under 40 MB
 PREVIEW_DPI = 110
@@ -117,9 +120,9 @@ def default_printer() -> QPrinter | None:
 
 def print_document(document: Document, printer: QPrinter, job_name: str = "") -> int:
     """A slip painted as text (``paint_slip``), a PDF through ``print_pdf``; the pages printed."""
-    if isinstance(document, Slip):
-        return paint_slip(document, printer, job_name)
-    return print_pdf(document, printer, job_name)
+    if isinstance(document, bytes):
+        return print_pdf(document, printer, job_name)
+    return paint_slip(document, printer, job_name)
 
 
 def print_to_default(document: Document, job_name: str = "") -> bool:
@@ -127,7 +130,7 @@ def print_to_default(document: Document, job_name: str = "") -> bool:
     printer = default_printer()
     if printer is None:
         return False
-    if not job_name and isinstance(document, Slip):
+    if not job_name and not isinstance(document, bytes):
         job_name = document.title
     print_document(document, printer, job_name)
     return True

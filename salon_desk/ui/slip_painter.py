@@ -10,13 +10,16 @@ the font embedded, Windows into GDI text). The page is the slip's own size
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QPainterPath, QPen
 from PySide6.QtPrintSupport import QPrinter
 
-from ..reports.slip import Page, Slip
 from .resources import font_path
+
+if TYPE_CHECKING:       # reportlab loads with the first printout, not with the window
+    from ..reports.slip import Page, Slip
 
 
 @lru_cache(maxsize=1)
