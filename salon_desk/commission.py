@@ -315,6 +315,16 @@ def tier_bonus(month_fen: Fen, bands: tuple[Band, ...], mode: str = PROGRESSIVE)
     return TierBonus(sum(u.amount_fen for u in used), tuple(used))
 
 
+def level_from_history(history: tuple[tuple[date, str], ...], day: date) -> str | None:
+    """The level in force on ``day`` from a history of (from-day, level) in the order they were set:
+    the latest from-day on or before ``day``; on the same from-day, the one set last."""
+    found: tuple[date, str] | None = None
+    for since, level in history:
+        if since <= day and (found is None or since >= found[0]):
+            found = (since, level)
+    return found[1] if found else None
+
+
 def booking_month(day: date, settled: frozenset[tuple[int, int]]) -> tuple[int, int]:
     """The month a commission row of ``day`` lands in: its own, or the first after it not settled."""
     year, month = day.year, day.month

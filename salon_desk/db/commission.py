@@ -6,6 +6,7 @@ The rules themselves are in :mod:`salon_desk.commission`."""
 from __future__ import annotations
 
 import json
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,7 +14,7 @@ from typing import Any
 
 from ..commission import (
     CommissionSheet, SheetLine, TechnicianSheet, ASSISTANT, CARD_SALE, DEFAULT_LEAD_PERMILLE, FULL, LEAD, PRODUCT, SERVICE, Band, CommissionLine, Rule, Share,
-    booking_month, check_not_settled, check_rule, check_shares, line_commission, pick_rule, tier_bonus,
+    booking_month, check_not_settled, level_from_history, check_rule, check_shares, line_commission, pick_rule, tier_bonus,
 )
 from ..errors import InvalidInput, NotFound, PermissionDenied
 from ..money import Fen, split_proportionally
@@ -28,7 +29,7 @@ from .permissions import ANY_STAFF, requires
 
 # -- shared steps inside other services' transactions ---------------------------------------------
 
-def _rules(ctx: ShopContext) -> tuple[Rule, ...]:
+def _load_rules() -> tuple[Rule, ...]:
     out = []
     for r in CommissionRule.select().order_by(CommissionRule.id):
         out.append(Rule(r.rule_no, r.version, r.kind, _day(r.effective_from),
@@ -38,16 +39,51 @@ def _rules(ctx: ShopContext) -> tuple[Rule, ...]:
     return tuple(out)
 
 
+def _load_levels() -> dict[int, tuple[tuple[date, str], ...]]:
+    history: dict[int, list[tuple[date, str]]] = defaultdict(list)
+    for row in StaffLevel.select().order_by(StaffLevel.effective_from, StaffLevel.id):
+        history[row.staff_id].append((_day(row.effective_from), row.level))
+    return {k: tuple(v) for k, v in history.items()}
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """The shop's commission rules and every staff member's level history, as one cached value."""
+
+    key: tuple[int, int]
+    rules: tuple[Rule, ...]
+    levels: dict[int, tuple[tuple[date, str], ...]]
+
+    def level_on(self, staff_id: int, day: date) -> str | None:
+        return level_from_history(self.levels.get(staff_id, ()), day)
+
+
+_BOOKS: "weakref.WeakKeyDictionary[ShopContext, RuleBook]" = weakref.WeakKeyDictionary()
+
+
+def rule_book(ctx: ShopContext) -> RuleBook:
+    """The rules and levels, read once per shop and again only when a rule or a level was added.
+
+    Both tables are append-only (triggers refuse UPDATE and DELETE), so the highest row ids name their
+    content exactly; one cheap read of them per sale sees a change made by this program or by another
+    one on the same file (a second counter on the shop's network share)."""
+    key = tuple(ctx.execute(ctx.sql.COMMISSION_RULES_KEY).fetchone())
+    book = _BOOKS.get(ctx)
+    if book is None or book.key != key:
+        with ctx.bound():
+            book = RuleBook((int(key[0]), int(key[1])), _load_rules(), _load_levels())
+        _BOOKS[ctx] = book
+    return book
+
+
+def _rules(ctx: ShopContext) -> tuple[Rule, ...]:
+    return rule_book(ctx).rules
+
+
 def _day(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
-def level_on(staff_id: int, day: date) -> str | None:
-    row = (StaffLevel.select().where((StaffLevel.staff == staff_id) & (StaffLevel.effective_from <= day))
-           .order_by(StaffLevel.effective_from.desc(), StaffLevel.id.desc()).first())
-    return row.level if row else None
 
 
 def _settled() -> frozenset[tuple[int, int]]:
@@ -58,7 +94,8 @@ def after_sale(ctx: ShopContext, sale_id: int, visit_line_ids: list[int]) -> Non
     """Inside the checkout transaction: one commission row per contributor per line.
 
     ``visit_line_ids`` are the visit's lines in the order their sale lines were written."""
-    rules = _rules(ctx)
+    book = rule_book(ctx)
+    rules = book.rules
     if not rules:
         return
     sale = Sale.get_by_id(sale_id)
@@ -89,7 +126,7 @@ def after_sale(ctx: ShopContext, sale_id: int, visit_line_ids: list[int]) -> Non
         prepaid = line.id in sessions or bool(principal[i] or bonus[i])
         cl = CommissionLine(kind, line.category or "", bool(line.designated), line.quantity, base, prepaid,
                             principal[i], bonus[i])
-        levels = {s.staff_id: level_on(s.staff_id, day) for s in shares}
+        levels = {s.staff_id: book.level_on(s.staff_id, day) for s in shares}
         for a in line_commission(cl, shares, rules, day, levels):
             rows.append(dict(sale=sale_id, sale_line=line.id, refund=None, staff=a.staff_id, role=a.role, kind=kind,
                              designated=bool(line.designated), share_permille=a.share_permille, base_fen=a.base_fen,
@@ -218,7 +255,8 @@ class CommissionService:
             rows = self.ctx.execute(self.ctx.sql.COMMISSION_MONTH_ROWS, (year, month)).fetchall()
             names = self.ctx.staff_names()
             settled = (year, month) in _settled()
-            rules = _rules(self.ctx)
+            book = rule_book(self.ctx)
+            rules = book.rules
         by_staff: dict[int, list[Any]] = defaultdict(list)
         for r in rows:
             if staff_id is None or r[0] == staff_id:
@@ -226,8 +264,7 @@ class CommissionService:
         month_end = date(year + (month == 12), month % 12 + 1, 1)
         sheets = []
         for sid in sorted(by_staff, key=lambda s: names.get(s, "")):
-            with self.ctx.bound():
-                level = level_on(sid, month_end)
+            level = book.level_on(sid, month_end)
             sheets.append(_technician(sid, names.get(sid, ""), level, by_staff[sid], rules, month_end))
         return CommissionSheet(self.ctx.setting("shop.name"), year, month, settled, self.ctx.now(), tuple(sheets))
 

@@ -136,6 +136,8 @@ MONTH_PAYMENTS = ("SELECT p.method AS method, SUM(p.amount_fen) AS amount_fen"
                   " GROUP BY p.method")
 MONTH_REFUNDS = ("SELECT id, at, amount_fen, method FROM refund"
                  " WHERE at >= ? AND at < ? AND kind = 'refund'")
+COMMISSION_RULES_KEY = ("SELECT COALESCE((SELECT MAX(id) FROM commission_rule), 0) AS rules,"
+                        " COALESCE((SELECT MAX(id) FROM staff_level), 0) AS levels")
 COMMISSION_MONTH_ROWS = (
     "SELECT e.staff_id AS staff_id, e.role AS role, e.kind AS kind, e.designated AS designated,"
     " e.share_permille AS share_permille, e.base_fen AS base_fen, e.share_base_fen AS share_base_fen,"

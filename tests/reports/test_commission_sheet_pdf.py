@@ -25,3 +25,29 @@ def test_the_sheet_and_the_z_report_render(shop, owner, cashier, tech, tech2, it
         assert out.startswith(b"%PDF")
         (tmp_path / f"z-{paper}.pdf").write_bytes(out)
     (tmp_path / "sheet.pdf").write_bytes(pdf)
+
+
+def test_a_technician_finds_every_line_on_their_pages_with_the_header_on_each(shop, owner, cashier, tech, tech2,
+                                                                             items, new_member):
+    from datetime import datetime
+
+    from salon_desk.commission import CommissionSheet, SheetLine, TechnicianSheet
+
+    from pdf_helpers import assert_font_embedded, pdf_pages, pdf_text
+
+    lines = tuple(SheetLine(date(2026, 11, 1 + i % 28), f"20261101{i:04d}", "张*", "烫发（陶瓷烫）长发", "service",
+                            i % 2 == 0, "lead" if i % 3 else "assistant", 30000 + i, 700 if i % 3 else 300,
+                            21000, i % 5 == 0, "#3 v2", 120, 0, 2520 + i, i == 7) for i in range(150))
+    t = TechnicianSheet(9, "王师傅", "发型师", 75, 75, 100, 50, 4_500_000, 4_000_000, 500_000, 380_000, 0, 0, 0, 0,
+                        (), -2527, ("202611010007",), 377_473, lines)
+    pdf = render_commission_sheet(CommissionSheet("丽人坊", 2026, 11, False, datetime(2026, 12, 1), (t,)))
+    assert_font_embedded(pdf)
+    pages = [p.extract_text() for p in pdf_pages(pdf)]
+    assert len(pages) >= 3                                   # the summary and at least two pages of lines
+    for page in pages[1:]:
+        assert "小票号" in page and "提成" in page              # the header row repeated on every page
+    text = pdf_text(pdf)
+    for i in range(150):
+        assert f"20261101{i:04d}" in text and f"￥{(2520 + i) / 100:.2f}" in text
+    assert "202611010007（退）" in text and "￥300.07·卡" not in text and "￥300.05·卡" in text
+    assert "￥3,774.73" in text or "￥3774.73" in text
