@@ -1928,6 +1928,14 @@ Ask the customer.</source>
         <translation>这个项目已不在本单上。</translation>
     </message>
     <message>
+        <source>An adjustment needs an amount other than zero (a minus sign takes money off).</source>
+        <translation>调整金额不能为零（负数表示扣减）。</translation>
+    </message>
+    <message>
+        <source>Please say why the commission is adjusted.</source>
+        <translation>请填写调整提成的原因。</translation>
+    </message>
+    <message>
         <source>Commission for {year}-{month:02d} is settled and cannot be changed; corrections go into the next month.</source>
         <translation>{year}-{month:02d} 的提成已结算，不能再改；更正记入下个月。</translation>
     </message>

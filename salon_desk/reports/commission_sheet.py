@@ -10,7 +10,7 @@ from ..commission import CommissionSheet, TechnicianSheet
 from ..shifts import ShiftReport
 from . import labels
 from .labels import yen
-from .pages import BODY, H2, SMALL, SUBTITLE, TITLE, build_a4, grid, para
+from .pages import BODY, CELL, H2, SMALL, SUBTITLE, TITLE, build_a4, grid, para
 from .text_rows import TextRows
 from .slip import Slip
 
@@ -25,16 +25,17 @@ def _pct(permille: int) -> str:
 
 def _summary_rows(sheet: CommissionSheet) -> list[list[str]]:
     rows = [["技师", "指定/轮牌", "主理/助理", "劳动业绩", "现金业绩", "卡耗", "服务提成", "手工费",
-             "产品·卡项", "阶梯奖", "扣回", "应发"]]
+             "产品·卡项", "阶梯奖", "扣回", "调整", "应发"]]
     for t in sheet.technicians:
         rows.append([t.name, f"{t.designated}/{t.rotation}", f"{t.as_lead}/{t.as_assistant}", yen(t.labour_fen),
                      yen(t.cash_fen), yen(t.prepaid_fen), yen(t.service_fen), yen(t.fee_fen),
-                     yen(t.product_fen + t.card_sale_fen), yen(t.tier_fen), yen(t.clawback_fen), yen(t.net_fen)])
+                     yen(t.product_fen + t.card_sale_fen), yen(t.tier_fen), yen(t.clawback_fen), yen(t.adjust_fen), yen(t.net_fen)])
     rows.append(["合计", "", "", yen(sum(t.labour_fen for t in sheet.technicians)),
                  yen(sum(t.cash_fen for t in sheet.technicians)), yen(sum(t.prepaid_fen for t in sheet.technicians)),
                  yen(sum(t.service_fen for t in sheet.technicians)), yen(sum(t.fee_fen for t in sheet.technicians)),
                  yen(sum(t.product_fen + t.card_sale_fen for t in sheet.technicians)),
                  yen(sum(t.tier_fen for t in sheet.technicians)), yen(sum(t.clawback_fen for t in sheet.technicians)),
+                 yen(sum(t.adjust_fen for t in sheet.technicians)),
                  yen(sum(t.net_fen for t in sheet.technicians))])
     return rows
 
@@ -44,13 +45,16 @@ def _technician_page(t: TechnicianSheet, sheet: CommissionSheet) -> list:
     story: list = [para(f"{t.name}　{t.level or ''}　{sheet.year}年{sheet.month}月提成明细", H2)]
     story.append(para(f"劳动业绩 {yen(t.labour_fen)}（其中卡耗 {yen(t.prepaid_fen)}）　服务提成 {yen(t.service_fen)}"
                       f"　手工费 {yen(t.fee_fen)}　产品 {yen(t.product_fen)}　卡项 {yen(t.card_sale_fen)}"
-                      f"　阶梯奖 {yen(t.tier_fen)}　扣回 {yen(t.clawback_fen)}　应发 {yen(t.net_fen)}"))
+                      f"　阶梯奖 {yen(t.tier_fen)}　扣回 {yen(t.clawback_fen)}　调整 {yen(t.adjust_fen)}"
+                      f"　应发 {yen(t.net_fen)}"))
     if t.tier_bands:
         bands = "；".join(f"{yen(a)}–{yen(b) if b is not None else '以上'} 计 {yen(base)} × {_pct(r)} = {yen(v)}"
                           for a, b, base, r, v in t.tier_bands)
         story.append(para(f"阶梯：{bands}", SMALL))
     if t.clawback_receipts:
         story.append(para(f"扣回小票：{'、'.join(t.clawback_receipts)}", SMALL))
+    for a in t.adjustments:
+        story.append(para(f"手工调整 {a.day:%m-%d} {yen(a.amount_fen)}：{a.reason}（{a.by}）", SMALL))
     rows = [[f"{l.day:%m-%d}", l.receipt_no + ("（退）" if l.clawback else ""), l.customer, l.item,
              "指定" if l.designated else "轮牌", ROLE.get(l.role, l.role),
              yen(l.base_fen) + ("·卡" if l.prepaid else ""), _pct(l.share_permille), l.rule or "—",
@@ -68,7 +72,13 @@ def render_commission_sheet(sheet: CommissionSheet) -> bytes:
                    para(f"{sheet.year}年{sheet.month}月 员工提成表" + ("（已结算）" if sheet.settled else "（未结算）"),
                         SUBTITLE), Spacer(1, 4 * mm)]
     w = 180 * mm
-    story.append(grid(_summary_rows(sheet), [w * 0.09] + [w * 0.0827] * 11, right=list(range(3, 12))))
+    story.append(grid(_summary_rows(sheet), [w * 0.09] + [w * 0.0758] * 12, right=list(range(3, 13)), font_size=7.6))
+    adjustments = [[t.name, f"{a.day:%m-%d}", yen(a.amount_fen), para(a.reason, CELL), a.by]
+                   for t in sheet.technicians for a in t.adjustments]
+    if adjustments:
+        story.append(para("手工调整", H2))
+        story.append(grid([["技师", "日期", "金额", "原因", "经办"]] + adjustments,
+                          [w * 0.15, w * 0.1, w * 0.15, w * 0.45, w * 0.15], right=[2]))
     story.append(Spacer(1, 3 * mm))
     story.append(para("劳动业绩：本人完成服务的价值（含储值卡消耗与次卡消耗，按分成计）；现金业绩：其中实收金额；"
                       "卡耗：储值卡与次卡消耗。每人每行提成 = 业绩基数 × 分成 × 比例，按各自金额四舍五入到分。"

@@ -146,3 +146,10 @@ def test_the_level_in_force_is_the_latest_set_on_or_before_the_day():
     assert level_from_history(history, date(2025, 12, 31)) is None
     assert level_from_history(history, date(2026, 5, 31)) == "助理"
     assert level_from_history(history, date(2026, 6, 1)) == "总监"      # set later the same day: it wins
+
+
+def test_a_product_or_card_sale_is_paid_its_one_rate_designated_or_not():
+    rule = Rule(1, 1, CARD_SALE, date(2026, 1, 1), designated_permille=30, rotation_permille=0)
+    line = CommissionLine(CARD_SALE, "package", False, 1, 200_000)
+    [a] = line_commission(line, (Share(1, LEAD, 1000),), (rule,), DAY, LEVELS)
+    assert (a.rate_permille, a.amount_fen) == (30, 6_000)          # ¥2,000 × 3% = ¥60.00

@@ -16,9 +16,16 @@ def test_the_sheet_and_the_z_report_render(shop, owner, cashier, tech, tech2, it
     line = shop.visits.add_service(cashier, visit.id, items.dye.id, tech.id, designated=True)
     shop.commission.set_assistants(cashier, line.id, [(tech2.id, 300)])
     shop.sales.checkout(cashier, visit.id, [Tender("cash", 31040)])
+    shop.commission.adjust(owner, tech.id, 2026, 11, -1_500, "工具损坏赔偿")
     sheet = shop.commission.sheet(owner, 2026, 11)
     pdf = render_commission_sheet(sheet)
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") >= 1
+    from pdf_helpers import pdf_pages
+    summary, *pages = [p.extract_text() for p in pdf_pages(pdf)]
+    lead_page = [p for p in pages if "王师傅" in p][0]
+    # 王师傅: ¥26.07 (the worked example) - ¥15.00 adjustment = ¥11.07 net, on the summary and his page
+    assert "工具损坏赔偿" in summary and "￥11.07" in summary and "-￥15.00" in summary
+    assert "王师傅" in lead_page and "工具损坏赔偿（老板）" in lead_page and "应发 ￥11.07" in lead_page
     z = shop.shifts.close(cashier, 81040, 50000)
     for paper in ("80mm", "A4"):
         out = render_shift_report(z, paper)
