@@ -256,6 +256,13 @@ def default_shares(lead_id: int, assistant_ids: tuple[int, ...], lead_permille: 
         Share(a, ASSISTANT, each + (1 if i < extra else 0)) for i, a in enumerate(assistant_ids)))
 
 
+def lead_share(category: str, setting: dict[str, int]) -> int:
+    """The lead's default share (per-mille) on a line of ``category`` when one assistant is added:
+    the shop's setting per category, else 主理 70% / 助理 30%."""
+    value = setting.get(category)
+    return value if isinstance(value, int) and 1 <= value <= 999 else DEFAULT_LEAD_PERMILLE
+
+
 def pick_rule(rules: tuple[Rule, ...], kind: str, day: date, staff_id: int, level: str | None,
               category: str) -> Rule | None:
     """The most specific rule in force on ``day`` for this staff member, level and category."""

@@ -759,6 +759,41 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>CommissionSettings</name>
+    <message>
+        <source>Day&apos;s close and commission</source>
+        <translation>交班日结与提成</translation>
+    </message>
+    <message>
+        <source>Refuse sales while no shift is open (open one with its float first)</source>
+        <translation>未开班时不允许收银（请先开班并清点备用金）</translation>
+    </message>
+    <message>
+        <source>A close further out than this needs the owner</source>
+        <translation>交班差额超过此数须店长授权</translation>
+    </message>
+    <message>
+        <source>Service category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Lead (主理)</source>
+        <translation>主理</translation>
+    </message>
+    <message>
+        <source>Assistant (助理)</source>
+        <translation>助理</translation>
+    </message>
+    <message>
+        <source>Shares when an assistant is added (A at the counter):</source>
+        <translation>添加助理时的默认分成（收银台按 A）：</translation>
+    </message>
+    <message>
+        <source>Shares when an assistant is added</source>
+        <translation>添加助理时的默认分成</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <source>Complaint</source>
