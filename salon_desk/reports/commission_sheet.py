@@ -23,21 +23,28 @@ def _pct(permille: int) -> str:
     return f"{permille / 10:g}%"
 
 
-def _summary_rows(sheet: CommissionSheet) -> list[list[str]]:
-    rows = [["技师", "指定/轮牌", "主理/助理", "劳动业绩", "现金业绩", "卡耗", "服务提成", "手工费",
-             "产品·卡项", "阶梯奖", "扣回", "调整", "应发"]]
-    for t in sheet.technicians:
-        rows.append([t.name, f"{t.designated}/{t.rotation}", f"{t.as_lead}/{t.as_assistant}", yen(t.labour_fen),
-                     yen(t.cash_fen), yen(t.prepaid_fen), yen(t.service_fen), yen(t.fee_fen),
-                     yen(t.product_fen + t.card_sale_fen), yen(t.tier_fen), yen(t.clawback_fen), yen(t.adjust_fen), yen(t.net_fen)])
-    rows.append(["合计", "", "", yen(sum(t.labour_fen for t in sheet.technicians)),
-                 yen(sum(t.cash_fen for t in sheet.technicians)), yen(sum(t.prepaid_fen for t in sheet.technicians)),
-                 yen(sum(t.service_fen for t in sheet.technicians)), yen(sum(t.fee_fen for t in sheet.technicians)),
-                 yen(sum(t.product_fen + t.card_sale_fen for t in sheet.technicians)),
-                 yen(sum(t.tier_fen for t in sheet.technicians)), yen(sum(t.clawback_fen for t in sheet.technicians)),
-                 yen(sum(t.adjust_fen for t in sheet.technicians)),
-                 yen(sum(t.net_fen for t in sheet.technicians))])
-    return rows
+PERFORMANCE_HEAD = ["技师", "级别", "指定/轮牌", "主理/助理", "劳动业绩", "现金业绩", "卡耗"]
+PAY_HEAD = ["技师", "服务提成", "手工费", "产品·卡项", "阶梯奖", "扣回", "调整", "应发"]
+
+
+def _summary_tables(sheet: CommissionSheet) -> tuple[list[list[str]], list[list[str]]]:
+    """The summary in two tables, so every amount has room: 业绩 (what was done) and 提成 (what is paid)."""
+    ts = sheet.technicians
+    work = [PERFORMANCE_HEAD] + [
+        [t.name, t.level or "", f"{t.designated}/{t.rotation}", f"{t.as_lead}/{t.as_assistant}", yen(t.labour_fen),
+         yen(t.cash_fen), yen(t.prepaid_fen)] for t in ts]
+    work.append(["合计", "", f"{sum(t.designated for t in ts)}/{sum(t.rotation for t in ts)}",
+                 f"{sum(t.as_lead for t in ts)}/{sum(t.as_assistant for t in ts)}",
+                 yen(sum(t.labour_fen for t in ts)), yen(sum(t.cash_fen for t in ts)),
+                 yen(sum(t.prepaid_fen for t in ts))])
+    pay = [PAY_HEAD] + [
+        [t.name, yen(t.service_fen), yen(t.fee_fen), yen(t.product_fen + t.card_sale_fen), yen(t.tier_fen),
+         yen(t.clawback_fen), yen(t.adjust_fen), yen(t.net_fen)] for t in ts]
+    pay.append(["合计", yen(sum(t.service_fen for t in ts)), yen(sum(t.fee_fen for t in ts)),
+                yen(sum(t.product_fen + t.card_sale_fen for t in ts)), yen(sum(t.tier_fen for t in ts)),
+                yen(sum(t.clawback_fen for t in ts)), yen(sum(t.adjust_fen for t in ts)),
+                yen(sum(t.net_fen for t in ts))])
+    return work, pay
 
 
 def _technician_page(t: TechnicianSheet, sheet: CommissionSheet) -> list:
@@ -72,7 +79,12 @@ def render_commission_sheet(sheet: CommissionSheet) -> bytes:
                    para(f"{sheet.year}年{sheet.month}月 员工提成表" + ("（已结算）" if sheet.settled else "（未结算）"),
                         SUBTITLE), Spacer(1, 4 * mm)]
     w = 180 * mm
-    story.append(grid(_summary_rows(sheet), [w * 0.09] + [w * 0.0758] * 12, right=list(range(3, 13)), font_size=7.6))
+    work, pay = _summary_tables(sheet)
+    story.append(para("业绩", H2))
+    story.append(grid(work, [w * 0.16, w * 0.1, w * 0.11, w * 0.11, w * 0.18, w * 0.18, w * 0.16],
+                      right=[2, 3, 4, 5, 6], total_row=True))
+    story.append(para("提成", H2))
+    story.append(grid(pay, [w * 0.16] + [w * 0.12] * 7, right=list(range(1, 8)), total_row=True))
     adjustments = [[t.name, f"{a.day:%m-%d}", yen(a.amount_fen), para(a.reason, CELL), a.by]
                    for t in sheet.technicians for a in t.adjustments]
     if adjustments:
