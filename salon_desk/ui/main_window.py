@@ -21,6 +21,7 @@ from . import errors_text, labels
 from .care_page import CarePage
 from .catalogue_page import CataloguePage
 from .appointments_page import AppointmentsPage
+from .commission_page import CommissionPage
 from .counter_page import CounterPage
 from .customers_page import CustomersPage
 from .ops import SETTINGS, Ops
@@ -171,6 +172,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.pages["services"], self.tr("My services"))
             self.pages["appointments"] = AppointmentsPage(self.ops)     # their own column only
             self.tabs.addTab(self.pages["appointments"], self.tr("Appointments"))
+            self.pages["commission"] = CommissionPage(self.ops)         # their own sheet, this month
+            self.tabs.addTab(self.pages["commission"], self.tr("My commission"))
         # 回访: every role; the cashier and the owner see all tasks, a technician the ones assigned to them
         self.pages["care"] = CarePage(self.ops)
         self.tabs.addTab(self.pages["care"], self.tr("Follow-ups"))
@@ -183,6 +186,9 @@ class MainWindow(QMainWindow):
         if self.ops.can(Perm.REPORTS_ALL):               # the owner; a cashier sees no reports beyond today
             self.pages["reports"] = ReportsPage(self.ops)
             self.tabs.addTab(self.pages["reports"], self.tr("Reports"))
+        if self.ops.can(Perm.COMMISSION):
+            self.pages["commission"] = CommissionPage(self.ops)
+            self.tabs.addTab(self.pages["commission"], self.tr("Commission"))
         if self.ops.can(Perm.SETTINGS):
             self.pages["settings"] = SettingsPage(self.ops)
             self.tabs.addTab(self.pages["settings"], self.tr("Settings"))
