@@ -811,6 +811,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <source>Stored-value top-up</source>
         <translation>储值卡充值</translation>
     </message>
+    <message>
+        <source>no one (no card-sale commission)</source>
+        <translation>无（不计卡项提成）</translation>
+    </message>
 </context>
 <context>
     <name>CommissionPage</name>
@@ -3280,6 +3284,10 @@ Ask the customer.</source>
         <translation>支付方式：</translation>
     </message>
     <message>
+        <source>Sold by:</source>
+        <translation>销售员工：</translation>
+    </message>
+    <message>
         <source>Due {amount}</source>
         <translation>应付 {amount}</translation>
     </message>
@@ -4949,6 +4957,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Paid by:</source>
         <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Sold by:</source>
+        <translation>销售员工：</translation>
     </message>
     <message>
         <source>Bonus {bonus} · after: principal {principal}, bonus {after_bonus}</source>

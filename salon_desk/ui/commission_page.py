@@ -80,6 +80,17 @@ def bands_text(bands: tuple[Band, ...]) -> str:
     return ", ".join(f"{b.from_fen / 100:g}:{b.rate_permille / 10:g}" for b in bands)
 
 
+def seller_box(ops: Ops) -> QComboBox:
+    """Who sold a top-up or a package (they earn the card-sale commission); no one by default."""
+    from PySide6.QtCore import QCoreApplication
+    box = QComboBox()
+    box.setObjectName("sold_by")
+    box.addItem(QCoreApplication.translate("Commission", "no one (no card-sale commission)"), None)
+    for s in ops.query(None, lambda: ops.shop.staff.technicians(ops.staff), default=[]) or []:
+        box.addItem(s.display_name, s.id)
+    return box
+
+
 # -- the sheet's tables --------------------------------------------------------------------------------
 
 class SummaryModel(RecordTableModel):

@@ -170,3 +170,31 @@ def test_a_card_sale_rule_for_top_ups(qtbot, make_window, owner, tech, monkeypat
     rules.new_rule()
     row = cells(rules.rules_view, 0)
     assert (row[1], row[4], row[6], row[7]) == ("储值卡 / 次卡销售", "储值卡充值", "3%", "")
+
+
+def test_the_counter_names_who_sold_a_top_up_or_a_package_and_they_earn_the_card_sale_rate(
+        qtbot, make_window, shop, owner, cashier, tech2, new_member):
+    from salon_desk.ui.card_dialogs import PackageSaleDialog, TopUpDialog
+    shop.commission.add_rule(owner, Rule(0, 0, CARD_SALE, date(2026, 1, 1), designated_permille=30))
+    facial = shop.catalogue.add_item(owner, kind="service", code="F01", name="面部护理", category="beauty",
+                                     price_fen=26_800)
+    plan = shop.packages.define(owner, code="K01", name="面部护理10次卡", price_fen=200_000, sessions=10, gifted=1,
+                                services=[(facial.id, None)], member_discount=False)
+    li = new_member("李四", "13900001111")
+    window = make_window(cashier)
+    top_up = TopUpDialog(window.ops, li.id, "李四", window)
+    qtbot.addWidget(top_up)
+    assert top_up.sold_by.currentText() == "无（不计卡项提成）"
+    top_up.sold_by.setCurrentIndex(top_up.sold_by.findText("李师傅"))
+    top_up.terms.setChecked(True)
+    top_up.confirm()                                    # the first rule: pay ¥1,000
+    assert top_up.record is not None
+    package = PackageSaleDialog(window.ops, li.id, "李四", window)
+    qtbot.addWidget(package)
+    package.product.setCurrentIndex(package.product.findData(plan.item_id))
+    package.sold_by.setCurrentIndex(package.sold_by.findText("李师傅"))
+    package.confirm()
+    assert package.receipt is not None
+    [t] = shop.commission.sheet(owner, 2026, 11).technicians
+    # ¥1,000 top-up and ¥2,000 package at 3%: ¥30.00 + ¥60.00
+    assert (t.name, t.card_sale_fen, sorted(l.amount_fen for l in t.lines)) == ("李师傅", 9_000, [3_000, 6_000])
