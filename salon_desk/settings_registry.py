@@ -163,7 +163,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("membership.lapse_days", 730, _int_range(30, 3650)),
     Setting("membership.tiers", tiers_to_json(DEFAULT_TIERS), _validate_tiers),
     Setting("points.earn_per_yuan", 1, _int_range(0, 100)),
-    Setting("shift.required", False, _bool),                         # refuse sales while no shift is open
+    Setting("shift.required", True, _bool),     # refuse sales while no shift is open (shops from before: off)
     Setting("shift.variance_limit_fen", 1000, _int_range(0, 1_000_000)),  # above it the owner authorises
     Setting("commission.lead_share", {}, _lead_shares),               # 主理 share per category (70% if unset)
     Setting("points.per_yuan_redeemed", 100, _int_range(1, 10_000)),

@@ -7,7 +7,7 @@ from salon_desk.reports.commission_sheet import render_commission_sheet, render_
 from salon_desk.tenders import Tender
 
 
-def test_the_sheet_and_the_z_report_render(shop, owner, cashier, tech, tech2, items, new_member, tmp_path):
+def test_the_sheet_and_the_z_report_render(shiftless, shop, owner, cashier, tech, tech2, items, new_member, tmp_path):
     shop.commission.add_rule(owner, Rule(0, 0, SERVICE, date(2026, 1, 1), category="hair", designated_permille=120,
                                          rotation_permille=80, bands=(Band(0, 0), Band(20_000, 20))))
     shop.shifts.open(cashier, 50000)

@@ -24,8 +24,8 @@ def page(make_window, owner):
     return window.pages["settings"]
 
 
-def test_the_owner_sets_the_shift_rule_the_variance_limit_and_the_shares(qtbot, page, shop, owner, cashier, tech,
-                                                                       items):
+def test_the_owner_sets_the_shift_rule_the_variance_limit_and_the_shares(shiftless, qtbot, page, shop, owner,
+                                                                       cashier, tech, items):
     shop.settings.update(owner, {"shift.required": False})
     page.load()
     required = page.findChild(QCheckBox, "shift.required")
