@@ -63,7 +63,8 @@ def _technician_page(t: TechnicianSheet, sheet: CommissionSheet) -> list:
     for a in t.adjustments:
         story.append(para(f"手工调整 {a.day:%m-%d} {yen(a.amount_fen)}：{a.reason}（{a.by}）", SMALL))
     rows = [[f"{l.day:%m-%d}", l.receipt_no + ("（退）" if l.clawback else ""), l.customer, l.item,
-             "指定" if l.designated else "轮牌", ROLE.get(l.role, l.role),
+             KIND.get(l.kind, l.kind) if l.kind != "service" else ("指定" if l.designated else "轮牌"),
+             ROLE.get(l.role, l.role),
              yen(l.base_fen) + ("·卡" if l.prepaid else ""), _pct(l.share_permille), l.rule or "—",
              yen(l.fee_fen) if l.fee_fen else _pct(l.rate_permille), yen(l.amount_fen)] for l in t.lines]
     widths = [w * f for f in (0.055, 0.19, 0.06, 0.14, 0.05, 0.05, 0.12, 0.055, 0.065, 0.105, 0.11)]

@@ -127,7 +127,8 @@ class LinesModel(RecordTableModel):
     def display(self, l: SheetLine, column: int) -> str:
         receipt = l.receipt_no + (" " + self.tr("(refund)") if l.clawback else "")
         base = labels.money(l.base_fen) + (" " + self.tr("(card)") if l.prepaid else "")
-        designated = "" if l.kind != SERVICE else (self.tr("Designated") if l.designated else self.tr("Rotation"))
+        designated = kind_label(l.kind) if l.kind != SERVICE else (
+            self.tr("Designated") if l.designated else self.tr("Rotation"))
         return [f"{l.day:%m-%d}", receipt, l.customer, l.item, designated, role_label(l.role), base,
                 _pct(l.share_permille), l.rule or "—",
                 labels.money(l.fee_fen) if l.fee_fen else _pct(l.rate_permille), labels.money(l.amount_fen)][column]

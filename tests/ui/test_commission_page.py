@@ -198,3 +198,9 @@ def test_the_counter_names_who_sold_a_top_up_or_a_package_and_they_earn_the_card
     [t] = shop.commission.sheet(owner, 2026, 11).technicians
     # ¥1,000 top-up and ¥2,000 package at 3%: ¥30.00 + ¥60.00
     assert (t.name, t.card_sale_fen, sorted(l.amount_fen for l in t.lines)) == ("李师傅", 9_000, [3_000, 6_000])
+    model = commission_page.LinesModel()
+    assert {model.display(l, 4) for l in t.lines} == {"储值卡 / 次卡销售"}       # not 指定 / 轮牌
+    from ui_helpers import pdf_text
+    from salon_desk.reports.commission_sheet import render_commission_sheet
+    text = pdf_text(render_commission_sheet(shop.commission.sheet(owner, 2026, 11)))
+    assert "储值卡充值 卡项 主理 ￥1,000.00" in text and "储值卡充值 轮牌" not in text
