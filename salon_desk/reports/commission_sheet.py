@@ -50,10 +50,12 @@ def _summary_tables(sheet: CommissionSheet) -> tuple[list[list[str]], list[list[
 def _technician_page(t: TechnicianSheet, sheet: CommissionSheet) -> list:
     w = 180 * mm
     story: list = [para(f"{t.name}　{t.level or ''}　{sheet.year}年{sheet.month}月提成明细", H2)]
-    story.append(para(f"劳动业绩 {yen(t.labour_fen)}（其中卡耗 {yen(t.prepaid_fen)}）　服务提成 {yen(t.service_fen)}"
-                      f"　手工费 {yen(t.fee_fen)}　产品 {yen(t.product_fen)}　卡项 {yen(t.card_sale_fen)}"
-                      f"　阶梯奖 {yen(t.tier_fen)}　扣回 {yen(t.clawback_fen)}　调整 {yen(t.adjust_fen)}"
-                      f"　应发 {yen(t.net_fen)}"))
+    story.append(para(f"劳动业绩 {yen(t.labour_fen)}（其中卡耗 {yen(t.prepaid_fen)}）　现金业绩 {yen(t.cash_fen)}"
+                      f"　指定 {t.designated} / 轮牌 {t.rotation}　主理 {t.as_lead} / 助理 {t.as_assistant}"))
+    story.append(grid([["服务提成", "手工费", "产品", "卡项", "阶梯奖", "扣回", "调整", "应发"],
+                       [yen(v) for v in (t.service_fen, t.fee_fen, t.product_fen, t.card_sale_fen, t.tier_fen,
+                                         t.clawback_fen, t.adjust_fen, t.net_fen)]], [w / 8] * 8,
+                      right=list(range(8))))
     if t.tier_bands:
         bands = "；".join(f"{yen(a)}–{yen(b) if b is not None else '以上'} 计 {yen(base)} × {_pct(r)} = {yen(v)}"
                           for a, b, base, r, v in t.tier_bands)
@@ -67,6 +69,9 @@ def _technician_page(t: TechnicianSheet, sheet: CommissionSheet) -> list:
              ROLE.get(l.role, l.role),
              yen(l.base_fen) + ("·卡" if l.prepaid else ""), _pct(l.share_permille), l.rule or "—",
              yen(l.fee_fen) if l.fee_fen else _pct(l.rate_permille), yen(l.amount_fen)] for l in t.lines]
+    if rows:          # what the lines add up to: every commission above but the tier bonus and adjustments
+        rows.append(["", "逐行合计", "", f"{len(t.lines)} 行", "", "", "", "", "", "",
+                     yen(sum(l.amount_fen for l in t.lines))])
     widths = [w * f for f in (0.055, 0.19, 0.06, 0.14, 0.05, 0.05, 0.12, 0.055, 0.065, 0.105, 0.11)]
     # text runs at fixed columns, split page by page with the header repeated: a busy month's thousands
     # of lines lay out in linear time (reportlab's Table measured and styled every cell)

@@ -25,7 +25,9 @@ def test_the_sheet_and_the_z_report_render(shiftless, shop, owner, cashier, tech
     lead_page = [p for p in pages if "王师傅" in p][0]
     # 王师傅: ¥26.07 (the worked example) - ¥15.00 adjustment = ¥11.07 net, on the summary and his page
     assert "工具损坏赔偿" in summary and "￥11.07" in summary and "-￥15.00" in summary
-    assert "王师傅" in lead_page and "工具损坏赔偿（老板）" in lead_page and "应发 ￥11.07" in lead_page
+    assert "王师傅" in lead_page and "工具损坏赔偿（老板）" in lead_page
+    assert "应发\n￥26.07\n￥0.00\n￥0.00\n￥0.00\n￥0.00\n￥0.00\n-￥15.00\n￥11.07" in lead_page
+    assert "逐行合计 1 行 ￥26.07" in lead_page
     z = shop.shifts.close(cashier, 81040, 50000)
     for paper in ("80mm", "A4"):
         out = render_shift_report(z, paper)
