@@ -69,10 +69,13 @@ class TextRows(Flowable):
         c.saveState()
         c.setFillColor(HEAD)
         c.rect(0, top - lead, self.width, lead, stroke=0, fill=1)
-        c.setFillColor(BAND)
-        for i in range(len(self.rows)):
-            if (self.first + i) % 2 == 1:
-                c.rect(0, top - lead * (i + 2), self.width, lead, stroke=0, fill=1)
+        # the zebra bands and the text operators written directly: reportlab's rect() and text object
+        # format every number and measure every string on each call. Each distinct cell's position and
+        # encoded runs are worked out once per document.
+        band = f"{BAND.red:.3f} {BAND.green:.3f} {BAND.blue:.3f} rg"
+        ops = [band] + [f"0 {top - lead * (i + 2):.2f} {self.width:.2f} {lead:.2f} re f"
+                        for i in range(len(self.rows)) if (self.first + i) % 2 == 1]
+        c._code.append("\n".join(ops))
         c.setStrokeColor(ACCENT)
         c.setLineWidth(0.6)
         c.line(0, top - lead, self.width, top - lead)
@@ -82,33 +85,37 @@ class TextRows(Flowable):
         for w in self.widths:
             lefts.append(x)
             x += w
-        c.setFillColor(INK)
-        # the text operators written directly (reportlab's text object measures and formats every call):
-        # each distinct cell's encoded runs are worked out once per document
         face, doc, frags = pdfmetrics.getFont(font), c._doc, self._frags
         if frags.get(None) is not doc:
             frags.clear()
             frags[None] = doc
-        ops = [f"BT {c._fillColorObj.red:.3f} {c._fillColorObj.green:.3f} {c._fillColorObj.blue:.3f} rg"]
+        names: dict[int, str] = {}
+        ops = [f"BT {INK.red:.3f} {INK.green:.3f} {INK.blue:.3f} rg"]
+        add = ops.append
         current = -1
         for r, row in enumerate([self.header, *self.rows]):
-            y = f"{top - lead * (r + 1) + lead * 0.3:.2f}"
+            y = f" {top - lead * (r + 1) + lead * 0.3:.2f} Tm"
             for col, cell in enumerate(row):
                 if not cell:
                     continue
-                room = self.widths[col] - 2 * PAD
-                shown = fit(cell, size, room)
-                dx = lefts[col] + PAD + (room - _width(shown, size) if col in self.right else 0)
-                runs = frags.get(shown)
-                if runs is None:
-                    runs = frags[shown] = [(subset, f"({c._escape(chunk)}) Tj")
-                                           for subset, chunk in face.splitString(shown, doc)]
-                ops.append(f"1 0 0 1 {dx:.2f} {y} Tm")
+                placed = frags.get((col, cell))
+                if placed is None:
+                    room = self.widths[col] - 2 * PAD
+                    shown = fit(cell, size, room)
+                    dx = lefts[col] + PAD + (room - _width(shown, size) if col in self.right else 0)
+                    placed = frags[(col, cell)] = (
+                        f"1 0 0 1 {dx:.2f}",
+                        tuple((subset, f"({c._escape(chunk)}) Tj") for subset, chunk in face.splitString(shown, doc)))
+                position, runs = placed
+                add(position + y)
                 for subset, tj in runs:
                     if subset != current:
-                        ops.append(f"{face.getSubsetInternalName(subset, doc)} {size:g} Tf")
+                        name = names.get(subset)
+                        if name is None:
+                            name = names[subset] = f"{face.getSubsetInternalName(subset, doc)} {size:g} Tf"
+                        add(name)
                         current = subset
-                    ops.append(tj)
-        ops.append("ET")
+                    add(tj)
+        add("ET")
         c._code.append("\n".join(ops))
         c.restoreState()
