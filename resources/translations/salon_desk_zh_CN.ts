@@ -2044,8 +2044,8 @@ Ask the customer.</source>
         <translation>阶梯请写成“起点金额:比例”，用逗号分开，例如 0:0, 20000:2。</translation>
     </message>
     <message>
-        <source>Commission for {year}-{month:02d} is settled and cannot be changed; corrections go into the next month.</source>
-        <translation>{year}-{month:02d} 的提成已结算，不能再改；更正记入下个月。</translation>
+        <source>Commission for {year}-{month:02d} is settled and cannot be changed; put the correction into {next_year}-{next_month:02d}, the next month not settled.</source>
+        <translation>{year}-{month:02d} 的提成已结算，不能再改动；请把更正记入下一个未结算的月份 {next_year}-{next_month:02d}。</translation>
     </message>
     <message>
         <source>This card entry is not possible; nothing was written.</source>

@@ -78,7 +78,7 @@ def test_the_owner_adjusts_a_month_then_settles_it_and_it_refuses_more(qtbot, ma
     assert shop.commission.sheet(owner, 2026, 11).settled
     monkeypatch.setattr(AdjustDialog, "ask", classmethod(lambda cls, *a: (tech.id, 1000, "补发")))
     sheet.adjust()                                           # refused by the shop: said on the page, nothing written
-    assert "已结算" in sheet.message.text()
+    assert sheet.message.text() == "2026-11 的提成已结算，不能再改动；请把更正记入下一个未结算的月份 2026-12。"
     assert CommissionAdjustment.select().count() == 1
 
 
