@@ -861,6 +861,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <source>Shares when an assistant is added</source>
         <translation>添加助理时的默认分成</translation>
     </message>
+    <message>
+        <source>Commission rules and technician levels are set under Commission → Rules and levels. The most specific rule in force on the sale&apos;s day pays: a staff member&apos;s special rule &gt; level × category &gt; category &gt; level &gt; the default rule.</source>
+        <translation>提成规则与技师级别在“提成 → 提成规则与技师级别”中设置。以销售当天有效、最具体的规则计提：员工个人特殊规则 &gt; 级别 × 类别 &gt; 类别 &gt; 级别 &gt; 默认规则。</translation>
+    </message>
 </context>
 <context>
     <name>ComplaintDialog</name>

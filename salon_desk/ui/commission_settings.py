@@ -50,4 +50,12 @@ def close_and_commission_box(page: "SettingsPage") -> QGroupBox:
 
     form.addRow(QCoreApplication.translate("CommissionSettings", "Shares when an assistant is added (A at the counter):"), grid_box)
     page.fields["commission.lead_share"] = (QCoreApplication.translate("CommissionSettings", "Shares when an assistant is added"), read, write)
+    rules = QLabel(QCoreApplication.translate(
+        "CommissionSettings", "Commission rules and technician levels are set under Commission → Rules and levels. "
+        "The most specific rule in force on the sale's day pays: a staff member's special rule > level × "
+        "category > category > level > the default rule."))
+    rules.setObjectName("commission_precedence")
+    rules.setWordWrap(True)
+    rules.setStyleSheet("color: #666;")
+    form.addRow(rules)
     return box

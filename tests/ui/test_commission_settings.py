@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QLabel, QLineEdit
 
 from salon_desk.commission import SERVICE, Rule
 from salon_desk.db.models import CommissionEntry
@@ -33,6 +33,7 @@ def test_the_owner_sets_the_shift_rule_the_variance_limit_and_the_shares(shiftle
     beauty = page.findChild(QDoubleSpinBox, "commission.lead_share.beauty")
     hair = page.findChild(QDoubleSpinBox, "commission.lead_share.hair")
     assert (limit.text(), beauty.text(), hair.text()) == ("10.00", "70.0 %", "70.0 %")
+    assert "员工个人特殊规则 > 级别 × 类别 > 类别 > 级别 > 默认规则" in page.findChild(QLabel, "commission_precedence").text()
     assert not required.isChecked()
     required.setChecked(True)
     limit.setText("20")
