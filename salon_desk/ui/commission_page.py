@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
@@ -462,7 +463,13 @@ class SheetView(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.message)
         ops.changed.connect(self.on_changed)
-        self.reload()
+        # a busy month's sheet takes a moment to read: read when shown, never behind the counter's back
+        self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:       # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
 
     def chosen_month(self) -> tuple[int, int]:
         year, month = self.month.currentData()
@@ -470,9 +477,12 @@ class SheetView(QWidget):
 
     def on_changed(self, scopes: frozenset) -> None:
         if COMMISSION in scopes or SALES in scopes:
-            self.reload()
+            self.stale = True
+            if self.isVisible():
+                self.reload()
 
     def reload(self) -> None:
+        self.stale = False
         year, month = self.chosen_month()
         chosen = current_record(self.summary_view)
         sheet = self.ops.query(self, lambda: self.shop.commission.sheet(self.ops.staff, year, month),

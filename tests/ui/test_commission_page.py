@@ -31,16 +31,22 @@ def colour_sale(shop, owner, cashier, tech, tech2, items, new_member):
     return shop.sales.checkout(cashier, visit.id, [Tender("wechat", 31040)])
 
 
+def sheet_of(window):
+    """The 提成 tab shown (its sheet is read when shown)."""
+    page = window.pages["commission"]
+    window.tabs.setCurrentWidget(page)
+    return page.sheet
+
+
 def cells(view, row: int) -> list[str]:
     model = view.model()
     return [model.index(row, c).data() for c in range(model.columnCount())]
 
 
-def test_the_owner_reads_each_technicians_pay_and_every_line_behind_it(qtbot, make_window, owner, tech, colour_sale):
+def test_the_owner_reads_each_technicians_pay_and_every_line_behind_it(qtbot, make_window, shop, owner, cashier,
+                                                                       tech, items, colour_sale):
     window = make_window(owner)
-    page = window.pages["commission"]
-    window.tabs.setCurrentWidget(page)
-    sheet = page.sheet
+    sheet = sheet_of(window)
     assert sheet.month.currentText() == "2026-11" and sheet.state.text() == "未结算。"
     names = [cells(sheet.summary_view, r)[0] for r in range(sheet.summary_model.rowCount())]
     assert names == ["李师傅", "王师傅"]
@@ -52,12 +58,22 @@ def test_the_owner_reads_each_technicians_pay_and_every_line_behind_it(qtbot, ma
     assert line == ["11-22", colour_sale.receipt_no, "张*", "染发", "指定", "主理", "¥310.40", "70%", "#1 v1", "12%",
                     "¥26.07"]
     assert sheet.detail.text().startswith("王师傅：应发 ¥26.07 = 服务提成 ¥26.07")
+    # a sale made while another tab is shown is on the sheet when it is shown again
+    window.tabs.setCurrentWidget(window.pages["counter"])
+    visit = shop.visits.check_in(cashier, None)
+    shop.visits.add_service(cashier, visit.id, items.wcb.id, tech.id, designated=True)
+    window.ops.run(None, lambda: shop.sales.checkout(cashier, visit.id, [Tender("cash", 6800)]), changes={"sales"})
+    assert sheet.stale
+    sheet_of(window)
+    row = [r for r in range(2) if cells(sheet.summary_view, r)[0] == "王师傅"][0]
+    assert cells(sheet.summary_view, row)[2] == "2 / 0"                         # 6800 × 12% = ¥8.16 more
+    assert cells(sheet.summary_view, row)[13] == "¥34.23"
 
 
 def test_the_owner_adjusts_a_month_then_settles_it_and_it_refuses_more(qtbot, make_window, shop, owner, tech,
                                                                         colour_sale, no_prompts, monkeypatch):
     window = make_window(owner)
-    sheet = window.pages["commission"].sheet
+    sheet = sheet_of(window)
     # the dialog itself: a technician, an amount with a minus sign, a reason
     dialog = AdjustDialog([(tech.id, "王师傅")], 2026, 11)
     dialog.amount.setText("abc")
@@ -84,7 +100,7 @@ def test_the_owner_adjusts_a_month_then_settles_it_and_it_refuses_more(qtbot, ma
 
 def test_the_sheet_is_saved_as_pdf_and_xlsx(qtbot, make_window, owner, tech, colour_sale, tmp_path, monkeypatch):
     window = make_window(owner)
-    sheet = window.pages["commission"].sheet
+    sheet = sheet_of(window)
     for kind in ("pdf", "xlsx"):
         target = tmp_path / f"sheet.{kind}"
         monkeypatch.setattr(reports_page.ReportFile, "ask", classmethod(lambda cls, *a, t=target: t))
@@ -104,7 +120,7 @@ def test_a_technician_sees_only_their_own_sheet_for_this_month(qtbot, make_windo
     window = make_window(tech)
     page = window.pages["commission"]
     assert page.rules is None
-    sheet = page.sheet
+    sheet = sheet_of(window)
     assert [sheet.month.itemText(i) for i in range(sheet.month.count())] == ["2026-11"]
     assert not sheet.month.isEnabled() and not sheet.adjust_button.isVisibleTo(page)
     assert sheet.summary_model.rowCount() == 1 and cells(sheet.summary_view, 0)[0] == "王师傅"
