@@ -36,6 +36,7 @@ KINDS = (SERVICE, PRODUCT, CARD_SALE)
 LEAD, ASSISTANT = "lead", "assistant"
 PROGRESSIVE, RETROACTIVE = "progressive", "retroactive"
 FULL = 1000
+TOPUP_CATEGORY = "stored_value"    # the card-sale rule's category for a stored-value top-up
 DEFAULT_LEAD_PERMILLE = 700    # 主理 70% / 助理 30% when one assistant is added without a share
 
 
@@ -161,6 +162,16 @@ class SheetLine:
 
 
 @dataclass(frozen=True)
+class Adjustment:
+    """The owner's manual adjustment of a technician's month: + or - an amount, who made it and why."""
+
+    day: date
+    amount_fen: Fen
+    reason: str
+    by: str
+
+
+@dataclass(frozen=True)
 class TechnicianSheet:
     staff_id: int
     name: str
@@ -180,8 +191,10 @@ class TechnicianSheet:
     tier_bands: tuple[tuple[Fen, Fen | None, Fen, int, Fen], ...]   # from, to, base, rate, amount
     clawback_fen: Fen
     clawback_receipts: tuple[str, ...]
-    net_fen: Fen
+    net_fen: Fen             # everything above, adjustments included
     lines: tuple[SheetLine, ...]
+    adjust_fen: Fen = 0
+    adjustments: tuple[Adjustment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -243,6 +256,13 @@ def default_shares(lead_id: int, assistant_ids: tuple[int, ...], lead_permille: 
         Share(a, ASSISTANT, each + (1 if i < extra else 0)) for i, a in enumerate(assistant_ids)))
 
 
+def lead_share(category: str, setting: dict[str, int]) -> int:
+    """The lead's default share (per-mille) on a line of ``category`` when one assistant is added:
+    the shop's setting per category, else 主理 70% / 助理 30%."""
+    value = setting.get(category)
+    return value if isinstance(value, int) and 1 <= value <= 999 else DEFAULT_LEAD_PERMILLE
+
+
 def pick_rule(rules: tuple[Rule, ...], kind: str, day: date, staff_id: int, level: str | None,
               category: str) -> Rule | None:
     """The most specific rule in force on ``day`` for this staff member, level and category."""
@@ -258,8 +278,12 @@ def pick_rule(rules: tuple[Rule, ...], kind: str, day: date, staff_id: int, leve
 
 
 def rate_of(rule: Rule, line: CommissionLine) -> int:
+    """The rate on ``line``: the lower prepaid rate when paid by card or package session; a service's
+    designated or rotation rate; a product's or card sale's one rate (``designated_permille``)."""
     if line.prepaid and rule.prepaid_permille is not None:
         return rule.prepaid_permille
+    if line.kind != SERVICE:
+        return rule.designated_permille
     return rule.designated_permille if line.designated else rule.rotation_permille
 
 
@@ -315,6 +339,16 @@ def tier_bonus(month_fen: Fen, bands: tuple[Band, ...], mode: str = PROGRESSIVE)
     return TierBonus(sum(u.amount_fen for u in used), tuple(used))
 
 
+def level_from_history(history: tuple[tuple[date, str], ...], day: date) -> str | None:
+    """The level in force on ``day`` from a history of (from-day, level) in the order they were set:
+    the latest from-day on or before ``day``; on the same from-day, the one set last."""
+    found: tuple[date, str] | None = None
+    for since, level in history:
+        if since <= day and (found is None or since >= found[0]):
+            found = (since, level)
+    return found[1] if found else None
+
+
 def booking_month(day: date, settled: frozenset[tuple[int, int]]) -> tuple[int, int]:
     """The month a commission row of ``day`` lands in: its own, or the first after it not settled."""
     year, month = day.year, day.month
@@ -323,6 +357,22 @@ def booking_month(day: date, settled: frozenset[tuple[int, int]]) -> tuple[int, 
     return year, month
 
 
+def check_adjustment(amount_fen: Fen, reason: str) -> str:
+    """An adjustment moves money (not zero) and says why."""
+    if amount_fen == 0:
+        raise InvalidInput("commission.adjustment_zero")
+    if not reason.strip():
+        raise InvalidInput("commission.adjustment_reason")
+    return reason.strip()
+
+
+def next_open_month(year: int, month: int, settled: frozenset[tuple[int, int]]) -> tuple[int, int]:
+    """The first month from (year, month) on that is not settled."""
+    return booking_month(date(year, month, 1), settled)
+
+
 def check_not_settled(year: int, month: int, settled: frozenset[tuple[int, int]]) -> None:
     if (year, month) in settled:
-        raise Conflict("commission.month_settled", year=year, month=month)
+        open_year, open_month = next_open_month(year, month, settled)
+        raise Conflict("commission.month_settled", year=year, month=month, next_year=open_year,
+                       next_month=open_month)

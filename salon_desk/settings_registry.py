@@ -118,6 +118,16 @@ def _bool(value: Any) -> None:
         raise InvalidInput("settings.bad_choice", options=[True, False], value=value)
 
 
+def _lead_shares(value: Any) -> None:
+    """{service category: the lead's share in per-mille when one assistant is added}, e.g. {"hair": 700};
+    a category not named uses 70%. Each share leaves the assistant something: 1‰ to 999‰."""
+    if not isinstance(value, dict):
+        raise InvalidInput("settings.bad_choice", options=[], value=value)
+    for share in value.values():
+        if not isinstance(share, int) or isinstance(share, bool) or not 1 <= share <= 999:
+            raise InvalidInput("settings.out_of_range", low=1, high=999, value=share)
+
+
 def _columns(value: Any) -> None:
     """0 (the paper's standard: 48 on 80 mm, 32 on 58 mm) or 24-64 characters per line."""
     if not isinstance(value, int) or isinstance(value, bool) or not (value == 0 or 24 <= value <= 64):
@@ -153,8 +163,9 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("membership.lapse_days", 730, _int_range(30, 3650)),
     Setting("membership.tiers", tiers_to_json(DEFAULT_TIERS), _validate_tiers),
     Setting("points.earn_per_yuan", 1, _int_range(0, 100)),
-    Setting("shift.required", False, _bool),                         # refuse sales while no shift is open
+    Setting("shift.required", True, _bool),     # refuse sales while no shift is open (shops from before: off)
     Setting("shift.variance_limit_fen", 1000, _int_range(0, 1_000_000)),  # above it the owner authorises
+    Setting("commission.lead_share", {}, _lead_shares),               # 主理 share per category (70% if unset)
     Setting("points.per_yuan_redeemed", 100, _int_range(1, 10_000)),
     Setting("points.redeem_cap_permille", 500, _int_range(0, 1000)),
     Setting("points.referral_bonus", 200, _int_range(0, 100_000)),

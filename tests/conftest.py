@@ -74,6 +74,10 @@ def template_shop(tmp_path_factory) -> tuple[Path, dict[str, int]]:
     ):
         ids[key] = shop.catalogue.add_item(owner, **kwargs).id
     shop.close()
+    shutil.copyfile(path, path.with_name("shiftless.sqlite"))
+    with Shop.open(path, clock=Clock(START)) as shop:      # sales need an open shift: the owner opens the day
+        session = shop.ctx.issue_session(shop.ctx.staff_row(owner.id))      # (no login in the audit log)
+        shop.shifts.open(session, 0)
     return path, ids
 
 
@@ -83,10 +87,18 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def shop_path(tmp_path, template_shop) -> Path:
+def shop_path(tmp_path, template_shop, request) -> Path:
     path = tmp_path / "shop.sqlite"
-    shutil.copyfile(template_shop[0], path)
+    source = template_shop[0]
+    if "shiftless" in request.fixturenames:
+        source = source.with_name("shiftless.sqlite")
+    shutil.copyfile(source, path)
     return path
+
+
+@pytest.fixture
+def shiftless() -> None:
+    """The test's shop has no shift open (the others open the day with a ¥0 float, as sales need one)."""
 
 
 @pytest.fixture

@@ -13,6 +13,29 @@
     </message>
 </context>
 <context>
+    <name>AdjustDialog</name>
+    <message>
+        <source>Adjust commission for {year}-{month:02d}</source>
+        <translation>调整 {year}-{month:02d} 的提成</translation>
+    </message>
+    <message>
+        <source>e.g. 50 or -12.50</source>
+        <translation>例如 50 或 -12.50</translation>
+    </message>
+    <message>
+        <source>Whose commission:</source>
+        <translation>技师：</translation>
+    </message>
+    <message>
+        <source>Why (shown on the sheet):</source>
+        <translation>原因（显示在提成表上）：</translation>
+    </message>
+    <message>
+        <source>Amount (¥, minus to take off):</source>
+        <translation>金额（元，负数为扣减）：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Daily backup failed: {problem}</source>
@@ -925,6 +948,91 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Paid in full</source>
         <translation>已收齐</translation>
+    </message>
+</context>
+<context>
+    <name>Commission</name>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Product sale</source>
+        <translation>产品销售</translation>
+    </message>
+    <message>
+        <source>Card / package sale</source>
+        <translation>储值卡 / 次卡销售</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>主理</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助理</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Stored-value top-up</source>
+        <translation>储值卡充值</translation>
+    </message>
+    <message>
+        <source>no one (no card-sale commission)</source>
+        <translation>无（不计卡项提成）</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionPage</name>
+    <message>
+        <source>Monthly sheet</source>
+        <translation>月度提成表</translation>
+    </message>
+    <message>
+        <source>Rules and levels</source>
+        <translation>提成规则与技师级别</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionSettings</name>
+    <message>
+        <source>Day&apos;s close and commission</source>
+        <translation>交班日结与提成</translation>
+    </message>
+    <message>
+        <source>Refuse sales while no shift is open (open one with its float first)</source>
+        <translation>未开班时不允许收银（请先开班并清点备用金）</translation>
+    </message>
+    <message>
+        <source>A close further out than this needs the owner</source>
+        <translation>交班差额超过此数须店长授权</translation>
+    </message>
+    <message>
+        <source>Service category</source>
+        <translation>服务类别</translation>
+    </message>
+    <message>
+        <source>Lead (主理)</source>
+        <translation>主理</translation>
+    </message>
+    <message>
+        <source>Assistant (助理)</source>
+        <translation>助理</translation>
+    </message>
+    <message>
+        <source>Shares when an assistant is added (A at the counter):</source>
+        <translation>添加助理时的默认分成（收银台按 A）：</translation>
+    </message>
+    <message>
+        <source>Shares when an assistant is added</source>
+        <translation>添加助理时的默认分成</translation>
+    </message>
+    <message>
+        <source>Commission rules and technician levels are set under Commission → Rules and levels. The most specific rule in force on the sale&apos;s day pays: a staff member&apos;s special rule &gt; level × category &gt; category &gt; level &gt; the default rule.</source>
+        <translation>提成规则与技师级别在“提成 → 提成规则与技师级别”中设置。以销售当天有效、最具体的规则计提：员工个人特殊规则 &gt; 级别 × 类别 &gt; 类别 &gt; 级别 &gt; 默认规则。</translation>
     </message>
 </context>
 <context>
@@ -2132,8 +2240,20 @@ Ask the customer.</source>
         <translation>这个项目已不在本单上。</translation>
     </message>
     <message>
-        <source>Commission for {year}-{month:02d} is settled and cannot be changed; corrections go into the next month.</source>
-        <translation>{year}-{month:02d} 的提成已结算，不能再改；更正记入下个月。</translation>
+        <source>An adjustment needs an amount other than zero (a minus sign takes money off).</source>
+        <translation>调整金额不能为零（负数表示扣减）。</translation>
+    </message>
+    <message>
+        <source>Please say why the commission is adjusted.</source>
+        <translation>请填写调整提成的原因。</translation>
+    </message>
+    <message>
+        <source>Write the tiers as from-amount:percent pairs separated by commas, e.g. 0:0, 20000:2.</source>
+        <translation>阶梯请写成“起点金额:比例”，用逗号分开，例如 0:0, 20000:2。</translation>
+    </message>
+    <message>
+        <source>Commission for {year}-{month:02d} is settled and cannot be changed; put the correction into {next_year}-{next_month:02d}, the next month not settled.</source>
+        <translation>{year}-{month:02d} 的提成已结算，不能再改动；请把更正记入下一个未结算的月份 {next_year}-{next_month:02d}。</translation>
     </message>
     <message>
         <source>This card entry is not possible; nothing was written.</source>
@@ -3074,6 +3194,99 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>LevelDialog</name>
+    <message>
+        <source>Set a technician&apos;s level</source>
+        <translation>设置技师级别</translation>
+    </message>
+    <message>
+        <source>Staff member:</source>
+        <translation>员工：</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>级别：</translation>
+    </message>
+    <message>
+        <source>Level from:</source>
+        <translation>生效日期：</translation>
+    </message>
+</context>
+<context>
+    <name>LevelsModel</name>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Staff name</source>
+        <translation>员工</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Designated</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Receipt no.</source>
+        <translation>小票号</translation>
+    </message>
+    <message>
+        <source>Customer (masked)</source>
+        <translation>顾客</translation>
+    </message>
+    <message>
+        <source>Service or item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>业绩基数</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>分成</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Lead or assistant</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Rate / fee</source>
+        <translation>比例 / 手工费</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>提成</translation>
+    </message>
+    <message>
+        <source>(refund)</source>
+        <translation>（退）</translation>
+    </message>
+    <message>
+        <source>(card)</source>
+        <translation>（卡）</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>轮牌</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Locked — log in to continue</source>
@@ -3142,6 +3355,10 @@ Ask the customer.</source>
         <translation>我的服务</translation>
     </message>
     <message>
+        <source>My commission</source>
+        <translation>我的提成</translation>
+    </message>
+    <message>
         <source>Follow-ups</source>
         <translation>回访</translation>
     </message>
@@ -3156,6 +3373,10 @@ Ask the customer.</source>
     <message>
         <source>Reports</source>
         <translation>报表</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>提成</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -3401,6 +3622,10 @@ Ask the customer.</source>
     <message>
         <source>Paid by:</source>
         <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Sold by:</source>
+        <translation>销售员工：</translation>
     </message>
     <message>
         <source>Due {amount}</source>
@@ -4907,6 +5132,199 @@ Write this recovery key down and keep it away from the computer. It is needed to
     </message>
 </context>
 <context>
+    <name>RuleDialog</name>
+    <message>
+        <source>New version of rule #{no}</source>
+        <translation>规则 #{no} 的新版本</translation>
+    </message>
+    <message>
+        <source>New commission rule</source>
+        <translation>新增提成规则</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>any level</source>
+        <translation>不限级别</translation>
+    </message>
+    <message>
+        <source>Pay a fixed labour fee per service (手工费) instead of a rate</source>
+        <translation>按固定手工费计提（不按比例）</translation>
+    </message>
+    <message>
+        <source>A free redo from a complaint (a ¥0 line) still earns the fee</source>
+        <translation>投诉免费重做（¥0 项目）也计手工费</translation>
+    </message>
+    <message>
+        <source>A lower rate when paid by stored value or a package session:</source>
+        <translation>储值卡或次卡支付时按较低比例：</translation>
+    </message>
+    <message>
+        <source>from ¥ : %, e.g. 0:0, 20000:2, 50000:3</source>
+        <translation>起点金额（元）: 比例（%），例如 0:0, 20000:2, 50000:3</translation>
+    </message>
+    <message>
+        <source>progressive (each band&apos;s rate on the part inside it)</source>
+        <translation>超额累进（各档比例只计本档内的部分）</translation>
+    </message>
+    <message>
+        <source>retroactive (the highest band reached, on the whole month)</source>
+        <translation>全额累进（达到的最高档比例计全月）</translation>
+    </message>
+    <message>
+        <source>Ends before:</source>
+        <translation>截止（不含）：</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>适用于：</translation>
+    </message>
+    <message>
+        <source>Staff member (a special rule):</source>
+        <translation>员工（个人特殊规则）：</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>级别：</translation>
+    </message>
+    <message>
+        <source>Service category:</source>
+        <translation>项目类别：</translation>
+    </message>
+    <message>
+        <source>Designated (指定) rate, or the one rate of a product or card sale:</source>
+        <translation>指定比例（产品、卡项销售的唯一比例）：</translation>
+    </message>
+    <message>
+        <source>Rotation (轮牌) rate:</source>
+        <translation>轮牌比例：</translation>
+    </message>
+    <message>
+        <source>Labour fee (¥):</source>
+        <translation>手工费（元）：</translation>
+    </message>
+    <message>
+        <source>Monthly tiers on labour value:</source>
+        <translation>月度阶梯（按劳动业绩）：</translation>
+    </message>
+    <message>
+        <source>Tiers are paid:</source>
+        <translation>阶梯计算方式：</translation>
+    </message>
+    <message>
+        <source>Monthly tiers are read from a service rule without a category: the technician&apos;s own, their level&apos;s, or the default rule.</source>
+        <translation>月度阶梯取自不限类别的服务规则：技师本人的、其级别的或默认规则。</translation>
+    </message>
+    <message>
+        <source>In force from:</source>
+        <translation>生效日期：</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Item category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Designated</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>轮牌</translation>
+    </message>
+    <message>
+        <source>Labour fee</source>
+        <translation>手工费</translation>
+    </message>
+    <message>
+        <source>Paid by card / session</source>
+        <translation>卡耗比例</translation>
+    </message>
+    <message>
+        <source>Monthly tiers</source>
+        <translation>月度阶梯</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>progressive</source>
+        <translation>超额累进</translation>
+    </message>
+    <message>
+        <source>retroactive</source>
+        <translation>全额累进</translation>
+    </message>
+    <message>
+        <source>(also on free redos)</source>
+        <translation>（免费重做也计）</translation>
+    </message>
+    <message>
+        <source>everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <source>Which rule pays a line: the most specific rule in force on the day of the sale. A staff member&apos;s special rule &gt; level × category &gt; category &gt; level &gt; the default rule. Between two rules equally specific, the one in force from the later day wins. A change is a new version from its day on: sales before that day keep the rule they were paid by. A service line pays its designated (指定) or rotation (轮牌) rate, or the fixed labour fee; a line paid by stored value or a package session pays the lower rate when the rule has one. Each contributor&apos;s amount is rounded to the fen on their own share of the base.</source>
+        <translation>哪条规则计提：以销售当天有效、最具体的规则为准。员工个人特殊规则 &gt; 级别 × 类别 &gt; 类别 &gt; 级别 &gt; 默认规则。同样具体的两条规则，生效日期较晚的优先。修改规则即从生效日起新增一个版本：此前的销售仍按原规则计提。服务项目按指定或轮牌比例计提，或按固定手工费；用储值卡或次卡支付的项目，规则设有较低比例时按较低比例。每人的提成按其本人分成的业绩基数计算，各自四舍五入到分。</translation>
+    </message>
+    <message>
+        <source>New rule…</source>
+        <translation>新增规则…</translation>
+    </message>
+    <message>
+        <source>New version of the chosen rule…</source>
+        <translation>修改所选规则（新版本）…</translation>
+    </message>
+    <message>
+        <source>Set a level…</source>
+        <translation>设置级别…</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>提成规则</translation>
+    </message>
+    <message>
+        <source>Technician levels</source>
+        <translation>技师级别</translation>
+    </message>
+    <message>
+        <source>Choose the rule to change first.</source>
+        <translation>请先选择要修改的规则。</translation>
+    </message>
+</context>
+<context>
     <name>SalesHistory</name>
     <message>
         <source>Reprint receipt…</source>
@@ -5389,6 +5807,97 @@ Write this recovery key down and keep it away from the computer. It is needed to
     </message>
 </context>
 <context>
+    <name>SheetView</name>
+    <message>
+        <source>Save the sheet as PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <source>Adjust a technician&apos;s month…</source>
+        <translation>手工调整…</translation>
+    </message>
+    <message>
+        <source>Settle this month…</source>
+        <translation>结算本月…</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>Settled: corrections go into the next month.</source>
+        <translation>已结算：更正记入下一个未结算月份。</translation>
+    </message>
+    <message>
+        <source>Open: not settled yet.</source>
+        <translation>未结算。</translation>
+    </message>
+    <message>
+        <source>No commission this month yet.</source>
+        <translation>本月暂无提成。</translation>
+    </message>
+    <message>
+        <source>{name}: net payable {net} = service {service} + labour fees {fees} + products {products} + card sales {cards} + tier bonus {tier} + clawbacks {claw} + adjustments {adjust}</source>
+        <translation>{name}：应发 {net} = 服务提成 {service} + 手工费 {fees} + 产品 {products} + 卡项 {cards} + 阶梯奖 {tier} + 扣回 {claw} + 调整 {adjust}</translation>
+    </message>
+    <message>
+        <source>Tier {start}–{end}: {base} × {rate} = {amount}</source>
+        <translation>阶梯 {start}–{end}：{base} × {rate} = {amount}</translation>
+    </message>
+    <message>
+        <source>and above</source>
+        <translation>以上</translation>
+    </message>
+    <message>
+        <source>Clawed back for receipts: {receipts}</source>
+        <translation>扣回小票：{receipts}</translation>
+    </message>
+    <message>
+        <source>Adjustment {day}: {amount}, {reason} (by {by})</source>
+        <translation>手工调整 {day}：{amount}，{reason}（{by}）</translation>
+    </message>
+    <message>
+        <source>Save the monthly commission sheet</source>
+        <translation>保存月度提成表</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The sheet could not be written to {path}: {problem}</source>
+        <translation>提成表无法写入 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>The sheet was saved to {path}</source>
+        <translation>提成表已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Excel files (*.xlsx)</source>
+        <translation>Excel 文件 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Adjustment saved.</source>
+        <translation>调整已保存。</translation>
+    </message>
+    <message>
+        <source>Settle this month</source>
+        <translation>结算本月提成</translation>
+    </message>
+    <message>
+        <source>Settle the commission of {year}-{month:02d}? Its sheet is then frozen: refunds and corrections of its sales go into the next open month.</source>
+        <translation>结算 {year}-{month:02d} 的提成？结算后该月提成表不再改动：其销售的退款和更正记入下一个未结算月份。</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d} is settled.</source>
+        <translation>{year}-{month:02d} 已结算。</translation>
+    </message>
+</context>
+<context>
     <name>ShiftDialog</name>
     <message>
         <source>Shift</source>
@@ -5514,6 +6023,65 @@ Write this recovery key down and keep it away from the computer. It is needed to
     </message>
 </context>
 <context>
+    <name>SummaryModel</name>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Designated / rotation</source>
+        <translation>指定 / 轮牌</translation>
+    </message>
+    <message>
+        <source>Technician name</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Lead / assistant</source>
+        <translation>主理 / 助理</translation>
+    </message>
+    <message>
+        <source>Labour value</source>
+        <translation>劳动业绩</translation>
+    </message>
+    <message>
+        <source>Cash collected</source>
+        <translation>现金业绩</translation>
+    </message>
+    <message>
+        <source>Card and package use</source>
+        <translation>卡耗</translation>
+    </message>
+    <message>
+        <source>Service commission</source>
+        <translation>服务提成</translation>
+    </message>
+    <message>
+        <source>Labour fees</source>
+        <translation>手工费</translation>
+    </message>
+    <message>
+        <source>Products and card sales</source>
+        <translation>产品·卡项</translation>
+    </message>
+    <message>
+        <source>Tier bonus</source>
+        <translation>阶梯奖</translation>
+    </message>
+    <message>
+        <source>Clawbacks</source>
+        <translation>扣回</translation>
+    </message>
+    <message>
+        <source>Adjustments</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <source>Net payable</source>
+        <translation>应发</translation>
+    </message>
+</context>
+<context>
     <name>TechnicianPage</name>
     <message>
         <source>Write the service note…</source>
@@ -5615,6 +6183,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Paid by:</source>
         <translation>支付方式：</translation>
+    </message>
+    <message>
+        <source>Sold by:</source>
+        <translation>销售员工：</translation>
     </message>
     <message>
         <source>Bonus {bonus} · after: principal {principal}, bonus {after_bonus}</source>

@@ -27,7 +27,7 @@ from ..stored_value import (
     last_topup_on, plan_topup, reissue_entry, rules_from_json, rules_to_json, topup_entries, transfer_entries,
 )
 from ..tenders import METHODS, STORED_VALUE
-from . import prepaid
+from . import commission, prepaid
 from .checkout import next_receipt_no
 from .context import Actor, ShopContext
 from .models import (
@@ -129,10 +129,12 @@ class CardService:
 
     @requires(Perm.COUNTER)
     def top_up(self, actor: Actor, customer_id: int, pay_fen: Fen, method: str, *, tendered_fen: Fen | None = None,
-               terms_signed: bool = False, grant: OwnerGrant | None = None) -> TopUpRecord:
+               terms_signed: bool = False, grant: OwnerGrant | None = None,
+               sold_by: int | None = None) -> TopUpRecord:
         """Money put on the customer's card: its own receipt number in the day's sequence, the rule's bonus
         (and tier), never paid by the card itself; above the named-card limit only with the owner's grant.
-        At the first top-up under the terms in force, the customer signs them (``terms_signed``)."""
+        At the first top-up under the terms in force, the customer signs them (``terms_signed``).
+        ``sold_by``: the staff member who sold it earns the card-sale commission on the money paid."""
         if method == STORED_VALUE:
             raise InvalidInput("card.topup_by_card")
         if method not in METHODS:
@@ -168,6 +170,9 @@ class CardService:
                 change_fen=change, rule_pay_fen=plan.rule.pay_fen if plan.rule else None, tier_granted=plan.tier,
                 terms_version=version if new_terms else None, staff=actor.row, authorised_by=owner, created_at=now)
             prepaid.write_entries(self.ctx, customer_id, rows, actor.row, topup=topup)
+            if sold_by is not None:
+                self.ctx.staff_row(sold_by)
+                commission.after_topup(self.ctx, topup, sold_by)
             if new_terms:
                 CardTermsAcceptance.create(customer=customer_id, version=version, at=now, staff=actor.row,
                                            topup=topup)

@@ -6,21 +6,22 @@ The rules themselves are in :mod:`salon_desk.commission`."""
 from __future__ import annotations
 
 import json
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..commission import (
-    CommissionSheet, SheetLine, TechnicianSheet, ASSISTANT, CARD_SALE, DEFAULT_LEAD_PERMILLE, FULL, LEAD, PRODUCT, SERVICE, Band, CommissionLine, Rule, Share,
-    booking_month, check_not_settled, check_rule, check_shares, line_commission, pick_rule, tier_bonus,
+    TOPUP_CATEGORY, Adjustment, CommissionSheet, SheetLine, check_adjustment, TechnicianSheet, ASSISTANT, CARD_SALE, DEFAULT_LEAD_PERMILLE, FULL, LEAD, PRODUCT, SERVICE, Band, CommissionLine, Rule, Share,
+    booking_month, check_not_settled, level_from_history, check_rule, check_shares, line_commission, pick_rule, tier_bonus,
 )
 from ..errors import InvalidInput, NotFound, PermissionDenied
 from ..money import Fen, split_proportionally
 from ..roles import Perm
 from .context import Actor, ShopContext
 from .models import (
-    CommissionEntry, CommissionMonth, CommissionRule, LineAssistant, PackageSession, Refund, Sale, SaleLine, Staff,
+    CardTopUp, CommissionAdjustment, CommissionEntry, CommissionMonth, CommissionRule, CommissionTopUp, LineAssistant, PackageSession, Refund, Sale, SaleLine, Staff,
     StaffLevel, VisitLine,
 )
 from .permissions import ANY_STAFF, requires
@@ -28,7 +29,7 @@ from .permissions import ANY_STAFF, requires
 
 # -- shared steps inside other services' transactions ---------------------------------------------
 
-def _rules(ctx: ShopContext) -> tuple[Rule, ...]:
+def _load_rules() -> tuple[Rule, ...]:
     out = []
     for r in CommissionRule.select().order_by(CommissionRule.id):
         out.append(Rule(r.rule_no, r.version, r.kind, _day(r.effective_from),
@@ -38,16 +39,51 @@ def _rules(ctx: ShopContext) -> tuple[Rule, ...]:
     return tuple(out)
 
 
+def _load_levels() -> dict[int, tuple[tuple[date, str], ...]]:
+    history: dict[int, list[tuple[date, str]]] = defaultdict(list)
+    for row in StaffLevel.select().order_by(StaffLevel.effective_from, StaffLevel.id):
+        history[row.staff_id].append((_day(row.effective_from), row.level))
+    return {k: tuple(v) for k, v in history.items()}
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """The shop's commission rules and every staff member's level history, as one cached value."""
+
+    key: tuple[int, int]
+    rules: tuple[Rule, ...]
+    levels: dict[int, tuple[tuple[date, str], ...]]
+
+    def level_on(self, staff_id: int, day: date) -> str | None:
+        return level_from_history(self.levels.get(staff_id, ()), day)
+
+
+_BOOKS: "weakref.WeakKeyDictionary[ShopContext, RuleBook]" = weakref.WeakKeyDictionary()
+
+
+def rule_book(ctx: ShopContext) -> RuleBook:
+    """The rules and levels, read once per shop and again only when a rule or a level was added.
+
+    Both tables are append-only (triggers refuse UPDATE and DELETE), so the highest row ids name their
+    content exactly; one cheap read of them per sale sees a change made by this program or by another
+    one on the same file (a second counter on the shop's network share)."""
+    key = tuple(ctx.execute(ctx.sql.COMMISSION_RULES_KEY).fetchone())
+    book = _BOOKS.get(ctx)
+    if book is None or book.key != key:
+        with ctx.bound():
+            book = RuleBook((int(key[0]), int(key[1])), _load_rules(), _load_levels())
+        _BOOKS[ctx] = book
+    return book
+
+
+def _rules(ctx: ShopContext) -> tuple[Rule, ...]:
+    return rule_book(ctx).rules
+
+
 def _day(value: Any) -> date:
     if isinstance(value, datetime):
         return value.date()
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
-def level_on(staff_id: int, day: date) -> str | None:
-    row = (StaffLevel.select().where((StaffLevel.staff == staff_id) & (StaffLevel.effective_from <= day))
-           .order_by(StaffLevel.effective_from.desc(), StaffLevel.id.desc()).first())
-    return row.level if row else None
 
 
 def _settled() -> frozenset[tuple[int, int]]:
@@ -58,7 +94,8 @@ def after_sale(ctx: ShopContext, sale_id: int, visit_line_ids: list[int]) -> Non
     """Inside the checkout transaction: one commission row per contributor per line.
 
     ``visit_line_ids`` are the visit's lines in the order their sale lines were written."""
-    rules = _rules(ctx)
+    book = rule_book(ctx)
+    rules = book.rules
     if not rules:
         return
     sale = Sale.get_by_id(sale_id)
@@ -89,7 +126,7 @@ def after_sale(ctx: ShopContext, sale_id: int, visit_line_ids: list[int]) -> Non
         prepaid = line.id in sessions or bool(principal[i] or bonus[i])
         cl = CommissionLine(kind, line.category or "", bool(line.designated), line.quantity, base, prepaid,
                             principal[i], bonus[i])
-        levels = {s.staff_id: level_on(s.staff_id, day) for s in shares}
+        levels = {s.staff_id: book.level_on(s.staff_id, day) for s in shares}
         for a in line_commission(cl, shares, rules, day, levels):
             rows.append(dict(sale=sale_id, sale_line=line.id, refund=None, staff=a.staff_id, role=a.role, kind=kind,
                              designated=bool(line.designated), share_permille=a.share_permille, base_fen=a.base_fen,
@@ -118,6 +155,22 @@ def after_refund(ctx: ShopContext, refund: Refund, sale_line_ids: list[int]) -> 
                          year=year, month=month, at=ctx.now()))
     if rows:
         CommissionEntry.insert_many(rows).execute()
+
+
+def after_topup(ctx: ShopContext, topup: CardTopUp, sold_by: int) -> None:
+    """Inside the top-up's transaction: the card-sale commission of the staff member who sold it, on the
+    money paid (the bonus is not a sale), by the card-sale rule for the category ``stored_value``."""
+    book = rule_book(ctx)
+    day = _day(topup.created_at)
+    line = CommissionLine(CARD_SALE, TOPUP_CATEGORY, True, 1, topup.pay_fen)
+    [amount] = line_commission(line, (Share(sold_by, LEAD, FULL),), book.rules, day,
+                               {sold_by: book.level_on(sold_by, day)})
+    if amount.rule_id is None:
+        return
+    year, month = booking_month(day, _settled())
+    CommissionTopUp.create(topup=topup, staff=sold_by, rule_id=amount.rule_id, rule_version=amount.rule_version,
+                           base_fen=topup.pay_fen, rate_permille=amount.rate_permille, amount_fen=amount.amount_fen,
+                           year=year, month=month, at=topup.created_at)
 
 
 # -- the service ----------------------------------------------------------------------------------
@@ -206,6 +259,29 @@ class CommissionService:
             CommissionMonth.create(year=year, month=month, settled_at=self.ctx.now(), settled_by=actor.row)
             self.ctx.audit(actor, "commission_settle", target=f"{year}-{month:02d}")
 
+    @requires(Perm.COMMISSION)
+    def adjust(self, actor: Actor, staff_id: int, year: int, month: int, amount_fen: Fen, reason: str) -> None:
+        """The owner's manual adjustment (+ or -) of a technician's month, with the reason; only into a
+        month not settled (a settled month refuses it and names the next open one)."""
+        why = check_adjustment(amount_fen, reason)
+        with self.ctx.db.atomic():
+            check_not_settled(year, month, _settled())
+            staff = self.ctx.staff_row(staff_id)
+            CommissionAdjustment.create(staff=staff, year=year, month=month, amount_fen=amount_fen, reason=why,
+                                        by=actor.row, at=self.ctx.now())
+            self.ctx.audit(actor, "commission_adjust", target=f"{year}-{month:02d}", staff_id=staff_id,
+                           amount_fen=amount_fen, reason=why)
+
+    @requires(Perm.COMMISSION)
+    def levels(self, actor: Actor) -> dict[int, tuple[tuple[date, str], ...]]:
+        """Every staff member's level history: (from-day, level) in the order they were set."""
+        return dict(rule_book(self.ctx).levels)
+
+    @requires(Perm.COMMISSION)
+    def settled_months(self, actor: Actor) -> frozenset[tuple[int, int]]:
+        with self.ctx.bound():
+            return _settled()
+
     @requires(ANY_STAFF)
     def sheet(self, actor: Actor, year: int, month: int, staff_id: int | None = None) -> CommissionSheet:
         """The month's sheet: every technician (the owner) or one's own for the current month."""
@@ -216,24 +292,32 @@ class CommissionService:
             staff_id = actor.id
         with self.ctx.bound():
             rows = self.ctx.execute(self.ctx.sql.COMMISSION_MONTH_ROWS, (year, month)).fetchall()
+            rows += self.ctx.execute(self.ctx.sql.COMMISSION_MONTH_TOPUPS, (year, month)).fetchall()
+            adjustments = self.ctx.execute(self.ctx.sql.COMMISSION_MONTH_ADJUSTMENTS, (year, month)).fetchall()
             names = self.ctx.staff_names()
             settled = (year, month) in _settled()
-            rules = _rules(self.ctx)
+            book = rule_book(self.ctx)
+            rules = book.rules
         by_staff: dict[int, list[Any]] = defaultdict(list)
-        for r in rows:
+        for r in sorted(rows, key=lambda r: str(r[14])):
             if staff_id is None or r[0] == staff_id:
                 by_staff[r[0]].append(r)
-        month_end = date(year + (month == 12), month % 12 + 1, 1)
+        adjusted: dict[int, list[Adjustment]] = defaultdict(list)
+        for sid, amount, reason, at, by in adjustments:
+            if staff_id is None or sid == staff_id:
+                adjusted[sid].append(Adjustment(_day(at), amount, reason, by))
+                by_staff.setdefault(sid, [])
+        last_day = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
         sheets = []
         for sid in sorted(by_staff, key=lambda s: names.get(s, "")):
-            with self.ctx.bound():
-                level = level_on(sid, month_end)
-            sheets.append(_technician(sid, names.get(sid, ""), level, by_staff[sid], rules, month_end))
+            level = book.level_on(sid, last_day)
+            sheets.append(_technician(sid, names.get(sid, ""), level, by_staff[sid], rules, last_day,
+                                      tuple(adjusted.get(sid, ()))))
         return CommissionSheet(self.ctx.setting("shop.name"), year, month, settled, self.ctx.now(), tuple(sheets))
 
 
 def _technician(sid: int, name: str, level: str | None, rows: list[Any], rules: tuple[Rule, ...],
-                month_end: date) -> TechnicianSheet:
+                month_end: date, adjustments: tuple[Adjustment, ...] = ()) -> TechnicianSheet:
     lines = []
     for (_, role, kind, designated, share, base, share_base, prepaid, rule_id, version, rate, fee, amount,
          refund_id, at, receipt_no, customer, item) in rows:
@@ -253,13 +337,15 @@ def _technician(sid: int, name: str, level: str | None, rows: list[Any], rules: 
     tier_rule = pick_rule(tuple(r for r in rules if r.bands), SERVICE, month_end, sid, level, "")
     bonus = tier_bonus(labour, tier_rule.bands, tier_rule.tier_mode) if tier_rule else tier_bonus(0, ())
     clawback = sum(l.amount_fen for l in claw)
+    adjust = sum(a.amount_fen for a in adjustments)
     return TechnicianSheet(
         sid, name, level, sum(1 for l in done if l.designated), sum(1 for l in done if not l.designated),
         sum(1 for l in done if l.role == LEAD), sum(1 for l in done if l.role == ASSISTANT),
         labour, labour - prepaid, prepaid, service_fen, fee_fen, product_fen, card_fen, bonus.amount_fen,
         tuple((b.from_fen, b.to_fen, b.base_fen, b.rate_permille, b.amount_fen) for b in bonus.bands),
         clawback, tuple(sorted({l.receipt_no for l in claw})),
-        service_fen + fee_fen + product_fen + card_fen + bonus.amount_fen + clawback, tuple(lines))
+        service_fen + fee_fen + product_fen + card_fen + bonus.amount_fen + clawback + adjust, tuple(lines),
+        adjust, adjustments)
 
 
 __all__ = ["CommissionService", "CommissionSheet", "TechnicianSheet", "SheetLine", "after_sale", "after_refund",

@@ -208,6 +208,7 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
         shop.run_daily_jobs()
         if day.day == 1 and offset:          # the owner settles last month's commission
             last = day - timedelta(days=1)
+            shop.commission.adjust(owner, staff["zhao"].id, last.year, last.month, 20_000, "全勤奖")
             shop.commission.settle(owner, last.year, last.month)
         shop.shifts.open(cashier, shop.shifts.suggested_float(cashier) or 50_000)
         care.morning(clock.value)
@@ -549,7 +550,8 @@ def _prepaid_at_check_in(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffI
         card = shop.cards.info(cashier, customer)
         if card.total_fen < 30_000 and card.principal_fen <= 200_000:
             pay = rng.choice([100_000, 100_000, 300_000])
-            shop.cards.top_up(cashier, customer, pay, rng.choice(["wechat", "alipay", "card"]), terms_signed=True)
+            shop.cards.top_up(cashier, customer, pay, rng.choice(["wechat", "alipay", "card"]), terms_signed=True,
+                              sold_by=staff["chen"].id if pay >= 300_000 else None)   # 陈老师 sold the big card
     if person.get("package"):
         held = shop.packages.of_customer(cashier, customer)
         if not held and not person.get("package_bought"):

@@ -744,6 +744,40 @@ class CommissionMonth(Base):
     settled_by = ForeignKeyField(Staff)
 
 
+class CommissionAdjustment(Base):
+    """The owner's manual adjustment of a technician's month (who and why); append-only."""
+
+    staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
+    year = IntegerField()
+    month = IntegerField()
+    amount_fen = IntegerField()
+    reason = TextField()
+    by = ForeignKeyField(Staff)
+    by_id: int   # the key itself, as peewee exposes it
+    at = DateTimeField()
+
+
+class CommissionTopUp(Base):
+    """The card-sale commission of the staff member who sold a top-up; append-only."""
+
+    topup = ForeignKeyField(CardTopUp)
+    topup_id: int   # the key itself, as peewee exposes it
+    staff = ForeignKeyField(Staff)
+    staff_id: int   # the key itself, as peewee exposes it
+    rule_id = IntegerField(null=True)
+    rule_version = IntegerField(null=True)
+    base_fen = IntegerField()
+    rate_permille = IntegerField()
+    amount_fen = IntegerField()
+    year = IntegerField()
+    month = IntegerField()
+    at = DateTimeField()
+
+    class Meta:
+        table_name = "commission_topup"
+
+
 class Shift(Base):
     z_no = IntegerField(null=True, unique=True)
     opened_at = DateTimeField()
@@ -771,4 +805,5 @@ MODELS = [
     Card, CardTopUp, PrepaidRefund, CardEntry, CardTermsAcceptance, PackagePlan, PackagePlanService,
     CustomerPackage, PackageClaim, PackageSession, RefundPayment, Booking, BookingLine,
     StaffLevel, CommissionRule, LineAssistant, CommissionEntry, CommissionMonth, Shift,
+    CommissionAdjustment, CommissionTopUp,
 ]

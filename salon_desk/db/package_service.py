@@ -122,8 +122,10 @@ class PackageService:
         return priced.amount_due_fen
 
     @requires(Perm.COUNTER)
-    def sell(self, actor: Actor, customer_id: int, item_id: int, tenders: list[Tender]) -> ReceiptRecord:
-        """The quick sale from the counter: a visit of its own with the package, paid at once (one transaction)."""
+    def sell(self, actor: Actor, customer_id: int, item_id: int, tenders: list[Tender],
+             sold_by: int | None = None) -> ReceiptRecord:
+        """The quick sale from the counter: a visit of its own with the package, paid at once (one transaction).
+        ``sold_by``: the staff member who sold it earns the card-sale commission."""
         with self.ctx.db.atomic():
             customer = customer_row(customer_id)
             if customer.archived:
@@ -135,8 +137,9 @@ class PackageService:
                 raise NotFound("item.not_found", id=item_id)
             if not item.active:
                 raise Conflict("item.inactive", name=item.name)
+            seller = self.ctx.staff_row(sold_by) if sold_by is not None else None
             visit = Visit.create(customer=customer_id, opened_at=self.ctx.now(), opened_by=actor.row)
-            VisitLine.create(visit=visit, item=item, technician=None, quantity=1, unit_price_fen=item.price_fen,
+            VisitLine.create(visit=visit, item=item, technician=seller, quantity=1, unit_price_fen=item.price_fen,
                              note="", added_at=self.ctx.now())
             sale_id = complete_sale(self.ctx, actor.row, visit.id, tenders, points=0, birthday_line_id=None,
                                     enrol=False)

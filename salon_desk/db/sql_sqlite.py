@@ -147,6 +147,22 @@ MONTH_PAYMENTS = ("SELECT p.method AS method, SUM(p.amount_fen) AS amount_fen"
                   " GROUP BY p.method")
 MONTH_REFUNDS = ("SELECT id, at, amount_fen, method FROM refund"
                  " WHERE at >= ? AND at < ? AND kind = 'refund'")
+COMMISSION_RULES_KEY = ("SELECT COALESCE((SELECT MAX(id) FROM commission_rule), 0) AS rules,"
+                        " COALESCE((SELECT MAX(id) FROM staff_level), 0) AS levels")
+COMMISSION_MONTH_TOPUPS = (
+    "SELECT e.staff_id AS staff_id, 'lead' AS role, 'card_sale' AS kind, 0 AS designated,"
+    " 1000 AS share_permille, e.base_fen AS base_fen, e.base_fen AS share_base_fen, 0 AS prepaid,"
+    " e.rule_id AS rule_id, e.rule_version AS rule_version, e.rate_permille AS rate_permille, 0 AS fee_fen,"
+    " e.amount_fen AS amount_fen, NULL AS refund_id, e.at AS at, t.receipt_no AS receipt_no,"
+    " c.name AS customer_name, '储值卡充值' AS item"
+    " FROM commission_topup AS e JOIN card_topup AS t ON t.id = e.topup_id"
+    " LEFT JOIN customer AS c ON c.id = t.customer_id"
+    " WHERE e.year = ? AND e.month = ? ORDER BY e.staff_id, e.at, e.id")
+COMMISSION_MONTH_ADJUSTMENTS = (
+    "SELECT a.staff_id AS staff_id, a.amount_fen AS amount_fen, a.reason AS reason, a.at AS at,"
+    " b.display_name AS by_name"
+    " FROM commission_adjustment AS a JOIN staff AS b ON b.id = a.by_id"
+    " WHERE a.year = ? AND a.month = ? ORDER BY a.id")
 COMMISSION_MONTH_ROWS = (
     "SELECT e.staff_id AS staff_id, e.role AS role, e.kind AS kind, e.designated AS designated,"
     " e.share_permille AS share_permille, e.base_fen AS base_fen, e.share_base_fen AS share_base_fen,"

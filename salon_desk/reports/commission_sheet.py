@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Spacer
 
@@ -9,58 +10,72 @@ from ..commission import CommissionSheet, TechnicianSheet
 from ..shifts import ShiftReport
 from . import labels
 from .labels import yen
-from .pages import BODY, H2, SMALL, SUBTITLE, TITLE, build_a4, grid, para
+from .pages import BODY, CELL, H2, SMALL, SUBTITLE, TITLE, build_a4, grid, para
+from .text_rows import TextRows
 from .slip import Slip
 
 ROLE = {"lead": "主理", "assistant": "助理"}
 KIND = {"service": "服务", "product": "产品", "card_sale": "卡项"}
-CHUNK = 40
+LINE_HEADER = ["日期", "小票号", "顾客", "项目", "指定", "角色", "业绩基数", "分成", "规则", "比例/手工费", "提成"]
 
 
 def _pct(permille: int) -> str:
     return f"{permille / 10:g}%"
 
 
-def _summary_rows(sheet: CommissionSheet) -> list[list[str]]:
-    rows = [["技师", "指定/轮牌", "主理/助理", "劳动业绩", "现金业绩", "卡耗", "服务提成", "手工费",
-             "产品·卡项", "阶梯奖", "扣回", "应发"]]
-    for t in sheet.technicians:
-        rows.append([t.name, f"{t.designated}/{t.rotation}", f"{t.as_lead}/{t.as_assistant}", yen(t.labour_fen),
-                     yen(t.cash_fen), yen(t.prepaid_fen), yen(t.service_fen), yen(t.fee_fen),
-                     yen(t.product_fen + t.card_sale_fen), yen(t.tier_fen), yen(t.clawback_fen), yen(t.net_fen)])
-    rows.append(["合计", "", "", yen(sum(t.labour_fen for t in sheet.technicians)),
-                 yen(sum(t.cash_fen for t in sheet.technicians)), yen(sum(t.prepaid_fen for t in sheet.technicians)),
-                 yen(sum(t.service_fen for t in sheet.technicians)), yen(sum(t.fee_fen for t in sheet.technicians)),
-                 yen(sum(t.product_fen + t.card_sale_fen for t in sheet.technicians)),
-                 yen(sum(t.tier_fen for t in sheet.technicians)), yen(sum(t.clawback_fen for t in sheet.technicians)),
-                 yen(sum(t.net_fen for t in sheet.technicians))])
-    return rows
+PERFORMANCE_HEAD = ["技师", "级别", "指定/轮牌", "主理/助理", "劳动业绩", "现金业绩", "卡耗"]
+PAY_HEAD = ["技师", "服务提成", "手工费", "产品·卡项", "阶梯奖", "扣回", "调整", "应发"]
+
+
+def _summary_tables(sheet: CommissionSheet) -> tuple[list[list[str]], list[list[str]]]:
+    """The summary in two tables, so every amount has room: 业绩 (what was done) and 提成 (what is paid)."""
+    ts = sheet.technicians
+    work = [PERFORMANCE_HEAD] + [
+        [t.name, t.level or "", f"{t.designated}/{t.rotation}", f"{t.as_lead}/{t.as_assistant}", yen(t.labour_fen),
+         yen(t.cash_fen), yen(t.prepaid_fen)] for t in ts]
+    work.append(["合计", "", f"{sum(t.designated for t in ts)}/{sum(t.rotation for t in ts)}",
+                 f"{sum(t.as_lead for t in ts)}/{sum(t.as_assistant for t in ts)}",
+                 yen(sum(t.labour_fen for t in ts)), yen(sum(t.cash_fen for t in ts)),
+                 yen(sum(t.prepaid_fen for t in ts))])
+    pay = [PAY_HEAD] + [
+        [t.name, yen(t.service_fen), yen(t.fee_fen), yen(t.product_fen + t.card_sale_fen), yen(t.tier_fen),
+         yen(t.clawback_fen), yen(t.adjust_fen), yen(t.net_fen)] for t in ts]
+    pay.append(["合计", yen(sum(t.service_fen for t in ts)), yen(sum(t.fee_fen for t in ts)),
+                yen(sum(t.product_fen + t.card_sale_fen for t in ts)), yen(sum(t.tier_fen for t in ts)),
+                yen(sum(t.clawback_fen for t in ts)), yen(sum(t.adjust_fen for t in ts)),
+                yen(sum(t.net_fen for t in ts))])
+    return work, pay
 
 
 def _technician_page(t: TechnicianSheet, sheet: CommissionSheet) -> list:
     w = 180 * mm
     story: list = [para(f"{t.name}　{t.level or ''}　{sheet.year}年{sheet.month}月提成明细", H2)]
-    story.append(para(f"劳动业绩 {yen(t.labour_fen)}（其中卡耗 {yen(t.prepaid_fen)}）　服务提成 {yen(t.service_fen)}"
-                      f"　手工费 {yen(t.fee_fen)}　产品 {yen(t.product_fen)}　卡项 {yen(t.card_sale_fen)}"
-                      f"　阶梯奖 {yen(t.tier_fen)}　扣回 {yen(t.clawback_fen)}　应发 {yen(t.net_fen)}"))
+    story.append(para(f"劳动业绩 {yen(t.labour_fen)}（其中卡耗 {yen(t.prepaid_fen)}）　现金业绩 {yen(t.cash_fen)}"
+                      f"　指定 {t.designated} / 轮牌 {t.rotation}　主理 {t.as_lead} / 助理 {t.as_assistant}"))
+    story.append(grid([["服务提成", "手工费", "产品", "卡项", "阶梯奖", "扣回", "调整", "应发"],
+                       [yen(v) for v in (t.service_fen, t.fee_fen, t.product_fen, t.card_sale_fen, t.tier_fen,
+                                         t.clawback_fen, t.adjust_fen, t.net_fen)]], [w / 8] * 8,
+                      right=list(range(8))))
     if t.tier_bands:
         bands = "；".join(f"{yen(a)}–{yen(b) if b is not None else '以上'} 计 {yen(base)} × {_pct(r)} = {yen(v)}"
                           for a, b, base, r, v in t.tier_bands)
         story.append(para(f"阶梯：{bands}", SMALL))
     if t.clawback_receipts:
         story.append(para(f"扣回小票：{'、'.join(t.clawback_receipts)}", SMALL))
-    rows = [["日期", "小票号", "顾客", "项目", "指定", "角色", "业绩基数", "分成", "规则", "比例/手工费", "提成"]]
-    for l in t.lines:
-        rows.append([f"{l.day:%m-%d}", l.receipt_no + ("（退）" if l.clawback else ""), l.customer, l.item[:10],
-                     "指定" if l.designated else "轮牌", ROLE.get(l.role, l.role),
-                     yen(l.base_fen) + ("·卡" if l.prepaid else ""), _pct(l.share_permille), l.rule or "—",
-                     yen(l.fee_fen) if l.fee_fen else _pct(l.rate_permille), yen(l.amount_fen)])
-    widths = [w * 0.07, w * 0.15, w * 0.07, w * 0.13, w * 0.06, w * 0.06, w * 0.12, w * 0.07, w * 0.07, w * 0.1,
-              w * 0.1]
-    # tables of a page's rows each, the header on every one: a busy month's thousands of lines lay out
-    # in linear time (one long table is split again and again)
-    for start in range(1, max(len(rows), 2), CHUNK):
-        story.append(grid([rows[0]] + rows[start:start + CHUNK], widths, right=[6, 7, 9, 10]))
+    for a in t.adjustments:
+        story.append(para(f"手工调整 {a.day:%m-%d} {yen(a.amount_fen)}：{a.reason}（{a.by}）", SMALL))
+    rows = [[f"{l.day:%m-%d}", l.receipt_no + ("（退）" if l.clawback else ""), l.customer, l.item,
+             KIND.get(l.kind, l.kind) if l.kind != "service" else ("指定" if l.designated else "轮牌"),
+             ROLE.get(l.role, l.role),
+             yen(l.base_fen) + ("·卡" if l.prepaid else ""), _pct(l.share_permille), l.rule or "—",
+             yen(l.fee_fen) if l.fee_fen else _pct(l.rate_permille), yen(l.amount_fen)] for l in t.lines]
+    if rows:          # what the lines add up to: every commission above but the tier bonus and adjustments
+        rows.append(["", "逐行合计", "", f"{len(t.lines)} 行", "", "", "", "", "", "",
+                     yen(sum(l.amount_fen for l in t.lines))])
+    widths = [w * f for f in (0.055, 0.19, 0.06, 0.14, 0.05, 0.05, 0.12, 0.055, 0.065, 0.105, 0.11)]
+    # text runs at fixed columns, split page by page with the header repeated: a busy month's thousands
+    # of lines lay out in linear time (reportlab's Table measured and styled every cell)
+    story.append(TextRows(LINE_HEADER, rows or [["—"]], widths, right=[6, 7, 9, 10]))
     return story
 
 
@@ -70,7 +85,18 @@ def render_commission_sheet(sheet: CommissionSheet) -> bytes:
                    para(f"{sheet.year}年{sheet.month}月 员工提成表" + ("（已结算）" if sheet.settled else "（未结算）"),
                         SUBTITLE), Spacer(1, 4 * mm)]
     w = 180 * mm
-    story.append(grid(_summary_rows(sheet), [w * 0.09] + [w * 0.0827] * 11, right=list(range(3, 12))))
+    work, pay = _summary_tables(sheet)
+    story.append(para("业绩", H2))
+    story.append(grid(work, [w * 0.16, w * 0.1, w * 0.11, w * 0.11, w * 0.18, w * 0.18, w * 0.16],
+                      right=[2, 3, 4, 5, 6], total_row=True))
+    story.append(para("提成", H2))
+    story.append(grid(pay, [w * 0.16] + [w * 0.12] * 7, right=list(range(1, 8)), total_row=True))
+    adjustments = [[t.name, f"{a.day:%m-%d}", yen(a.amount_fen), para(a.reason, CELL), a.by]
+                   for t in sheet.technicians for a in t.adjustments]
+    if adjustments:
+        story.append(para("手工调整", H2))
+        story.append(grid([["技师", "日期", "金额", "原因", "经办"]] + adjustments,
+                          [w * 0.15, w * 0.1, w * 0.15, w * 0.45, w * 0.15], right=[2]))
     story.append(Spacer(1, 3 * mm))
     story.append(para("劳动业绩：本人完成服务的价值（含储值卡消耗与次卡消耗，按分成计）；现金业绩：其中实收金额；"
                       "卡耗：储值卡与次卡消耗。每人每行提成 = 业绩基数 × 分成 × 比例，按各自金额四舍五入到分。"
@@ -78,8 +104,13 @@ def render_commission_sheet(sheet: CommissionSheet) -> bytes:
     for t in sheet.technicians:
         story.append(PageBreak())
         story += _technician_page(t, sheet)
-    return build_a4(story, f"提成表 {sheet.year}-{sheet.month:02d}", f"{sheet.shop_name} · 员工提成表",
-                    f"生成于 {sheet.generated_at:%Y-%m-%d %H:%M}")
+    # binary (Flate only) page streams: reportlab's pure-Python ASCII85 step cost a third of a busy month
+    useA85, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        return build_a4(story, f"提成表 {sheet.year}-{sheet.month:02d}", f"{sheet.shop_name} · 员工提成表",
+                        f"生成于 {sheet.generated_at:%Y-%m-%d %H:%M}")
+    finally:
+        rl_config.useA85 = useA85
 
 
 def _methods(rows: tuple[tuple[str, int], ...]) -> list[tuple[str, str]]:

@@ -77,10 +77,13 @@ class TopUpDialog(QDialog):
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
 
+        from .commission_page import seller_box
+        self.sold_by = seller_box(ops)
         form = QFormLayout()
         form.addRow(self.tr("Rule:"), self.rule)
         form.addRow(self.tr("Amount:"), self.amount)
         form.addRow(self.tr("Paid by:"), self.method)
+        form.addRow(self.tr("Sold by:"), self.sold_by)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.balance)
@@ -147,7 +150,7 @@ class TopUpDialog(QDialog):
         if amount is None:
             self.error.setText(errors_text.message(SalonError("card.topup_not_positive", amount=0)))
             return
-        staff, method = self.ops.staff, self.method.currentData()
+        staff, method, seller = self.ops.staff, self.method.currentData(), self.sold_by.currentData()
         signed = self.terms.isChecked()
         owner, password = self.owner.text().strip(), self.password.text()
         needs_owner = self.owner.isVisible() or bool(owner)
@@ -155,7 +158,8 @@ class TopUpDialog(QDialog):
         def action() -> TopUpRecord:
             grant = self.shop.staff.authorise_owner(staff, owner, password) if needs_owner else None
             return self.shop.cards.top_up(staff, self.customer_id, amount, method, terms_signed=signed,
-                                          tendered_fen=amount if method == "cash" else None, grant=grant)
+                                          tendered_fen=amount if method == "cash" else None, grant=grant,
+                                          sold_by=seller)
         outcome = self.ops.run(self, action, changes={CUSTOMERS, SALES, VISITS}, show=self.error.setText)
         if outcome.ok:
             self.record = outcome.value
@@ -200,9 +204,12 @@ class PackageSaleDialog(QDialog):
         cancel = QPushButton(self.tr("Cancel (Esc)"))
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
+        from .commission_page import seller_box
+        self.sold_by = seller_box(ops)
         form = QFormLayout()
         form.addRow(self.tr("Package:"), self.product)
         form.addRow(self.tr("Paid by:"), self.method)
+        form.addRow(self.tr("Sold by:"), self.sold_by)
         layout = QVBoxLayout(self)
         layout.addWidget(big_label(name, 14))
         layout.addLayout(form)
@@ -227,12 +234,13 @@ class PackageSaleDialog(QDialog):
 
     def confirm(self) -> None:
         item_id, method, staff = self.product.currentData(), self.method.currentData(), self.ops.staff
+        seller = self.sold_by.currentData()
         if item_id is None:
             return
 
         def action() -> ReceiptRecord:
             due = self.shop.packages.quote_sale(staff, self.customer_id, item_id)
-            return self.shop.packages.sell(staff, self.customer_id, item_id, [Tender(method, due)])
+            return self.shop.packages.sell(staff, self.customer_id, item_id, [Tender(method, due)], sold_by=seller)
         outcome = self.ops.run(self, action, changes={CUSTOMERS, SALES, VISITS}, show=self.error.setText)
         if outcome.ok:
             self.receipt = outcome.value

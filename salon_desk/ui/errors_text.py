@@ -159,7 +159,10 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "commission.bad_level": lambda p: QCoreApplication.translate("Errors", "Please name the level (e.g. 助理, 发型师, 总监)."),
         "commission.rule_not_found": lambda p: QCoreApplication.translate("Errors", "That commission rule does not exist."),
         "visit.line_not_found": lambda p: QCoreApplication.translate("Errors", "That line is no longer on the visit."),
-        "commission.month_settled": lambda p: QCoreApplication.translate("Errors", "Commission for {year}-{month:02d} is settled and cannot be changed; corrections go into the next month.").format(year=p.get("year", 0), month=p.get("month", 0)),
+        "commission.adjustment_zero": lambda p: QCoreApplication.translate("Errors", "An adjustment needs an amount other than zero (a minus sign takes money off)."),
+        "commission.adjustment_reason": lambda p: QCoreApplication.translate("Errors", "Please say why the commission is adjusted."),
+        "commission.bad_bands_text": lambda p: QCoreApplication.translate("Errors", "Write the tiers as from-amount:percent pairs separated by commas, e.g. 0:0, 20000:2."),
+        "commission.month_settled": lambda p: QCoreApplication.translate("Errors", "Commission for {year}-{month:02d} is settled and cannot be changed; put the correction into {next_year}-{next_month:02d}, the next month not settled.").format(year=p.get("year", 0), month=p.get("month", 0), next_year=p.get("next_year", p.get("year", 0)), next_month=p.get("next_month", p.get("month", 0))),
         # stored-value cards and session packages
         "card.bad_entry": lambda p: QCoreApplication.translate("Errors", "This card entry is not possible; nothing was written."),
         "card.reason_required": lambda p: QCoreApplication.translate("Errors", "Please give a reason for this card entry."),

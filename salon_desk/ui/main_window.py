@@ -179,6 +179,8 @@ class MainWindow(QMainWindow):
                       now=True)
             pages.add("appointments", self.tr("Appointments"),       # their own column only
                       lambda: _page("appointments_page", "AppointmentsPage", ops))
+            pages.add("commission", self.tr("My commission"),       # their own sheet, this month
+                      lambda: _page("commission_page", "CommissionPage", ops))
         # 回访: every role; the cashier and the owner see all tasks, a technician the ones assigned to them
         pages.add("care", self.tr("Follow-ups"), lambda: _page("care_page", "CarePage", ops))
         if ops.can(Perm.SEGMENTS):
@@ -187,6 +189,8 @@ class MainWindow(QMainWindow):
             pages.add("catalogue", self.tr("Catalogue and staff"), lambda: _page("catalogue_page", "CataloguePage", ops))
         if ops.can(Perm.REPORTS_ALL):               # the owner; a cashier sees no reports beyond today
             pages.add("reports", self.tr("Reports"), lambda: _page("reports_page", "ReportsPage", ops))
+        if ops.can(Perm.COMMISSION):
+            pages.add("commission", self.tr("Commission"), lambda: _page("commission_page", "CommissionPage", ops))
         if ops.can(Perm.SETTINGS):
             pages.add("settings", self.tr("Settings"), lambda: _page("settings_page", "SettingsPage", ops))
         self.lock_action.setText(self.tr("Lock / switch user"))

@@ -130,6 +130,8 @@ class SettingsPage(QWidget):
         self._text(form, "privacy.notice_version", self.tr("Privacy notice version"))
         self._int(form, "backup.keep", self.tr("Daily backups kept"), 1, 100)
         layout.addWidget(other_box)
+        from .commission_settings import close_and_commission_box
+        layout.addWidget(close_and_commission_box(self))
 
         self.error = error_label()
         self.error.setObjectName("error")

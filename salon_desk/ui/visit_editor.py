@@ -374,8 +374,9 @@ class VisitEditor(QWidget):
         select_row(self.lines_view, row)          # the same line stays chosen for the next key
 
     def add_assistant(self) -> None:
-        """The chosen service line gets an assistant at the default 30% share (or none, to clear)."""
-        from ..commission import DEFAULT_LEAD_PERMILLE
+        """The chosen service line gets an assistant at the category's default share (主理 70% / 助理 30%
+        unless the settings say otherwise), or none, to clear."""
+        from ..commission import lead_share
         line = current_record(self.lines_view)
         if line is None or line.kind != "service":
             return
@@ -383,7 +384,8 @@ class VisitEditor(QWidget):
         choice = AssistantPicker.ask(self, [s.display_name for s in others])
         if choice is None:
             return
-        chosen = [] if choice < 0 else [(others[choice].id, 1000 - DEFAULT_LEAD_PERMILLE)]
+        lead = lead_share(line.category, self.shop.settings.value("commission.lead_share"))
+        chosen = [] if choice < 0 else [(others[choice].id, 1000 - lead)]
         row = self.lines_view.currentIndex().row()
         self.ops.run(self, lambda: self.shop.commission.set_assistants(self.ops.staff, line.id, chosen),
                      changes={VISITS})

@@ -138,3 +138,18 @@ def test_a_sale_refunded_in_full_nets_to_zero(sale):
         back += reversal(got)
     assert sum(r.amount_fen for r in rows) + sum(r.amount_fen for r in back) == 0
     assert all(r.amount_fen >= 0 for r in rows)
+
+
+def test_the_level_in_force_is_the_latest_set_on_or_before_the_day():
+    from salon_desk.commission import level_from_history
+    history = ((date(2026, 1, 1), "助理"), (date(2026, 6, 1), "发型师"), (date(2026, 6, 1), "总监"))
+    assert level_from_history(history, date(2025, 12, 31)) is None
+    assert level_from_history(history, date(2026, 5, 31)) == "助理"
+    assert level_from_history(history, date(2026, 6, 1)) == "总监"      # set later the same day: it wins
+
+
+def test_a_product_or_card_sale_is_paid_its_one_rate_designated_or_not():
+    rule = Rule(1, 1, CARD_SALE, date(2026, 1, 1), designated_permille=30, rotation_permille=0)
+    line = CommissionLine(CARD_SALE, "package", False, 1, 200_000)
+    [a] = line_commission(line, (Share(1, LEAD, 1000),), (rule,), DAY, LEVELS)
+    assert (a.rate_permille, a.amount_fen) == (30, 6_000)          # ¥2,000 × 3% = ¥60.00

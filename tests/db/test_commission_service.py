@@ -88,3 +88,45 @@ def test_a_card_paid_sale_keeps_principal_and_bonus_on_the_rows_at_the_prepaid_r
             for e in CommissionEntry.select().order_by(CommissionEntry.id)]
     # card ¥200 principal + ¥20 bonus split over the lines' 268 : 128 by largest remainder
     assert rows == [(26800, 13535, 1354, True, 50, 1340), (12800, 6465, 646, True, 50, 640)]
+
+
+def test_the_rules_are_read_once_and_a_new_rule_or_level_applies_to_the_next_sale(shop, owner, clock, tech, sell,
+                                                                                  new_customer, items, monkeypatch):
+    from salon_desk.db import commission as commission_db
+    shop.commission.add_rule(owner, Rule(0, 0, SERVICE, date(2026, 1, 1), rotation_permille=100))
+    reads = []
+    real = commission_db._load_rules
+    monkeypatch.setattr(commission_db, "_load_rules", lambda: reads.append(1) or real())
+    zhang = new_customer()
+
+    def amounts():
+        return [e.amount_fen for e in CommissionEntry.select().order_by(CommissionEntry.id)]
+
+    sell(zhang.id, services=[items.wcb])                   # ¥68 at 10%
+    sell(zhang.id, services=[items.wcb])
+    assert amounts() == [680, 680] and len(reads) == 1     # the second sale used the rules already read
+    shop.commission.add_rule(owner, Rule(0, 0, SERVICE, clock().date(), category="hair", rotation_permille=150))
+    sell(zhang.id, services=[items.wcb])                   # the new, more specific rule: 15%
+    shop.commission.add_rule(owner, Rule(0, 0, SERVICE, clock().date(), level="总监", category="hair",
+                                         rotation_permille=200))
+    sell(zhang.id, services=[items.wcb])                   # no one is 总监 yet: still 15%
+    shop.commission.set_level(owner, tech.id, "总监", clock().date())
+    sell(zhang.id, services=[items.wcb])                   # 王师傅 is 总监 from today: 20%
+    assert amounts() == [680, 680, 1020, 1020, 1360]
+
+
+def test_a_rule_added_by_another_program_on_the_same_file_applies_to_the_next_sale(shop, shop_path, clock, owner,
+                                                                                   sell, new_customer, items):
+    from salon_desk.db import Shop
+    shop.commission.add_rule(owner, Rule(0, 0, SERVICE, date(2026, 1, 1), rotation_permille=100))
+    zhang = new_customer()
+    sell(zhang.id, services=[items.wcb])
+    other = Shop.open(shop_path, clock=clock, run_jobs=False)
+    try:
+        boss = other.staff.login("boss", "secret123")
+        other.commission.add_rule(boss, Rule(0, 0, SERVICE, clock().date(), category="hair", rotation_permille=150))
+    finally:
+        other.close()
+    sell(zhang.id, services=[items.wcb])
+    with shop.ctx.bound():
+        assert [e.amount_fen for e in CommissionEntry.select().order_by(CommissionEntry.id)] == [680, 1020]

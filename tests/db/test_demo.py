@@ -145,3 +145,23 @@ def test_the_demo_has_a_book_ahead_and_history_of_no_shows_and_cancellations(dem
         JOIN booking x ON x.id = a.booking_id JOIN booking y ON y.id = b.booking_id
         WHERE x.status IN ('booked', 'checked_in') AND y.status IN ('booked', 'checked_in')""").fetchone()[0]
     assert clashes == 0
+
+
+def test_the_demo_pays_commission_with_levels_settled_months_adjustments_and_closed_shifts(demo):
+    path, _summary, con = demo
+    shop = Shop.open(path, clock=lambda: NOW, run_jobs=False)
+    try:
+        owner = shop.staff.login("owner", "owner123")
+        assert len(shop.commission.levels(owner)) == 4 and len(shop.commission.rules(owner)) >= 5
+        settled = shop.commission.settled_months(owner)
+        assert (2026, 10) in settled and (2026, 11) not in settled
+        october = shop.commission.sheet(owner, 2026, 10)
+        assert october.settled and sum(t.net_fen for t in october.technicians) > 0
+        zhao = [t for t in october.technicians if t.name == "小赵"][0]
+        assert [(a.amount_fen, a.reason) for a in zhao.adjustments] == [(20_000, "全勤奖")]
+        assert zhao.net_fen == zhao.service_fen + zhao.fee_fen + zhao.product_fen + zhao.card_sale_fen + \
+            zhao.tier_fen + zhao.clawback_fen + 20_000
+    finally:
+        shop.close()
+    assert con.execute("SELECT COUNT(*) FROM shift WHERE z_no IS NOT NULL").fetchone()[0] > 100
+    assert con.execute("SELECT COUNT(*) FROM shift WHERE closed_at IS NULL").fetchone()[0] == 1   # today's

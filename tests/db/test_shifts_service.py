@@ -3,9 +3,12 @@ the owner's authorisation above the limit, the numbered Z report that cannot cha
 
 import pytest
 
+from salon_desk.db import Shop
 from salon_desk.db.models import Shift
 from salon_desk.errors import Conflict, InvalidInput, PermissionDenied
 from salon_desk.tenders import Tender
+
+pytestmark = pytest.mark.usefixtures("shiftless")       # each test opens its own shift
 
 
 def _sale(shop, cashier, tech, item, tenders):
@@ -44,13 +47,27 @@ def test_a_large_variance_needs_the_owner_and_a_reason(shop, cashier, tech, item
     assert (z.variance_fen, z.authorised_by, z.reason) == (-5000, "老板", "找错零钱")
 
 
-def test_sales_refused_without_a_shift_when_the_shop_says_so(shop, owner, cashier, tech, items):
-    shop.settings.update(owner, {"shift.required": True})
+def test_a_new_shop_refuses_sales_without_a_shift_and_the_owner_may_allow_them(shop, owner, cashier, tech, items):
+    assert shop.settings.value("shift.required") is True                    # the default
     with pytest.raises(Conflict) as err:
         _sale(shop, cashier, tech, items.cut, [Tender("cash", 26800)])
     assert err.value.code == "shift.not_open"
     shop.shifts.open(cashier, 0)
     assert _sale(shop, cashier, tech, items.cut, [Tender("cash", 26800)]).amount_due_fen == 26800
+    shop.shifts.close(cashier, 26800, 0)
+    shop.settings.update(owner, {"shift.required": False})                  # the owner's choice
+    assert _sale(shop, cashier, tech, items.wcb, [Tender("cash", 6800)]).amount_due_fen == 6800
+
+
+def test_a_shop_set_up_before_this_version_keeps_selling_without_a_shift():
+    import shutil
+    import tempfile
+    from datetime import datetime
+    from pathlib import Path
+    old = Path(tempfile.mkdtemp()) / "shop.sqlite"
+    shutil.copyfile("tests/db/fixtures/shop-v1.sqlite", old)
+    with Shop.open(old, clock=lambda: datetime(2026, 11, 22, 10, 0)) as shop:
+        assert shop.settings.value("shift.required") is False
 
 
 def test_bad_counts_are_refused(shop, cashier):

@@ -140,7 +140,7 @@ def test_an_a5_receipt_breaks_onto_pages_like_its_pdf(qapp, receipt_record, tmp_
     assert "应付金额" in pdf_text(out.read_bytes())
 
 
-def test_a_refund_slip_and_a_z_report_reach_the_printer_as_text(qapp, shop, owner, cashier, tech, items, new_member,
+def test_a_refund_slip_and_a_z_report_reach_the_printer_as_text(shiftless, qapp, shop, owner, cashier, tech, items, new_member,
                                                                owner_ok, tmp_path):
     from salon_desk.reports.commission_sheet import shift_slip
     from salon_desk.reports.receipt import refund_slip

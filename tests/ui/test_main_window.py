@@ -22,7 +22,7 @@ def test_cashier_sees_counter_customers_follow_ups_and_segments(window):
 
 def test_owner_sees_every_page(make_window, owner):
     window = make_window(owner)
-    assert tab_titles(window) == ["收银台", "预约", "客户", "回访", "客户分类", "项目与员工", "报表", "设置"]
+    assert tab_titles(window) == ["收银台", "预约", "客户", "回访", "客户分类", "项目与员工", "报表", "提成", "设置"]
 
 
 def test_lock_hides_the_shop_and_another_staff_member_logs_in(qtbot, window, shop):
@@ -38,7 +38,7 @@ def test_lock_hides_the_shop_and_another_staff_member_logs_in(qtbot, window, sho
     qtbot.keyClick(screen.password, Qt.Key.Key_Return)
     assert not window.locked
     assert window.staff.username == "boss"
-    assert tab_titles(window) == ["收银台", "预约", "客户", "回访", "客户分类", "项目与员工", "报表", "设置"]
+    assert tab_titles(window) == ["收银台", "预约", "客户", "回访", "客户分类", "项目与员工", "报表", "提成", "设置"]
     assert window.staff_label.text() == "当前员工：老板（店长）"
 
 
@@ -50,7 +50,7 @@ def test_switching_to_english_in_settings_retranslates_the_window(qtbot, make_wi
         combo.setCurrentIndex(combo.findData("en"))
         settings.save()
         assert shop.settings.value("ui.language") == "en"
-        assert tab_titles(window) == ["Counter", "Appointments", "Customers", "Follow-ups", "Segments", "Catalogue and staff", "Reports", "Settings"]
+        assert tab_titles(window) == ["Counter", "Appointments", "Customers", "Follow-ups", "Segments", "Catalogue and staff", "Reports", "Commission", "Settings"]
         assert window.staff_label.text() == "Staff: 老板 (Owner)"
     finally:
         install_language("zh_CN")
@@ -63,7 +63,7 @@ def test_technician_writes_notes_on_own_services_only(qtbot, make_window, shop, 
     shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)
     shop.visits.add_service(cashier, visit.id, items.care.id, tech2.id)
     window = make_window(tech)
-    assert tab_titles(window) == ["我的服务", "预约", "回访"]
+    assert tab_titles(window) == ["我的服务", "预约", "我的提成", "回访"]
     page = window.pages["services"]
     monkeypatch.setattr(widgets.TextPrompt, "ask", classmethod(lambda cls, *a, **k: "力度轻一点"))
     page.lines_view.selectRow(0)

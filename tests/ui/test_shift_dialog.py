@@ -7,7 +7,7 @@ from salon_desk.tenders import Tender
 from salon_desk.ui.shift_dialog import ShiftDialog
 
 
-def test_open_then_close_blind(qtbot, window, shop, cashier, tech, items):
+def test_open_then_close_blind(shiftless, qtbot, window, shop, cashier, tech, items):
     dialog = ShiftDialog(window.ops, window)
     qtbot.addWidget(dialog)
     dialog.amount.setText("abc")
