@@ -232,7 +232,7 @@ def cmd_verify(args) -> int:
         with working("checking the books"):
             broken = shop.audit.verify(actor)
     if not broken:
-        print(f"{args.db}: the books hold (receipt numbers, payments, stored value, the file)")
+        print(f"{args.db}: the books hold (the file, receipt numbers, payments, stored value, points, the audit chain)")
         return 0
     for link in broken:
         print(f"BROKEN {link.check}: {link.detail}")

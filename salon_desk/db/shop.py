@@ -31,7 +31,7 @@ from ..keystore import KeyStore, new_recovery_key
 from .database import is_read_only, open_database
 from .encryption import is_encrypted
 from .file_lock import FileLock, hold_open
-from .ledger_check import Broken, check_books
+from .ledger_check import BooksCheck, Broken, check_books, problems_as_details, problems_from_details
 from .storage_errors import storage_errors
 from .drawer import DrawerService
 from .membership import MembershipService
@@ -65,10 +65,26 @@ class AuditService:
 
 
     @requires(Perm.AUDIT)
-    def verify(self, actor: Actor) -> list[Broken]:
-        """Check the books' invariants (receipt numbers gapless per day, payments = amounts due,
-        stored-value balances after each entry, the file whole); the first broken link of each."""
-        return check_books(self.ctx.execute)
+    def verify(self, actor: Actor, record: bool = False) -> list[Broken]:
+        """Check the books' invariants (the file whole, receipt numbers gapless per day, payments =
+        amounts due, stored-value and points balances, the audit chain); the first broken link of
+        each. With ``record`` the check and its result are written to the audit log (the window's
+        "verify now": what the owner is shown after the next login)."""
+        found = check_books(self.ctx.execute)
+        if record:
+            with self.ctx.db.atomic():
+                self.ctx.audit(actor, "books_verified", problems=problems_as_details(found))
+        return found
+
+    @requires(Perm.AUDIT)
+    def last_check(self, actor: Actor) -> BooksCheck | None:
+        """The newest check of the books (nightly or the owner's), with what it found broken."""
+        row = self.ctx.execute(self.ctx.sql.LAST_BOOKS_CHECK).fetchone()
+        if row is None:
+            return None
+        details = json.loads(row[2])
+        return BooksCheck(datetime.fromisoformat(str(row[0])), row[1] == "books_checked",
+                          problems_from_details(details.get("problems", [])))
 
 
 class BackupService:
@@ -214,11 +230,17 @@ class Shop:
         result["lapsed"] = self.members.apply_lapses()
         self.reports.refresh_checkpoints()   # so no month-end report pays for the whole history
         result["care"] = self.care.run_daily()   # follow-up tasks of the day, last month's segments
-        if backup:      # the nightly run: the books' invariants, reported to the owner when broken
-            result["books"] = check_books(self.ctx.execute)
         ctx = self.ctx
         with ctx.bound():
             today = ctx.today()
+            checked = DailyJob.get_or_none(DailyJob.name == "books_check")
+            if backup and (checked is None or checked.last_run < today):
+                # once a day: the books' invariants, recorded for the owner (shown after login when broken)
+                found = check_books(ctx.execute)
+                result["books"] = found
+                with ctx.db.atomic():
+                    ctx.audit(None, "books_checked", problems=problems_as_details(found))
+                    DailyJob.insert(name="books_check", last_run=today).on_conflict_replace().execute()
             job = DailyJob.get_or_none(DailyJob.name == "backup")
             if backup and (job is None or job.last_run < today):
                 try:
