@@ -195,10 +195,11 @@ def restore_backup(backup: str | Path, target: str | Path, key: str | None = Non
     """
     backup, target = Path(backup), Path(target)
     with alone_with(target):
-        return _restore(backup, target, key)
+        return replace_with_backup(backup, target, key)
 
 
-def _restore(backup: Path, target: Path, key: str | None) -> Path | None:
+def replace_with_backup(backup: Path, target: Path, key: str | None) -> Path | None:
+    """The restore itself, for a caller that holds the file's lock alone and has the file closed."""
     encrypted = inspect_backup(backup, key).encrypted
     # the copy is made beside the shop file first, then renamed over it in one step:
     # a restore stopped half-way (killed, a power cut) never leaves a half-copied shop file

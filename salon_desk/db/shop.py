@@ -20,7 +20,7 @@ from ..network_share import on_network_share
 from ..records import AuditEntry
 from ..roles import Perm
 from .appointments import AppointmentService
-from .backup import backup_to, rotate_backup
+from .backup import BackupSummary, backup_to, inspect_backup, replace_with_backup, rotate_backup
 from .birthday_perks import BirthdayService
 from .care import CareService
 from .cards import CardService
@@ -114,6 +114,7 @@ class Shop:
         self.recovery_key: str | None = None   # set once, when this open created an encrypted file
         self.encrypted = False
         self._lock = FileLock(None)
+        self._key: str | None = None      # the recovery key an encrypted file was opened with
         self.read_only = False
         self.on_network_share = False
         book = ReceiptBook(ctx)
@@ -167,6 +168,7 @@ class Shop:
             raise
         shop = cls(ShopContext(db, path, clock, backups), applied)
         shop._lock = lock
+        shop._key = key
         shop.read_only = is_read_only(db)       # the window shows a banner: sales cannot be taken
         shop.on_network_share = on_network_share(path)   # the owner is warned (SQLite's log is unsafe there)
         shop.recovery_key = recovery_key
@@ -183,6 +185,48 @@ class Shop:
                 shop.close()
                 raise
         return shop
+
+    def inspect_backup(self, session: object, backup: str | Path) -> BackupSummary:
+        """What ``backup`` holds, after the checks a restore makes (the owner; nothing changes):
+        a whole salon-desk file of a version this program opens, not empty, opened with this
+        shop's key when encrypted."""
+        self.ctx.authorise(session, Perm.RESTORE)
+        return inspect_backup(backup, self._key)
+
+    def restore(self, session: object, backup: str | Path) -> Path | None:
+        """Replace this open shop's file with ``backup`` (the owner, from the window); the copy of the
+        replaced file kept in the backups folder, or None.
+
+        The same checks as ``salon-desk restore``, and refused (``db.in_use``, nothing changed)
+        while any other program has the file open. This shop holds it open itself: it turns its
+        lock exclusive (no one can open the file meanwhile), closes the file, restores, and opens
+        the restored file in its place. Every session ends: the staff of the restored file log in
+        again. When the copy fails, the file is as it was and is opened again.
+        """
+        actor = self.ctx.authorise(session, Perm.RESTORE)
+        backup = Path(backup)
+        inspect_backup(backup, self._key)        # refused before anything is closed
+        who = actor.row.username
+        with self._lock.alone():
+            self.ctx.db.close()
+            try:
+                kept = replace_with_backup(backup, self.path, self._key)
+            finally:
+                self._reopen()
+        self.ctx.end_all_sessions()
+        with self.ctx.bound(), self.ctx.db.atomic():
+            self.ctx.audit(None, "backup_restored", target=backup.name, by=who,
+                           kept=str(kept) if kept else "")
+        return kept
+
+    def _reopen(self) -> None:
+        db, applied = open_database(self.path, self.backup_dir, self._key)
+        self.ctx.db = db
+        self.ctx.forget_settings()
+        self.migrations_applied = applied
+        self.read_only = is_read_only(db)
+        for model in MODELS:
+            model._meta.set_database(db)
 
     @property
     def db(self) -> Any:

@@ -23,6 +23,7 @@ from .catalogue_page import CataloguePage
 from .appointments_page import AppointmentsPage
 from .counter_page import CounterPage
 from .customers_page import CustomersPage
+from .data_safety import BooksBanner
 from .ops import SETTINGS, Ops
 from .reports_page import ReportsPage
 from .segments_page import SegmentsPage
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.network_banner.setStyleSheet("background: #f9a825; color: black; padding: 8px;")
         self.network_banner.setVisible(False)
         column.addWidget(self.network_banner)
+        self.books_banner = BooksBanner()          # the owner: the last check of the books found a problem
+        column.addWidget(self.books_banner)
         column.addWidget(self.stack)
         self.setCentralWidget(central)
         self.staff_label = QLabel()
@@ -206,6 +209,7 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         self.network_banner.setVisible(bool(getattr(self.shop, "on_network_share", False))
                                        and self.staff.role == "owner")
+        self.books_banner.refresh(self.ops)
         name = self.shop.settings.value("shop.name") or "salon-desk"
         self.setWindowTitle(f"{name} — salon-desk")
         self.staff_label.setText(self.tr("Staff: {name} ({role})").format(
@@ -220,6 +224,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.lock_screen)
         self.lock_screen.start(self.staff.username)
         self.staff_label.setText(self.tr("Locked"))
+
+    def after_restore(self, message: str) -> None:
+        """The shop file was replaced by a backup: every session ended, the restored file's staff log in."""
+        self.lock()
+        self.lock_screen.error.setText(message)
+        self.statusBar().showMessage(message, 0)
 
     @property
     def locked(self) -> bool:

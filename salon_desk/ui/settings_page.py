@@ -23,6 +23,7 @@ from ..settings_registry import tiers_from_json, tiers_to_json, validate, TierRu
 from . import errors_text, labels, thermal
 from ..roles import Perm
 from .ops import SETTINGS, Ops
+from .data_safety import DataSafetyBox
 from .widgets import Confirm, TextPrompt, error_label
 
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
@@ -130,6 +131,7 @@ class SettingsPage(QWidget):
         self._text(form, "privacy.notice_version", self.tr("Privacy notice version"))
         self._int(form, "backup.keep", self.tr("Daily backups kept"), 1, 100)
         layout.addWidget(other_box)
+        layout.addWidget(DataSafetyBox(ops))      # last check of the books, verify now, restore a backup
 
         self.error = error_label()
         self.error.setObjectName("error")
