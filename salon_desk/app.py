@@ -15,12 +15,14 @@ from typing import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from shiboken6 import isValid
 
 from .db import Shop
 from .errors import DatabaseProblem, SalonError
 from .records import StaffInfo
 from .keystore import KeyStore, normalise_recovery_key
 from .ui import errors_text
+from .ui.data_safety import BooksCheckRun
 from .ui.db_problem import DatabaseProblemDialog
 from .ui.recovery_key import RecoveryKeyDialog
 from .ui.i18n import DEFAULT_LANGUAGE, install_language, register_font
@@ -67,9 +69,34 @@ def build_main_window(shop: Shop, staff: StaffInfo, language: str | None = None)
     return MainWindow(shop, staff, language_changer=install_language, language=language)
 
 
+def start_books_check(window: MainWindow, shop: Shop) -> BooksCheckRun | None:
+    """Today's check of the books, on another thread (a minute on a big file); recorded for the owner,
+    whose window shows a strip when something is broken."""
+    running = getattr(window, "books_run", None)
+    if shop.read_only or (running is not None and running.isRunning()) or not shop.books_check_due():
+        return None
+    run = BooksCheckRun(shop.books_checker())
+
+    def finished(found: object) -> None:
+        if not isValid(window) or shop.db.is_closed():
+            return                       # the window or the shop closed meanwhile
+        if isinstance(found, list):
+            try:
+                shop.record_books_check(found)
+            except (SalonError, OSError) as problem:
+                log.warning("the books' check could not be recorded: %s", problem)
+        else:
+            log.warning("the books' check failed: %s", found)
+        window.update_status()
+    run.done.connect(finished)
+    window.books_run = run
+    run.start()
+    return run
+
+
 def run_daily_jobs(window: MainWindow, shop: Shop) -> None:
     try:
-        result = shop.run_daily_jobs(backup=True)
+        result = shop.run_daily_jobs(backup=True, check_books=False)
     except (SalonError, OSError) as problem:      # a failed backup must not stop the counter
         log.warning("daily jobs failed: %s", problem)
         window.statusBar().showMessage(QCoreApplication.translate("App", "Daily backup failed: {problem}")
@@ -83,6 +110,7 @@ def run_daily_jobs(window: MainWindow, shop: Shop) -> None:
     if (result.get("lapsed") or result.get("resets")) and "counter" in window.pages:
         window.pages["counter"].refresh_visits()
     window.update_status()
+    start_books_check(window, shop)
 
 
 def start_daily_jobs(window: MainWindow, shop: Shop) -> QTimer:

@@ -1359,6 +1359,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>{when} {who}发现：</translation>
     </message>
     <message>
+        <source>Checking the books… (about a minute on a big shop file; the counter keeps working)</source>
+        <translation>正在检查账目…（大的店铺文件约需一分钟；收银台照常可用）</translation>
+    </message>
+    <message>
         <source>Verify now</source>
         <translation>立即检查</translation>
     </message>

@@ -72,6 +72,7 @@ class ShopContext:
         self.clock = clock
         self.backup_dir = backup_dir
         self.sql: ModuleType = sql_sqlite      # hand-written statements of this file's dialect
+        self.key: str | None = None           # the recovery key an encrypted file was opened with
         self._settings_cache: dict[str, Any] | None = None
         self._data_version: int | None = None
         self._sessions: dict[str, int] = {}

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..audit_chain import ChainBreak
@@ -81,6 +82,21 @@ def problems_from_details(items: list[dict[str, Any]]) -> tuple[Broken, ...]:
                  if "entry_id" in item else None)
         out.append(Broken(str(item["check"]), str(item["detail"]), chain))
     return tuple(out)
+
+
+def books_checker(path: Path, key: str | None) -> Callable[[], list[Broken]]:
+    """:func:`check_books` on a connection of its own to the shop file at ``path`` (read only), to run
+    on another thread: on a big file the whole check takes a minute and the counter must not wait."""
+    def run() -> list[Broken]:
+        from .encryption import make_database
+        from .rows import execute
+        db = make_database(path, key, {"query_only": 1, "busy_timeout": 5000})
+        db.connect()
+        try:
+            return check_books(lambda sql, params: execute(db, sql, params))
+        finally:
+            db.close()
+    return run
 
 
 def check_books(execute: Execute) -> list[Broken]:

@@ -31,7 +31,9 @@ from ..keystore import KeyStore, new_recovery_key
 from .database import is_read_only, open_database
 from .encryption import is_encrypted
 from .file_lock import FileLock, hold_open
-from .ledger_check import BooksCheck, Broken, check_books, problems_as_details, problems_from_details
+from .ledger_check import (BooksCheck, Broken, books_checker, check_books, check_books as check_books_now,
+                           problems_as_details,
+                           problems_from_details)
 from .storage_errors import storage_errors
 from .drawer import DrawerService
 from .membership import MembershipService
@@ -75,6 +77,18 @@ class AuditService:
             with self.ctx.db.atomic():
                 self.ctx.audit(actor, "books_verified", problems=problems_as_details(found))
         return found
+
+    @requires(Perm.AUDIT)
+    def checker(self, actor: Actor) -> Callable[[], list[Broken]]:
+        """The same check as :meth:`verify`, to run on another thread (its own connection); the
+        window records its result with :meth:`record_check`."""
+        return books_checker(self.ctx.path, self.ctx.key)
+
+    @requires(Perm.AUDIT)
+    def record_check(self, actor: Actor, found: list[Broken]) -> None:
+        """Write the owner's check of the books and what it found to the audit log."""
+        with self.ctx.db.atomic():
+            self.ctx.audit(actor, "books_verified", problems=problems_as_details(found))
 
     @requires(Perm.AUDIT)
     def last_check(self, actor: Actor) -> BooksCheck | None:
@@ -169,6 +183,7 @@ class Shop:
         shop = cls(ShopContext(db, path, clock, backups), applied)
         shop._lock = lock
         shop._key = key
+        shop.ctx.key = key
         shop.read_only = is_read_only(db)       # the window shows a banner: sales cannot be taken
         shop.on_network_share = on_network_share(path)   # the owner is warned (SQLite's log is unsafe there)
         shop.recovery_key = recovery_key
@@ -264,9 +279,27 @@ class Shop:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def run_daily_jobs(self, backup: bool = False) -> dict[str, object]:
+    def books_check_due(self) -> bool:
+        """Whether today's check of the books is still to run (the nightly job)."""
+        with self.ctx.bound():
+            job = DailyJob.get_or_none(DailyJob.name == "books_check")
+            return job is None or job.last_run < self.ctx.today()
+
+    def books_checker(self) -> Callable[[], list[Broken]]:
+        """The nightly check of the books, to run on another thread (its own read-only connection)."""
+        return books_checker(self.path, self._key)
+
+    def record_books_check(self, found: list[Broken]) -> None:
+        """Today's check of the books is done: what it found, kept for the owner (the audit log)."""
+        ctx = self.ctx
+        with ctx.bound(), ctx.db.atomic():
+            ctx.audit(None, "books_checked", problems=problems_as_details(found))
+            DailyJob.insert(name="books_check", last_run=ctx.today()).on_conflict_replace().execute()
+
+    def run_daily_jobs(self, backup: bool = False, check_books: bool = True) -> dict[str, object]:
         """Lapses, the yearly points reset, report checkpoints (all idempotent), and once a
-        day a rotating backup. The window calls this at start and on a daily timer."""
+        day a rotating backup and (with ``check_books``) the check of the books. The window
+        calls this at start and on a timer, and checks the books on another thread itself."""
         result: dict[str, object] = {"lapsed": [], "resets": [], "backup": None}
         if self.staff.needs_setup():
             return result
@@ -277,14 +310,11 @@ class Shop:
         ctx = self.ctx
         with ctx.bound():
             today = ctx.today()
-            checked = DailyJob.get_or_none(DailyJob.name == "books_check")
-            if backup and (checked is None or checked.last_run < today):
+            if backup and check_books and self.books_check_due():
                 # once a day: the books' invariants, recorded for the owner (shown after login when broken)
-                found = check_books(ctx.execute)
+                found = check_books_now(ctx.execute)
                 result["books"] = found
-                with ctx.db.atomic():
-                    ctx.audit(None, "books_checked", problems=problems_as_details(found))
-                    DailyJob.insert(name="books_check", last_run=today).on_conflict_replace().execute()
+                self.record_books_check(found)
             job = DailyJob.get_or_none(DailyJob.name == "backup")
             if backup and (job is None or job.last_run < today):
                 try:

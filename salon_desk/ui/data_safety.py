@@ -14,10 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
+from shiboken6 import isValid
 
 from ..audit_chain import ALTERED, MISSING, OUT_OF_CHAIN, UNSEALED
 from ..db.backup import BackupSummary
@@ -87,21 +88,58 @@ def result_text(check: BooksCheck | None) -> str:
     return "\n".join(lines)
 
 
-def verify_now(ops: Ops, parent: QWidget) -> BooksCheck | None:
-    """Check the books now (recorded, so the banner follows it); the check as recorded."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        record = not getattr(ops.shop, "read_only", False)
-        outcome = ops.run(parent, lambda: ops.shop.audit.verify(ops.staff, record=record))
-    finally:
-        QApplication.restoreOverrideCursor()
-    if not outcome.ok:
+class BooksCheckRun(QThread):
+    """The check of the books on its own thread (and its own connection to the file): on a big shop
+    file it takes a minute, and the counter keeps working meanwhile. ``done`` carries the broken
+    checks found (a list), or the exception that stopped the check."""
+
+    done = Signal(object)
+    running: set["BooksCheckRun"] = set()     # kept alive until finished, whatever closes meanwhile
+
+    def __init__(self, check: Callable[[], list[Broken]]) -> None:
+        super().__init__(None)
+        self.check = check
+        BooksCheckRun.running.add(self)
+        self.finished.connect(lambda: BooksCheckRun.running.discard(self))
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.wait)       # never cut off at exit
+
+    def run(self) -> None:
+        try:
+            found: object = self.check()
+        except Exception as exc:          # reported where the result is shown
+            found = exc
+        self.done.emit(found)
+
+
+def verify_now(ops: Ops, parent: QWidget, show: Callable[[BooksCheck | None, str], None]) -> BooksCheckRun | None:
+    """Check the books now on another thread; ``show(check, "")`` with the check as recorded (so the
+    banner follows it), or ``show(None, why)`` when it could not run."""
+    checker = ops.query(parent, lambda: ops.shop.audit.checker(ops.staff))
+    if checker is None:
         return None
-    last: BooksCheck | None = ops.query(parent, lambda: ops.shop.audit.last_check(ops.staff))
-    if not record or last is None:
-        from datetime import datetime
-        return BooksCheck(datetime.now(), False, tuple(outcome.value))
-    return last
+    run = BooksCheckRun(checker)
+
+    def finished(found: object) -> None:
+        if not isValid(parent) or ops.shop.ctx.db.is_closed():
+            return                       # the window closed meanwhile
+        if not isinstance(found, list):
+            show(None, str(found))
+            return
+        if getattr(ops.shop, "read_only", False):
+            show(BooksCheck(ops.shop.now(), False, tuple(found)), "")
+            return
+        ops.run(parent, lambda: ops.shop.audit.record_check(ops.staff, found))
+        show(ops.query(parent, lambda: ops.shop.audit.last_check(ops.staff)), "")
+    run.done.connect(finished)
+    run.start()
+    return run
+
+
+def checking_text() -> str:
+    return QCoreApplication.translate("DataSafety", "Checking the books… (about a minute on a big shop file; "
+                                                    "the counter keeps working)")
 
 
 class BooksBanner(QFrame):
@@ -123,6 +161,7 @@ class BooksBanner(QFrame):
         self.verify.clicked.connect(self.verify_now)
         row.addWidget(self.verify, 0, Qt.AlignmentFlag.AlignTop)
         self.ops: Ops | None = None
+        self.run: BooksCheckRun | None = None
         self.hide()
 
     def refresh(self, ops: Ops) -> None:
@@ -140,8 +179,20 @@ class BooksBanner(QFrame):
         self.show()
 
     def verify_now(self) -> None:
-        if self.ops is not None:
-            self.show_check(verify_now(self.ops, self))
+        if self.ops is None:
+            return
+        self.verify.setEnabled(False)
+        self.text.setText(checking_text())
+        self.run = verify_now(self.ops, self, self._checked)
+        if self.run is None:
+            self.verify.setEnabled(True)
+
+    def _checked(self, check: BooksCheck | None, why: str) -> None:
+        self.verify.setEnabled(True)
+        if why:
+            self.text.setText(why)
+            return
+        self.show_check(check)
 
 
 def choose_backup(parent: QWidget, folder: Path) -> Path | None:
@@ -175,6 +226,7 @@ class DataSafetyBox(QGroupBox):
         self.setObjectName("data_safety")
         self.ops = ops
         self.after_restore = after_restore
+        self.run: BooksCheckRun | None = None
         column = QVBoxLayout(self)
         self.result = QLabel()
         self.result.setObjectName("books_result")
@@ -204,12 +256,22 @@ class DataSafetyBox(QGroupBox):
         self.result.setText(result_text(check))
 
     def verify_now(self) -> None:
-        check = verify_now(self.ops, self)
-        if check is not None:
-            self.result.setText(result_text(check))
-            window = self.window()
-            if hasattr(window, "books_banner"):
-                window.books_banner.show_check(check)
+        self.verify.setEnabled(False)
+        self.result.setText(checking_text())
+        self.run = verify_now(self.ops, self, self._checked)
+        if self.run is None:
+            self.verify.setEnabled(True)
+            self.load()
+
+    def _checked(self, check: BooksCheck | None, why: str) -> None:
+        self.verify.setEnabled(True)
+        if why:
+            self.result.setText(why)
+            return
+        self.result.setText(result_text(check))
+        window = self.window()
+        if hasattr(window, "books_banner"):
+            window.books_banner.show_check(check)
 
     def _say(self, text: str) -> None:
         self.restore_result.setStyleSheet("color: #b3261e;")

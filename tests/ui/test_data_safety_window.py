@@ -46,6 +46,8 @@ def test_a_clean_check_shows_no_banner_and_verify_now_reports_the_books_hold(mak
     box = window.pages["settings"].findChild(data_safety.DataSafetyBox)
     assert "夜间检查" in box.result.text() and "账目完好" in box.result.text()
     qtbot.mouseClick(box.verify, Qt.MouseButton.LeftButton)
+    assert "正在检查账目" in box.result.text() and not box.verify.isEnabled()     # on its own thread
+    qtbot.waitUntil(lambda: box.verify.isEnabled(), timeout=60_000)
     assert "你的检查" in box.result.text() and "账目完好" in box.result.text()
     assert shop.audit.last_check(owner).nightly is False
 
@@ -62,8 +64,26 @@ def test_verify_now_finds_a_change_made_since_and_the_banner_follows(make_window
     con.close()
     box = window.pages["settings"].findChild(data_safety.DataSafetyBox)
     qtbot.mouseClick(box.verify, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: box.verify.isEnabled(), timeout=60_000)
     assert "付款合计与应收金额不符" in box.result.text()
     assert window.books_banner.isVisible() and "付款合计与应收金额不符" in window.books_banner.text.text()
+
+
+def test_the_nightly_check_runs_beside_the_counter_and_the_owner_sees_its_findings(make_window, shop, shop_path,
+                                                                                  owner, qtbot, items, sell):
+    from salon_desk.app import run_daily_jobs
+    sell(None, [items.wcb])
+    at = tamper_audit_entry(shop_path, 3)
+    window = make_window(owner)
+    assert not window.books_banner.isVisible()
+    run_daily_jobs(window, shop)                  # what the window does at start and on its timer
+    assert window.books_run is not None
+    qtbot.waitUntil(lambda: window.books_banner.isVisible(), timeout=60_000)
+    assert f"第 3 条（记于 {at[:16]}）在写入后被修改过" in window.books_banner.text.text()
+    assert "夜间检查" in window.books_banner.text.text()
+    run_daily_jobs(window, shop)                  # the same day: not again
+    assert not window.books_run.isRunning()
+    assert [e.action for e in shop.audit.entries(owner)].count("books_checked") == 1
 
 
 @pytest.fixture
