@@ -32,8 +32,7 @@ from .database import is_read_only, open_database
 from .encryption import is_encrypted
 from .file_lock import FileLock, hold_open
 from .ledger_check import (BooksCheck, Broken, books_checker, check_books, check_books as check_books_now,
-                           problems_as_details,
-                           problems_from_details)
+                           problems_as_details, problems_from_details)
 from .storage_errors import storage_errors
 from .drawer import DrawerService
 from .membership import MembershipService
@@ -128,7 +127,6 @@ class Shop:
         self.recovery_key: str | None = None   # set once, when this open created an encrypted file
         self.encrypted = False
         self._lock = FileLock(None)
-        self._key: str | None = None      # the recovery key an encrypted file was opened with
         self.read_only = False
         self.on_network_share = False
         book = ReceiptBook(ctx)
@@ -182,8 +180,7 @@ class Shop:
             raise
         shop = cls(ShopContext(db, path, clock, backups), applied)
         shop._lock = lock
-        shop._key = key
-        shop.ctx.key = key
+        shop.ctx.key = key               # the recovery key an encrypted file was opened with
         shop.read_only = is_read_only(db)       # the window shows a banner: sales cannot be taken
         shop.on_network_share = on_network_share(path)   # the owner is warned (SQLite's log is unsafe there)
         shop.recovery_key = recovery_key
@@ -206,7 +203,7 @@ class Shop:
         a whole salon-desk file of a version this program opens, not empty, opened with this
         shop's key when encrypted."""
         self.ctx.authorise(session, Perm.RESTORE)
-        return inspect_backup(backup, self._key)
+        return inspect_backup(backup, self.ctx.key)
 
     def restore(self, session: object, backup: str | Path) -> Path | None:
         """Replace this open shop's file with ``backup`` (the owner, from the window); the copy of the
@@ -220,12 +217,12 @@ class Shop:
         """
         actor = self.ctx.authorise(session, Perm.RESTORE)
         backup = Path(backup)
-        inspect_backup(backup, self._key)        # refused before anything is closed
+        inspect_backup(backup, self.ctx.key)        # refused before anything is closed
         who = actor.row.username
         with self._lock.alone():
             self.ctx.db.close()
             try:
-                kept = replace_with_backup(backup, self.path, self._key)
+                kept = replace_with_backup(backup, self.path, self.ctx.key)
             finally:
                 self._reopen()
         self.ctx.end_all_sessions()
@@ -235,7 +232,7 @@ class Shop:
         return kept
 
     def _reopen(self) -> None:
-        db, applied = open_database(self.path, self.backup_dir, self._key)
+        db, applied = open_database(self.path, self.backup_dir, self.ctx.key)
         self.ctx.db = db
         self.ctx.forget_settings()
         self.migrations_applied = applied
@@ -287,7 +284,7 @@ class Shop:
 
     def books_checker(self) -> Callable[[], list[Broken]]:
         """The nightly check of the books, to run on another thread (its own read-only connection)."""
-        return books_checker(self.path, self._key)
+        return books_checker(self.path, self.ctx.key)
 
     def record_books_check(self, found: list[Broken]) -> None:
         """Today's check of the books is done: what it found, kept for the owner (the audit log)."""

@@ -65,3 +65,29 @@ def test_a_damaged_backup_is_refused_before_the_file_is_closed(shop, shop_path, 
         shop.restore(owner, backup)
     assert err.value.code in ("db.corrupt", "db.not_a_shop")
     assert sales_in(shop_path) == 2 and shop.audit.verify(owner) == []
+
+
+def test_an_encrypted_shop_is_checked_on_its_own_thread_and_restored_with_its_key(tmp_path):
+    import threading
+
+    from salon_desk.db.encryption import is_encrypted
+    from salon_desk.keystore import KeyStore
+    keys = KeyStore(key_dir=tmp_path / "keys", use_keyring=False)
+    path = tmp_path / "secret.sqlite"
+    shop = Shop.open(path, keystore=keys, encrypt_new=True)
+    try:
+        boss = shop.staff.setup(shop_name="店", owner_username="boss", owner_password="boss1234")
+        boss = shop.staff.login("boss", "boss1234")
+        made = shop.backups.backup_now(boss)
+        found: list = []
+        worker = threading.Thread(target=lambda: found.append(shop.audit.checker(boss)()))
+        worker.start()
+        worker.join(120)
+        assert found == [[]]
+        assert shop.books_checker()() == []
+        shop.restore(boss, made)
+        assert is_encrypted(path)
+        boss = shop.staff.login("boss", "boss1234")
+        assert shop.audit.verify(boss) == []
+    finally:
+        shop.close()
