@@ -9,8 +9,9 @@ does not hold.
 
 What the chain cannot tell on its own: someone who knows this recipe and has the file
 can reseal every entry after the one they changed, and removing the newest entries
-leaves a shorter chain that still holds. The owner's backups keep earlier copies of the
-chain to compare with.
+leaves a shorter chain that still holds. So the newest entry's number and seal (the
+chain's *head*) are also written down outside the file every night (:class:`Head`);
+:func:`first_lost_head` names the first head written down that the chain no longer holds.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ UNSEALED = "unsealed"    # no seal at all: written around the program (raw SQL)
 ALTERED = "altered"      # the entry's fields no longer match its seal
 MISSING = "missing"      # the entry before it is gone (its number is skipped)
 OUT_OF_CHAIN = "out_of_chain"   # it does not follow the entry before it (slipped in, or that one was resealed)
+CUT_SHORT = "cut_short"  # an entry whose seal was written down outside the file is gone or resealed
 
 
 @dataclass(frozen=True)
@@ -94,4 +96,33 @@ def first_break(entries: Iterable[AuditFields]) -> ChainBreak | None:
         if kind is not None:
             return ChainBreak(entry.id, str(entry.at), kind, prev_id)
         prev_id, prev_hash = entry.id, str(entry.hash)
+    return None
+
+
+@dataclass(frozen=True)
+class Head:
+    """The newest entry's number, seal and time, written down outside the shop file."""
+
+    entry_id: int
+    hash: str
+    at: str
+
+    def line(self) -> str:
+        return f"{self.entry_id} {self.hash} {self.at}"
+
+    @staticmethod
+    def parse(line: str) -> "Head | None":
+        parts = line.strip().split(" ", 2)
+        if len(parts) != 3 or not parts[0].isdigit() or len(parts[1]) != SEAL_LENGTH:
+            return None
+        return Head(int(parts[0]), parts[1], parts[2])
+
+
+def first_lost_head(heads: Iterable[Head], seal_of: dict[int, str], last_id: int) -> ChainBreak | None:
+    """The first head written down whose entry the chain no longer holds with that seal (the log was
+    cut short, or rewritten from before it); ``seal_of`` maps those entries' numbers to their seals
+    now, ``last_id`` is the newest entry's number."""
+    for head in heads:
+        if seal_of.get(head.entry_id) != head.hash:
+            return ChainBreak(head.entry_id, head.at, CUT_SHORT, min(last_id, head.entry_id - 1))
     return None

@@ -263,6 +263,8 @@ def fresh_demo(target: Path, build: Callable[[Path], object] | None = None) -> P
                 old.unlink(missing_ok=True)
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
+    from .db.audit_log import heads_path
+    heads_path(target, target.parent / "backups").unlink(missing_ok=True)     # a new demo's chain is its own
     shutil.copyfile(template, target)
     return target
 

@@ -1307,6 +1307,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>与前一条记录接不上</translation>
     </message>
     <message>
+        <source>is gone or was rewritten since it was written down outside the file (the log was cut short)</source>
+        <translation>已不在或已被改写（这条记录曾在文件之外登记过：日志被截短了）</translation>
+    </message>
+    <message>
         <source>The audit log was tampered with: entry {entry} (written {at}) {how}. The entries up to {last} are intact.</source>
         <translation>审计日志被篡改：第 {entry} 条（记于 {at}）{how}。第 {last} 条及之前的记录完好。</translation>
     </message>

@@ -13,7 +13,9 @@ from typing import Any, Callable, Iterator, Sequence
 
 from peewee import Database
 
-from ..audit_chain import GENESIS, AuditFields, ChainBreak, first_break, seal, stored_time
+from pathlib import Path
+
+from ..audit_chain import GENESIS, AuditFields, ChainBreak, Head, first_break, first_lost_head, seal, stored_time
 from . import sql_sqlite
 from .rows import execute
 
@@ -58,3 +60,50 @@ def _entries(run: Execute, batch: int = 5000) -> Iterator[AuditFields]:
 def check_chain(run: Execute) -> ChainBreak | None:
     """The first entry of the audit log whose link does not hold, or None."""
     return first_break(_entries(run))
+
+
+def heads_path(shop_path: Path, backup_dir: Path) -> Path:
+    """Where the chain's heads are written down: beside the backups, outside the shop file."""
+    return Path(backup_dir) / f"{Path(shop_path).stem}.audit-heads"
+
+
+def read_heads(path: Path | None) -> list[Head]:
+    if path is None or not path.is_file():
+        return []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [h for h in (Head.parse(line) for line in text.splitlines()) if h is not None]
+
+
+def write_head(run: Execute, path: Path) -> Head | None:
+    """Write the chain's newest entry down in ``path`` (appended; a folder that refuses is skipped:
+    the chain itself still holds)."""
+    row = run('SELECT "id", "hash", "at" FROM "audit_log" ORDER BY "id" DESC LIMIT 1', ()).fetchone()
+    if row is None or row[1] is None:
+        return None
+    head = Head(int(row[0]), str(row[1]), str(row[2]))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(head.line() + "\n")
+    except OSError:
+        return None
+    return head
+
+
+def check_heads(run: Execute, heads: list[Head]) -> ChainBreak | None:
+    """The first head written down that the chain no longer holds, or None."""
+    if not heads:
+        return None
+    ids = sorted({h.entry_id for h in heads})
+    seal_of: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for entry_id, seal_now in run(f'SELECT "id", "hash" FROM "audit_log" WHERE "id" IN ({marks})',
+                                      tuple(chunk)).fetchall():
+            seal_of[int(entry_id)] = str(seal_now)
+    last = run('SELECT COALESCE(MAX("id"), 0) FROM "audit_log"', ()).fetchone()[0]
+    return first_lost_head(heads, seal_of, int(last))

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from ..audit_chain import ChainBreak
-from .audit_log import check_chain
+from ..audit_chain import Head
+from .audit_log import check_chain, check_heads
 
 Execute = Callable[[str, Sequence[Any]], Any]
 
@@ -84,7 +85,7 @@ def problems_from_details(items: list[dict[str, Any]]) -> tuple[Broken, ...]:
     return tuple(out)
 
 
-def books_checker(path: Path, key: str | None) -> Callable[[], list[Broken]]:
+def books_checker(path: Path, key: str | None, heads: Callable[[], list[Head]] = list) -> Callable[[], list[Broken]]:
     """:func:`check_books` on a connection of its own to the shop file at ``path`` (read only), to run
     on another thread: on a big file the whole check takes a minute and the counter must not wait."""
     def run() -> list[Broken]:
@@ -93,14 +94,15 @@ def books_checker(path: Path, key: str | None) -> Callable[[], list[Broken]]:
         db = make_database(path, key, {"query_only": 1, "busy_timeout": 5000})
         db.connect()
         try:
-            return check_books(lambda sql, params: execute(db, sql, params))
+            return check_books(lambda sql, params: execute(db, sql, params), heads())
         finally:
             db.close()
     return run
 
 
-def check_books(execute: Execute) -> list[Broken]:
-    """Every invariant; the first broken link of each check that fails."""
+def check_books(execute: Execute, heads: Sequence[Head] = ()) -> list[Broken]:
+    """Every invariant; the first broken link of each check that fails. ``heads``: the chain's heads
+    written down outside the file, each of which the audit log must still hold."""
     found: list[Broken] = []
     result = execute("PRAGMA integrity_check", ()).fetchone()[0]
     if result != "ok":
@@ -128,7 +130,7 @@ def check_books(execute: Execute) -> list[Broken]:
                                                     f"the entries add up to {p}/{b}"))
                 break
     found += _points(execute)
-    chain = check_chain(execute)
+    chain = check_chain(execute) or check_heads(execute, list(heads))
     if chain is not None:
         found.append(Broken("audit", f"entry {chain.entry_id} ({chain.at}): {chain.kind.replace('_', ' ')}"
                                      f" (the chain holds up to entry {chain.after_id})", chain))

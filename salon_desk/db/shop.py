@@ -30,6 +30,7 @@ from .customers import CustomerService
 from ..keystore import KeyStore, new_recovery_key
 from .database import is_read_only, open_database
 from .encryption import is_encrypted
+from .audit_log import heads_path, read_heads, write_head
 from .file_lock import FileLock, hold_open
 from .ledger_check import (BooksCheck, Broken, books_checker, check_books, check_books as check_books_now,
                            problems_as_details, problems_from_details)
@@ -71,7 +72,7 @@ class AuditService:
         amounts due, stored-value and points balances, the audit chain); the first broken link of
         each. With ``record`` the check and its result are written to the audit log (the window's
         "verify now": what the owner is shown after the next login)."""
-        found = check_books(self.ctx.execute)
+        found = check_books(self.ctx.execute, read_heads(heads_path(self.ctx.path, self.ctx.backup_dir)))
         if record:
             with self.ctx.db.atomic():
                 self.ctx.audit(actor, "books_verified", problems=problems_as_details(found))
@@ -81,8 +82,8 @@ class AuditService:
     def checker(self, actor: Actor) -> Callable[[], list[Broken]]:
         """The same check as :meth:`verify`, to run on another thread (its own connection); the
         window records its result with :meth:`record_check`."""
-        return books_checker(self.ctx.path, self.ctx.key)
-
+        heads = heads_path(self.ctx.path, self.ctx.backup_dir)
+        return books_checker(self.ctx.path, self.ctx.key, lambda: read_heads(heads))
     @requires(Perm.AUDIT)
     def record_check(self, actor: Actor, found: list[Broken]) -> None:
         """Write the owner's check of the books and what it found to the audit log."""
@@ -222,7 +223,7 @@ class Shop:
         with self._lock.alone():
             self.ctx.db.close()
             try:
-                kept = replace_with_backup(backup, self.path, self.ctx.key)
+                kept = replace_with_backup(backup, self.path, self.ctx.key, self.backup_dir)
             finally:
                 self._reopen()
         self.ctx.end_all_sessions()
@@ -284,7 +285,7 @@ class Shop:
 
     def books_checker(self) -> Callable[[], list[Broken]]:
         """The nightly check of the books, to run on another thread (its own read-only connection)."""
-        return books_checker(self.path, self.ctx.key)
+        return books_checker(self.path, self.ctx.key, lambda: read_heads(heads_path(self.path, self.backup_dir)))
 
     def record_books_check(self, found: list[Broken]) -> None:
         """Today's check of the books is done: what it found, kept for the owner (the audit log)."""
@@ -292,6 +293,9 @@ class Shop:
         with ctx.bound(), ctx.db.atomic():
             ctx.audit(None, "books_checked", problems=problems_as_details(found))
             DailyJob.insert(name="books_check", last_run=ctx.today()).on_conflict_replace().execute()
+        if not any(b.check == "audit" for b in found):
+            # the chain's head written down outside the file: cutting the log short shows from now on
+            write_head(ctx.execute, heads_path(ctx.path, ctx.backup_dir))
 
     def run_daily_jobs(self, backup: bool = False, check_books: bool = True) -> dict[str, object]:
         """Lapses, the yearly points reset, report checkpoints (all idempotent), and once a
@@ -309,7 +313,7 @@ class Shop:
             today = ctx.today()
             if backup and check_books and self.books_check_due():
                 # once a day: the books' invariants, recorded for the owner (shown after login when broken)
-                found = check_books_now(ctx.execute)
+                found = check_books_now(ctx.execute, read_heads(heads_path(self.path, self.backup_dir)))
                 result["books"] = found
                 self.record_books_check(found)
             job = DailyJob.get_or_none(DailyJob.name == "backup")

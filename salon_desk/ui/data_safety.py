@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ..audit_chain import ALTERED, MISSING, OUT_OF_CHAIN, UNSEALED
+from ..audit_chain import ALTERED, CUT_SHORT, MISSING, OUT_OF_CHAIN, UNSEALED
 from ..db.backup import BackupSummary
 from ..db.ledger_check import BooksCheck, Broken
 from ..errors import SalonError
@@ -39,6 +39,8 @@ def chain_sentence(broken: Broken) -> str:
         MISSING: QCoreApplication.translate("DataSafety", "follows an entry that was removed"),
         UNSEALED: QCoreApplication.translate("DataSafety", "was added outside salon-desk"),
         OUT_OF_CHAIN: QCoreApplication.translate("DataSafety", "does not follow the entry before it"),
+        CUT_SHORT: QCoreApplication.translate("DataSafety", "is gone or was rewritten since it was written down "
+                                                            "outside the file (the log was cut short)"),
     }.get(chain.kind, chain.kind)
     return QCoreApplication.translate("DataSafety", "The audit log was tampered with: entry {entry} (written {at}) {how}. "
               "The entries up to {last} are intact.").format(entry=chain.entry_id, at=chain.at[:16], how=how,

@@ -177,3 +177,29 @@ def test_the_migration_seals_the_entries_already_written(tmp_path):
         assert check_chain(shop.ctx.execute) is None
     finally:
         shop.close()
+
+
+def test_entries_cut_off_the_end_are_found_from_the_head_written_down_each_night(busy_day, shop_path, owner, clock):
+    from salon_desk.audit_chain import CUT_SHORT
+    busy_day.run_daily_jobs(backup=True)                       # the night: the chain's head is written down
+    heads = (shop_path.parent / "backups" / "shop.audit-heads").read_text().split()
+    head_id = int(heads[0])
+    assert head_id == audit_rows(shop_path)[-1][0]
+    con = raw(shop_path)
+    con.execute('DROP TRIGGER "audit_log_no_delete"')
+    con.execute("DELETE FROM audit_log WHERE id > ?", (head_id - 3,))   # the newest entries: the chain still holds
+    con.close()
+    from salon_desk.db.audit_log import check_chain
+    assert check_chain(busy_day.ctx.execute) is None
+    chain = audit_break(busy_day, owner)
+    assert (chain.entry_id, chain.kind, chain.after_id) == (head_id, CUT_SHORT, head_id - 3)
+
+
+def test_a_restore_sets_the_heads_aside_so_the_restored_chain_holds(busy_day, shop_path, owner, items, sell, clock):
+    made = busy_day.backups.backup_now(owner)
+    sell(None, [items.wcb])
+    busy_day.run_daily_jobs(backup=True)                       # a head newer than the backup's chain
+    busy_day.restore(owner, made)
+    boss = busy_day.staff.login("boss", "secret123")
+    assert busy_day.audit.verify(boss) == []
+    assert list((shop_path.parent / "backups").glob("shop.audit-heads-before-restore-*"))

@@ -161,3 +161,14 @@ def test_a_foreign_file_is_refused_before_anything_is_asked(make_window, shop, o
     box = window.pages["settings"].findChild(data_safety.DataSafetyBox)
     qtbot.mouseClick(box.restore, Qt.MouseButton.LeftButton)
     assert asked == [] and box.restore_result.text() != "" and not window.locked
+
+
+def test_every_kind_of_broken_link_has_its_own_sentence():
+    from salon_desk.audit_chain import ALTERED, CUT_SHORT, MISSING, OUT_OF_CHAIN, UNSEALED, ChainBreak
+    from salon_desk.db.ledger_check import Broken
+    sentences = {kind: data_safety.problem_sentence(Broken("audit", "x", ChainBreak(9, "2026-12-01 10:00:00", kind, 8)))
+                 for kind in (ALTERED, CUT_SHORT, MISSING, OUT_OF_CHAIN, UNSEALED)}
+    assert len(set(sentences.values())) == 5
+    assert sentences[CUT_SHORT] == ("审计日志被篡改：第 9 条（记于 2026-12-01 10:00）已不在或已被改写"
+                                    "（这条记录曾在文件之外登记过：日志被截短了）。第 8 条及之前的记录完好。")
+    assert "被删除" in sentences[MISSING] and "之外添加" in sentences[UNSEALED]
