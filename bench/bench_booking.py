@@ -13,6 +13,7 @@ transaction. Refused bookings (a clash) are timed too; both are reported.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import sqlite3
@@ -61,7 +62,8 @@ def seed_history(path: Path, technicians: list[int], services: list[int], custom
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--db", type=Path, default=Path("bench/out/big.sqlite"))
+    parser.add_argument("--db", type=Path, default=Path("bench/out/big10.sqlite"))
+    parser.add_argument("--profile", action="store_true", help="print where the booked calls spend their time")
     parser.add_argument("--bookings", type=int, default=300)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--sync", default="full", help="synchronous pragma (full as the shop runs; normal "
@@ -85,23 +87,47 @@ def main(argv=None) -> int:
     print(f"shop file: {customers} customers, {made} bookings in the history, {len(techs)} technicians")
     booked: list[float] = []
     refused: list[float] = []
+    booked_cpu: list[float] = []
+    refused_cpu: list[float] = []
+    load_before = os.getloadavg()
+    profiler = None
+    if args.profile:
+        import cProfile
+        profiler = cProfile.Profile()
     for _ in range(args.bookings):
         day = now.date() + timedelta(days=rng.randint(1, 21))
         start = datetime(day.year, day.month, day.day, rng.randint(10, 19), rng.choice([0, 15, 30, 45]))
         line = (rng.choice(services), rng.choice(techs), start, rng.choice([30, 45, 60, 90]), rng.random() < 0.5)
         customer = rng.randint(1, customers)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         try:
-            shop.appointments.book(cashier, [line], customer_id=customer)
+            if profiler is not None:
+                profiler.enable()
+            try:
+                shop.appointments.book(cashier, [line], customer_id=customer)
+            finally:
+                if profiler is not None:
+                    profiler.disable()
         except SalonError:
             refused.append(time.perf_counter() - t0)
+            refused_cpu.append(time.process_time() - c0)
         else:
             booked.append(time.perf_counter() - t0)
+            booked_cpu.append(time.process_time() - c0)
     b50, b95 = percentiles(booked)
-    print(f"book with the clash check: p50 {b50:.2f} ms, p95 {b95:.2f} ms (n={len(booked)}, synchronous={args.sync})")
+    c50, c95 = percentiles(booked_cpu)
+    print(f"book with the clash check: wall p50 {b50:.2f} ms, p95 {b95:.2f} ms; CPU p50 {c50:.2f} ms, "
+          f"p95 {c95:.2f} ms (n={len(booked)}, synchronous={args.sync})")
     if refused:
         r50, r95 = percentiles(refused)
-        print(f"refused (clash or hours): p50 {r50:.2f} ms, p95 {r95:.2f} ms (n={len(refused)})")
+        rc50, rc95 = percentiles(refused_cpu)
+        print(f"refused (clash or hours): wall p50 {r50:.2f} ms, p95 {r95:.2f} ms; CPU p50 {rc50:.2f} ms, "
+              f"p95 {rc95:.2f} ms (n={len(refused)})")
+    print("load average before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} {:.2f}".format(
+        *load_before, *os.getloadavg()))
+    if profiler is not None:
+        import pstats
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
     shop.close()
     return 0 if b95 <= 10 else 1
 

@@ -4,7 +4,9 @@
     QT_QPA_PLATFORM=offscreen python bench/bench_day_view.py     # or under Xvfb: xvfb-run python ...
 
 "Open" is set_day plus one full synchronous paint of the grid, the header and the time
-ruler; "move" is an accepted move (the page calls set_day again with the block moved)
+ruler, taking two days in turn (as a receptionist flips between today and tomorrow: the
+view keeps each block's painting across days); "open a day never seen" gives it a new
+day each time, so every block is laid out and painted from nothing; "move" is an accepted move (the page calls set_day again with the block moved)
 plus the same paint; "drag frame" is one mouse-move step of a drag, painted.
 """
 
@@ -86,6 +88,13 @@ def main(argv: list[str]) -> int:
         with opening:
             view.set_day(*shown)
             paint(view)
+    fresh = Clock()
+    unseen = [full_day(args.technicians, max(1, args.bookings // args.technicians), day + timedelta(days=2 + n),
+                       seed=100 + n) for n in range(args.runs)]
+    for n in range(args.runs):
+        with fresh:
+            view.set_day(day + timedelta(days=2 + n), *unseen[n], now)
+            paint(view)
     view.set_day(day, techs, books, now)
     paint(view)
 
@@ -117,7 +126,8 @@ def main(argv: list[str]) -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"platform {QApplication.platformName()}, window 1600x900, {len(techs)} technicians, "
           f"{len(books)} bookings, {args.runs} runs; load average {load:.1f} on {os.cpu_count()} CPUs")
-    for label, clock in (("open a day", opening), ("repaint after a move", moving), ("one drag frame", frames)):
+    for label, clock in (("open a day", opening), ("open a day never seen", fresh),
+                         ("repaint after a move", moving), ("one drag frame", frames)):
         p50, p95 = percentiles(clock.wall)
         c50, c95 = percentiles(clock.cpu)
         print(f"  {label:<22} wall p50 {p50:6.1f} ms  p95 {p95:6.1f} ms   cpu p50 {c50:6.1f} ms  p95 {c95:6.1f} ms")

@@ -8,6 +8,7 @@ database: the appointment service feeds these plain values in.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
@@ -237,6 +238,42 @@ def rota_from_json(value: Any) -> Rota:
 def validate_rota(value: Any) -> None:
     """The validator to register for setting ``appointments.hours``."""
     rota_from_json(value)
+
+
+def parse_clock(text: str, weekday: int) -> time:
+    """A time of day typed on the working-hours page: ``HH:MM`` (also ``9:00``, a full-width
+    colon or digits), on the quarter hour. ``weekday`` (0 = Monday) names the row in the error."""
+    value = unicodedata.normalize("NFKC", text or "").strip()
+    hours, sep, minutes = value.partition(":")
+    if not (sep and hours.isdigit() and minutes.isdigit() and 1 <= len(hours) <= 2 and len(minutes) == 2
+            and int(hours) <= 23 and int(minutes) <= 59):
+        raise InvalidInput("appointment.hours_bad_time", text=text, weekday=weekday)
+    if int(minutes) % STEP_MINUTES:
+        raise InvalidInput("appointment.hours_not_quarter", text=text, weekday=weekday)
+    return time(int(hours), int(minutes))
+
+
+def week_from_text(days: Sequence[tuple[str, str] | None], days_off: Iterable[date] = ()) -> WorkingHours:
+    """A technician's week as typed: seven (start, end) texts, Monday first, None for a day not
+    worked. Refused with a typed error naming the weekday: a bad time, a time off the quarter
+    hour, or an end not after the start."""
+    if len(days) != 7:
+        raise InvalidInput("settings.bad_working_hours")
+    week: list[DayHours | None] = []
+    for weekday, texts in enumerate(days):
+        if texts is None:
+            week.append(None)
+            continue
+        opens, closes = parse_clock(texts[0], weekday), parse_clock(texts[1], weekday)
+        if closes <= opens:
+            raise InvalidInput("appointment.hours_end_before_start", weekday=weekday, opens=opens, closes=closes)
+        week.append(DayHours(opens, closes))
+    return WorkingHours(tuple(week), frozenset(days_off))
+
+
+def with_hours(rota: Rota, technician_id: int, hours: WorkingHours) -> Rota:
+    """The rota with one technician's week and days off replaced."""
+    return Rota(rota.default, {**rota.technicians, technician_id: hours})
 
 
 # ---------------------------------------------------------------- the booking and its validation
@@ -618,3 +655,11 @@ class Reminder:
     consent: bool                      # False: "no contact consent", no message offered
     sent_at: datetime | None = None
     sent_by: str = ""
+
+
+@dataclass(frozen=True)
+class NoShows:
+    """A customer's no-shows so far, for their file: how many and the latest booking's start."""
+
+    count: int = 0
+    last: datetime | None = None

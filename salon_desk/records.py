@@ -133,6 +133,7 @@ class CatalogueItem:
     stock: int | None            # products only
     low_stock_at: int | None
     aftercare: str = ""          # 护理建议 (services): goes into the follow-up message
+    care_tip: str = ""           # 到店小贴士 (services): goes into tomorrow's booking reminder
 
     @property
     def low_stock(self) -> bool:

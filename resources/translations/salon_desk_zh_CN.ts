@@ -2261,6 +2261,18 @@ Ask the customer.</source>
         <translation>此预约不存在。</translation>
     </message>
     <message>
+        <source>{weekday}: “{text}” is not a time like 09:30.</source>
+        <translation>{weekday}：“{text}”不是 09:30 这样的时间。</translation>
+    </message>
+    <message>
+        <source>{weekday}: “{text}” is not on the quarter hour (minutes 00, 15, 30 or 45).</source>
+        <translation>{weekday}：“{text}”不在整刻钟上（分钟须为 00、15、30 或 45）。</translation>
+    </message>
+    <message>
+        <source>{weekday}: the end ({closes}) must be after the start ({opens}).</source>
+        <translation>{weekday}：下班时间（{closes}）必须晚于上班时间（{opens}）。</translation>
+    </message>
+    <message>
         <source>{technician} is already booked from {start} to {end} ({customer}).</source>
         <translation>{technician} 在 {start}–{end} 已有预约（{customer}）。</translation>
     </message>
@@ -2339,6 +2351,10 @@ Ask the customer.</source>
     <message>
         <source>The aftercare advice is too long (at most {max} characters).</source>
         <translation>护理建议太长了（最多 {max} 个字）。</translation>
+    </message>
+    <message>
+        <source>The care tip is too long (at most {max} characters).</source>
+        <translation>到店小贴士太长了（最多 {max} 个字）。</translation>
     </message>
     <message>
         <source>This follow-up is already closed.</source>
@@ -2616,6 +2632,10 @@ Ask the customer.</source>
         <translation> 分钟</translation>
     </message>
     <message>
+        <source>e.g. do not wash your hair the day before</source>
+        <translation>例如：染发前一天请勿洗头</translation>
+    </message>
+    <message>
         <source>Member discount applies</source>
         <translation>享受会员折扣</translation>
     </message>
@@ -2662,6 +2682,10 @@ Ask the customer.</source>
     <message>
         <source>Usual duration:</source>
         <translation>常规时长：</translation>
+    </message>
+    <message>
+        <source>Care tip (in the reminder):</source>
+        <translation>到店小贴士（写进预约提醒）：</translation>
     </message>
     <message>
         <source>Opening stock:</source>
@@ -2938,6 +2962,34 @@ Ask the customer.</source>
         <source>No-show</source>
         <translation>爽约</translation>
     </message>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -3149,6 +3201,17 @@ Ask the customer.</source>
     <message>
         <source>Reason:</source>
         <translation>原因：</translation>
+    </message>
+</context>
+<context>
+    <name>NoShowFlag</name>
+    <message>
+        <source>No-shows: {count} (last {day})</source>
+        <translation>爽约 {count} 次（最近 {day}）</translation>
+    </message>
+    <message>
+        <source>Booked and did not come {count} times: confirm the booking the day before.</source>
+        <translation>预约后未到店 {count} 次：请在前一天确认预约。</translation>
     </message>
 </context>
 <context>
@@ -4408,6 +4471,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>重设密码</translation>
     </message>
     <message>
+        <source>Working hours…</source>
+        <translation>上班时间…</translation>
+    </message>
+    <message>
         <source>Staff member</source>
         <translation>员工</translation>
     </message>
@@ -4798,6 +4865,65 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Give the gift</source>
         <translation>发放礼物</translation>
+    </message>
+</context>
+<context>
+    <name>WorkingHoursDialog</name>
+    <message>
+        <source>Working hours</source>
+        <translation>上班时间</translation>
+    </message>
+    <message>
+        <source>&amp;Technician:</source>
+        <translation>技师(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Hours each weekday (HH:MM, on the quarter hour)</source>
+        <translation>每周上班时间（时:分，整刻钟）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>上班</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>下班</translation>
+    </message>
+    <message>
+        <source>works</source>
+        <translation>上班</translation>
+    </message>
+    <message>
+        <source>Same hours as Monday on every day worked</source>
+        <translation>上班的日子都与星期一相同</translation>
+    </message>
+    <message>
+        <source>Days off (leave, holidays)</source>
+        <translation>休息日（请假、节假日）</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add day off</source>
+        <translation>添加休息日(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove day off (Del)</source>
+        <translation>删除休息日（Del）</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>The hours of {name} are changed but not saved. Save them now?</source>
+        <translation>{name}的上班时间已修改但未保存。现在保存吗？</translation>
+    </message>
+    <message>
+        <source>Saved: bookings for {name} are checked against these hours.</source>
+        <translation>已保存：{name}的预约今后按此时间检查。</translation>
     </message>
 </context>
 </TS>

@@ -11,23 +11,24 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
-from peewee import JOIN
+from peewee import fn
 
 from .. import appointments as rules
 from ..appointments import (
-    BookContext, BookedService, BookingDraft, BookingInfo, BookingLine, BookingRecord, BookingStatus, Reminder,
+    BookContext, BookedService, BookingDraft, BookingInfo, BookingLine, BookingRecord, BookingStatus, NoShows, Reminder,
     ReminderLine, ServiceRef, Slot, TechnicianDay, TechnicianRef,
 )
 from ..errors import NotFound, PermissionDenied
 from ..records import VisitInfo
 from ..roles import Perm, Role
-from .birthday_perks import birthday_status
+from ..birthday import window_birthday
 from .context import Actor, ShopContext
 from .customer_rows import current_consents
 from .models import (
-    Booking, BookingLine as LineRow, Complaint, Customer, Item, Member, Sale, Staff,
+    Booking, BookingLine as LineRow, Customer, Item, Staff,
 )
 from .permissions import ANY_STAFF, requires
+from .rows import as_dict, as_dicts
 from .visits import VisitService
 
 
@@ -35,6 +36,19 @@ def complete_booking_of_visit(ctx: ShopContext, visit_id: int) -> None:
     """Inside the checkout transaction: the booking checked in to this visit is completed."""
     Booking.update(status=BookingStatus.COMPLETED.value, completed_at=ctx.now()).where(
         (Booking.visit == visit_id) & (Booking.status == BookingStatus.CHECKED_IN.value)).execute()
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def _stamp(value: datetime) -> str:
+    """A datetime as the shop file stores it (peewee's DateTimeField: ISO with a space)."""
+    return value.isoformat(" ")
+
+
+def _read_stamp(value: str | datetime) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
 def _day_bounds(day: date) -> tuple[datetime, datetime]:
@@ -54,41 +68,45 @@ class AppointmentService:
     def _rota(self) -> rules.Rota:
         return rules.rota_from_json(self.ctx.setting("appointments.hours"))
 
-    @staticmethod
-    def _technicians() -> dict[int, TechnicianRef]:
-        return {s.id: TechnicianRef(s.id, s.display_name, bool(s.active))
-                for s in Staff.select(Staff.id, Staff.display_name, Staff.active)}
+    def _technicians(self, ids: Iterable[int]) -> dict[int, TechnicianRef]:
+        """The staff members named (by id): what the rules need of the booking's technicians."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        rows = as_dicts(self.ctx.execute(self.ctx.sql.BOOKING_STAFF.format(marks=_marks(wanted)), wanted))
+        return {r["id"]: TechnicianRef(r["id"], r["display_name"], bool(r["active"])) for r in rows}
 
-    @staticmethod
-    def _services(ids: Iterable[int]) -> dict[int, ServiceRef]:
-        return {i.id: ServiceRef(i.id, i.name, i.duration_min or 60, bool(i.active))
-                for i in Item.select().where((Item.id.in_(list(set(ids)))) & (Item.kind == "service"))}
+    def _services(self, ids: Iterable[int]) -> dict[int, ServiceRef]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        rows = as_dicts(self.ctx.execute(self.ctx.sql.BOOKING_SERVICES.format(marks=_marks(wanted)), wanted))
+        return {r["id"]: ServiceRef(r["id"], r["name"], r["duration_min"] or 60, bool(r["active"]),
+                                    r["care_tip"] or "") for r in rows}
 
-    @staticmethod
-    def _slots(technician_ids: Iterable[int], first: datetime, last: datetime) -> list[Slot]:
+    def _slots(self, technician_ids: Iterable[int], first: datetime, last: datetime) -> list[Slot]:
         """The slots holding time of these technicians between ``first`` and ``last``."""
-        query = (LineRow.select(LineRow.booking, LineRow.technician, LineRow.start_at, LineRow.end_at,
-                                Booking.status, Booking.newcomer_name, Customer.name.alias("cname"))
-                 .join(Booking).join(Customer, JOIN.LEFT_OUTER, on=(Booking.customer == Customer.id))
-                 .where(LineRow.technician.in_(list(set(technician_ids))) & (LineRow.start_at < last)
-                        # no service is longer than MAX_LINE_MINUTES: the index reads only the window
-                        & (LineRow.start_at > first - timedelta(minutes=rules.MAX_LINE_MINUTES))
-                        & (LineRow.end_at > first)
-                        & Booking.status.in_([s.value for s in rules.HOLDS_TIME]))
-                 .dicts())
-        return [Slot(r["booking"], r["technician"], r["start_at"], r["end_at"], r["cname"] or r["newcomer_name"],
-                     BookingStatus(r["status"])) for r in cast(Iterable[dict[str, Any]], query)]
+        techs = sorted(set(technician_ids))
+        if not techs:
+            return []
+        earliest = first - timedelta(minutes=rules.MAX_LINE_MINUTES)
+        rows = as_dicts(self.ctx.execute(self.ctx.sql.BOOKING_SLOTS.format(marks=_marks(techs)),
+                                         [*techs, _stamp(last), _stamp(earliest), _stamp(first)]))
+        return [Slot(r["booking_id"], r["technician_id"], _read_stamp(r["start_at"]), _read_stamp(r["end_at"]),
+                     r["name"] or "", BookingStatus(r["status"])) for r in rows]
 
     def _check(self, draft: BookingDraft, before: BookingDraft | None = None,
-               services: dict[int, ServiceRef] | None = None) -> None:
+               services: dict[int, ServiceRef] | None = None) -> dict[int, TechnicianRef]:
+        """Refuse the draft with a typed error; returns its technicians (for the record)."""
         techs = [line.technician_id for line in draft.lines]
         first = min((l.start for l in draft.lines), default=self.ctx.now()) - timedelta(hours=12)
         last = max((l.end for l in draft.lines), default=self.ctx.now()) + timedelta(hours=12)
         if services is None:
             services = self._services(l.service_id for l in draft.lines)
-        context = BookContext(self.ctx.now(), self._technicians(), services,
-                              self._rota(), self._slots(techs, first, last) if techs else [])
+        technicians = self._technicians(techs)
+        context = BookContext(self.ctx.now(), technicians, services, self._rota(), self._slots(techs, first, last))
         rules.validate_booking(draft, context, before=before)
+        return technicians
 
     # ------------------------------------------------------------ records
 
@@ -143,12 +161,12 @@ class AppointmentService:
         catalogue's usual duration, designated) — for a customer from the file or a newcomer.
         Refused with a typed error (the clash names who and when); nothing is written then."""
         with self.ctx.db.atomic():
-            customer_name = ""
+            customer_name, no_shows = "", 0
             if customer_id is not None:
-                customer = Customer.get_or_none(Customer.id == customer_id)
-                if customer is None or customer.anonymised_at:
+                customer = as_dict(self.ctx.execute(self.ctx.sql.BOOKING_CUSTOMER, (customer_id,)))
+                if customer is None or customer["anonymised"]:
                     raise NotFound("customer.not_found", id=customer_id)
-                customer_name = customer.name
+                customer_name, no_shows = customer["name"], int(customer["no_shows"])
             usual = self._services(s[0] for s in services)
             lines = tuple(BookingLine(int(sid), int(tid), start,
                                       int(minutes) if minutes is not None
@@ -157,23 +175,27 @@ class AppointmentService:
             draft = BookingDraft(lines, customer_id=customer_id, customer_name=customer_name,
                                  newcomer_name="" if customer_id else newcomer_name.strip(),
                                  newcomer_phone="" if customer_id else newcomer_phone.strip(), notes=notes.strip())
-            self._check(draft, services=usual)
-            row = Booking.create(customer=customer_id, newcomer_name=draft.newcomer_name,
-                                 newcomer_phone=draft.newcomer_phone, notes=draft.notes,
-                                 status=BookingStatus.BOOKED.value, start_at=draft.start, end_at=draft.end,
-                                 booked_by=actor.row, booked_at=self.ctx.now(), cancel_reason="")
-            line_ids = self._write_lines(row, draft)
-            self.ctx.audit(actor, "booking_made", target=f"booking:{row.id}", start=draft.start)
+            technicians = self._check(draft, services=usual)
+            booked_at = self.ctx.now()
+            booking_id = self.ctx.execute(self.ctx.sql.INSERT_BOOKING, (
+                customer_id, draft.newcomer_name, draft.newcomer_phone, draft.notes, _stamp(draft.start),
+                _stamp(draft.end), actor.id, _stamp(booked_at))).lastrowid
+            assert booking_id is not None
+            values = [v for l in draft.lines for v in (booking_id, l.service_id, l.technician_id, _stamp(l.start),
+                                                        _stamp(l.end), l.minutes, int(l.designated))]
+            rows = self.ctx.sql.INSERT_BOOKING_LINES.format(rows=", ".join(["(?, ?, ?, ?, ?, ?, ?)"] * len(draft.lines)))
+            written = {(r["technician_id"], _read_stamp(r["start_at"])): r["id"]
+                       for r in as_dicts(self.ctx.execute(rows, values))}
+            self.ctx.audit(actor, "booking_made", target=f"booking:{booking_id}", start=draft.start)
             # the record from what was just written (no second read of the booking)
-            names = {t.id: t.name for t in self._technicians().values()}
             return BookingRecord(
-                row.id, BookingStatus.BOOKED, customer_id, customer_name or draft.newcomer_name, draft.newcomer_phone,
-                draft.start, draft.end,
-                tuple(sorted((BookedService(i, l.service_id, usual[l.service_id].name, l.technician_id,
-                                            names.get(l.technician_id, ""), l.start, l.minutes, l.designated)
-                              for i, l in zip(line_ids, draft.lines)), key=lambda s: (s.start, s.line_id))),
-                draft.notes, actor.display_name, row.booked_at, "", None,
-                self._no_shows(customer_id) if customer_id else 0)
+                booking_id, BookingStatus.BOOKED, customer_id, customer_name or draft.newcomer_name,
+                draft.newcomer_phone, draft.start, draft.end,
+                tuple(sorted((BookedService(written[(l.technician_id, l.start)], l.service_id,
+                                            usual[l.service_id].name, l.technician_id,
+                                            technicians[l.technician_id].name, l.start, l.minutes, l.designated)
+                              for l in draft.lines), key=lambda s: (s.start, s.line_id))),
+                draft.notes, actor.display_name, booked_at, "", None, no_shows)
 
     def _change(self, actor: Actor, booking_id: int, change: Any, action: str) -> BookingRecord:
         with self.ctx.db.atomic():
@@ -241,52 +263,52 @@ class AppointmentService:
     @requires(ANY_STAFF)
     def day(self, actor: Actor, day: date) -> list[BookingInfo]:
         """Every block of ``day`` (one per booking and technician) with its badges;
-        a technician sees only their own services."""
+        a technician sees only their own services. Two statements, whatever the day holds."""
         first, last = _day_bounds(day)
-        query = (LineRow.select(LineRow, Item.name.alias("item_name")).join(Item).switch(LineRow).join(Booking)
-                 .where((Booking.start_at >= first - timedelta(hours=12)) & (LineRow.start_at < last)
-                        & (LineRow.end_at > first)).order_by(LineRow.start_at, LineRow.id))
-        if not actor.can(Perm.APPOINTMENTS):
-            query = query.where(LineRow.technician == actor.id)
-        lines = list(query.objects())
+        params: list[Any] = [_stamp(first - timedelta(hours=12)), _stamp(last), _stamp(first)]
+        own = not actor.can(Perm.APPOINTMENTS)
+        if own:
+            params.append(actor.id)
+        lines = as_dicts(self.ctx.execute(self.ctx.sql.DAY_LINES.format(
+            technician=" AND l.technician_id = ?" if own else ""), params))
         names = self.ctx.staff_names()
-        bookings = {b.id: b for b in Booking.select().where(Booking.id.in_({l.booking_id for l in lines}))}
         late_after = self.ctx.setting("appointments.late_minutes")
         now = self.ctx.now()
-        health = actor.can(Perm.SEE_HEALTH)
-        badges: dict[int, dict[str, Any]] = {}
-        groups: dict[tuple[int, int], list[Any]] = {}
+        badges = self._badges({l["customer_id"] for l in lines if l["customer_id"]}, actor.can(Perm.SEE_HEALTH), day)
+        groups: dict[tuple[int, int], list[dict[str, Any]]] = {}
         for line in lines:
-            groups.setdefault((line.booking_id, line.technician_id), []).append(line)
+            groups.setdefault((line["booking_id"], line["technician_id"]), []).append(line)
         out = []
         for (booking_id, tech_id), group in groups.items():
-            b = bookings[booking_id]
-            status = BookingStatus(b.status)
-            extra = badges.get(b.customer_id) if b.customer_id else None
-            if b.customer_id and extra is None:
-                extra = badges[b.customer_id] = self._badges(b.customer_id, health)
-            start = min(l.start_at for l in group)
+            b = group[0]
+            status = BookingStatus(b["status"])
+            customer_id = b["customer_id"]
+            extra = badges.get(customer_id) if customer_id else None
             out.append(BookingInfo(
-                b.id, tech_id, names.get(tech_id, ""), start, max(l.end_at for l in group),
-                tuple(l.item_name for l in group), status, b.customer_id,
-                extra["name"] if extra else "", "" if b.customer_id else b.newcomer_name,
-                "" if b.customer_id else b.newcomer_phone, any(l.designated for l in group), b.notes,
+                booking_id, tech_id, names.get(tech_id, ""), min(_read_stamp(l["start_at"]) for l in group),
+                max(_read_stamp(l["end_at"]) for l in group), tuple(l["item_name"] for l in group), status,
+                customer_id, extra["name"] if extra else "", "" if customer_id else b["newcomer_name"],
+                "" if customer_id else b["newcomer_phone"], any(bool(l["designated"]) for l in group), b["notes"],
                 **({k: v for k, v in extra.items() if k != "name"} if extra else {"first_visit": True}),
-                late=rules.is_late(status, b.start_at, now, late_after)))
+                late=rules.is_late(status, _read_stamp(b["booking_start"]), now, late_after)))
         return out
 
-    def _badges(self, customer_id: int, health: bool) -> dict[str, Any]:
-        customer = Customer.get_by_id(customer_id)
-        member = Member.get_or_none((Member.customer == customer_id) & (Member.active == True))  # noqa: E712
-        birthday = birthday_status(self.ctx, customer_id)
-        return {"name": customer.name, "tier": member.tier if member else None,
-                "birthday": bool(birthday and birthday.in_window),
-                "allergy": bool(health and customer.allergies.strip()),
-                "complaint": Complaint.select().where((Complaint.customer == customer_id)
-                                                      & Complaint.resolved_at.is_null()).exists(),
-                "first_visit": not Sale.select().where((Sale.customer == customer_id)
-                                                       & (Sale.status == "completed")).exists(),
-                "no_shows": self._no_shows(customer_id)}
+    def _badges(self, customer_ids: set[int], health: bool, day: date) -> dict[int, dict[str, Any]]:
+        """The day's customers' badges (name, tier, birthday in window, allergy, open complaint,
+        first visit, no-shows so far) in one statement. The birthday window is that of the day
+        shown: the perk applies on the day of the visit, not on the day it was booked."""
+        if not customer_ids:
+            return {}
+        wanted = sorted(customer_ids)
+        rows = as_dicts(self.ctx.execute(self.ctx.sql.DAY_BADGES.format(marks=_marks(wanted)), wanted))
+        window = self.ctx.setting("birthday.window")
+        return {r["id"]: {"name": r["name"], "tier": r["tier"],
+                          "birthday": bool(r["birth_month"] and r["birth_day"]
+                                           and window_birthday(r["birth_month"], r["birth_day"], day, window)),
+                          "allergy": bool(health and (r["allergies"] or "").strip()),
+                          "complaint": bool(r["complaint"]), "first_visit": not r["visited"],
+                          "no_shows": int(r["no_shows"])}
+                for r in rows}
 
     @requires(ANY_STAFF)
     def week(self, actor: Actor, first_day: date, days: int = 7) -> dict[date, int]:
@@ -301,6 +323,18 @@ class AppointmentService:
         for row in query:
             counts[row.start_at.date()] += 1
         return counts
+
+    @requires(ANY_STAFF)
+    def no_shows_of(self, actor: Actor, customer_id: int) -> NoShows:
+        """How often the customer booked and did not come, and when last (their file shows it)."""
+        row = cast(dict[str, Any], (
+            Booking.select(fn.COUNT(Booking.id).alias("n"), fn.MAX(Booking.start_at).alias("last"))
+            .where((Booking.customer == customer_id) & (Booking.status == BookingStatus.NO_SHOW.value))
+            .dicts().get()))
+        last = row["last"]
+        if isinstance(last, str):            # an aggregate comes back as SQLite's text
+            last = datetime.fromisoformat(last)
+        return NoShows(int(row["n"] or 0), last)
 
     @requires(Perm.APPOINTMENTS)
     def today_for_customer(self, actor: Actor, customer_id: int) -> list[BookingRecord]:
@@ -337,18 +371,21 @@ class AppointmentService:
     def reminders(self, actor: Actor) -> list[Reminder]:
         """Tomorrow's bookings with a ready message; those without contact consent get none."""
         first, last = _day_bounds(self.ctx.today() + timedelta(days=1))
-        rows = (Booking.select().where((Booking.start_at >= first) & (Booking.start_at < last)
-                                       & (Booking.status == BookingStatus.BOOKED.value))
-                .order_by(Booking.start_at, Booking.id))
+        rows = list(Booking.select().where((Booking.start_at >= first) & (Booking.start_at < last)
+                                           & (Booking.status == BookingStatus.BOOKED.value))
+                    .order_by(Booking.start_at, Booking.id))
         shop = (self.ctx.setting("shop.name"), self.ctx.setting("shop.address"), self.ctx.setting("shop.phone"))
         names = self.ctx.staff_names()
         out = []
+        tips = {i.id: i.care_tip or "" for i in Item.select(Item.id, Item.care_tip).where(
+            Item.id.in_(LineRow.select(LineRow.item).where(LineRow.booking.in_([r.id for r in rows]))))}
         for row in rows:
             record = self._record(row)
             # a newcomer gave their phone to be called about this booking; a customer on file needs consent
             given = current_consents(row.customer_id).get("marketing") if row.customer_id else None
             consent = row.customer_id is None or bool(given and given.granted)
-            text = rules.reminder_text(record.name, [ReminderLine(s.start, s.service_name, s.technician_name)
+            text = rules.reminder_text(record.name, [ReminderLine(s.start, s.service_name, s.technician_name,
+                                                                  tips.get(s.service_id, ""))
                                                      for s in record.services],
                                        shop_name=shop[0], shop_address=shop[1], shop_phone=shop[2]) if consent else ""
             out.append(Reminder(row.id, record.name, row.start_at, text, consent, row.reminder_sent_at,

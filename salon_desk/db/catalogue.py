@@ -30,7 +30,8 @@ def item_record(row: Item, stock: int | None) -> CatalogueItem:
     return CatalogueItem(row.id, row.kind, row.code, row.name, row.category, row.price_fen,
                          row.duration_min, row.member_discount, row.active,
                          stock if row.kind == "product" else None,
-                         row.low_stock_at if row.kind == "product" else None, row.aftercare or "")
+                         row.low_stock_at if row.kind == "product" else None, row.aftercare or "",
+                         row.care_tip or "")
 
 
 AFTERCARE_MAX = 300
@@ -41,6 +42,17 @@ def _aftercare(text: object) -> str:
     value = (text or "").strip() if isinstance(text, str) or text is None else None
     if value is None or len(value) > AFTERCARE_MAX:
         raise InvalidInput("item.aftercare_too_long", max=AFTERCARE_MAX)
+    return value
+
+
+CARE_TIP_MAX = 200
+
+
+def _care_tip(text: object) -> str:
+    """到店小贴士: optional free text for the reminder before the visit, at most 200 characters."""
+    value = (text or "").strip() if isinstance(text, str) or text is None else None
+    if value is None or len(value) > CARE_TIP_MAX:
+        raise InvalidInput("item.care_tip_too_long", max=CARE_TIP_MAX)
     return value
 
 
@@ -92,7 +104,8 @@ class CatalogueService:
     @requires(Perm.CATALOGUE)
     def add_item(self, actor: Actor, *, kind: str, code: str, name: str, price_fen: int,
                  category: str = "other", duration_min: int = 0, member_discount: bool = True,
-                 stock: int = 0, low_stock_at: int | None = None, aftercare: str = "") -> CatalogueItem:
+                 stock: int = 0, low_stock_at: int | None = None, aftercare: str = "",
+                 care_tip: str = "") -> CatalogueItem:
         owner = actor.row
         category = "product" if kind == "product" else category
         self._validate_item(kind, code, name, category, price_fen)
@@ -104,7 +117,7 @@ class CatalogueService:
             row = Item.create(kind=kind, code=code.strip(), name=name.strip(), category=category,
                               price_fen=price_fen, duration_min=duration_min,
                               member_discount=member_discount, low_stock_at=low_stock_at,
-                              aftercare=_aftercare(aftercare))
+                              aftercare=_aftercare(aftercare), care_tip=_care_tip(care_tip))
             if kind == "product" and stock:
                 StockMove.create(item=row, quantity=stock, kind="receive", at=self.ctx.now(), staff=owner)
             self.ctx.audit(owner, "item_created", target=row.code, price_fen=price_fen)
@@ -118,7 +131,7 @@ class CatalogueService:
         """
         owner = actor.row
         allowed = {"name", "price_fen", "category", "duration_min", "member_discount", "active", "low_stock_at",
-                   "aftercare"}
+                   "aftercare", "care_tip"}
         unknown = set(changes) - allowed
         if unknown:
             raise InvalidInput("item.unknown_field", fields=sorted(unknown))
@@ -129,6 +142,8 @@ class CatalogueService:
             before = {k: getattr(row, k) for k in changes}
             if "aftercare" in changes:
                 changes["aftercare"] = _aftercare(changes["aftercare"])
+            if "care_tip" in changes:
+                changes["care_tip"] = _care_tip(changes["care_tip"])
             for key, value in changes.items():
                 setattr(row, key, value.strip() if isinstance(value, str) else value)
             self._validate_item(row.kind, row.code, row.name, row.category, row.price_fen)

@@ -73,6 +73,15 @@ AFTERCARE = {
     "B01": "护理当晚不要化浓妆，多喝水，三天内避免去角质",
     "N02": "美睫后 6 小时内不要沾水，不要用油性卸妆产品",
 }
+# 到店小贴士: what tomorrow's reminder asks of the customer before the visit
+CARE_TIPS = {
+    "H03": "染发前一天请勿洗头，头皮如有破损请提前告知",
+    "H04": "烫发约需 2.5 小时，请预留时间，前一天请勿洗头",
+    "N02": "请素颜到店，不要涂睫毛膏",
+    "B01": "请素颜到店，护理约需 1 小时",
+    "S01": "按摩前一小时请勿饱餐，穿宽松上衣更方便",
+    "H05": "护理前两天请勿染烫，头皮如有伤口请提前告知",
+}
 # (category, channel, what the customer said) — every category of SPEC §7 appears
 COMPLAINTS = [
     ("result", "wechat", "染发回家洗了一次颜色就掉了不少，和说好的不一样"),
@@ -153,6 +162,8 @@ def _populate(shop: Shop, clock: _Clock, rng: random.Random, n_customers: int, s
                                     stock=60 if kind == "product" else 0, low_stock_at=5 if kind == "product" else None)
     for code, advice in AFTERCARE.items():
         shop.catalogue.update_item(owner, items[code].id, aftercare=advice)
+    for code, tip in CARE_TIPS.items():
+        shop.catalogue.update_item(owner, items[code].id, care_tip=tip)
     # session packages (次卡): ten 补水护理 plus one gifted; a pool of hair care sessions
     shop.packages.define(owner, code="K01", name="补水护理10次卡", price_fen=200_000, sessions=10, gifted=1,
                          services=[(items["B01"].id, None)], member_discount=False)
@@ -494,9 +505,10 @@ def _book_ahead(shop: Shop, cashier: StaffInfo, staff: dict[str, StaffInfo], ite
     made = 0
     for offset in range(15):
         day = now.date() + timedelta(days=offset)
-        wanted = (12 if day.weekday() >= 5 else 7) - offset // 4
+        wanted = (12 if day.weekday() >= 5 else 7) - offset // 4 + (4 if offset == 0 else 0)
+        first_hour = 10 if offset else min(19, now.hour + 1)     # today: the afternoon still to come
         for _ in range(wanted):
-            start = datetime.combine(day, time(rng.randint(10, 19), rng.choice([0, 15, 30, 45])))
+            start = datetime.combine(day, time(rng.randint(first_hour, 19), rng.choice([0, 15, 30, 45])))
             if start > now and _random_booking(shop, cashier, staff, items, people, start, rng) is not None:
                 made += 1
     return made

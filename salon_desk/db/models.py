@@ -128,6 +128,7 @@ class Item(Base):
     active = BooleanField(default=True)
     low_stock_at = IntegerField(null=True)
     aftercare = TextField(default="")   # 护理建议: printed into the follow-up message after the service
+    care_tip = TextField(default="")    # 到店小贴士: told in tomorrow's booking reminder (before the visit)
 
 
 class Visit(Base):

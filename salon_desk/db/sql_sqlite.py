@@ -344,3 +344,52 @@ AUDIT_CHAIN = ('SELECT "id", "at", "staff_id", "action", "target", "details", "p
                ' FROM "audit_log" ORDER BY "id"')
 LAST_BOOKS_CHECK = ("SELECT at, action, details FROM audit_log WHERE action IN ('books_checked', 'books_verified')"
                     " ORDER BY id DESC LIMIT 1")
+
+
+# -- appointments (booking: one statement per read, the services' lines in one insert) ------
+BOOKING_CUSTOMER = """
+SELECT c.name AS name, c.anonymised_at IS NOT NULL AS anonymised,
+       (SELECT COUNT(*) FROM booking b WHERE b.customer_id = c.id AND b.status = 'no_show') AS no_shows
+FROM customer c WHERE c.id = ?"""
+# {marks}: one ? per id
+BOOKING_SERVICES = """
+SELECT id, name, duration_min, active, care_tip FROM item WHERE kind = 'service' AND id IN ({marks})"""
+BOOKING_STAFF = "SELECT id, display_name, active FROM staff WHERE id IN ({marks})"
+# The slots holding time of these technicians that may touch [first, last): the (technician, start)
+# index reads only the window, since no service is longer than appointments.MAX_LINE_MINUTES.
+BOOKING_SLOTS = """
+SELECT l.booking_id AS booking_id, l.technician_id AS technician_id, l.start_at AS start_at, l.end_at AS end_at,
+       b.status AS status, COALESCE(c.name, b.newcomer_name) AS name
+FROM booking_line l
+JOIN booking b ON b.id = l.booking_id
+LEFT JOIN customer c ON c.id = b.customer_id
+WHERE l.technician_id IN ({marks}) AND l.start_at < ? AND l.start_at > ? AND l.end_at > ?
+  AND b.status IN ('booked', 'checked_in')"""
+INSERT_BOOKING = """
+INSERT INTO booking (customer_id, newcomer_name, newcomer_phone, notes, status, start_at, end_at, booked_by_id,
+                     booked_at, cancel_reason)
+VALUES (?, ?, ?, ?, 'booked', ?, ?, ?, ?, '')"""
+# {rows}: one "(?, ?, ?, ?, ?, ?, ?)" per line; RETURNING names each line by technician and start
+INSERT_BOOKING_LINES = """
+INSERT INTO booking_line (booking_id, item_id, technician_id, start_at, end_at, minutes, designated)
+VALUES {rows} RETURNING id, technician_id, start_at"""
+# The day view: every service touching the day, with its booking and service name ({technician}: an
+# extra "AND l.technician_id = ?" for a technician's own column, or nothing)
+DAY_LINES = """
+SELECT l.booking_id AS booking_id, l.technician_id AS technician_id, l.start_at AS start_at, l.end_at AS end_at,
+       l.designated AS designated, i.name AS item_name, b.status AS status, b.customer_id AS customer_id,
+       b.newcomer_name AS newcomer_name, b.newcomer_phone AS newcomer_phone, b.notes AS notes,
+       b.start_at AS booking_start
+FROM booking_line l
+JOIN booking b ON b.id = l.booking_id
+JOIN item i ON i.id = l.item_id
+WHERE b.start_at >= ? AND l.start_at < ? AND l.end_at > ?{technician}
+ORDER BY l.start_at, l.id"""
+# The badges of the day's customers, all at once ({marks}: one ? per customer id)
+DAY_BADGES = """
+SELECT c.id AS id, c.name AS name, c.allergies AS allergies, c.birth_month AS birth_month, c.birth_day AS birth_day,
+       (SELECT m.tier FROM member m WHERE m.customer_id = c.id AND m.active = 1) AS tier,
+       EXISTS (SELECT 1 FROM complaint k WHERE k.customer_id = c.id AND k.resolved_at IS NULL) AS complaint,
+       EXISTS (SELECT 1 FROM sale s WHERE s.customer_id = c.id AND s.status = 'completed') AS visited,
+       (SELECT COUNT(*) FROM booking n WHERE n.customer_id = c.id AND n.status = 'no_show') AS no_shows
+FROM customer c WHERE c.id IN ({marks})"""

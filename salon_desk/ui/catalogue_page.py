@@ -14,6 +14,7 @@ from ..roles import Perm, Role
 from . import errors_text, labels
 from .ops import CATALOGUE, STAFF, Ops
 from .record_models import CatalogueModel, StaffModel
+from .working_hours import show_working_hours
 from .widgets import TextPrompt, current_record, error_label, make_table, select_row
 
 
@@ -76,6 +77,10 @@ class ItemsTab(_ListEditor):
         self.duration = QSpinBox()
         self.duration.setRange(0, 600)
         self.duration.setSuffix(self.tr(" min"))
+        self.care_tip = QLineEdit()      # 到店小贴士: said in tomorrow's booking reminder
+        self.care_tip.setObjectName("care_tip")
+        self.care_tip.setMaxLength(200)
+        self.care_tip.setPlaceholderText(self.tr("e.g. do not wash your hair the day before"))
         self.discount = QCheckBox(self.tr("Member discount applies"))
         self.active = QCheckBox(self.tr("Offered (active)"))
         self.stock = QSpinBox()
@@ -97,6 +102,7 @@ class ItemsTab(_ListEditor):
         form.addRow(self.tr("Category:"), self.category)
         form.addRow(self.tr("Price (yuan):"), self.price)
         form.addRow(self.tr("Usual duration:"), self.duration)
+        form.addRow(self.tr("Care tip (in the reminder):"), self.care_tip)
         form.addRow("", self.discount)
         form.addRow("", self.active)
         form.addRow(self.tr("Opening stock:"), self.stock)
@@ -123,6 +129,7 @@ class ItemsTab(_ListEditor):
             self.category.setCurrentIndex(max(0, self.category.findData(item.category)))
         self.price.setText(labels.money(item.price_fen)[1:] if item else "")
         self.duration.setValue(item.duration_min if item else 0)
+        self.care_tip.setText(item.care_tip if item else "")
         self.discount.setChecked(item.member_discount if item else True)
         self.active.setChecked(item.active if item else True)
         self.stock.setValue((item.stock or 0) if item else 0)
@@ -133,6 +140,7 @@ class ItemsTab(_ListEditor):
         service = self.kind.currentData() == "service"
         self.category.setEnabled(service)
         self.duration.setEnabled(service)
+        self.care_tip.setEnabled(service)
         self.stock.setEnabled(not service and self.item is None)
         self.low.setEnabled(not service)
         self.receive_button.setEnabled(not service and self.item is not None)
@@ -155,6 +163,7 @@ class ItemsTab(_ListEditor):
             fields = dict(kind=kind, code=self.code.text(), name=self.name.text(), price_fen=price,
                           category=category, duration_min=self.duration.value(),
                           member_discount=self.discount.isChecked(), stock=self.stock.value(),
+                          care_tip=self.care_tip.text() if kind == "service" else "",
                           low_stock_at=self.low.value() if kind == "product" else None)
             action = lambda: shop.catalogue.add_item(staff, **fields)  # noqa: E731
         else:
@@ -163,6 +172,8 @@ class ItemsTab(_ListEditor):
                            active=self.active.isChecked())
             if kind == "product":
                 changes["low_stock_at"] = self.low.value()
+            else:
+                changes["care_tip"] = self.care_tip.text()
             item_id = self.item.id
             action = lambda: shop.catalogue.update_item(staff, item_id, **changes)  # noqa: E731
         outcome = self.ops.run(self, action, changes={CATALOGUE}, show=self.error.setText)
@@ -208,6 +219,10 @@ class StaffTab(_ListEditor):
         self.new_button.clicked.connect(self.new_staff)
         self.reset_button = QPushButton(self.tr("Reset password"))
         self.reset_button.clicked.connect(self.reset_password)
+        self.hours_button = QPushButton(self.tr("Working hours…"))     # salon_desk/ui/working_hours.py
+        self.hours_button.setObjectName("working_hours_button")
+        self.hours_button.clicked.connect(
+            lambda: show_working_hours(self, self.ops, self.member.id if self.member else None))
         box = QGroupBox(self.tr("Staff member"))
         form = QFormLayout(box)
         form.addRow(self.tr("Login:"), self.username)
@@ -215,7 +230,7 @@ class StaffTab(_ListEditor):
         form.addRow(self.tr("Role:"), self.role)
         form.addRow("", self.active)
         form.addRow(self.tr("Password:"), self.password)
-        self._assemble(box, form, [self.new_button, self.reset_button], self.save_button)
+        self._assemble(box, form, [self.new_button, self.reset_button, self.hours_button], self.save_button)
         self.member = None
         self.reload()
 

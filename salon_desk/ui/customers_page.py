@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ..records import CustomerFile
 from ..roles import Perm
+from .booking_flags import NoShowFlag
 from .counter_models import CustomerTableModel
 from .customer_editor import CustomerEditor
 from .customer_picker import CustomerPickerDialog
@@ -61,6 +62,7 @@ class CustomersPage(QWidget):
         self.complaint_flag = QLabel()
         self.complaint_flag.setObjectName("complaint_flag")
         self.complaint_flag.hide()
+        self.no_show_flag = NoShowFlag(ops)             # the appointment book's no-shows
         self.complaint_button = QPushButton(self.tr("Complaint…"))
         self.complaint_button.setObjectName("complaint_button")
         self.complaint_button.clicked.connect(self.complaint)
@@ -124,6 +126,7 @@ class CustomersPage(QWidget):
         head = QHBoxLayout()
         head.addWidget(self.title)
         head.addWidget(self.complaint_flag)
+        head.addWidget(self.no_show_flag)
         head.addStretch(1)
         rcol.addLayout(head)
         rcol.addWidget(self.tabs, 1)
@@ -185,6 +188,7 @@ class CustomersPage(QWidget):
         self.history.setEnabled(f is not None)
         self.complaint_button.setEnabled(f is not None and not f.anonymised)
         self._show_complaints(f.id if f is not None else None)
+        self.no_show_flag.show_for(f.id if f is not None and not f.anonymised else None)
 
     def _show_complaints(self, customer_id: int | None) -> None:
         """Open complaints in red beside the name (bold while a deadline has passed)."""

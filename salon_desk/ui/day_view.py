@@ -96,6 +96,11 @@ class DayView(QGraphicsView):
         self.small_metrics = QFontMetrics(self.small_font)
         self.text_metrics = QFontMetrics(self.text_font)
         self._chip_texts: dict[str, str] = {}
+        self.words: dict[str, str] = {}
+        # each booking's texts and their widths, kept across days (cleared when the language changes)
+        self.block_texts: dict[BookingInfo, tuple] = {}
+        self.block_pictures: dict[tuple, QPixmap] = {}  # each block's look, painted once (Block.paint)
+        self.block_seen: set[tuple] = set()             # looks painted once already
         self._chips: dict[tuple[str, str, float], QPixmap] = {}
         self.day: date | None = None
         self.now: datetime | None = None
@@ -123,6 +128,13 @@ class DayView(QGraphicsView):
         self.generation += 1
         self._drag = None
         self._chip_texts = self._chip_words()          # in the language of the moment
+        words = {"no_name": QCoreApplication.translate("DayView", "(no name)"),
+                 "comma": QCoreApplication.translate("DayView", ", "), **self._chip_texts}
+        if words != self.words:
+            self.words = words
+            self.block_texts = {}
+            self.block_pictures = {}
+            self.block_seen = set()
         self.day, self.now = day, now
         self.technicians = list(technicians)
         ids = {t.technician_id for t in self.technicians}
@@ -300,21 +312,31 @@ class DayView(QGraphicsView):
         by_col: dict[int, list[BookingInfo]] = {}
         for b in self.bookings:
             by_col.setdefault(cols[b.technician_id], []).append(b)
+        placed: list[tuple[BookingInfo, QRectF]] = []
         for col, infos in by_col.items():
             for info, lane, lanes in place_in_lanes(infos):
                 lane_w = (self.col_w - 6) / lanes
                 x = col * self.col_w + 3 + lane * lane_w
                 y = minutes_between(self.grid.first, info.start) / STEP_MINUTES * ROW_H
                 h = max(ROW_H * 0.8, minutes_between(info.start, info.end) / STEP_MINUTES * ROW_H)
-                rect = QRectF(x, y, lane_w, h)
-                block = old.pop((info.id, info.technician_id), None)
-                if block is None or block.info != info or block.rect != rect:
-                    if block is not None:
-                        scene.removeItem(block)
-                    block = Block(self, info, rect)
-                    scene.addItem(block)
-                self.blocks[(info.id, info.technician_id)] = block
-        for block in old.values():
+                placed.append((info, QRectF(x, y, lane_w, h)))
+        changed: list[tuple[BookingInfo, QRectF]] = []
+        for info, rect in placed:                   # unchanged blocks are kept with their painting
+            block = old.get((info.id, info.technician_id))
+            if block is not None and block.info == info and block.rect == rect:
+                self.blocks[(info.id, info.technician_id)] = old.pop((info.id, info.technician_id))
+            else:
+                changed.append((info, rect))
+        spare = list(old.values())                  # the others are reused for the new bookings
+        for info, rect in changed:
+            if spare:
+                block = spare.pop()
+                block.reset(info, rect)
+            else:
+                block = Block(self, info, rect)
+                scene.addItem(block)
+            self.blocks[(info.id, info.technician_id)] = block
+        for block in spare:
             scene.removeItem(block)
         self.viewport().update()
         self.header.update()
@@ -369,14 +391,15 @@ class DayView(QGraphicsView):
         painter.setPen(qcolor("#cbd5e1"))
         for col in range(len(self.technicians) + 1):
             painter.drawLine(QPointF(col * self.col_w, 0), QPointF(col * self.col_w, height))
+        if self.now is not None and self.now.date() == grid.day:
+            # the present, under the blocks so it never crosses a customer's name (the ruler marks it too)
+            y = minutes_between(grid.first, self.now) / STEP_MINUTES * ROW_H
+            painter.setPen(QPen(qcolor("#dc2626"), 2))
+            painter.drawLine(QPointF(0, y), QPointF(len(self.technicians) * self.col_w, y))
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         if self.grid is None or not self.technicians:
             return
-        if self.now is not None and self.now.date() == self.grid.day:
-            y = minutes_between(self.grid.first, self.now) / STEP_MINUTES * ROW_H
-            painter.setPen(QPen(qcolor("#dc2626"), 2))
-            painter.drawLine(QPointF(0, y), QPointF(len(self.technicians) * self.col_w, y))
         if self._block_at_cursor() is None and self.hasFocus():
             painter.setPen(QPen(qcolor("#4f46e5"), 2, Qt.PenStyle.DashLine))
             painter.setBrush(QColor(79, 70, 229, 30))

@@ -6,15 +6,16 @@ turns mouse and keys into requests.
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPaintEvent, QPen, QPixmap, QStaticText
+from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
-from ..appointments import BookingInfo, BookingStatus
+from ..appointments import STEP_MINUTES, BookingInfo, BookingStatus
 
 if TYPE_CHECKING:
     from .day_view import DayView
@@ -26,6 +27,7 @@ HEADER_H = 46
 EDGE = 7                      # the bottom pixels of a block that grab its end
 LINE_H = 17
 DRAG_START = 4                # pixels before a press becomes a drag
+PICTURES_KEPT = 600           # blocks' pictures kept across days (about 150 x 90 px each: ~30 MB at most)
 
 HIDDEN = frozenset({BookingStatus.CANCELLED})   # they hold no time and would cover new bookings
 
@@ -46,33 +48,78 @@ def qcolor(name: str) -> QColor:
     return QColor(name)
 
 
+_STATIC: dict[tuple[str, int], QStaticText] = {}
+_STATIC_MAX = 4000
+
+
+def static_text(text: str, font: QFont) -> QStaticText:
+    """The text laid out once per font and reused: the same names, times and services come back on
+    every day the receptionist opens, and laying out Chinese text costs more than drawing it."""
+    key = (text, id(font))
+    st = _STATIC.get(key)
+    if st is None:
+        if len(_STATIC) >= _STATIC_MAX:
+            _STATIC.clear()
+        st = QStaticText(text)
+        st.setTextFormat(Qt.TextFormat.PlainText)
+        st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+        _STATIC[key] = st
+    return st
+
+
 def minutes_between(a: datetime, b: datetime) -> float:
     return (b - a).total_seconds() / 60
 
 
-class Block(QGraphicsItem):
-    """One booking with one technician; paints itself from its ``BookingInfo``."""
+def clock_text(t: datetime) -> str:
+    """10:30 (not strftime: it imports the time module on every call)."""
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
+class Block(QGraphicsRectItem):
+    """One booking with one technician; paints itself from its ``BookingInfo``.
+
+    A rectangle item, so Qt asks its own C++ for the bounds (many times a paint) instead of Python.
+    """
 
     def __init__(self, view: DayView, info: BookingInfo, rect: QRectF) -> None:
         super().__init__()
         self.view = view
-        self.info = info
-        self.rect = rect
         self.selected = False
         self.preview: str = ""                # "→ 11:15 李师傅" while dragged
         self.preview_height: float | None = None
-        self._bounds = self._make_bounds()
         self.setZValue(1)
-        # texts are made once: a repaint only draws them
-        self._title = info.name or QCoreApplication.translate("DayView", "(no name)")
-        self._times = f"{info.start:%H:%M}–{info.end:%H:%M}"
-        self._services = QCoreApplication.translate("DayView", ", ").join(info.services)
-        self._badges = view.badges(info)
-        # painted once into a pixmap and blitted afterwards (drag frames, scrolling, other blocks' moves)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setPen(QPen(Qt.PenStyle.NoPen))             # the bounds are the rectangle itself
+        self.info = info
+        self.rect = rect
+        self.setRect(self._make_bounds())
+        self._texts()
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name; asked for many times a paint)
-        return self._bounds
+    def _texts(self) -> None:
+        """Texts and their widths are made once per booking shown: a repaint only draws them."""
+        info, view = self.info, self.view
+        texts = view.block_texts.get(info)
+        if texts is None:
+            title = info.name or view.words["no_name"]
+            services = view.words["comma"].join(info.services)
+            texts = (title, f"{clock_text(info.start)}–{clock_text(info.end)}", services, view.badges(info),
+                     view.bold_metrics.horizontalAdvance(title), view.text_metrics.horizontalAdvance(services))
+            if len(view.block_texts) > 2000:
+                view.block_texts.clear()
+            view.block_texts[info] = texts
+        self._title, self._times, self._services, self._badges, self._title_w, self._services_w = texts
+        self._elided: tuple[int, str] = (-1, "")
+
+    def reset(self, info: BookingInfo, rect: QRectF) -> None:
+        """Show another booking (a block is reused rather than made anew when the day changes)."""
+        self.info = info
+        self.rect = rect
+        self.selected = False
+        self.preview = ""
+        self.preview_height = None
+        self.setRect(self._make_bounds())
+        self._texts()
+        self.update()
 
     def _make_bounds(self) -> QRectF:
         height = max(self.preview_height or 0.0, self.rect.height())
@@ -81,9 +128,8 @@ class Block(QGraphicsItem):
     def set_preview_height(self, height: float | None) -> None:
         if height == self.preview_height:
             return
-        self.prepareGeometryChange()
         self.preview_height = height
-        self._bounds = self._make_bounds()
+        self.setRect(self._make_bounds())
 
     def colours(self) -> tuple[str, str, str]:
         if self.info.late and self.info.status is BookingStatus.BOOKED:
@@ -108,6 +154,41 @@ class Block(QGraphicsItem):
         return [self.title(), self.times(), *(text for text, _c in self.badges()), self.services()]
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        """Blit the block's picture, kept by the view across days per look (booking, size,
+        selection). A look is painted directly the first time it is shown (most blocks of a day
+        opened once are never painted again) and made a picture when it comes back; a block
+        being dragged or stretched is always painted directly."""
+        if self.preview or self.preview_height is not None:
+            self.paint_block(painter)
+            return
+        view = self.view
+        ratio = view.devicePixelRatioF()
+        left, top = math.floor(self.rect.x()), math.floor(self.rect.y())
+        width = math.ceil(self.rect.right()) - left
+        height = math.ceil(self.rect.bottom()) - top
+        key = (self.info, self.rect.x() - left, self.rect.y() - top, self.rect.width(), self.rect.height(),
+               self.selected, ratio)
+        picture = view.block_pictures.get(key)
+        if picture is None:
+            if key not in view.block_seen:
+                if len(view.block_seen) >= 4 * PICTURES_KEPT:
+                    view.block_seen.clear()
+                view.block_seen.add(key)
+                self.paint_block(painter)
+                return
+            picture = QPixmap(max(1, int(width * ratio)), max(1, int(height * ratio)))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            p = QPainter(picture)
+            p.translate(-left, -top)
+            self.paint_block(p)
+            p.end()
+            if len(view.block_pictures) >= PICTURES_KEPT:
+                view.block_pictures.clear()
+            view.block_pictures[key] = picture
+        painter.drawPixmap(QPointF(left, top), picture)
+
+    def paint_block(self, painter: QPainter) -> None:
         fill, border, ink = self.colours()
         r = QRectF(self.rect)
         if self.preview_height is not None:
@@ -138,45 +219,56 @@ class Block(QGraphicsItem):
         """
         view = self.view
         lines = max(1, int((r.height() + 2) // LINE_H))
-        fm, sfm, tfm = view.bold_metrics, view.small_metrics, view.text_metrics
+        fm, tfm = view.bold_metrics, view.text_metrics
         left, right, y = r.x(), r.right(), r.y()
+        # texts are drawn from their cached layout with their top at ``y`` (the baseline at
+        # y + ascent, as drawText would put it); the base line of the smaller fonts is lined up
         painter.setFont(view.bold_font)
         painter.setPen(qcolor(ink))
-        painter.drawText(QPointF(left, y + fm.ascent()), self.title())
-        x = left + fm.horizontalAdvance(self.title()) + 6
+        painter.drawStaticText(QPointF(left, y), static_text(self.title(), view.bold_font))
+        x = left + self._title_w + 6
         if self.preview:
             painter.setPen(qcolor("#4338ca"))
             painter.drawText(QPointF(x, y + fm.ascent()), self.preview)
         elif lines == 1:
             painter.setFont(view.text_font)
-            painter.drawText(QPointF(x, y + fm.ascent()), self.services())
+            painter.drawStaticText(QPointF(x, y + fm.ascent() - tfm.ascent()),
+                                   static_text(self._elide(int(right - x)), view.text_font))
             return
         else:
             painter.setFont(view.small_font)
             painter.setPen(qcolor("#475569"))
-            painter.drawText(QPointF(x, y + fm.ascent()), self.times())
+            painter.drawStaticText(QPointF(x, y + fm.ascent() - view.small_metrics.ascent()),
+                                   static_text(self.times(), view.small_font))
         if lines == 1:
             return
         x, row = left, 1
-        painter.setFont(view.small_font)
         for text, colour in self.badges():
-            w = sfm.horizontalAdvance(text) + 8
+            chip = view.chip(text, colour)
+            w = chip.deviceIndependentSize().width()
             if x + w > right and x > left and row + 1 < lines:
                 row, x = row + 1, left
-            painter.drawPixmap(QPointF(x, y + row * LINE_H + 1), view.chip(text, colour))
+            painter.drawPixmap(QPointF(x, y + row * LINE_H + 1), chip)
             x += w + 4
         painter.setFont(view.text_font)
         painter.setPen(qcolor(ink))
-        services = self.services()
-        if tfm.horizontalAdvance(services) > right - x and x > left and row + 1 < lines:
+        services_w = self._services_w
+        if services_w > right - x and x > left and row + 1 < lines:
             row, x = row + 1, left                  # not after the badges: on the next line
         top = y + row * LINE_H
-        if row + 1 < lines and tfm.horizontalAdvance(services) > right - x:
+        if row + 1 < lines and services_w > right - x:
             painter.drawText(QRectF(x, top, right - x, r.bottom() - top),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), services)
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), self.services())
         else:
-            painter.drawText(QPointF(x, top + tfm.ascent()),
-                             tfm.elidedText(services, Qt.TextElideMode.ElideRight, int(right - x)))
+            painter.drawStaticText(QPointF(x, top), static_text(self._elide(int(right - x)), view.text_font))
+
+    def _elide(self, width: int) -> str:
+        """The services cut to ``width`` with an ellipsis (worked out once per width)."""
+        if self._elided[0] != width:
+            text = self.services() if self._services_w <= width else self.view.text_metrics.elidedText(
+                self.services(), Qt.TextElideMode.ElideRight, width)
+            self._elided = (width, text)
+        return self._elided[1]
 
 
 class DayHeader(QWidget):
@@ -263,6 +355,12 @@ class TimeRuler(QWidget):
         if 0 <= v.cursor_row < v.grid.rows:
             y = v.cursor_row * ROW_H - dy
             p.fillRect(QRectF(0, y, 4, ROW_H), qcolor("#4f46e5"))
+        if v.now is not None and v.now.date() == v.grid.day:
+            y = minutes_between(v.grid.first, v.now) / STEP_MINUTES * ROW_H - dy
+            p.setPen(QPen(qcolor("#dc2626"), 2))
+            p.drawLine(QPointF(RULER_W - 14, y), QPointF(RULER_W, y))
+            p.setBrush(qcolor("#dc2626"))
+            p.drawEllipse(QPointF(RULER_W - 14, y), 3, 3)
         p.end()
 
 

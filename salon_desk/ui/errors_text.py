@@ -210,6 +210,9 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
                                                 if p.get("opens") is None else
                                                 QCoreApplication.translate("Errors", "{technician} works from {opens} to {closes}; {start}–{end} is outside these hours.").format(technician=p.get("technician", ""), opens=labels.clock(p.get("opens")), closes=labels.clock(p.get("closes")), start=_time(p, "start"), end=_time(p, "end"))),
         "appointment.not_found": lambda p: QCoreApplication.translate("Errors", "This booking does not exist."),
+        "appointment.hours_bad_time": lambda p: QCoreApplication.translate("Errors", "{weekday}: “{text}” is not a time like 09:30.").format(weekday=labels.weekday_name(p.get("weekday", -1)), text=p.get("text", "")),
+        "appointment.hours_not_quarter": lambda p: QCoreApplication.translate("Errors", "{weekday}: “{text}” is not on the quarter hour (minutes 00, 15, 30 or 45).").format(weekday=labels.weekday_name(p.get("weekday", -1)), text=p.get("text", "")),
+        "appointment.hours_end_before_start": lambda p: QCoreApplication.translate("Errors", "{weekday}: the end ({closes}) must be after the start ({opens}).").format(weekday=labels.weekday_name(p.get("weekday", -1)), opens=labels.clock(p.get("opens")), closes=labels.clock(p.get("closes"))),
         "appointment.clash": lambda p: QCoreApplication.translate("Errors", "{technician} is already booked from {start} to {end} ({customer}).").format(technician=p.get("technician", ""), start=_time(p, "start"), end=_time(p, "end"), customer=p.get("customer", "")),
         # settings
         "settings.unknown": lambda p: QCoreApplication.translate("Errors", "Unknown setting."),
@@ -232,6 +235,7 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "complaint.not_found": lambda p: QCoreApplication.translate("Errors", "This complaint no longer exists."),
         "complaint.nothing_to_redo": lambda p: QCoreApplication.translate("Errors", "The complained-of visit has no service that can be done again."),
         "item.aftercare_too_long": lambda p: QCoreApplication.translate("Errors", "The aftercare advice is too long (at most {max} characters).").format(max=p.get("max", "")),
+        "item.care_tip_too_long": lambda p: QCoreApplication.translate("Errors", "The care tip is too long (at most {max} characters).").format(max=p.get("max", "")),
         "care.task_closed": lambda p: QCoreApplication.translate("Errors", "This follow-up is already closed."),
         "care.bad_score": lambda p: QCoreApplication.translate("Errors", "A score for {dimension} must be a whole number from 1 to 5.").format(dimension=_dimension(p.get("dimension", ""))),
         "care.bad_rating": lambda p: QCoreApplication.translate("Errors", "The customer's rating must be a whole number from 1 to 5."),

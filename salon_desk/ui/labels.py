@@ -201,3 +201,12 @@ def booking_status_name(code: str) -> str:
 def clock(value: datetime | time | None) -> str:
     """A time of day as the book shows it: 10:30."""
     return "" if value is None else value.strftime("%H:%M")
+
+
+def weekday_name(weekday: int) -> str:
+    """Monday = 0, as ``date.weekday()`` counts: 星期一 … 星期日."""
+    names = (QCoreApplication.translate("Labels", "Monday"), QCoreApplication.translate("Labels", "Tuesday"),
+             QCoreApplication.translate("Labels", "Wednesday"), QCoreApplication.translate("Labels", "Thursday"),
+             QCoreApplication.translate("Labels", "Friday"), QCoreApplication.translate("Labels", "Saturday"),
+             QCoreApplication.translate("Labels", "Sunday"))
+    return names[weekday] if isinstance(weekday, int) and 0 <= weekday < 7 else ""

@@ -433,3 +433,40 @@ def test_reminders_only_with_a_contact_consent_and_the_late_setting_is_checked()
         with pytest.raises(InvalidInput) as e:
             validate_late_minutes(bad)
         assert code_of(e) == "settings.out_of_range"
+
+
+# ------------------------------------------------------------------ the working-hours page's reading
+
+def test_typed_hours_are_read_on_the_quarter_hour_and_refused_in_a_way_naming_the_weekday():
+    from salon_desk.appointments import parse_clock, week_from_text, with_hours
+    assert parse_clock("09:30", 0) == time(9, 30)
+    assert parse_clock(" 9:45 ", 0) == time(9, 45)
+    assert parse_clock("１８：１５", 0) == time(18, 15)           # full-width, as a Chinese IME types it
+    for text, code in (("9:10", "appointment.hours_not_quarter"), ("24:00", "appointment.hours_bad_time"),
+                       ("930", "appointment.hours_bad_time"), ("", "appointment.hours_bad_time"),
+                       ("9:5", "appointment.hours_bad_time"), ("-1:00", "appointment.hours_bad_time")):
+        with pytest.raises(InvalidInput) as refused:
+            parse_clock(text, 4)
+        assert (refused.value.code, refused.value.params["weekday"], refused.value.params["text"]) == (code, 4, text)
+    week = week_from_text([("10:00", "21:00")] * 5 + [("09:00", "18:00"), None], [date(2026, 12, 25)])
+    assert week.on(date(2026, 12, 5)) == DayHours(time(9), time(18))          # Saturday
+    assert week.on(date(2026, 12, 6)) is None and week.on(date(2026, 12, 25)) is None
+    with pytest.raises(InvalidInput) as refused:
+        week_from_text([("10:00", "21:00")] * 2 + [("18:00", "18:00")] + [None] * 4)
+    assert refused.value.code == "appointment.hours_end_before_start" and refused.value.params["weekday"] == 2
+    rota = with_hours(Rota(), LI, week)
+    assert rota.of(LI) == week and rota.of(WANG) == WorkingHours()
+    assert rota_from_json(rota_to_json(rota)) == rota
+
+
+@given(st.lists(st.one_of(st.none(), st.tuples(st.integers(0, 95), st.integers(0, 95))), min_size=7, max_size=7))
+def test_a_typed_week_is_stored_exactly_or_refused(quarters):
+    from salon_desk.appointments import week_from_text
+    texts = [None if q is None else tuple(f"{x // 4:02d}:{x % 4 * 15:02d}" for x in q) for q in quarters]
+    if any(q is not None and q[1] <= q[0] for q in quarters):
+        with pytest.raises(InvalidInput):
+            week_from_text(texts)
+        return
+    week = week_from_text(texts)
+    validate_rota(rota_to_json(Rota(week)))                      # what is stored is read back by the setting
+    assert [None if d is None else (d.opens.strftime("%H:%M"), d.closes.strftime("%H:%M")) for d in week.week] == texts

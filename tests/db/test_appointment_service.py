@@ -148,3 +148,63 @@ def test_tomorrows_reminders_follow_consent_and_remember_who_sent_them(shop, cas
     shop.appointments.mark_reminder_sent(cashier, reminders[0].booking_id)
     sent = shop.appointments.reminders(cashier)[0]
     assert sent.sent_by == "小美" and sent.sent_at == datetime(2026, 11, 22, 10, 0)
+
+
+def test_tomorrows_reminder_tells_the_services_care_tip_and_says_nothing_without_one(
+        shop, owner, cashier, tech, items, new_customer):
+    customer = new_customer("张三", "13812345678", consent_marketing=True)
+    shop.appointments.book(cashier, [(items.dye.id, tech.id, at(10), 90, False),
+                                     (items.cut.id, tech.id, at(11, 30), 45, False)], customer_id=customer.id)
+    before = shop.appointments.reminders(cashier)[0].text
+    assert "到店小贴士" not in before and "11:30 精剪（王师傅）" in before
+    shop.catalogue.update_item(owner, items.dye.id, care_tip="  染发前一天请勿洗头 ")
+    assert shop.catalogue.item(owner, items.dye.id).care_tip == "染发前一天请勿洗头"
+    assert shop.catalogue.item(owner, items.dye.id).aftercare == ""         # a field of its own
+    text = shop.appointments.reminders(cashier)[0].text
+    assert text.count("到店小贴士：染发前一天请勿洗头") == 1
+    assert text.index("10:00 染发（王师傅）") < text.index("到店小贴士") < text.index("如需改约")
+    with pytest.raises(InvalidInput) as refused:
+        shop.catalogue.update_item(owner, items.cut.id, care_tip="长" * 201)
+    assert refused.value.code == "item.care_tip_too_long"
+    assert shop.catalogue.item(owner, items.cut.id).care_tip == ""
+
+
+def test_the_no_shows_of_a_customer_count_and_date_the_last(shop, clock, cashier, tech, items, new_customer):
+    customer = new_customer()
+    assert shop.appointments.no_shows_of(cashier, customer.id).count == 0
+    assert shop.appointments.no_shows_of(cashier, customer.id).last is None
+    a = shop.appointments.book(cashier, [(items.cut.id, tech.id, at(11), 60, False)], customer_id=customer.id)
+    b = shop.appointments.book(cashier, [(items.cut.id, tech.id, at(14), 60, False)], customer_id=customer.id)
+    c = shop.appointments.book(cashier, [(items.cut.id, tech.id, at(16), 60, False)], customer_id=customer.id)
+    clock.set(2026, 11, 23, 17, 0)
+    shop.appointments.no_show(cashier, a.id)
+    shop.appointments.no_show(cashier, b.id)
+    shop.appointments.cancel(cashier, c.id, "改期")          # a cancellation is not a no-show
+    seen = shop.appointments.no_shows_of(cashier, customer.id)
+    assert (seen.count, seen.last) == (2, at(14))
+
+
+def test_each_block_of_the_day_carries_its_customers_badges(shop, owner, cashier, tech, tech2, items, new_customer,
+                                                            new_member, sell):
+    gold = new_member("金卡", "13812340001", tier="gold", birth_month=11, birth_day=23, allergies="染发剂过敏",
+                      consent_health=True)
+    regular = new_customer("回头客", "13812340002")
+    sell(regular.id, [items.cut])                               # has been in before
+    shop.care.open_complaint(cashier, regular.id, "attitude", "phone", "等太久")
+    shop.appointments.book(cashier, [(items.cut.id, tech.id, at(10), 60, True),
+                                     (items.care.id, tech2.id, at(10), 30, False)], customer_id=gold.id)
+    shop.appointments.book(cashier, [(items.cut.id, tech.id, at(12), 60, False)], customer_id=regular.id)
+    shop.appointments.book(cashier, [(items.cut.id, tech2.id, at(12), 60, False)],
+                           newcomer_name="新客", newcomer_phone="13900001111")
+    blocks = {(b.name, b.technician_name): b for b in shop.appointments.day(cashier, date(2026, 11, 23))}
+    seen = {k: (b.services, b.tier, b.birthday, b.allergy, b.complaint, b.first_visit, b.no_shows, b.designated)
+            for k, b in blocks.items()}
+    assert seen == {
+        ("金卡", "王师傅"): (("精剪",), "gold", True, True, False, True, 0, True),
+        ("金卡", "李师傅"): (("洗护",), "gold", True, True, False, True, 0, False),
+        ("回头客", "王师傅"): (("精剪",), None, False, False, True, False, 0, False),
+        ("新客", "李师傅"): (("精剪",), None, False, False, False, True, 0, False)}
+    assert blocks[("新客", "李师傅")].newcomer_phone == "13900001111"
+    # a technician sees only their own column
+    assert [(b.name, b.services) for b in shop.appointments.day(tech, date(2026, 11, 23))] == [
+        ("金卡", ("精剪",)), ("回头客", ("精剪",))]
