@@ -32,6 +32,7 @@ class TaskType(StrEnum):
     COMPLAINT = "complaint"                    # first response to a complaint
     COMPLAINT_RESOLVED = "complaint_resolved"  # satisfaction with the remedy
     CARE_CYCLE = "care_cycle"                  # "due for" the customer's regular service
+    PACKAGE_EXPIRY = "package_expiry"          # a package's sessions near or past their expiry (SPEC §10)
 
 
 TYPE_ZH: dict[TaskType, str] = {
@@ -42,6 +43,7 @@ TYPE_ZH: dict[TaskType, str] = {
     TaskType.COMPLAINT: "投诉回访",
     TaskType.COMPLAINT_RESOLVED: "投诉处理满意度回访",
     TaskType.CARE_CYCLE: "护理周期提醒",
+    TaskType.PACKAGE_EXPIRY: "次卡到期提醒",
 }
 
 #: Created only for customers who agreed to marketing contact.
@@ -67,6 +69,7 @@ class Outcome(StrEnum):
     NO_ANSWER = "no_answer"
     WRONG_NUMBER = "wrong_number"
     DECLINED = "declined"
+    SETTLED = "settled"        # closed by what it was about being done (a package extended or refunded)
 
 
 OUTCOME_ZH: dict[Outcome, str] = {
@@ -74,6 +77,7 @@ OUTCOME_ZH: dict[Outcome, str] = {
     Outcome.NO_ANSWER: "无人接听",
     Outcome.WRONG_NUMBER: "号码错误",
     Outcome.DECLINED: "客户拒绝",
+    Outcome.SETTLED: "已办理",
 }
 
 

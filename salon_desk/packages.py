@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from .errors import Conflict, InvalidInput
+from .followups import Customer as CareCustomer, FollowUp, TaskType, allowed
 from .money import Fen
 from .prepaid_refunds import (
     InterestTerms, RefundMode, RefundStatement, WorkingLine, finish, within_cooling_off,
@@ -168,6 +169,38 @@ def reminder(package: Package, uses: Sequence[SessionUse], today: date, warn_day
         return None
     due = package.expires_on if status == "expired" else package.expires_on - timedelta(days=warn_days)
     return PackageReminder(status, due, package.expires_on, left)
+
+
+def expiry_key(package_id: int, expires_on: date, kind: str) -> str:
+    """The identity of a package's expiry call: one per package, expiry date and stage."""
+    return f"package:{package_id}:{expires_on.isoformat()}:{kind}"
+
+
+def expiry_task(due: PackageReminder, *, package_id: int, package_name: str, customer: CareCustomer,
+                shop_name: str, assignee_id: int | None) -> FollowUp | None:
+    """The follow-up call a package's reminder becomes: never a silent forfeiture, the customer is told
+    the sessions left and how to keep them (come in, or ask for an extension or a refund).
+
+    - expiring: appears ``warn_days`` before the expiry (the reminder's due day), due that day;
+    - expired: appears the day after the expiry, due that day.
+    One task per package, expiry date and stage (the key), so the daily job makes it once, and an
+    extension (a new expiry date) starts afresh. A service notice about what the customer paid for:
+    it needs the file kept, not marketing consent."""
+    if not allowed(customer, TaskType.PACKAGE_EXPIRY):
+        return None
+    shop = shop_name.strip() or "本店"
+    ends = f"{due.expires_on.year}年{due.expires_on.month}月{due.expires_on.day}日"
+    if due.kind == "expiring":
+        on = due.due_on
+        text = (f"{customer.name}您好，这里是{shop}。您的{package_name}还剩{due.sessions_left}次，"
+                f"有效期到{ends}，欢迎在到期前来店使用；如需延期，请与我们联系。")
+    else:
+        on = due.expires_on + timedelta(days=1)
+        text = (f"{customer.name}您好，这里是{shop}。您的{package_name}已于{ends}到期，还剩{due.sessions_left}次"
+                f"未使用。这些次数不会作废，请与我们联系，为您办理延期或按规定退款。")
+    return FollowUp(key=expiry_key(package_id, due.expires_on, due.kind),
+                    type=TaskType.PACKAGE_EXPIRY, customer_id=customer.customer_id,
+                    due_at=datetime.combine(on, time()), all_day=True, assignee_id=assignee_id, message=text)
 
 
 def package_refund(package: Package, uses: Sequence[SessionUse], mode: RefundMode, today: date,

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActionDialog</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Daily backup failed: {problem}</source>
@@ -229,6 +240,136 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>CardActions</name>
+    <message>
+        <source>Balance {total} (principal {principal} + bonus {bonus})</source>
+        <translation>余额 {total}（本金 {principal} + 赠送 {bonus}）</translation>
+    </message>
+    <message>
+        <source>No expiry</source>
+        <translation>不限期</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Expiring soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Expired (sessions kept)</source>
+        <translation>已过期（次数保留）</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <source>Within 7 days: the price paid less the sessions used (Art. 14)</source>
+        <translation>七日内：退还实付减已用次数（第十四条）</translation>
+    </message>
+    <message>
+        <source>The shop at fault: used at the price charged, plus interest (Art. 18)</source>
+        <translation>经营者原因：已用部分按实际收费计算，另付利息（第十八条）</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s choice: used at list price, plus interest (Art. 19)</source>
+        <translation>消费者原因：已用部分按标价计算，另付利息（第十九条）</translation>
+    </message>
+</context>
+<context>
+    <name>CardPanel</name>
+    <message>
+        <source>Package</source>
+        <translation>次卡</translation>
+    </message>
+    <message>
+        <source>Sessions left</source>
+        <translation>剩余次数</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Statement… (Ctrl+P)</source>
+        <translation>对账单…（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Reissue a lost card… (Ctrl+R)</source>
+        <translation>挂失补卡…（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Transfer the balance… (Ctrl+T)</source>
+        <translation>余额转让…（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Refund the balance… (Ctrl+B)</source>
+        <translation>余额退款…（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Extend the package… (Ctrl+E)</source>
+        <translation>次卡延期…（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Refund the package… (Ctrl+D)</source>
+        <translation>次卡退款…（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Packages:</source>
+        <translation>次卡：</translation>
+    </message>
+    <message>
+        <source>No card yet: the first top-up (F7 at the counter) issues one.</source>
+        <translation>尚未办卡：首次充值（收银台 F7）时发卡。</translation>
+    </message>
+    <message>
+        <source>not signed</source>
+        <translation>未签</translation>
+    </message>
+    <message>
+        <source>Card {number} · {balance} · terms signed: {terms}</source>
+        <translation>卡号 {number} · {balance} · 已签章程：{terms}</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Reissue a lost card</source>
+        <translation>挂失补卡</translation>
+    </message>
+    <message>
+        <source>New card {new} issued; card {old} no longer works. {balance}</source>
+        <translation>新卡 {new} 已发出；原卡 {old} 已停用。{balance}</translation>
+    </message>
+    <message>
+        <source>Transfer the card balance</source>
+        <translation>储值卡余额转让</translation>
+    </message>
+    <message>
+        <source>Transferred. The receiving card now holds: {balance}</source>
+        <translation>已转出。接收方卡内现有：{balance}</translation>
+    </message>
+    <message>
+        <source>Refund statement</source>
+        <translation>退款结算单</translation>
+    </message>
+    <message>
+        <source>Extend a package</source>
+        <translation>次卡延期</translation>
+    </message>
+    <message>
+        <source>{package} is now valid until {until}.</source>
+        <translation>{package}的有效期已延至 {until}。</translation>
+    </message>
+</context>
+<context>
     <name>CardRefundDialog</name>
     <message>
         <source>Refund the card balance</source>
@@ -306,6 +447,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>护理周期提醒</translation>
     </message>
     <message>
+        <source>Package expiring</source>
+        <translation>次卡到期提醒</translation>
+    </message>
+    <message>
         <source>Reached</source>
         <translation>已联系上</translation>
     </message>
@@ -320,6 +465,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Declined</source>
         <translation>客户拒绝</translation>
+    </message>
+    <message>
+        <source>Settled (extended or refunded)</source>
+        <translation>已办理（延期或退款）</translation>
     </message>
     <message>
         <source>Service attitude</source>
@@ -1194,6 +1343,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Visit history</source>
         <translation>消费记录</translation>
+    </message>
+    <message>
+        <source>Card and packages</source>
+        <translation>储值卡和次卡</translation>
     </message>
     <message>
         <source>Archive</source>
@@ -2626,6 +2779,25 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend a package</source>
+        <translation>次卡延期</translation>
+    </message>
+    <message>
+        <source>Extend (Enter)</source>
+        <translation>延期（Enter）</translation>
+    </message>
+    <message>
+        <source>New expiry:</source>
+        <translation>新到期日：</translation>
+    </message>
+    <message>
+        <source>{package}: {left} of {total} sessions left, valid until {until} ({status}).</source>
+        <translation>{package}：剩余 {left} / {total} 次，有效期至 {until}（{status}）。</translation>
+    </message>
+</context>
+<context>
     <name>ItemsTab</name>
     <message>
         <source> min</source>
@@ -3245,6 +3417,41 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>PackageRefundDialog</name>
+    <message>
+        <source>Refund a package</source>
+        <translation>次卡退款</translation>
+    </message>
+    <message>
+        <source>Refund (Enter)</source>
+        <translation>退款（Enter）</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>次卡：</translation>
+    </message>
+    <message>
+        <source>{package}: {left} of {total} sessions left</source>
+        <translation>{package}：剩余 {left} / {total} 次</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>退款方式：</translation>
+    </message>
+    <message>
+        <source>Interest, % a year:</source>
+        <translation>年利率（%）：</translation>
+    </message>
+    <message>
+        <source>Paid back by:</source>
+        <translation>退款途径：</translation>
+    </message>
+    <message>
+        <source>Refund {refund} + interest {interest} = {total}</source>
+        <translation>应退 {refund} + 利息 {interest} = {total}</translation>
+    </message>
+</context>
+<context>
     <name>PackageSaleDialog</name>
     <message>
         <source>Sell a package</source>
@@ -3724,6 +3931,25 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>; </source>
         <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>ReissueDialog</name>
+    <message>
+        <source>Reissue a lost card</source>
+        <translation>挂失补卡</translation>
+    </message>
+    <message>
+        <source>Reissue (Enter)</source>
+        <translation>补卡（Enter）</translation>
+    </message>
+    <message>
+        <source>Card lost</source>
+        <translation>卡片遗失</translation>
+    </message>
+    <message>
+        <source>Card {number} will stop working; a new number is issued on the same ledger. {balance} stays as it is.</source>
+        <translation>卡号 {number} 将停用，在同一账户上发一个新卡号。{balance}不变。</translation>
     </message>
 </context>
 <context>
@@ -4609,6 +4835,45 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>becomes {tier}</source>
         <translation>升为{tier}</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Transfer the card balance</source>
+        <translation>储值卡余额转让</translation>
+    </message>
+    <message>
+        <source>Transfer (Enter)</source>
+        <translation>转让（Enter）</translation>
+    </message>
+    <message>
+        <source>(nobody chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>Choose… (F4)</source>
+        <translation>选择…（F4）</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>转给：</translation>
+    </message>
+    <message>
+        <source>Who receives the balance?</source>
+        <translation>谁接收这笔余额？</translation>
+    </message>
+    <message>
+        <source>the customer chosen</source>
+        <translation>所选顾客</translation>
+    </message>
+    <message>
+        <source>Principal {principal} and bonus {bonus} move to {to}; this card is then empty.</source>
+        <translation>本金 {principal} 和赠送金 {bonus} 转给{to}；本卡随后余额为零。</translation>
+    </message>
+    <message>
+        <source>Choose who receives the balance (F4).</source>
+        <translation>请选择接收余额的顾客（F4）。</translation>
     </message>
 </context>
 <context>

@@ -34,8 +34,8 @@ from .visits import VisitService
 
 def complete_booking_of_visit(ctx: ShopContext, visit_id: int) -> None:
     """Inside the checkout transaction: the booking checked in to this visit is completed."""
-    Booking.update(status=BookingStatus.COMPLETED.value, completed_at=ctx.now()).where(
-        (Booking.visit == visit_id) & (Booking.status == BookingStatus.CHECKED_IN.value)).execute()
+    ctx.execute(ctx.sql.COMPLETE_BOOKING_OF_VISIT, (BookingStatus.COMPLETED.value, ctx.now(), visit_id,
+                                                    BookingStatus.CHECKED_IN.value))
 
 
 def _marks(values: Sequence[object]) -> str:

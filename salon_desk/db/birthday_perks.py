@@ -25,9 +25,19 @@ def birthday_status(ctx: ShopContext, customer_id: int) -> BirthdayStatus | None
     """The banner's facts; None when the customer has no birthday on file."""
     today = ctx.today()
     found = ctx.execute(ctx.sql.BIRTHDAY_STATUS, (today.year - 1, today.year + 1, customer_id)).fetchone()
-    if found is None or not found[0]:
+    if found is None:
         return None
     month, day, is_member, used_text = found
+    return status_of(ctx, month, day, bool(is_member), used_text)
+
+
+def status_of(ctx: ShopContext, month: int | None, day: int | None, is_member: bool,
+              used_text: str | None) -> BirthdayStatus | None:
+    """The banner's facts from the birthday and the perks used around this year ("2026:gift,...")
+    as a statement already read them; None when there is no birthday on file."""
+    if not month:
+        return None
+    today = ctx.today()
     used = set((used_text or "").split(","))
     birthday = window_birthday(month, day, today, ctx.setting("birthday.window"))
     eligible = birthday is not None and bool(is_member)

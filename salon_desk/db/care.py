@@ -44,7 +44,7 @@ from .models import (
     PointsEntry, Sale, SaleLine, SegmentRow, SegmentSnapshot, Visit, VisitLine,
 )
 from .permissions import ANY_STAFF, requires, system_job
-from .rows import as_dict, as_dicts
+from .rows import as_dict, as_dicts, connection
 
 # The care cycles read the service visits of the last 400 days (three visits of the longest cycle,
 # 180 days, fit in 360) of customers seen within 270 days (1.5 x the longest cycle: later than that
@@ -66,7 +66,8 @@ def _stamp(value: datetime | date) -> str:
 
 
 def care_settings(ctx: ShopContext) -> CareSettings:
-    return CareSettings.from_lookup(ctx.setting)
+    settings: CareSettings = ctx.derived("care", lambda c: CareSettings.from_lookup(c.setting))
+    return settings
 
 
 def _care_customer(ctx: ShopContext, customer_id: int) -> CareCustomer | None:
@@ -99,20 +100,24 @@ def store_tasks(ctx: ShopContext, tasks: list[FollowUp]) -> int:
     return len(tasks)          # inside the writer's (IMMEDIATE) transaction no one else stored them
 
 
-def tasks_after_sale(ctx: ShopContext, sale_id: int) -> int:
-    """Inside the checkout transaction: the aftercare contact and the product check of this sale."""
-    head = as_dict(ctx.execute(ctx.sql.SALE_CARE_HEAD, (sale_id,)))
-    if head is None or head["customer_id"] is None:
+def tasks_after_sale(ctx: ShopContext, visit: CompletedVisit) -> int:
+    """Inside the checkout transaction: the aftercare contact and the product check of this sale, from
+    the facts checkout has read already (customer with consents, lines, cashier); how many were new."""
+    if visit.customer is None:
         return 0
-    customer = _care_customer(ctx, int(head["customer_id"]))
-    lines = as_dicts(ctx.execute(ctx.sql.SALE_CARE_LINES, (sale_id,)))
-    visit = CompletedVisit(
-        visit_id=int(head["visit_id"]), customer=customer, completed_at=_dt(head["created_at"]) or ctx.now(),
-        services=tuple(ServiceDone(l["name"], l["category"], l["technician_id"], l["aftercare"])
-                       for l in lines if l["kind"] == "service"),
-        products=tuple(l["name"] for l in lines if l["kind"] == "product"),
-        cashier_id=head["cashier_id"])
-    return store_tasks(ctx, visit_tasks(visit, care_settings(ctx), ctx.setting("shop.name")))
+    return insert_tasks(ctx, visit_tasks(visit, care_settings(ctx), ctx.setting("shop.name")))
+
+
+def insert_tasks(ctx: ShopContext, tasks: list[FollowUp]) -> int:
+    """A few tasks by one hand-written INSERT OR IGNORE (a key stored already stays as it is); how many
+    were new. For the checkout's own tasks; the daily job's thousands go through :func:`store_tasks`."""
+    if not tasks:
+        return 0
+    now = ctx.now()
+    cursor = connection(ctx.db).executemany(ctx.sql.INSERT_TASK_IF_NEW, [
+        (t.key, t.type.value, t.customer_id, t.visit_id, t.complaint_id, t.due_at, t.all_day, t.assignee_id,
+         t.message, now, "") for t in tasks])
+    return int(cursor.rowcount)
 
 
 def _complaint_facts(ctx: ShopContext, row: Complaint) -> ComplaintFacts | None:

@@ -74,6 +74,7 @@ class ShopContext:
         self.sql: ModuleType = sql_sqlite      # hand-written statements of this file's dialect
         self.key: str | None = None           # the recovery key an encrypted file was opened with
         self._settings_cache: dict[str, Any] | None = None
+        self._derived: dict[str, Any] = {}     # values built from settings, dropped with them
         self._data_version: int | None = None
         self._sessions: dict[str, int] = {}
         self._grants: dict[str, int] = {}
@@ -119,14 +120,29 @@ class ShopContext:
 
     def forget_settings(self) -> None:
         self._settings_cache = None
+        self._derived = {}
+
+    def derived(self, name: str, build: Callable[["ShopContext"], Any]) -> Any:
+        """A value built from settings (tiers, care rules...), built once and dropped with the settings
+        cache, so a checkout does not parse the same settings again on every sale."""
+        if self._settings_cache is None:
+            self._derived = {}
+        if name not in self._derived:
+            value = build(self)
+            if self._settings_cache is None:    # building read no setting: nothing to tie it to
+                return value
+            self._derived[name] = value
+        return self._derived[name]
 
     def tiers(self) -> tuple[TierRule, ...]:
-        return tiers_from_json(self.setting("membership.tiers"))
+        tiers: tuple[TierRule, ...] = self.derived(
+            "tiers", lambda ctx: tiers_from_json(ctx.setting("membership.tiers")))
+        return tiers
 
     def _check_outside_changes(self) -> None:
         version = self.execute(self.sql.DATA_VERSION).fetchone()[0]
         if version != self._data_version:
-            self._settings_cache, self._data_version = None, version
+            self._settings_cache, self._data_version, self._derived = None, version, {}
 
     # -- staff, sessions and permission -------------------------------------
     def staff_row(self, staff_id: int) -> Staff:

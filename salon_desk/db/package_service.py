@@ -9,27 +9,32 @@ the package with its consumed and list value.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from ..card_records import PackageInfo, PackageProduct, PrepaidRefundRecord
 from ..errors import Conflict, InvalidInput, NotFound
 from ..money import Fen
-from ..packages import PackageService as PoolService, PackageTerms, check_terms, extend, package_refund, reminder
+from ..packages import (
+    PackageService as PoolService, PackageTerms, check_terms, expiry_key, expiry_task, extend, package_refund, reminder,
+)
 from ..phone import mask_phone
 from ..prepaid_refunds import RefundStatement, parse_mode
 from ..records import ReceiptRecord, VisitLineInfo
 from ..roles import Perm
 from ..tenders import METHODS, STORED_VALUE, Tender
 from . import prepaid
+from .care import _care_customer, store_tasks
 from .cards import customer_row, interest_terms, shop_header, statement_json
 from .checkout import complete_sale
 from .context import Actor, ShopContext
 from .models import (
     CustomerPackage, Item, PackageClaim, PackagePlan, PackagePlanService, PrepaidRefund, Visit, VisitLine,
 )
-from .permissions import ANY_STAFF, requires
+from .permissions import ANY_STAFF, requires, system_job
 from .receipts import ReceiptBook
 from .visits import line_info, open_visit
+
+WARN_DAYS = 30      # the expiring reminder comes this many days before the expiry
 
 
 class PackageService:
@@ -210,9 +215,41 @@ class PackageService:
                 out.append((info, due.kind, due.due_on))
         return out
 
+    @system_job
+    def expiry_tasks(self) -> dict[str, int]:
+        """The daily job: a follow-up call for each package with sessions left whose expiry is within
+        30 days (the day it comes in) or past (the day after it), through the care tasks. Idempotent:
+        a second run makes nothing; an extension or refund closes the open calls."""
+        ctx = self.ctx
+        today = ctx.today()
+        cashier = ctx.execute(ctx.sql.LAST_CASHIER).fetchone()
+        shop_name = ctx.setting("shop.name")
+        made_before = {k for (k,) in ctx.execute(ctx.sql.TASK_KEYS_BETWEEN, ("package:", "package;")).fetchall()}
+        planned = []
+        for row in (CustomerPackage.select().where(
+                CustomerPackage.closed_at.is_null() & CustomerPackage.expires_on.is_null(False)
+                & (CustomerPackage.expires_on <= today + timedelta(days=WARN_DAYS))).order_by(CustomerPackage.id)):
+            expires: date | None = row.expires_on
+            if expires is None:
+                continue
+            stage = "expired" if today > expires else "expiring"
+            if expiry_key(row.id, expires, stage) in made_before:
+                continue            # made on an earlier day: an expired package long unclaimed costs nothing
+            due = reminder(prepaid.as_package(row), prepaid.as_uses(prepaid.live_uses(row.id)), today, WARN_DAYS)
+            customer = _care_customer(ctx, row.customer_id) if due is not None else None
+            if due is None or customer is None:
+                continue
+            task = expiry_task(due, package_id=row.id, package_name=row.name, customer=customer,
+                               shop_name=shop_name, assignee_id=int(cashier[0]) if cashier else None)
+            if task is not None:
+                planned.append(task)
+        with ctx.db.atomic():
+            made = store_tasks(ctx, planned)
+        return {"planned": len(planned), "created": made}
+
     @requires(Perm.PREPAID_ADMIN)
     def extend(self, actor: Actor, package_id: int, new_expiry: date, reason: str = "") -> PackageInfo:
-        """The owner's extension of a package's validity (audited)."""
+        """The owner's extension of a package's validity (audited); its open expiry calls are closed."""
         with self.ctx.db.atomic():
             row = prepaid.package_row(package_id)
             if row.closed_at is not None:
@@ -221,6 +258,8 @@ class PackageService:
             old = row.expires_on
             CustomerPackage.update(expires_on=extended.expires_on).where(CustomerPackage.id == row.id).execute()
             row.expires_on = extended.expires_on
+            prepaid.settle_expiry_tasks(self.ctx, row.id, actor.row, f"已延期至{new_expiry.year}年{new_expiry.month}月"
+                                                             f"{new_expiry.day}日")
             self.ctx.audit(actor, "package_extended", target=f"package:{row.id}", old=old, new=new_expiry,
                            reason=reason)
         return prepaid.package_info(row, self.ctx.today())
@@ -264,6 +303,7 @@ class PackageService:
                                           total_fen=st.total_fen, working=statement_json(st), method=method,
                                           reason=reason.strip(), at=self.ctx.now(), staff=actor.row)
             prepaid.close_package(row, self.ctx.now(), "refund")
+            prepaid.settle_expiry_tasks(self.ctx, row.id, actor.row, "剩余次数已退款")
             self.ctx.audit(actor, "package_refund", target=f"package:{row.id}", mode=st.mode.value,
                            total_fen=st.total_fen, interest_fen=st.interest_fen, reason=reason.strip())
         return self._record(record.id, row, st, method, reason.strip(), actor.display_name)

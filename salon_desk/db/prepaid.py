@@ -15,6 +15,7 @@ from typing import Any, Sequence
 
 from ..card_records import PackageInfo
 from ..errors import Conflict, InvalidInput, NotFound
+from ..followups import Outcome
 from ..money import Fen, scale
 from ..packages import Package, PackageService as PoolService, PackageTerms, SessionUse, use_session, validity_status
 from ..pricing import PricedSale
@@ -24,8 +25,9 @@ from ..stored_value import (
 )
 from ..tenders import STORED_VALUE, Tender
 from .context import ShopContext
+from .rows import connection
 from .models import (
-    Card, CardEntry, CustomerPackage, Item, PackageClaim, PackagePlan, PackagePlanService, PackageSession, Refund,
+    Card, CardEntry, CustomerPackage, FollowUpTask, Item, PackageClaim, PackagePlan, PackagePlanService, PackageSession, Refund,
     Sale, SaleLine, Staff,
 )
 
@@ -63,13 +65,17 @@ def ensure_card(ctx: ShopContext, customer_id: int, staff: Staff | None) -> Card
 
 
 def write_entries(ctx: ShopContext, customer_id: int, entries: Sequence[LedgerEntry], staff: Staff | None,
-                  **links: Any) -> None:
-    card = ctx.execute(ctx.sql.CURRENT_CARD, (customer_id,)).fetchone()
+                  card_id: int | None = None, **links: Any) -> None:
+    """Append ``entries`` to the customer's ledger under the card in force (``card_id`` when the caller
+    read it already), linked to what caused them (sale=, refund=, topup=, prepaid_refund=)."""
+    if card_id is None:
+        card = ctx.execute(ctx.sql.CURRENT_CARD, (customer_id,)).fetchone()
+        card_id = card[0] if card else None
     now = ctx.now()
-    CardEntry.insert_many([dict(
-        customer=customer_id, card=card[0] if card else None, kind=e.kind.value, principal_fen=e.principal_fen,
-        bonus_fen=e.bonus_fen, principal_after_fen=e.principal_after_fen, bonus_after_fen=e.bonus_after_fen,
-        day=e.on, at=now, list_fen=e.list_fen, note=e.note, staff=staff, **links) for e in entries]).execute()
+    keys = [getattr(links.get(name), "id", links.get(name)) for name in ("sale", "refund", "topup", "prepaid_refund")]
+    connection(ctx.db).executemany(ctx.sql.INSERT_CARD_ENTRY, [
+        (customer_id, card_id, e.kind.value, e.principal_fen, e.bonus_fen, e.principal_after_fen, e.bonus_after_fen,
+         e.on, now, e.list_fen, e.note, staff.id if staff is not None else None, *keys) for e in entries])
 
 
 # -- packages ----------------------------------------------------------------------------------
@@ -134,6 +140,14 @@ def check_claim(ctx: ShopContext, package: CustomerPackage, customer_id: int | N
                        refunded=package.closed_at is not None)
 
 
+def settle_expiry_tasks(ctx: ShopContext, package_id: int, staff: Staff | int, comment: str) -> int:
+    """Close the package's open expiry calls: what they were about is done (extended or refunded)."""
+    return int(FollowUpTask.update(closed_at=ctx.now(), closed_by=staff, outcome=Outcome.SETTLED.value,
+                                   comment=comment)
+               .where(FollowUpTask.key.startswith(f"package:{package_id}:") & FollowUpTask.closed_at.is_null())
+               .execute())
+
+
 def close_package(row: CustomerPackage, at: datetime, how: str) -> None:
     CustomerPackage.update(closed_at=at, closed_by=how).where(CustomerPackage.id == row.id).execute()
     row.closed_at, row.closed_by = at, how
@@ -152,12 +166,12 @@ def card_tendered(tenders: Sequence[Tender]) -> Fen:
 
 
 def take_card(ctx: ShopContext, cashier: Staff, sale: Sale, customer_id: int, balance: Balance, amount_fen: Fen,
-              list_fen: Fen, due_fen: Fen) -> CardPayment:
+              list_fen: Fen, due_fen: Fen, card_id: int | None = None) -> CardPayment:
     """The card part of a checkout: principal and bonus in proportion, one spend row linked to the sale."""
     taken = draw(balance, amount_fen)
     entry = spend_entry(balance, taken, ctx.today(), list_fen=card_share_of_list(list_fen, amount_fen, due_fen),
                         note=sale.receipt_no)
-    write_entries(ctx, customer_id, [entry], cashier, sale=sale)
+    write_entries(ctx, customer_id, [entry], cashier, card_id, sale=sale)
     return CardPayment(taken, entry.after)
 
 
@@ -247,6 +261,7 @@ def reverse_packages(ctx: ShopContext, sale: Sale, refund: Refund, line_ids: Seq
             raise Conflict("package.has_sessions_used", name=package.name)
         if package.closed_at is None:
             close_package(package, ctx.now(), "sale_refund")
+            settle_expiry_tasks(ctx, package.id, refund.staff_id, "整单退款")
 
 
 # -- the receipt -------------------------------------------------------------------------------

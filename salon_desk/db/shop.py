@@ -308,6 +308,7 @@ class Shop:
         result["lapsed"] = self.members.apply_lapses()
         self.reports.refresh_checkpoints()   # so no month-end report pays for the whole history
         result["care"] = self.care.run_daily()   # follow-up tasks of the day, last month's segments
+        result["package_expiry"] = self.packages.expiry_tasks()   # calls about packages near or past expiry
         ctx = self.ctx
         with ctx.bound():
             today = ctx.today()

@@ -209,11 +209,6 @@ FROM sale s JOIN sale_line l ON l.sale_id = s.id JOIN customer c ON c.id = s.cus
 WHERE s.created_at >= ? AND s.status = 'completed' AND l.kind = 'service' AND c.last_visit_at >= ?
 ORDER BY s.created_at"""
 LAST_CASHIER = "SELECT cashier_id FROM sale ORDER BY id DESC LIMIT 1"
-SALE_CARE_LINES = """
-SELECT l.kind AS kind, l.name AS name, l.category AS category, l.technician_id AS technician_id,
-       COALESCE(i.aftercare, '') AS aftercare
-FROM sale_line l LEFT JOIN item i ON i.id = l.item_id WHERE l.sale_id = ? ORDER BY l.id"""
-SALE_CARE_HEAD = "SELECT visit_id, customer_id, cashier_id, created_at FROM sale WHERE id = ?"
 TASKS = """
 SELECT t.id AS id, t.key AS key, t.type AS type, t.customer_id AS customer_id, c.name AS customer_name,
        c.phone AS phone, t.due_at AS due_at, t.all_day AS all_day, t.assignee_id AS assignee_id,
@@ -225,6 +220,7 @@ FROM followup_task t JOIN customer c ON c.id = t.customer_id
 LEFT JOIN staff a ON a.id = t.assignee_id LEFT JOIN staff b ON b.id = t.closed_by_id
 WHERE {where} ORDER BY t.due_at, t.id"""
 TASK_KEYS_IN = "SELECT key FROM followup_task WHERE key IN ({marks})"
+TASK_KEYS_BETWEEN = "SELECT key FROM followup_task WHERE key >= ? AND key < ?"
 TASKS_OPEN_DUE_BEFORE = "t.closed_at IS NULL AND t.due_at < ?"
 TASKS_OPEN = "t.closed_at IS NULL"
 TASKS_OF_CUSTOMER = "t.customer_id = ?"
@@ -344,6 +340,51 @@ AUDIT_CHAIN = ('SELECT "id", "at", "staff_id", "action", "target", "details", "p
                ' FROM "audit_log" ORDER BY "id"')
 LAST_BOOKS_CHECK = ("SELECT at, action, details FROM audit_log WHERE action IN ('books_checked', 'books_verified')"
                     " ORDER BY id DESC LIMIT 1")
+
+# -- checkout: what one sale reads and writes, each in one statement -------------------------
+# The customer's facts for pricing and for what checkout does after it (member, points, birthday
+# perks, consents for the follow-up tasks, the card's balance as the ledger's sum and the card in
+# force), read in one statement per quote or sale.
+VISIT_COLUMNS = ("id", "customer", "status", "opened_at", "opened_by", "closed_at")
+VISIT_BY_ID = ("SELECT id, customer_id, status, opened_at, opened_by_id, closed_at FROM visit"
+               " WHERE id = ?")
+CHECKOUT_CUSTOMER = f"""
+SELECT c.name AS name, c.birth_month AS birth_month, c.birth_day AS birth_day,
+       c.anonymised_at IS NOT NULL AS anonymised,
+       m.id AS member_id, m.number AS member_number, m.tier AS member_tier, m.joined_at AS member_joined_at,
+       (SELECT COALESCE(SUM(p.points), 0) FROM points_entry p WHERE p.customer_id = c.id) AS points,
+       (SELECT GROUP_CONCAT(u.year || ':' || u.perk) FROM birthday_perk_use u
+         WHERE u.customer_id = c.id AND u.year BETWEEN ? AND ? AND u.reversed_by_id IS NULL) AS perks_used,
+       {_CONSENT.format(purpose='keep_file')} AS file_consent,
+       {_CONSENT.format(purpose='marketing')} AS marketing_consent,
+       (SELECT COALESCE(SUM(e.principal_fen), 0) FROM card_entry e WHERE e.customer_id = c.id) AS card_principal_fen,
+       (SELECT COALESCE(SUM(e.bonus_fen), 0) FROM card_entry e WHERE e.customer_id = c.id) AS card_bonus_fen,
+       (SELECT MAX(k.id) FROM card k WHERE k.customer_id = c.id) AS card_id
+FROM customer c LEFT JOIN member m ON m.customer_id = c.id AND m.active = 1
+WHERE c.id = ?"""
+SALE_COLUMNS = ("receipt_no", "day", "seq", "visit_id", "customer_id", "member_id", "tier", "cashier_id",
+                "created_at", "list_total_fen", "member_discount_fen", "birthday_discount_fen", "points_redeemed",
+                "points_discount_fen", "amount_due_fen", "counts_for_tier", "enrolled", "promoted_to", "status")
+INSERT_SALE = f"INSERT INTO sale ({', '.join(SALE_COLUMNS)}) VALUES ({', '.join('?' for _ in SALE_COLUMNS)})"
+INSERT_PAYMENT = ("INSERT INTO payment (sale_id, method, amount_fen, tendered_fen, change_fen)"
+                  " VALUES (?, ?, ?, ?, ?)")
+INSERT_POINTS_ENTRY = ("INSERT INTO points_entry (customer_id, kind, points, at, staff_id, sale_id, reason)"
+                       " VALUES (?, ?, ?, ?, ?, ?, '')")
+CARD_ENTRY_COLUMNS = ("customer_id", "card_id", "kind", "principal_fen", "bonus_fen", "principal_after_fen",
+                      "bonus_after_fen", "day", "at", "list_fen", "note", "staff_id", "sale_id", "refund_id",
+                      "topup_id", "prepaid_refund_id")
+INSERT_CARD_ENTRY = (f"INSERT INTO card_entry ({', '.join(CARD_ENTRY_COLUMNS)})"
+                     f" VALUES ({', '.join('?' for _ in CARD_ENTRY_COLUMNS)})")
+CLOSE_VISIT = "UPDATE visit SET status = 'completed', closed_at = ? WHERE id = ?"
+CUSTOMER_LAST_VISIT = "UPDATE customer SET last_visit_at = ? WHERE id = ?"
+SEARCH_KEYS_LAST_VISIT = "UPDATE search_key SET last_visit_at = ? WHERE customer_id = ?"
+COMPLETE_BOOKING_OF_VISIT = "UPDATE booking SET status = ?, completed_at = ? WHERE visit_id = ? AND status = ?"
+# Follow-up tasks by their unique key: a key already stored is left as it is (the jobs are idempotent).
+TASK_COLUMNS = ("key", "type", "customer_id", "visit_id", "complaint_id", "due_at", "all_day", "assignee_id",
+                "message", "created_at", "comment")
+INSERT_TASK_IF_NEW = (f"INSERT OR IGNORE INTO followup_task ({', '.join(TASK_COLUMNS)})"
+                      f" VALUES ({', '.join('?' for _ in TASK_COLUMNS)})")
+ITEM_AFTERCARE = "SELECT id, aftercare FROM item WHERE id IN ({marks}) AND aftercare != ''"
 
 
 # -- appointments (booking: one statement per read, the services' lines in one insert) ------

@@ -11,11 +11,12 @@ def task_type_name(code: str) -> str:
         "inactive": QCoreApplication.translate("CareLabels", "Not seen for a while"), "birthday": QCoreApplication.translate("CareLabels", "Birthday greeting"),
         "complaint": QCoreApplication.translate("CareLabels", "Complaint call"), "complaint_resolved": QCoreApplication.translate("CareLabels", "Complaint satisfaction call"),
         "care_cycle": QCoreApplication.translate("CareLabels", "Due for their usual service"),
+        "package_expiry": QCoreApplication.translate("CareLabels", "Package expiring"),
     }.get(code, code)
 
 
 TASK_TYPES = ("visit_aftercare", "product_check", "complaint", "complaint_resolved", "inactive", "birthday",
-              "care_cycle")
+              "care_cycle", "package_expiry")
 OUTCOMES = ("reached", "no_answer", "wrong_number", "declined")
 CATEGORIES = ("attitude", "technique", "result", "product", "price", "environment", "other")
 CHANNELS = ("in_person", "phone", "wechat", "online_review", "other")
@@ -25,7 +26,8 @@ VALUE_CLASSES = ("key", "potential", "stable", "at_risk")
 
 def outcome_name(code: str) -> str:
     return {"reached": QCoreApplication.translate("CareLabels", "Reached"), "no_answer": QCoreApplication.translate("CareLabels", "No answer"), "wrong_number": QCoreApplication.translate("CareLabels", "Wrong number"),
-            "declined": QCoreApplication.translate("CareLabels", "Declined")}.get(code, code)
+            "declined": QCoreApplication.translate("CareLabels", "Declined"),
+            "settled": QCoreApplication.translate("CareLabels", "Settled (extended or refunded)")}.get(code, code)
 
 
 def category_name(code: str) -> str:

@@ -78,6 +78,10 @@ class CustomersPage(QWidget):
         self.tabs.addTab(scroll, self.tr("File"))
         self.tabs.addTab(self.membership, self.tr("Membership and points"))
         self.tabs.addTab(self.history, self.tr("Visit history"))
+        from .card_actions import CardPanel
+        self.card_panel = CardPanel(ops)
+        if ops.can(Perm.COUNTER):
+            self.tabs.addTab(self.card_panel, self.tr("Card and packages"))
         self.tabs.currentChanged.connect(lambda index: self.editor.save_button.setVisible(index == 0))
 
         self.archive_button = QPushButton(self.tr("Archive"))
@@ -179,6 +183,7 @@ class CustomersPage(QWidget):
         self.editor.load(f)
         self.membership.load(f)
         self.history.reload()
+        self.card_panel.load(f)
         self.title.setText((f.name or self.tr("(erased)")) if f else self.tr("New customer"))
         self.archive_button.setText(self.tr("Restore from archive") if f and f.archived else self.tr("Archive"))
         for button in (self.archive_button, self.erase_button, self.merge_button, self.export_button,

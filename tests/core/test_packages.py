@@ -215,3 +215,48 @@ def test_without_returns_each_session_is_within_a_fen_of_the_exact_share(paid, s
     uses = used(package, package.total_sessions)
     for u in uses:
         assert abs(u.consumed_fen * package.total_sessions - paid) < package.total_sessions
+
+
+# -- the expiry's follow-up call (a care task; never a silent forfeiture) --------------------------
+
+from datetime import datetime  # noqa: E402
+
+from salon_desk.followups import Customer as CareCustomer, TaskType  # noqa: E402
+from salon_desk.packages import expiry_task  # noqa: E402
+
+ANNA_FILE = CareCustomer(ANNA, "安娜", file_consent=True, marketing_consent=False)
+
+
+def expiry_call(on: date, uses: int = 4, customer: CareCustomer = ANNA_FILE):
+    """The call the daily job would make on ``on`` for 面部护理 10+2 sold 1 May 2026, valid 365 days."""
+    package = sell(PackageTerms(TEN_FACIALS.services, 10, 240_000, gifted=2, validity_days=365), ANNA, 240_000, MAY_1)
+    due = reminder(package, used(package, uses), on)
+    if due is None:
+        return None
+    return expiry_task(due, package_id=7, package_name="面部护理10次卡", customer=customer, shop_name="丽人坊",
+                       assignee_id=3)
+
+
+def test_the_expiring_call_appears_30_days_before_the_expiry_and_not_a_day_earlier():
+    assert expiry_call(date(2027, 3, 31)) is None
+    task = expiry_call(date(2027, 4, 1))
+    assert (task.key, task.type, task.due_at, task.all_day, task.assignee_id) == (
+        "package:7:2027-05-01:expiring", TaskType.PACKAGE_EXPIRY, datetime(2027, 4, 1), True, 3)
+    assert task.message == ("安娜您好，这里是丽人坊。您的面部护理10次卡还剩8次，有效期到2027年5月1日，"
+                            "欢迎在到期前来店使用；如需延期，请与我们联系。")
+    assert expiry_call(date(2027, 5, 1)).key == "package:7:2027-05-01:expiring"    # the last valid day
+
+
+def test_the_expired_call_appears_the_day_after_the_expiry_and_says_nothing_is_forfeited():
+    task = expiry_call(date(2027, 5, 2))
+    assert (task.key, task.due_at) == ("package:7:2027-05-01:expired", datetime(2027, 5, 2))
+    assert task.message == ("安娜您好，这里是丽人坊。您的面部护理10次卡已于2027年5月1日到期，还剩8次未使用。"
+                            "这些次数不会作废，请与我们联系，为您办理延期或按规定退款。")
+    # the job missing a day (shop closed) still makes the same call, due on its own day: overdue
+    assert expiry_call(date(2027, 5, 9)).due_at == datetime(2027, 5, 2)
+
+
+def test_no_call_without_sessions_left_or_without_the_file_kept_but_marketing_consent_is_not_needed():
+    assert expiry_call(date(2027, 4, 10), uses=12) is None
+    assert expiry_call(date(2027, 4, 10), customer=CareCustomer(ANNA, "安娜", False, True)) is None
+    assert expiry_call(date(2027, 4, 10), customer=ANNA_FILE) is not None      # a service notice

@@ -1,6 +1,8 @@
 """Session packages through the front door: defined, sold (a sale, revenue), used session by session at
 checkout (¥0 from the package), refunded in the three modes."""
 
+from datetime import date, datetime
+
 import pytest
 
 from salon_desk.db.models import CustomerPackage, PackageSession, PointsEntry
@@ -159,3 +161,50 @@ def test_a_sale_using_every_pricing_step(shop, cashier, tech, owner, items, faci
     assert receipt.points_earned == 95 * 2
     assert receipt.change_fen == 5_000 - 4_540
     assert [s.sessions_left for s in receipt.sessions] == [10]
+
+
+def test_expiry_makes_a_follow_up_call_the_day_it_comes_in_and_the_owners_extension_closes_it(
+        shop, cashier, owner, facial, new_member, clock):
+    """面部3次 sold on 22 Nov 2026, valid 90 days: expires 20 Feb 2027; the call comes on 21 Jan."""
+    product = shop.packages.define(owner, code="K03", name="面部3次", price_fen=60_000, sessions=3,
+                                   services=[(facial.id, None)], validity_days=90)
+    zhang = new_member()
+    shop.packages.sell(cashier, zhang.id, product.item_id, [Tender("cash", 60_000)])
+    [package] = shop.packages.of_customer(cashier, zhang.id)
+    assert package.expires_on == date(2027, 2, 20)
+    clock.set(2027, 1, 20, 9, 0)
+    assert shop.packages.expiry_tasks() == {"planned": 0, "created": 0}
+    assert shop.care.tasks(cashier, task_type="package_expiry") == []
+    clock.set(2027, 1, 21, 9, 0)
+    assert shop.run_daily_jobs()["package_expiry"] == {"planned": 1, "created": 1}
+    assert shop.packages.expiry_tasks() == {"planned": 0, "created": 0}           # idempotent
+    [task] = shop.care.tasks(cashier, task_type="package_expiry")
+    assert (task.customer_name, task.due_at, task.assignee_id, task.overdue) == (
+        "张三", datetime(2027, 1, 21), cashier.id, False)
+    assert task.message == ("张三您好，这里是丽人坊。您的面部3次还剩3次，有效期到2027年2月20日，"
+                            "欢迎在到期前来店使用；如需延期，请与我们联系。")
+    # past the expiry: the second call, due the day after; nothing is forfeited
+    clock.set(2027, 2, 21, 9, 0)
+    shop.packages.expiry_tasks()
+    expired = [t for t in shop.care.tasks(cashier, task_type="package_expiry") if t.key.endswith(":expired")]
+    assert [t.due_at for t in expired] == [datetime(2027, 2, 21)]
+    assert "不会作废" in expired[0].message
+    shop.packages.extend(owner, package.id, date(2027, 8, 31), reason="客户出差")
+    assert shop.care.tasks(cashier, task_type="package_expiry", include_later=True) == []
+    closed = [t for t in shop.care.closed_tasks(owner) if t.type.value == "package_expiry"]
+    assert sorted((t.outcome.value, t.comment) for t in closed) == [("settled", "已延期至2027年8月31日")] * 2
+    assert shop.packages.expiry_tasks()["created"] == 0                  # the new expiry is months away
+    clock.set(2027, 8, 1, 9, 0)
+    assert shop.packages.expiry_tasks()["created"] == 1                  # ...and comes in its turn
+
+
+def test_a_refund_of_the_sessions_left_closes_the_expiry_call(shop, cashier, owner, facial, new_member, clock):
+    product = shop.packages.define(owner, code="K04", name="面部3次", price_fen=60_000, sessions=3,
+                                   services=[(facial.id, None)], validity_days=30)
+    zhang = new_member()
+    shop.packages.sell(cashier, zhang.id, product.item_id, [Tender("cash", 60_000)])
+    assert shop.packages.expiry_tasks()["created"] == 1                  # 30 days: expiring from the start
+    [package] = shop.packages.of_customer(cashier, zhang.id)
+    shop.packages.refund(owner, package.id, "cooling_off", method="cash", reason="不想做了")
+    assert shop.care.tasks(cashier, task_type="package_expiry", include_later=True) == []
+    assert shop.packages.expiry_tasks()["planned"] == 0

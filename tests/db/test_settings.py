@@ -1,6 +1,7 @@
 """The shop's rules as settings: defaults, validation (all or nothing), audit, effect on the rules."""
 
 import json
+from datetime import timedelta
 
 import pytest
 
@@ -8,6 +9,7 @@ from salon_desk.db import Shop
 from salon_desk.db.models import AuditLog, Setting
 from salon_desk.errors import InvalidInput, PermissionDenied
 from salon_desk.settings_registry import DEFAULT_TIERS, tiers_to_json
+from salon_desk.tenders import Tender
 
 
 def test_a_new_shop_has_the_default_rulebook(owner, shop):
@@ -110,3 +112,19 @@ def test_the_shop_name_cannot_be_emptied(shop, owner):
         shop.settings.update(owner, {"shop.name": "  "})
     assert info.value.code == "setup.shop_name_required"
     assert shop.settings.value("shop.name") != ""
+
+
+def test_a_changed_tier_rate_and_follow_up_delay_apply_to_the_next_sale(shop, owner, cashier, tech, items,
+                                                                          new_member, clock):
+    """Checkout builds the tiers and care rules once per settings change, never a stale copy after one."""
+    zhang = new_member(tier="silver")
+    visit = shop.visits.check_in(cashier, zhang.id)
+    shop.visits.add_service(cashier, visit.id, items.cut.id, tech.id)           # 268
+    assert shop.sales.quote(cashier, visit.id).priced.amount_due_fen == 22_780   # silver 8.5折
+    tiers = tiers_to_json(DEFAULT_TIERS)
+    tiers[1]["rate_permille"] = 800
+    shop.settings.update(owner, {"membership.tiers": tiers, "care.visit_followup_hours": 48})
+    assert shop.sales.quote(cashier, visit.id).priced.amount_due_fen == 21_440   # now 8折
+    shop.sales.checkout(cashier, visit.id, [Tender("wechat", 21_440)])
+    [task] = shop.care.tasks(cashier, include_later=True)
+    assert task.due_at == clock.now + timedelta(hours=48)
