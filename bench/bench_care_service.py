@@ -3,7 +3,8 @@ the live segments page, and the month report with its care sections.
 
     python bench/bench_care_service.py [--db bench/out/big.sqlite] [--runs 9]
 
-Prints p50/p95 wall-clock over the runs. The first daily run stores the tasks and last month's
+Prints p50/p95 wall-clock and CPU time over the runs, with the load average before and after
+(the machine may be shared: CPU time shows the code's own cost). The first daily run stores the tasks and last month's
 snapshot; the later runs read and plan the same and store nothing (the job is idempotent).
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import statistics
 import time
 from datetime import datetime
@@ -43,6 +45,7 @@ def main() -> None:
     parser.add_argument("--today", default="2026-11-30 09:00")
     args = parser.parse_args()
     now = datetime.fromisoformat(args.today)
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     shop = Shop.open(args.db, clock=lambda: now, run_jobs=False)
     owner = shop.staff.login("owner", "owner123")
     gc.freeze()
@@ -62,6 +65,7 @@ def main() -> None:
     timed("monthly report 2026-10 with care sections", lambda: shop.reports.month(owner, 2026, 10).title,
           max(3, args.runs // 3))
     shop.close()
+    print("load average after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

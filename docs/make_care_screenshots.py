@@ -1,17 +1,20 @@
-"""Screenshots of the care pages on demo data: the follow-ups page, a complaint, the segments page
-and the report's care figures.
+"""Screenshots of the care pages on demo data, in Chinese: the follow-ups page, a new complaint and a
+complaint being handled, the segments page, the report's care figures in the window and the care
+pages of the PDF report.
 
     xvfb-run -a -s "-screen 0 1280x800x24" python docs/make_care_screenshots.py [demo.sqlite]
 
-Without a file a fresh demo shop is built. Writes docs/care-page.png, complaint.png, segments.png
-and report-care.png.
+Without a file a fresh demo shop is built. Writes docs/care-page.png, complaint-new.png,
+complaint.png, segments.png, report-care.png and report-care-pdf.png (pdftoppm, the PDF's care page).
 """
 
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -47,6 +50,12 @@ def main(argv: list[str]) -> int:
     settle(app)
     window.grab().save(str(DOCS / "care-page.png"))
 
+    fresh = ComplaintDialog(window.ops, customer_id=page.task.customer_id if page.task else None, parent=window)
+    fresh.show()
+    settle(app)
+    fresh.grab().save(str(DOCS / "complaint-new.png"))
+    fresh.close()
+
     complaints = shop.care.complaints(cashier)
     if complaints:
         dialog = ComplaintDialog(window.ops, complaint_id=complaints[0].id, parent=window)
@@ -69,6 +78,20 @@ def main(argv: list[str]) -> int:
         reports.sections.setCurrentRow(titles.index("服务质量关键指标"))
     settle(app)
     window.grab().save(str(DOCS / "report-care.png"))
+
+    # the PDF of last month: its care page (the one with 服务质量), through pdftoppm
+    from salon_desk.reports.monthly import render_monthly_report
+    last = date.today().replace(day=1)
+    year, month = (last.year - 1, 12) if last.month == 1 else (last.year, last.month - 1)
+    pdf = work.with_suffix(".pdf")
+    pdf.write_bytes(render_monthly_report(shop.reports.month(owner, year, month)))
+    out = work.parent / "page"
+    subprocess.run(["pdftoppm", "-png", "-r", "80", str(pdf), str(out)], check=True)
+    pages = sorted(work.parent.glob("page*.png"))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    care = [i for i, t in enumerate(text.split("\f")) if "投诉" in t and "回访" in t]
+    if care and pages:
+        shutil.copyfile(pages[care[0]], DOCS / "report-care-pdf.png")
     shop.close()
     return 0
 

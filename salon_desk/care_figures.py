@@ -75,7 +75,7 @@ class ComplaintFigures:
     received: int
     rate: Rate                                           # complaints / visits
     by_category: tuple[tuple[Category, int], ...]        # every category, in SPEC order
-    by_technician: tuple[tuple[int | None, int], ...]    # most complaints first; None: no technician
+    by_technician: tuple[tuple[int | None, int], ...]    # most complaints first; None (no technician) last
     responded_in_time: Rate
     late_responses: int                                  # answered after the deadline
     overdue_open: int                                    # unanswered past the deadline at as_of
@@ -111,7 +111,7 @@ def complaint_figures(rows: Iterable[ComplaintRow], visits: int, first_day: date
         received=len(month),
         rate=Rate(len(month), visits),
         by_category=tuple((c, categories.get(c, 0)) for c in Category),
-        by_technician=tuple(sorted(technicians.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or 0))),
+        by_technician=tuple(sorted(technicians.items(), key=lambda kv: (kv[0] is None, -kv[1], kv[0] or 0))),
         responded_in_time=Rate(sum(m is Mark.ON_TIME for m in decided), len(decided)),
         late_responses=sum(m is Mark.LATE for m in marks),
         overdue_open=sum(m is Mark.OVERDUE for m in marks),

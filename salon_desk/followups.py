@@ -16,7 +16,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from .birthday import days_until
 from .care_settings import CareSettings
@@ -112,9 +112,9 @@ class CompletedVisit:
     cashier_id: int | None = None      # the cashier on duty who checked the visit out
 
 
-@dataclass(frozen=True)
-class ServiceVisit:
-    """One past paid visit in which a service of ``category`` was done."""
+class ServiceVisit(NamedTuple):
+    """One past paid visit in which a service of ``category`` was done (immutable; a named tuple
+    because the daily job reads tens of thousands)."""
 
     day: date
     category: str

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import bisect
 import calendar
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -48,6 +47,7 @@ CLASS_RULE = ("重点客户：R、F、M 均为 3 分；风险客户：R 为 1 �
               "但到店次数或消费金额仍偏低，有提升空间）。")
 
 AT_RISK_LIST_SIZE = 30
+RHYTHM_MIN_DAYS = 7          # a usual interval shorter than a week is not quoted as the customer's rhythm
 
 
 class Measure(StrEnum):
@@ -126,11 +126,55 @@ def rfm_facts(visits: Iterable[tuple[int, date, Fen]], as_of: date) -> list[RFMF
             if day > start12:
                 frequency += 1
                 money12 += paid
-        distinct = sorted({day for day, _ in rows})
-        interval = None
-        if len(distinct) >= 2:
-            interval = int(statistics.median([(b - a).days for a, b in zip(distinct, distinct[1:])]) + 0.5)
-        facts.append(RFMFacts(cid, (as_of - distinct[-1]).days, frequency, money12, money24, interval))
+        last = max(day for day, _ in rows)
+        interval = usual_interval(day.toordinal() for day, _ in rows)
+        facts.append(RFMFacts(cid, (as_of - last).days, frequency, money12, money24, interval))
+    facts.sort(key=lambda f: f.customer_id)
+    return facts
+
+
+def usual_interval(day_numbers: Iterable[int]) -> int | None:
+    """The median of the days between consecutive distinct visit days (given as day numbers, any
+    order, repeats allowed), rounded half up; None with fewer than two distinct days."""
+    distinct = sorted(set(day_numbers))
+    n = len(distinct) - 1                   # gaps
+    if n < 1:
+        return None
+    gaps = sorted([b - a for a, b in zip(distinct, distinct[1:])])
+    half = n // 2
+    if n % 2:
+        return gaps[half]
+    return (gaps[half - 1] + gaps[half] + 1) // 2     # the mean of the middle two, half up
+
+
+class RFMTotals(NamedTuple):
+    """One customer's paid visits of the 24 months, summed by the database (see :func:`facts_from_totals`)."""
+
+    customer_id: int
+    recency_days: int
+    frequency: int                      # paid visits in 12 months
+    monetary_fen: Fen                   # paid in 12 months
+    spend_24m_fen: Fen                  # paid in 24 months
+    span_days: int                      # last paid visit day - first one
+    visits: int                         # paid visits in 24 months
+    day_numbers: str | None             # "d1,d2,..." (any order) when visits >= 3, else None
+
+
+def facts_from_totals(totals: Iterable[RFMTotals]) -> list[RFMFacts]:
+    """The facts of :func:`rfm_facts` from per-customer totals (the same numbers, summed in SQL).
+
+    One or two paid visits need no list of days: two visits on two days are ``span_days`` apart;
+    from three visits on, the usual interval is the median of :func:`usual_interval`. (Rows are
+    read by position, so the database's own row tuples serve as well.)
+    """
+    make = RFMFacts._make
+    facts = []
+    for cid, days, visits, paid, spend, span, count, day_numbers in totals:
+        if count >= 3 and day_numbers:
+            interval = usual_interval(map(int, day_numbers.split(",")))
+        else:
+            interval = span if span > 0 else None
+        facts.append(make((cid, days, visits, paid, spend, interval)))
     facts.sort(key=lambda f: f.customer_id)
     return facts
 
@@ -319,11 +363,12 @@ def segment(facts: Sequence[RFMFacts], as_of: date,
     rc, fc, mc = cuts[Measure.RECENCY], cuts[Measure.FREQUENCY], cuts[Measure.MONETARY]
     r_score, f_score, m_score = rc.scorer(), fc.scorer(), mc.scorer()
     classes = {(r, f, m): value_class(r, f, m) for r in (1, 2, 3) for f in (1, 2, 3) for m in (1, 2, 3)}
-    segments = []
-    for x in facts:
-        r, f, m = r_score(x.recency_days), f_score(x.frequency), m_score(x.monetary_fen)
-        segments.append(Segment(x.customer_id, x.recency_days, x.frequency, x.monetary_fen, r, f, m,
-                                classes[r, f, m], x.spend_24m_fen, x.usual_interval_days))
+    make = Segment._make            # a shop has 100k customers: tuples unpacked, no keyword handling
+    segments: list[Segment] = []
+    append = segments.append
+    for cid, days, visits, paid, spend, interval in facts:
+        r, f, m = r_score(days), f_score(visits), m_score(paid)
+        append(make((cid, days, visits, paid, r, f, m, classes[r, f, m], spend, interval)))
     return Snapshot(as_of, rc, fc, mc, tuple(segments))
 
 
@@ -331,9 +376,14 @@ def at_risk_reason(s: Segment) -> str:
     """One line for the at-risk list: ``97 天未到店，平时约 35 天一次``."""
     if s.r == 1:
         head = f"{s.recency_days} 天未到店"
-        if s.usual_interval_days:
+        if s.usual_interval_days is None:
+            return f"{head}，近两年只来过一天"
+        if s.usual_interval_days >= RHYTHM_MIN_DAYS:
             return f"{head}，平时约 {s.usual_interval_days} 天一次"
-        return f"{head}，近两年只来过一天"
+        # visits a few days apart (a redo, a course of treatment) are not a rhythm worth quoting
+        if s.frequency:
+            return f"{head}，近12个月来过 {s.frequency} 次"
+        return head
     return f"近12个月到店 {s.frequency} 次，消费 {format_fen(s.monetary_fen)}，均偏低"
 
 

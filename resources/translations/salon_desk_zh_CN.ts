@@ -618,6 +618,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>每项评分 1–5，各按一个数字；只在联系上客户时填写。</translation>
     </message>
     <message>
+        <source>Reassign</source>
+        <translation>转交</translation>
+    </message>
+    <message>
+        <source>{key} chooses, ↑/↓ picks, Enter hands the task over</source>
+        <translation>{key} 选择转交对象，↑/↓ 挑人，Enter 转交</translation>
+    </message>
+    <message>
         <source>Assigned to:</source>
         <translation>负责人：</translation>
     </message>
@@ -660,6 +668,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Message to send (WeChat / SMS):</source>
         <translation>发送的话术（微信 / 短信）：</translation>
+    </message>
+    <message>
+        <source>Reassign to ({key}):</source>
+        <translation>转交给（{key}）：</translation>
     </message>
     <message>
         <source>Everyone</source>
@@ -732,6 +744,14 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Closed: {outcome}</source>
         <translation>已完成：{outcome}</translation>
+    </message>
+    <message>
+        <source>Already assigned to {name}.</source>
+        <translation>已经由{name}负责。</translation>
+    </message>
+    <message>
+        <source>Reassigned to {name}.</source>
+        <translation>已转交给{name}。</translation>
     </message>
 </context>
 <context>
@@ -914,10 +934,6 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>投诉</translation>
     </message>
     <message>
-        <source>New complaint</source>
-        <translation>登记投诉</translation>
-    </message>
-    <message>
         <source>Choose customer…</source>
         <translation>选择客户…</translation>
     </message>
@@ -956,10 +972,6 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>The first response is due {hours} hours after the complaint is received, and the resolution {resolve} hours after — clock hours, nights and closed days included.</source>
         <translation>首次回应时限为收到投诉后 {hours} 小时，解决时限为 {resolve} 小时——按钟点计算，夜间和休息日都算在内。</translation>
-    </message>
-    <message>
-        <source>Record the complaint</source>
-        <translation>登记投诉</translation>
     </message>
     <message>
         <source>Record a complaint</source>
@@ -1026,6 +1038,30 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <translation>补救措施：</translation>
     </message>
     <message>
+        <source>{label} [Alt+{n}]:</source>
+        <translation>{label} [Alt+{n}]：</translation>
+    </message>
+    <message>
+        <source>Keys: Alt+1 … Alt+8 go to the numbered fields, ↑/↓ choose in a list, Ctrl+Enter records the complaint, Esc closes.</source>
+        <translation>快捷键：Alt+1 … Alt+8 跳到对应编号的栏目，↑/↓ 在列表中选择，Ctrl+Enter 登记投诉，Esc 关闭。</translation>
+    </message>
+    <message>
+        <source>Keys: Alt+1 … Alt+7 go to the numbered fields, ↑/↓ choose the remedy; Ctrl+Enter saves where the cursor is (the note: first response, then the log; a remedy field: gives the remedy; the resolution: resolves). Esc closes.</source>
+        <translation>快捷键：Alt+1 … Alt+7 跳到对应编号的栏目，↑/↓ 选择补救措施；Ctrl+Enter 保存光标所在的部分（进度栏：先记首次回复，之后记入进度；补救栏：执行补救；处理结果栏：结案）。Esc 关闭。</translation>
+    </message>
+    <message>
+        <source>Record the complaint (Ctrl+Enter)</source>
+        <translation>登记投诉（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>What exactly:</source>
+        <translation>具体内容：</translation>
+    </message>
+    <message>
+        <source>Owner&apos;s approval [Alt+{login}, Alt+{password}]:</source>
+        <translation>店长授权 [Alt+{login}、Alt+{password}]：</translation>
+    </message>
+    <message>
         <source>Give the remedy</source>
         <translation>执行补救</translation>
     </message>
@@ -1084,6 +1120,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     <message>
         <source>Resolution: {text}</source>
         <translation>处理结果：{text}</translation>
+    </message>
+    <message>
+        <source>{action} (Ctrl+Enter)</source>
+        <translation>{action}（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>{what}: done {when} ({mark}; due {due})</source>

@@ -28,20 +28,21 @@ from ..complaints import (
 )
 from ..errors import Conflict, InvalidInput, NotFound, PermissionDenied
 from ..followups import (
-    CareFacts, CompletedVisit, ComplaintFacts, Customer as CareCustomer, FollowUp, Outcome, Scores,
-    ServiceDone, ServiceVisit, TaskState, TaskType, at_risk_task, bucket, check_counter_rating, close,
+    CYCLE_MAX_DAYS, CareFacts, CompletedVisit, ComplaintFacts, Customer as CareCustomer, FollowUp, Outcome, Scores,
+    COMMENT_MAX, ServiceDone, ServiceVisit, TaskState, TaskType, at_risk_task, bucket, check_counter_rating, close,
     complaint_tasks, daily_tasks, new_tasks, visit_tasks,
 )
 from ..phone import mask_phone
 from ..records import OwnerGrant
 from ..roles import Perm, Role
 from ..segments import (
-    Cuts, Measure, Snapshot, ValueClass, at_risk_list, at_risk_reason, fixed_cuts, months_before, rfm_facts, segment,
+    Cuts, Measure, RFMTotals, Snapshot, ValueClass, at_risk_list, at_risk_reason, facts_from_totals, fixed_cuts,
+    months_before, segment,
 )
 from .context import Actor, ShopContext
 from .models import (
     Complaint, ComplaintProgress, ComplaintRemedy, CounterRating, Customer, FollowUpTask, Item, Member,
-    PointsEntry, Sale, SaleLine, SegmentRow, SegmentSnapshot, Visit, VisitLine,
+    PointsEntry, Sale, SaleLine, SegmentSnapshot, Visit, VisitLine,
 )
 from .permissions import ANY_STAFF, requires, system_job
 from .rows import as_dict, as_dicts, connection
@@ -147,19 +148,23 @@ def _fixed_bands(ctx: ShopContext) -> dict[Measure, Cuts]:
     return {Measure(k): fixed_cuts(Measure(k), v[0], v[1]) for k, v in bands.items()}
 
 
-def live_snapshot(ctx: ShopContext, as_of: date) -> Snapshot:
-    """The segments as of the end of ``as_of`` from the sales of the 24 months before."""
-    start = _stamp(months_before(as_of, 24) + timedelta(days=1))
-    rows = ctx.execute(ctx.sql.RFM_VISITS, (start, start, _stamp(as_of + timedelta(days=1)))).fetchall()
-    days: dict[str, date] = {}
+def _rfm_params(as_of: date) -> tuple[str, str, str, str]:
+    return (_stamp(months_before(as_of, 24) + timedelta(days=1)), _stamp(as_of + timedelta(days=1)),
+            months_before(as_of, 12).isoformat(), as_of.isoformat())
 
-    def day(text: str) -> date:
-        found = days.get(text)
-        if found is None:
-            found = days[text] = date.fromisoformat(text)
-        return found
-    facts = rfm_facts(((cid, day(text), paid) for cid, text, paid in rows), as_of)
-    return segment(facts, as_of, _fixed_bands(ctx))
+
+def live_snapshot(ctx: ShopContext, as_of: date) -> Snapshot:
+    """The segments as of the end of ``as_of`` from the sales of the 24 months before (summed per
+    customer by the database; :func:`salon_desk.segments.rfm_facts` is the rule they follow)."""
+    rows: list[RFMTotals] = ctx.execute(ctx.sql.RFM_TOTALS, _rfm_params(as_of)).fetchall()
+    return segment(facts_from_totals(rows), as_of, _fixed_bands(ctx))
+
+
+def live_snapshot_people(ctx: ShopContext, as_of: date) -> tuple[Snapshot, dict[int, tuple[str, str | None]]]:
+    """:func:`live_snapshot` with each customer's name and phone, read in the same statement."""
+    rows = ctx.execute(ctx.sql.RFM_TOTALS_PEOPLE, _rfm_params(as_of)).fetchall()
+    snap = segment(facts_from_totals(r[:8] for r in rows), as_of, _fixed_bands(ctx))
+    return snap, {r[0]: (r[8] or "", r[9]) for r in rows}
 
 
 def month_end(year: int, month: int) -> date:
@@ -179,13 +184,9 @@ def stored_snapshot(ctx: ShopContext, year: int, month: int) -> Snapshot | None:
         with ctx.db.atomic():
             head = SegmentSnapshot.create(month=label, as_of=as_of, created_at=ctx.now(), cuts=json.dumps(
                 {"R": _cut_json(snap.recency), "F": _cut_json(snap.frequency), "M": _cut_json(snap.monetary)}))
-            fields = ("snapshot", "customer_id", "recency_days", "frequency", "monetary_fen", "r", "f", "m",
-                      "value_class", "spend_24m_fen", "usual_interval_days")
-            rows = [(head.id, s.customer_id, s.recency_days, s.frequency, s.monetary_fen, s.r, s.f, s.m,
-                     s.value_class.value, s.spend_24m_fen, s.usual_interval_days) for s in snap.segments]
-            for start in range(0, len(rows), 2000):
-                SegmentRow.insert_many(rows[start:start + 2000],
-                                       fields=[getattr(SegmentRow, f) for f in fields]).execute()
+            connection(ctx.db).executemany(ctx.sql.INSERT_SEGMENT_ROW, (
+                (head.id, s.customer_id, s.recency_days, s.frequency, s.monetary_fen, s.r, s.f, s.m,
+                 s.value_class.value, s.spend_24m_fen, s.usual_interval_days) for s in snap.segments))
         return snap
     from ..segments import Segment
     cuts = json.loads(head.cuts)
@@ -214,7 +215,8 @@ class CareService:
     def __init__(self, ctx: ShopContext, sales: Any) -> None:
         self.ctx = ctx
         self.sales = sales
-        self._live: tuple[tuple[Any, ...], Snapshot] | None = None   # today's segments, until the next change
+        # today's segments and their people, until the next change
+        self._live: tuple[tuple[Any, ...], tuple[Snapshot, dict[int, tuple[str, str | None]]]] | None = None
 
     # -- the daily job ------------------------------------------------------
     @system_job
@@ -236,55 +238,51 @@ class CareService:
         return {"planned": len(planned), "created": made}
 
     def _daily_facts(self, today: date, settings: CareSettings) -> list[CareFacts]:
-        """Members (inactive, birthday) and customers seen within 270 days (care cycles), with
-        marketing consent; their service visits of the last two years."""
+        """Customers with marketing consent who may be due a task today, with their service visits of
+        the last 400 days: members with a birthday in the coming week or at the day of an absence, and
+        regulars (enough visit days for a care cycle, the last one recent enough to keep it)."""
         ctx = self.ctx
         # seen within 270 days, or within the longest absence that still gets a call
-        recent_from = _stamp(today - timedelta(days=max(RECENT_DAYS, settings.inactive_days
-                                                         + settings.inactive_catch_up_days)))
+        recent_from = today - timedelta(days=max(RECENT_DAYS, settings.inactive_days
+                                                 + settings.inactive_catch_up_days))
         soon = {(d.month, d.day) for d in (today + timedelta(days=n) for n in range(settings.birthday_days_ahead + 1))}
         if (2, 28) in soon:
             soon.add((2, 29))       # 29 February falls on the 28th in common years
-        birthdays = sorted(f"{m:02d}-{d:02d}" for m, d in soon)
-        people = ctx.execute(ctx.sql.CARE_MARKETING_CUSTOMERS.format(
-            birthdays=", ".join("?" * len(birthdays))), (recent_from, *birthdays)).fetchall()
+        birthdays = sorted(m * 100 + d for m, d in soon)
+        history_from = _stamp(today - timedelta(days=HISTORY_DAYS))
+        # a member's absence counts on its day (and catch-up days after); a cycle's last visit within
+        # 1.5 x the longest cycle (later the cycle is broken: see followups.care_cycle_tasks)
+        absent_from = today - timedelta(days=settings.inactive_days + settings.inactive_catch_up_days - 1)
+        absent_to = today - timedelta(days=settings.inactive_days - 1)
+        cycle_from = today - timedelta(days=CYCLE_MAX_DAYS + CYCLE_MAX_DAYS // 2)
+        people = ctx.execute(
+            ctx.sql.CARE_DAILY_PEOPLE.format(birthdays=", ".join(f"?{7 + i}" for i in range(len(birthdays)))),
+            (history_from, _stamp(recent_from), _stamp(absent_from), _stamp(absent_to), cycle_from.isoformat(),
+             max(settings.cycle_min_visits, 3), *birthdays)).fetchall()
+        recent_text = recent_from.isoformat()
+        with_history = [cid for cid, *_, last_at, _member in people if last_at and str(last_at)[:10] >= recent_text]
         days: dict[str, date] = {}
-
-        def day(text: str) -> date:
-            found = days.get(text)
-            if found is None:
-                found = days[text] = date.fromisoformat(text)
-            return found
         history: dict[int, list[ServiceVisit]] = {}
         last_tech: dict[int, int | None] = {}
-        rows = ctx.execute(ctx.sql.CARE_SERVICE_HISTORY,
-                                  (_stamp(today - timedelta(days=HISTORY_DAYS)), recent_from)).fetchall()
-        for cid, text, category, tech in rows:
-            d = days.get(text)
-            if d is None:
-                d = days[text] = date.fromisoformat(text)
-            own = history.get(cid)
-            if own is None:
-                own = history[cid] = []
-            own.append(ServiceVisit(d, category, tech))
-            if tech is not None:
-                last_tech[cid] = tech
+        for start in range(0, len(with_history), 500):
+            chunk = with_history[start:start + 500]
+            for cid, text, category, tech in ctx.execute(
+                    ctx.sql.CARE_SERVICE_HISTORY_OF.format(marks=", ".join("?" * len(chunk))),
+                    (*chunk, history_from)):
+                d = days.get(text)
+                if d is None:
+                    d = days[text] = date.fromisoformat(text)
+                own = history.get(cid)
+                if own is None:
+                    own = history[cid] = []
+                own.append(ServiceVisit(d, category, tech))
+                if tech is not None:
+                    last_tech[cid] = tech
         facts = []
-        minimum = settings.cycle_min_visits
-        # a member without a cycle matters today only on an absence's day or in a birthday's week
-        inactive_lo = (today - timedelta(days=settings.inactive_days + settings.inactive_catch_up_days)).isoformat()
-        inactive_hi = (today - timedelta(days=settings.inactive_days)).isoformat()
         for cid, name, month, mday, last_at, member in people:
-            own = history.get(cid) or []
-            if len(own) < minimum:
-                if not member:
-                    continue
-                last_text = str(last_at)[:10] if last_at else ""
-                if (month, mday) not in soon and not inactive_lo < last_text <= inactive_hi:
-                    continue
-            last = day(str(last_at)[:10]) if last_at else None
+            last = date.fromisoformat(str(last_at)[:10]) if last_at else None
             facts.append(CareFacts(CareCustomer(cid, name, True, True, bool(member), month, mday),
-                                   last, last_tech.get(cid), tuple(own)))
+                                   last, last_tech.get(cid), tuple(history.get(cid, ()))))
         return facts
 
     # -- tasks ----------------------------------------------------------------
@@ -405,6 +403,11 @@ class CareService:
                 attitude=given.attitude if given else None, technique=given.technique if given else None,
                 environment=given.environment if given else None, comment=closing.comment,
             ).where(FollowUpTask.id == task_id).execute()
+            if record.type is TaskType.COMPLAINT and result is Outcome.REACHED and record.complaint_id:
+                # the complaint's call reached the customer: that is its first response
+                complaint = self._complaint(record.complaint_id)
+                if complaint.responded_at is None and complaint.resolved_at is None:
+                    self._respond(actor, complaint, closing.comment or "回访已联系上顾客", closing.closed_at)
             self.ctx.audit(actor, "followup_closed", target=f"task:{task_id}", outcome=result.value,
                            on_time=closing.on_time)
         return self._own_task(actor, task_id)
@@ -549,15 +552,28 @@ class CareService:
 
     @requires(Perm.COMPLAINTS)
     def respond(self, actor: Actor, complaint_id: int, text: str) -> ComplaintRecord:
-        """The first response to the customer (what was said goes into the progress log)."""
+        """The first response to the customer (what was said goes into the progress log). It is the
+        complaint's first call too: that task is closed with it (reached), so it does not turn red."""
         now = self.ctx.now()
         with self.ctx.db.atomic():
             row = self._complaint(complaint_id)
-            check_response(ComplaintTimes(row.received_at, row.responded_at, row.resolved_at), now)
-            self._log(row, actor, text, now)
-            Complaint.update(responded_at=now).where(Complaint.id == row.id).execute()
-            self.ctx.audit(actor, "complaint_answered", target=f"complaint:{row.id}")
+            self._respond(actor, row, text, now)
+            call = FollowUpTask.get_or_none((FollowUpTask.key == f"complaint:{row.id}")
+                                            & FollowUpTask.closed_at.is_null())
+            if call is not None:
+                state = TaskState(TaskType.COMPLAINT, call.due_at, bool(call.all_day), None)
+                closing = close(state, Outcome.REACHED, now, None, text.strip()[:COMMENT_MAX])
+                FollowUpTask.update(closed_at=now, closed_by=actor.id, outcome=closing.outcome.value,
+                                    comment=closing.comment).where(FollowUpTask.id == call.id).execute()
+                self.ctx.audit(actor, "followup_closed", target=f"task:{call.id}", outcome=closing.outcome.value,
+                               on_time=closing.on_time)
         return self._record(self._complaint(complaint_id))
+
+    def _respond(self, actor: Actor, row: Complaint, text: str, now: datetime) -> None:
+        check_response(ComplaintTimes(row.received_at, row.responded_at, row.resolved_at), now)
+        self._log(row, actor, text, now)
+        Complaint.update(responded_at=now).where(Complaint.id == row.id).execute()
+        self.ctx.audit(actor, "complaint_answered", target=f"complaint:{row.id}")
 
     def _log(self, row: Complaint, actor: Actor, text: str, at: datetime) -> None:
         log = tuple(ProgressEntry(p.at, p.staff_id, p.text) for p in
@@ -666,14 +682,11 @@ class CareService:
         key = (today, self.ctx.execute(self.ctx.sql.LAST_AUDIT_ID).fetchone()[0],
                json.dumps(self.ctx.setting("segments.bands"), sort_keys=True))
         if self._live is not None and self._live[0] == key:
-            snap = self._live[1]
+            snap, people = self._live[1]
         else:
-            snap = live_snapshot(self.ctx, today)
-            self._live = (key, snap)
+            snap, people = live_snapshot_people(self.ctx, today)
+            self._live = (key, (snap, people))
         full = actor.can(Perm.REPORTS_ALL)       # the owner sees whole phones; the cashier masked ones
-        since = _stamp(months_before(today, 24))
-        people = {cid: (name, phone) for cid, name, phone in
-                  self.ctx.execute(self.ctx.sql.SEGMENT_PEOPLE_SINCE, (since,))}
         lines = []
         for s in snap.segments:
             name, phone = people.get(s.customer_id, ("", None))

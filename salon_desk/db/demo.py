@@ -83,13 +83,14 @@ CARE_TIPS = {
     "H05": "护理前两天请勿染烫，头皮如有伤口请提前告知",
 }
 # (category, channel, what the customer said) — every category of SPEC §7 appears
-COMPLAINTS = [
+COMPLAINTS = [         # about a service and its technician every other one, so each month has some
     ("result", "wechat", "染发回家洗了一次颜色就掉了不少，和说好的不一样"),
-    ("attitude", "phone", "前台接待不耐烦，等了二十分钟也没人解释"),
-    ("technique", "in_person", "剪得比要求的短太多，两边也不对称"),
     ("product", "wechat", "买的精华液用了两天脸上起红疹"),
+    ("attitude", "phone", "前台接待不耐烦，等了二十分钟也没人解释"),
     ("price", "in_person", "结账时才说要另加护理费，事先没有告知"),
+    ("technique", "in_person", "剪得比要求的短太多，两边也不对称"),
     ("environment", "online_review", "店里空调太冷，洗头的水忽冷忽热"),
+    ("result", "phone", "烫的卷一周就没了，和发型师说的不一样"),
     ("other", "phone", "预约好的时间到店还要等，技师被安排给了别人"),
 ]
 REMEDY_OF = {"result": ("redo", ""), "technique": ("refund", ""), "product": ("gift", "补水面膜 1 盒"),
@@ -325,6 +326,8 @@ class _CareReplay:
 
     def _close(self, task: TaskRecord, late: bool) -> None:
         rng = self.rng
+        if task.complaint_id is not None and any(p[0] == task.complaint_id and p[2] for p in self.pending):
+            return          # a complaint left waiting: nobody calls (reaching them would answer it)
         outcome = rng.choices(["reached", "no_answer", "wrong_number", "declined"], [75, 16, 3, 6])[0]
         scores: tuple[int, int, int] | None = None
         if outcome == "reached" and task.scored:
@@ -337,6 +340,10 @@ class _CareReplay:
                 self.sessions[login] = self.shop.staff.login(login, "tech1234")
             who = self.sessions.get(login, self.cashier)
         comment = rng.choice(["", "", "很满意", "说下次还找同一位技师", "颜色有点浅，想下次加深", "提醒了护理方法"])
+        if task.type.value == "complaint":
+            comment = rng.choice(["已致电道歉，了解了详细情况", "顾客说明了经过，约定处理方案"])
+        elif task.type.value == "complaint_resolved":
+            comment = rng.choice(["", "对处理结果满意", "表示理解，下次再来"])
         try:
             self.shop.care.close_task(who, task.id, outcome, scores, comment if outcome == "reached" else "")
         except SalonError:
@@ -368,9 +375,15 @@ class _CareReplay:
             self.made += 1
             visit = shop.care.visits_of(self.cashier, customer_id)
             visit_id = next((v for v, at, _ in visit if at <= clock.value and receipt.created_at == at), None)
+            visit_id = visit_id or (visit[0][0] if visit else None)
+            line_id = None
+            if visit_id is not None and category in ("technique", "result"):
+                # about one service and the technician who did it
+                lines = [l for l in shop.care.services_of_visit(self.cashier, visit_id) if l[2]]
+                line_id = lines[0][0] if lines else None
             try:
                 c = shop.care.open_complaint(self.cashier, customer_id, category, channel, text,
-                                             visit_id=visit_id or (visit[0][0] if visit else None))
+                                             visit_id=visit_id, sale_line_id=line_id)
             except SalonError:
                 return
             left_open = offset == days - 3            # still unanswered today: red on the care page

@@ -191,23 +191,38 @@ SELECT c.id AS id, c.name AS name, c.birth_month AS birth_month, c.birth_day AS 
        {_CONSENT.format(purpose='marketing')} AS marketing_consent,
        c.anonymised_at IS NOT NULL AS anonymised
 FROM customer c WHERE c.id = ?"""
-# The daily job's population: files kept, marketing agreed, not archived or erased; seen recently
-# (care cycles, absences) or a member whose birthday ('MM-DD') is one of the coming week's.
-CARE_MARKETING_CUSTOMERS = f"""
+# The daily job's population: files kept, marketing agreed, not archived or erased, and one of
+# - a regular, seen since ?2: at least ?6 days with a paid sale since ?1, the last one since ?5 (a care
+#   cycle needs that many visit days of one category, and one last seen earlier is broken anyway);
+# - a member last seen in the absence window ?3 <= last_visit_at < ?4 (the last_visit_at index);
+# - a member whose birthday (month * 100 + day) is one of the coming week's ({birthdays}: ?7, ?8, ...).
+# The regulars are grouped from the sale_created_at range alone (MATERIALIZED: not by walking the
+# whole customer index); consents are read for the candidates only.
+CARE_DAILY_PEOPLE = f"""
+WITH recent AS MATERIALIZED (
+  SELECT customer_id, substr(created_at, 1, 10) AS day FROM sale
+  WHERE created_at >= ?1 AND status = 'completed' AND customer_id IS NOT NULL),
+regular AS (SELECT customer_id FROM recent GROUP BY customer_id HAVING COUNT(DISTINCT day) >= ?6 AND MAX(day) >= ?5),
+candidate AS (
+  SELECT c.id AS id FROM customer c WHERE c.id IN (SELECT customer_id FROM regular) AND c.last_visit_at >= ?2
+  UNION
+  SELECT c.id FROM customer c WHERE ((c.last_visit_at >= ?3 AND c.last_visit_at < ?4)
+                                     OR c.birth_month * 100 + c.birth_day IN ({{birthdays}}))
+    AND EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1))
 SELECT c.id AS id, c.name AS name, c.birth_month AS birth_month, c.birth_day AS birth_day,
        c.last_visit_at AS last_visit_at,
        EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1) AS member
-FROM customer c
+FROM candidate k JOIN customer c ON c.id = k.id
 WHERE c.archived = 0 AND c.anonymised_at IS NULL
-  AND (c.last_visit_at >= ? OR (printf('%02d-%02d', c.birth_month, c.birth_day) IN ({{birthdays}})
-                                AND EXISTS (SELECT 1 FROM member m WHERE m.customer_id = c.id AND m.active = 1)))
-  AND {_CONSENT.format(purpose='keep_file')} = 1 AND {_CONSENT.format(purpose='marketing')} = 1"""
-CARE_SERVICE_HISTORY = """
+  AND {_CONSENT.format(purpose='keep_file')} = 1 AND {_CONSENT.format(purpose='marketing')} = 1
+ORDER BY c.id"""
+# The service visits since ?1 of some customers (by the (customer, created_at) index), oldest first.
+CARE_SERVICE_HISTORY_OF = """
 SELECT s.customer_id AS customer_id, substr(s.created_at, 1, 10) AS day, l.category AS category,
        l.technician_id AS technician_id
-FROM sale s JOIN sale_line l ON l.sale_id = s.id JOIN customer c ON c.id = s.customer_id
-WHERE s.created_at >= ? AND s.status = 'completed' AND l.kind = 'service' AND c.last_visit_at >= ?
-ORDER BY s.created_at"""
+FROM sale s JOIN sale_line l ON l.sale_id = s.id
+WHERE s.customer_id IN ({marks}) AND s.created_at >= ? AND s.status = 'completed' AND l.kind = 'service'
+ORDER BY s.created_at, l.id"""
 LAST_CASHIER = "SELECT cashier_id FROM sale ORDER BY id DESC LIMIT 1"
 TASKS = """
 SELECT t.id AS id, t.key AS key, t.type AS type, t.customer_id AS customer_id, c.name AS customer_name,
@@ -234,8 +249,29 @@ FROM sale s
 LEFT JOIN (SELECT sale_id, SUM(amount_fen) AS back FROM refund WHERE kind = 'refund' AND at >= ?
            GROUP BY sale_id) r ON r.sale_id = s.id
 WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed' AND s.customer_id IS NOT NULL"""
+# The same per customer, summed here in one pass over the window's sales (the range scan of
+# sale_created_at; MATERIALIZED keeps the planner from walking the whole customer index to group):
+# ?1 first moment of the 24 months, ?2 the moment after the day, ?3 the day before the 12 months, ?4 the day.
+RFM_TOTALS = """
+WITH paid AS MATERIALIZED (
+  SELECT s.customer_id AS customer_id, CAST(julianday(substr(s.created_at, 1, 10)) AS INTEGER) AS dn,
+         s.amount_due_fen - COALESCE(r.back, 0) AS paid_fen
+  FROM sale s
+  LEFT JOIN (SELECT sale_id, SUM(amount_fen) AS back FROM refund WHERE kind = 'refund' AND at >= ?1
+             GROUP BY sale_id) r ON r.sale_id = s.id
+  WHERE s.created_at >= ?1 AND s.created_at < ?2 AND s.status = 'completed' AND s.customer_id IS NOT NULL)
+SELECT customer_id, CAST(julianday(?4) AS INTEGER) - MAX(dn) AS recency_days,
+       SUM(dn > CAST(julianday(?3) AS INTEGER)) AS frequency,
+       SUM(CASE WHEN dn > CAST(julianday(?3) AS INTEGER) THEN paid_fen ELSE 0 END) AS monetary_fen,
+       SUM(paid_fen) AS spend_24m_fen, MAX(dn) - MIN(dn) AS span_days, COUNT(*) AS visits,
+       CASE WHEN COUNT(*) >= 3 THEN GROUP_CONCAT(dn) END AS day_numbers
+FROM paid WHERE paid_fen > 0 GROUP BY customer_id"""
+# ... with each customer's name and phone (blank once erased) for the segments page.
+RFM_TOTALS_PEOPLE = f"""
+SELECT t.*, CASE WHEN c.anonymised_at IS NULL THEN c.name ELSE '' END AS name,
+       CASE WHEN c.anonymised_at IS NULL THEN c.phone END AS phone
+FROM ({RFM_TOTALS}) t LEFT JOIN customer c ON c.id = t.customer_id"""
 SEGMENT_PEOPLE = "SELECT id, name, phone FROM customer WHERE anonymised_at IS NULL"
-SEGMENT_PEOPLE_SINCE = ("SELECT id, name, phone FROM customer WHERE anonymised_at IS NULL AND last_visit_at >= ?")
 MERGED_INTO = "SELECT id, merged_into_id FROM customer WHERE merged_into_id IS NOT NULL"
 # The month's care figures.
 MONTH_COMPLAINTS = ("SELECT id, category, technician_id, received_at, responded_at, resolved_at FROM complaint"
@@ -262,6 +298,11 @@ FROM segment_row WHERE snapshot_id = ? AND value_class = 'at_risk'
 ORDER BY spend_24m_fen DESC, recency_days DESC, customer_id LIMIT ?"""
 CUSTOMER_NAME_PHONE = "SELECT name, phone FROM customer WHERE id = ?"
 LAST_AUDIT_ID = "SELECT MAX(id) FROM audit_log"
+# A month-end snapshot's customers, written once with one executemany (peewee's insert building
+# costs more than SQLite's own work for 100k rows).
+INSERT_SEGMENT_ROW = """
+INSERT INTO segment_row (snapshot_id, customer_id, recency_days, frequency, monetary_fen, r, f, m, value_class,
+                         spend_24m_fen, usual_interval_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 SNAPSHOT_ROWS = """
 SELECT customer_id, recency_days, frequency, monetary_fen, r, f, m, value_class, spend_24m_fen, usual_interval_days
 FROM segment_row WHERE snapshot_id = ? ORDER BY customer_id"""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
@@ -24,6 +24,7 @@ from .ops import CUSTOMERS, SALES, Ops
 RED = QColor("#b00020")
 CARE = "care"          # the ops scope of follow-ups and complaints
 COPY_KEY = "F3"
+REASSIGN_KEY = "Ctrl+R"
 
 
 class ScoreBox(QSpinBox):
@@ -60,7 +61,10 @@ class CarePage(QWidget):
         self.tree.setObjectName("tasks")
         self.tree.setHeaderLabels([self.tr("Due"), self.tr("Customer"), self.tr("Phone"), self.tr("Assigned to")])
         self.tree.setRootIsDecorated(True)
-        self.tree.setColumnWidth(0, 190)
+        # room for the longest due text, "2026-12-01 21:00 — 逾期", beside the group's indentation
+        sample = self.tr("{when} — overdue").format(when="2026-12-01 21:00")
+        self.tree.setColumnWidth(0, self.tree.fontMetrics().horizontalAdvance(sample) + 2 * self.tree.indentation()
+                                 + 24)
         self.tree.setColumnWidth(1, 120)
         self.tree.setColumnWidth(2, 120)
         self.complaints = QListWidget()
@@ -94,6 +98,15 @@ class CarePage(QWidget):
         self.close_button.setObjectName("close_task")
         self.score_note = QLabel(self.tr("Scores 1–5, one digit each; only when the customer was reached."))
         self.score_note.setStyleSheet("color: #666;")
+        # cashier and owner hand a task to someone else (audited); a technician keeps their own
+        self.can_reassign = ops.can(Perm.FOLLOW_UPS)
+        self.reassign_to = QComboBox()
+        self.reassign_to.setObjectName("reassign_to")
+        self.reassign_button = QPushButton(self.tr("Reassign"))
+        self.reassign_button.setObjectName("reassign")
+        self.reassign_hint = QLabel(self.tr("{key} chooses, ↑/↓ picks, Enter hands the task over").format(
+            key=REASSIGN_KEY))
+        self.reassign_hint.setStyleSheet("color: #666;")
         self._layout()
         self._fill_assignees()
 
@@ -107,6 +120,8 @@ class CarePage(QWidget):
         self.complaints.itemActivated.connect(self.open_complaint)
         self.new_complaint_button.clicked.connect(self.new_complaint)
         self.comment.returnPressed.connect(self.close_task)
+        self.reassign_button.clicked.connect(self.reassign)
+        self.reassign_to.installEventFilter(self)       # Enter in the chooser hands the task over
         ops.changed.connect(self.on_changed)
         self.reload()
 
@@ -158,6 +173,16 @@ class CarePage(QWidget):
         copy_row.addWidget(self.copy_button)
         copy_row.addWidget(self.copied, 1)
         right.addLayout(copy_row)
+        if self.can_reassign:
+            handing = QHBoxLayout()
+            handing.addWidget(QLabel(self.tr("Reassign to ({key}):").format(key=REASSIGN_KEY)))
+            handing.addWidget(self.reassign_to, 1)
+            handing.addWidget(self.reassign_button)
+            right.addLayout(handing)
+            right.addWidget(self.reassign_hint)
+        else:
+            for widget in (self.reassign_to, self.reassign_button, self.reassign_hint):
+                widget.hide()
         right.addWidget(closing)
         right.addStretch(1)
         right_box = QWidget()
@@ -177,6 +202,15 @@ class CarePage(QWidget):
         for s in roster:
             if s.id != self.ops.staff.id:
                 self.assignee.addItem(s.display_name, s.id)
+            self.reassign_to.addItem(f"{s.display_name}（{labels.role_name(s.role)}）", s.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.reassign_to and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.reassign()
+            return True
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, ctrl = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -184,6 +218,8 @@ class CarePage(QWidget):
             self.copy_message()
         elif ctrl and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.close_task()
+        elif ctrl and key == Qt.Key.Key_R and self.can_reassign and self.task is not None:
+            self.reassign_to.setFocus(Qt.FocusReason.ShortcutFocusReason)
         elif ctrl and key == Qt.Key.Key_N and self.handles_complaints:
             self.new_complaint()
         else:
@@ -279,7 +315,8 @@ class CarePage(QWidget):
         task = item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
         self.task = task
         self.copied.clear()
-        for widget in (self.copy_button, self.close_button, self.outcome, self.comment, *self.scores):
+        for widget in (self.copy_button, self.close_button, self.outcome, self.comment, *self.scores,
+                       self.reassign_to, self.reassign_button):
             widget.setEnabled(task is not None)
         if task is None:
             self.banner.setText(self.tr("Nothing to do here. Choose a task on the left."))
@@ -288,6 +325,7 @@ class CarePage(QWidget):
         banner = self.ops.query(self, lambda: self.shop.care.banner(self.ops.staff, task.customer_id))
         self.banner.setText(self._banner_html(task, banner))
         self.message.setPlainText(task.message)
+        self.reassign_to.setCurrentIndex(max(0, self.reassign_to.findData(task.assignee_id)))
         self.outcome.setCurrentIndex(0)
         for box in self.scores:
             box.setValue(0)
@@ -346,6 +384,21 @@ class CarePage(QWidget):
             self.ops.staff, task.id, outcome, scores, comment), changes={CARE})
         if result.ok:
             self.copied.setText(self.tr("Closed: {outcome}").format(outcome=care_labels.outcome_name(outcome)))
+
+    def reassign(self) -> None:
+        task, to = self.task, self.reassign_to.currentData()
+        if task is None or to is None or not self.can_reassign:
+            return
+        if to == task.assignee_id:
+            self.copied.setText(self.tr("Already assigned to {name}.").format(name=task.assignee_name))
+            self.copied.setStyleSheet("color: #666;")
+            return
+        result = self.ops.run(self, lambda: self.shop.care.reassign(self.ops.staff, task.id, to), changes={CARE})
+        if result.ok:
+            # the page reloads (keeping the task chosen when the filter still shows it)
+            self.copied.setText(self.tr("Reassigned to {name}.").format(name=result.value.assignee_name))
+            self.copied.setStyleSheet("color: #1b6e20;")
+            self.tree.setFocus()
 
     # -- complaints --------------------------------------------------------------
     def new_complaint(self) -> None:

@@ -3,21 +3,27 @@ progress, give remedies and resolve it — with both deadlines and their marks i
 
 Deadlines are wall-clock hours after receipt (nights and closed days count), and the dialog says so.
 A refund or points given by someone other than the owner takes the owner's password here.
+
+By keyboard: Alt+1, Alt+2, ... jump to the numbered fields of the part on screen (the numbers are
+printed beside them); ↑/↓ choose in a list (every category, channel and remedy); Ctrl+Enter saves
+the part the cursor is in (records the complaint; in the handling part: the first response or a log
+entry, the remedy, the resolution); Esc closes.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit,
-    QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QAbstractButton, QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ..care_records import ComplaintRecord
 from ..complaints import Mark
+from ..roles import Perm
 from . import care_labels, labels
 from .care_page import CARE
 from .customer_picker import CustomerPickerDialog
@@ -33,6 +39,7 @@ class ComplaintDialog(QDialog):
         self.shop = ops.shop
         self.customer_id = customer_id
         self.record: ComplaintRecord | None = None
+        self.recording = complaint_id is None        # the new-complaint form, until it is recorded
         self.setWindowTitle(self.tr("Complaint"))
         self.resize(720, 640)
         self.error = error_label()
@@ -48,50 +55,121 @@ class ComplaintDialog(QDialog):
         self.handle_box = self._handle_form()
         layout.addWidget(self.handle_box, 1)
         layout.addWidget(self.error)
+        self.keys_hint = QLabel()
+        self.keys_hint.setObjectName("complaint_keys")
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setStyleSheet("color: #666;")
+        layout.addWidget(self.keys_hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Alt+n and Ctrl+Enter are caught before the field with the cursor sees them (a list would
+        # take "Alt+4" as a search for "4", the text box Ctrl+Enter as a new line)
+        for widget in (self, *self.findChildren(QWidget)):
+            widget.installEventFilter(self)
         if complaint_id is not None:
             self.load(complaint_id)
         else:
             self._show_new()
 
+    # -- keys ---------------------------------------------------------------------
+    def _numbered(self, form: QFormLayout, targets: list[QWidget], text: str, field: QWidget | QHBoxLayout,
+                  target: QWidget) -> None:
+        """A form row whose label carries its jump key: ``Category: [Alt+4]``."""
+        targets.append(target)
+        label = QLabel(self.tr("{label} [Alt+{n}]:").format(label=text.rstrip(":："), n=len(targets)))
+        label.setBuddy(target)
+        form.addRow(label, field)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key, mods = event.key(), event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if mods == Qt.KeyboardModifier.AltModifier and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+                self.jump(key - Qt.Key.Key_0)
+                return True
+            if mods == Qt.KeyboardModifier.ControlModifier and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.save()
+                return True
+        return super().eventFilter(watched, event)
+
+    def jump(self, n: int) -> None:
+        """Alt+n: to the n-th field of the part on screen (a button there is pressed)."""
+        targets = self.new_targets if self.recording else self.handle_targets
+        if not 1 <= n <= len(targets) or not targets[n - 1].isEnabled():
+            return
+        target = targets[n - 1]
+        if isinstance(target, QAbstractButton):
+            target.click()
+            return
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if isinstance(target, QLineEdit):
+            target.selectAll()
+
+    def save(self) -> None:
+        """Ctrl+Enter: save the part the cursor is in."""
+        if self.recording:
+            self.record_new()
+            return
+        if self.record is None or not self.record.open:
+            return
+        focus = self.focusWidget()
+        if focus in (self.remedy, self.remedy_note, self.points, self.owner_name, self.owner_password):
+            self.give_remedy()
+        elif focus is self.resolution:
+            self.resolve()
+        elif self.record.responded_at is None:
+            self.respond()
+        else:
+            self.add_progress()
+
+    def _show_keys(self) -> None:
+        if self.recording:
+            text = self.tr("Keys: Alt+1 … Alt+8 go to the numbered fields, ↑/↓ choose in a list, "
+                           "Ctrl+Enter records the complaint, Esc closes.")
+        else:
+            text = self.tr("Keys: Alt+1 … Alt+7 go to the numbered fields, ↑/↓ choose the remedy; Ctrl+Enter "
+                           "saves where the cursor is (the note: first response, then the log; a remedy field: "
+                           "gives the remedy; the resolution: resolves). Esc closes.")
+        self.keys_hint.setText(text)
+
     # -- recording a new complaint -------------------------------------------------
     def _new_form(self) -> QGroupBox:
-        box = QGroupBox(self.tr("New complaint"))
+        box = QGroupBox()
         form = QFormLayout(box)
+        self.new_targets: list[QWidget] = []
         self.customer_label = QLabel()
         self.customer_label.setObjectName("complaint_customer")
         self.pick_button = QPushButton(self.tr("Choose customer…"))
+        self.pick_button.setObjectName("pick_customer")
         self.pick_button.clicked.connect(self.pick_customer)
         row = QHBoxLayout()
         row.addWidget(self.customer_label, 1)
         row.addWidget(self.pick_button)
-        form.addRow(self.tr("Customer:"), row)
+        self._numbered(form, self.new_targets, self.tr("Customer:"), row, self.pick_button)
         self.visit = QComboBox()
         self.visit.setObjectName("complaint_visit")
-        form.addRow(self.tr("Visit concerned:"), self.visit)
+        self._numbered(form, self.new_targets, self.tr("Visit concerned:"), self.visit, self.visit)
         self.line = QComboBox()
         self.line.setObjectName("complaint_line")
-        form.addRow(self.tr("Service concerned:"), self.line)
+        self._numbered(form, self.new_targets, self.tr("Service concerned:"), self.line, self.line)
         self.visit.currentIndexChanged.connect(lambda _i: self._fill_lines())
         self.category = QComboBox()
         self.category.setObjectName("complaint_category")
         for code in care_labels.CATEGORIES:
             self.category.addItem(care_labels.category_name(code), code)
-        form.addRow(self.tr("Category:"), self.category)
+        self._numbered(form, self.new_targets, self.tr("Category:"), self.category, self.category)
         self.channel = QComboBox()
         self.channel.setObjectName("complaint_channel")
         for code in care_labels.CHANNELS:
             self.channel.addItem(care_labels.channel_name(code), code)
-        form.addRow(self.tr("Received by:"), self.channel)
+        self._numbered(form, self.new_targets, self.tr("Received by:"), self.channel, self.channel)
         self.received = QDateTimeEdit()
         self.received.setObjectName("complaint_received")
         self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received.setCalendarPopup(True)
         self.received.setDateTime(self.shop.now())
         self.received.setMaximumDateTime(self.shop.now())
-        form.addRow(self.tr("Received at:"), self.received)
+        self._numbered(form, self.new_targets, self.tr("Received at:"), self.received, self.received)
         self.handler = QComboBox()
         self.handler.setObjectName("complaint_handler")
         self.handler.addItem(self.ops.staff.display_name, self.ops.staff.id)
@@ -99,11 +177,12 @@ class ComplaintDialog(QDialog):
         for member in roster:
             if member.id != self.ops.staff.id and member.role != "technician":
                 self.handler.addItem(member.display_name, member.id)
-        form.addRow(self.tr("Handled by:"), self.handler)
+        self._numbered(form, self.new_targets, self.tr("Handled by:"), self.handler, self.handler)
         self.description = QPlainTextEdit()
         self.description.setObjectName("complaint_description")
         self.description.setMaximumHeight(90)
-        form.addRow(self.tr("What happened:"), self.description)
+        self.description.setTabChangesFocus(True)
+        self._numbered(form, self.new_targets, self.tr("What happened:"), self.description, self.description)
         hours = self.shop.settings.value("complaints.first_response_hours")
         resolve = self.shop.settings.value("complaints.resolution_hours")
         rule = QLabel(self.tr("The first response is due {hours} hours after the complaint is received, and the "
@@ -113,7 +192,7 @@ class ComplaintDialog(QDialog):
         rule.setWordWrap(True)
         rule.setStyleSheet("color: #666;")
         form.addRow("", rule)
-        self.record_button = QPushButton(self.tr("Record the complaint"))
+        self.record_button = QPushButton(self.tr("Record the complaint (Ctrl+Enter)"))
         self.record_button.setObjectName("record_complaint")
         self.record_button.clicked.connect(self.record_new)
         form.addRow("", self.record_button)
@@ -124,6 +203,9 @@ class ComplaintDialog(QDialog):
         self.new_box.show()
         self.heading.setText("<b>{}</b>".format(html.escape(self.tr("Record a complaint"))))
         self._fill_customer()
+        self._show_keys()
+        (self.category if self.customer_id is not None else self.pick_button).setFocus()
+        self.resize(720, self.sizeHint().height())      # no gaps between the fields
 
     def _fill_customer(self) -> None:
         self.visit.clear()
@@ -157,6 +239,7 @@ class ComplaintDialog(QDialog):
         if chosen is not None:
             self.customer_id = chosen.id
             self._fill_customer()
+            self.visit.setFocus()
 
     def record_new(self) -> None:
         if self.customer_id is None:
@@ -191,6 +274,7 @@ class ComplaintDialog(QDialog):
         layout.addWidget(scroll, 1)
         act = QGroupBox(self.tr("Handle it"))
         form = QFormLayout(act)
+        self.handle_targets: list[QWidget] = []
         self.note = QLineEdit()
         self.note.setObjectName("progress_text")
         self.note.setPlaceholderText(self.tr("What was said or done"))
@@ -202,7 +286,7 @@ class ComplaintDialog(QDialog):
         self.progress_button.setObjectName("add_progress")
         note_row.addWidget(self.respond_button)
         note_row.addWidget(self.progress_button)
-        form.addRow(self.tr("Progress:"), note_row)
+        self._numbered(form, self.handle_targets, self.tr("Progress:"), note_row, self.note)
         self.remedy = QComboBox()
         self.remedy.setObjectName("remedy_kind")
         for code in care_labels.REMEDIES:
@@ -220,19 +304,21 @@ class ComplaintDialog(QDialog):
         self.owner_password.setObjectName("owner_password")
         self.owner_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.owner_password.setPlaceholderText(self.tr("Owner's password (refund, points)"))
-        remedy_row = QHBoxLayout()
-        remedy_row.addWidget(self.remedy)
-        remedy_row.addWidget(self.remedy_note, 1)
-        remedy_row.addWidget(QLabel(self.tr("Points:")))
-        remedy_row.addWidget(self.points)
-        form.addRow(self.tr("Remedy:"), remedy_row)
+        self._numbered(form, self.handle_targets, self.tr("Remedy:"), self.remedy, self.remedy)
+        self._numbered(form, self.handle_targets, self.tr("What exactly:"), self.remedy_note, self.remedy_note)
+        self._numbered(form, self.handle_targets, self.tr("Points:"), self.points, self.points)
         owner_row = QHBoxLayout()
         owner_row.addWidget(self.owner_name)
         owner_row.addWidget(self.owner_password)
+        self.handle_targets.append(self.owner_name)
+        owner_label = QLabel(self.tr("Owner's approval [Alt+{login}, Alt+{password}]:").format(
+            login=len(self.handle_targets), password=len(self.handle_targets) + 1))
+        owner_label.setBuddy(self.owner_name)
+        form.addRow(owner_label, owner_row)
+        self.handle_targets.append(self.owner_password)
         self.remedy_button = QPushButton(self.tr("Give the remedy"))
         self.remedy_button.setObjectName("give_remedy")
-        owner_row.addWidget(self.remedy_button)
-        form.addRow("", owner_row)
+        form.addRow("", self.remedy_button)
         self.resolution = QLineEdit()
         self.resolution.setObjectName("resolution")
         self.resolution.setPlaceholderText(self.tr("How it was settled"))
@@ -241,8 +327,9 @@ class ComplaintDialog(QDialog):
         self.resolve_button = QPushButton(self.tr("Resolve"))
         self.resolve_button.setObjectName("resolve")
         resolve_row.addWidget(self.resolve_button)
-        form.addRow(self.tr("Resolution:"), resolve_row)
+        self._numbered(form, self.handle_targets, self.tr("Resolution:"), resolve_row, self.resolution)
         layout.addWidget(act)
+        self.remedy.currentIndexChanged.connect(lambda _i: self._remedy_fields())
         self.respond_button.clicked.connect(self.respond)
         self.progress_button.clicked.connect(self.add_progress)
         self.remedy_button.clicked.connect(self.give_remedy)
@@ -257,6 +344,9 @@ class ComplaintDialog(QDialog):
 
     def show_record(self, c: ComplaintRecord) -> None:
         self.record = c
+        self.recording = False
+        if self.height() < 640:
+            self.resize(max(self.width(), 720), 640)
         self.customer_id = c.customer_id
         self.new_box.hide()
         self.handle_box.show()
@@ -296,9 +386,35 @@ class ComplaintDialog(QDialog):
         self.details.setText("<br>".join(lines))
         open_ = c.open
         for widget in (self.remedy_button, self.resolve_button, self.remedy, self.remedy_note, self.points,
-                       self.resolution):
+                       self.resolution, self.note, self.progress_button):
             widget.setEnabled(open_)
         self.respond_button.setEnabled(open_ and c.responded_at is None)
+        self._remedy_fields()
+        # which button Ctrl+Enter presses from the note: the first response until there is one
+        ctrl_enter = self.tr("{action} (Ctrl+Enter)")
+        first = c.responded_at is None
+        self.respond_button.setText(ctrl_enter.format(action=self.tr("First response")) if first
+                                    else self.tr("First response"))
+        self.progress_button.setText(self.tr("Add to the log") if first
+                                     else ctrl_enter.format(action=self.tr("Add to the log")))
+        self.remedy_button.setText(ctrl_enter.format(action=self.tr("Give the remedy")))
+        self.resolve_button.setText(ctrl_enter.format(action=self.tr("Resolve")))
+        self._show_keys()
+        if open_ and (self.focusWidget() is None or not self.focusWidget().isVisible()
+                      or self.focusWidget() in self.new_targets or self.focusWidget() is self.record_button):
+            self.note.setFocus()
+
+    def _remedy_fields(self) -> None:
+        """Points only for a points remedy; the owner's login and password only where they are needed
+        (a refund or points given by someone else than the owner)."""
+        open_ = self.record is not None and self.record.open
+        kind = self.remedy.currentData()
+        self.points.setEnabled(open_ and kind == "points")
+        if kind != "points":
+            self.points.setValue(0)
+        needs_owner = open_ and kind in ("refund", "points") and not self.ops.can(Perm.MANUAL_POINTS)
+        for widget in (self.owner_name, self.owner_password):
+            widget.setEnabled(needs_owner)
 
     def _deadline(self, what: str, due, done, mark: Mark) -> str:
         esc = html.escape

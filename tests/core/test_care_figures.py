@@ -42,6 +42,11 @@ def test_complaint_figures_of_a_month():
                                    Category.OTHER: 0}
     assert [c for c, _ in f.by_category][:2] == [Category.ATTITUDE, Category.TECHNIQUE]
     assert f.by_technician == ((31, 2), (32, 1), (None, 1))
+    # complaints about no technician come last however many there are
+    about_the_shop = [ComplaintRow(10 + i, Category.ENVIRONMENT, None, at("2026-12-05 10:00")) for i in range(3)]
+    g = complaint_figures([*COMPLAINTS, *about_the_shop], visits=120, first_day=DEC_1, last_day=DEC_31,
+                          settings=CareSettings(), as_of=at("2027-01-01 09:00"))
+    assert g.by_technician == ((31, 2), (32, 1), (None, 4))
     # decided: #1 on time, #2 late (34 h), #4 overdue; #3 still within its 24 hours
     assert (f.responded_in_time.numerator, f.responded_in_time.denominator) == (1, 3)
     assert f.late_responses == 1 and f.overdue_open == 1

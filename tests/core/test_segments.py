@@ -11,8 +11,9 @@ from hypothesis import given, strategies as st
 
 from salon_desk.errors import InvalidInput
 from salon_desk.segments import (
-    CLASS_RULE, TERTILE_RULE, Cuts, Measure, RFMFacts, Segment, ValueClass, at_risk_list, at_risk_reason,
-    fixed_cuts, months_before, movement, rfm_facts, segment, tertile_cuts, value_class,
+    CLASS_RULE, TERTILE_RULE, Cuts, Measure, RFMFacts, RFMTotals, Segment, ValueClass, at_risk_list,
+    at_risk_reason, facts_from_totals, fixed_cuts, months_before, movement, rfm_facts, segment, tertile_cuts,
+    usual_interval, value_class,
 )
 
 AS_OF = date(2026, 11, 30)
@@ -45,6 +46,40 @@ def test_rfm_facts_count_paid_visits_in_the_windows():
     assert one.usual_interval_days == 172          # median of 1, 182, 172 days between the four visit days
     two = facts[2]
     assert (two.recency_days, two.frequency, two.monetary_fen, two.usual_interval_days) == (729, 0, 0, None)
+
+
+
+def test_the_usual_interval_is_the_median_gap_between_distinct_days_rounded_half_up():
+    assert usual_interval([10]) is None and usual_interval([10, 10]) is None
+    assert usual_interval([40, 10, 10, 20]) == 15             # days 10, 20, 40: gaps 10 and 20
+    assert usual_interval([0, 1, 365]) == 183                  # gaps 1 and 364: 182.5 rounds up
+    assert usual_interval([0, 7, 14, 60]) == 7
+
+
+def _totals_as_the_database_sums_them(rows, as_of):
+    """What RFM_TOTALS returns for ``rows``, summed here one customer at a time."""
+    start24, start12 = months_before(as_of, 24), months_before(as_of, 12)
+    kept: dict[int, list] = {}
+    for cid, day, paid in rows:
+        if paid > 0 and start24 < day <= as_of:
+            kept.setdefault(cid, []).append((day.toordinal(), paid, day > start12))
+    out = []
+    for cid, visits in kept.items():
+        days = [d for d, _, _ in visits]
+        out.append(RFMTotals(cid, as_of.toordinal() - max(days), sum(1 for *_, in12 in visits if in12),
+                             sum(p for _, p, in12 in visits if in12), sum(p for _, p, _ in visits),
+                             max(days) - min(days), len(visits),
+                             ",".join(map(str, days)) if len(visits) >= 3 else None))
+    return out
+
+
+visit_rows = st.lists(st.tuples(st.integers(1, 6), st.dates(date(2024, 10, 1), date(2026, 12, 5)),
+                                st.sampled_from([0, 6_800, 26_800, 100_000])), max_size=40)
+
+
+@given(visit_rows)
+def test_facts_from_the_databases_totals_are_the_rules_facts(rows):
+    assert facts_from_totals(_totals_as_the_database_sums_them(rows, AS_OF)) == rfm_facts(rows, AS_OF)
 
 
 # --- tertiles -----------------------------------------------------------------------
@@ -158,6 +193,11 @@ def test_a_small_shop_segmented_by_hand():
     assert at_risk_reason(by_id[7]) == "97 天未到店，平时约 35 天一次"
     assert at_risk_reason(by_id[8]) == "300 天未到店，近两年只来过一天"
     assert at_risk_reason(by_id[3]) == "近12个月到店 1 次，消费 ¥100.00，均偏低"
+    # two visits a day apart (a redo) are no rhythm: the reason counts the visits instead
+    redo = by_id[7]._replace(usual_interval_days=1, frequency=2)
+    assert at_risk_reason(redo) == "97 天未到店，近12个月来过 2 次"
+    assert at_risk_reason(redo._replace(frequency=0, recency_days=400)) == "400 天未到店"
+    assert at_risk_reason(by_id[7]._replace(usual_interval_days=7)) == "97 天未到店，平时约 7 天一次"
 
 
 def test_movement_between_two_snapshots():

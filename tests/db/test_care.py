@@ -157,6 +157,29 @@ def test_a_complaint_received_at_2230_must_be_answered_by_2230_next_day(shop, ca
     assert [p.text for p in answered.progress] == ["已致电道歉，约好周六重新补色"]
 
 
+def test_the_first_response_closes_the_complaint_call_and_reaching_them_by_the_call_is_the_response(
+        shop, cashier, clock, new_customer, sell, items, complained):
+    _, _, c = complained
+    clock.set(2026, 11, 24, 10, 0)
+    shop.care.respond(cashier, c.id, "已致电道歉")
+    assert not [t for t in shop.care.tasks(cashier, include_later=True) if t.type is TaskType.COMPLAINT]
+    [call] = [t for t in shop.care.closed_tasks(cashier) if t.type is TaskType.COMPLAINT]
+    assert call.outcome.value == "reached" and call.comment == "已致电道歉"
+    assert call.closed_at == datetime(2026, 11, 24, 10)
+    # the other way round: the call from the 回访 page reaches the customer
+    other = new_customer("李四", "13912345678")
+    second = shop.care.open_complaint(cashier, other.id, "attitude", "in_person", "前台态度冷淡")
+    [task] = [t for t in shop.care.tasks(cashier, include_later=True) if t.complaint_id == second.id]
+    shop.care.close_task(cashier, task.id, "no_answer")
+    assert shop.care.complaint(cashier, second.id).responded_at is None      # not reached: not answered
+    third = shop.care.open_complaint(cashier, other.id, "environment", "phone", "洗头水太凉")
+    [task] = [t for t in shop.care.tasks(cashier, include_later=True) if t.complaint_id == third.id]
+    shop.care.close_task(cashier, task.id, "reached", comment="已道歉，调了热水器")
+    answered = shop.care.complaint(cashier, third.id)
+    assert answered.responded_at == datetime(2026, 11, 24, 10) and not answered.flagged
+    assert [p.text for p in answered.progress] == ["已道歉，调了热水器"]
+
+
 def test_a_complaint_against_another_customers_visit_is_refused(shop, cashier, new_customer, complained):
     other = new_customer("李四", "13912345678")
     visit = shop.care.visits_of(cashier, complained[0].id)[0][0]
@@ -275,3 +298,89 @@ def test_erasing_a_customer_wipes_what_care_wrote_about_them(shop, owner, cashie
         Complaint.update(description="别的内容").where(Complaint.id == row.id).execute()
     with pytest.raises(peewee.IntegrityError):
         FollowUpTask.update(outcome="declined").where(FollowUpTask.id == task.id).execute()
+
+
+def test_the_segments_summed_by_the_database_follow_the_rule_on_every_visit(shop, owner, clock, new_customer, sell,
+                                                                           items, owner_ok):
+    """The page sums each customer's paid visits in SQL; the rule (segments.rfm_facts) reads them one
+    by one. Both must agree on the edges: the 12- and 24-month boundaries, two visits on one day,
+    refunds (whole and in part), a visit paying nothing, many visits."""
+    from datetime import date, timedelta
+
+    from salon_desk.db.care import live_snapshot
+    from salon_desk.segments import rfm_facts, segment
+
+    as_of = date(2026, 11, 22)
+    d = date
+    plans = {
+        "甲": [d(2025, 11, 22), d(2025, 11, 23), d(2026, 11, 22)],          # 12 months ago to the day: not in F, M
+        "乙": [d(2024, 11, 22), d(2024, 11, 23), d(2026, 3, 1)],            # 24 months ago to the day: left out
+        "丙": [d(2026, 5, 5), d(2026, 5, 5), d(2026, 6, 1)],                # two visits on one day
+        "丁": [d(2026, 1, 10) + timedelta(days=7 * k) for k in range(9)],   # many visits
+        "戊": [d(2026, 2, 1), d(2026, 4, 1)],                               # refunded in part, then whole
+        "己": [d(2026, 7, 7)],
+    }
+    people = {name: new_customer(name, f"1380000{n:04d}") for n, name in enumerate(plans)}
+    sales: dict[str, list] = {}
+    for day, name in sorted((day, name) for name, days in plans.items() for day in days):
+        clock.set(day.year, day.month, day.day, 11, 0)
+        sales.setdefault(name, []).append(sell(people[name].id, services=[items.cut, items.care]))
+    clock.set(2026, 8, 1, 12, 0)
+    first, second = sales["戊"]
+    shop.sales.refund(owner, first.sale_id, [first.lines[0].sale_line_id], reason="不满意", **owner_ok)
+    shop.sales.refund(owner, second.sale_id, reason="不满意", **owner_ok)
+    clock.set(2026, 11, 22, 18, 0)
+    ctx = shop.care.ctx
+    start = f"{date(2024, 11, 23)} 00:00:00"
+    visits = [(cid, date.fromisoformat(day), paid) for cid, day, paid in
+              ctx.execute(ctx.sql.RFM_VISITS, (start, start, f"{as_of + timedelta(days=1)} 00:00:00")).fetchall()]
+    expected = segment(rfm_facts(visits, as_of), as_of)
+    got = live_snapshot(ctx, as_of)
+    assert got == expected
+    seen = {l.name: l.segment for l in shop.care.segments(owner).lines}
+    assert set(seen) == set(plans)
+    fen = 26800 + 12800
+    assert seen["甲"][1:4] == (0, 2, 2 * fen) and seen["甲"].spend_24m_fen == 3 * fen
+    assert seen["甲"].usual_interval_days == 183                          # gaps 1 and 364: median 182.5
+    assert seen["乙"][1:4] == (266, 1, fen) and seen["乙"].usual_interval_days == 463
+    assert seen["丙"][1:4] == (174, 3, 3 * fen) and seen["丙"].usual_interval_days == 27
+    assert seen["丁"].frequency == 9 and seen["丁"].usual_interval_days == 7
+    assert seen["戊"][1:4] == (294, 1, 12800) and seen["戊"].usual_interval_days is None   # the cut refunded
+    assert seen["己"].usual_interval_days is None
+
+
+def test_the_daily_job_finds_the_regulars_due_for_their_cycle_and_no_one_else(shop, owner, clock, new_customer,
+                                                                             sell, items):
+    """Hair every 35 days: the call is due 3 days before the 4th visit. Not for: no marketing consent,
+    three visits in two categories, three visits on two days, a cycle broken by a long absence."""
+    from datetime import date, timedelta
+
+    def visits(customer, days, services):
+        for day, service in zip(days, services):
+            clock.set(day.year, day.month, day.day, 11, 0)
+            sell(customer.id, services=[service])
+
+    d = date(2026, 8, 1)
+    every_35 = [d, d + timedelta(days=35), d + timedelta(days=70)]          # last: 10 October
+    regular = new_customer("周期", "13800000001", consent_marketing=True)
+    quiet = new_customer("不打扰", "13800000002")
+    mixed = new_customer("混合", "13800000003", consent_marketing=True)
+    same_day = new_customer("同日", "13800000004", consent_marketing=True)
+    gone = new_customer("久违", "13800000005", consent_marketing=True)
+    long_ago = [date(2025, 11, 1), date(2025, 12, 6), date(2026, 1, 10)]    # expected 14 Feb: broken by now
+    plan = [(regular, every_35, [items.dye] * 3), (quiet, every_35, [items.dye] * 3),
+            (mixed, every_35, [items.dye, items.promo, items.promo]),
+            (same_day, [d, d, d + timedelta(days=35)], [items.dye] * 3), (gone, long_ago, [items.cut] * 3)]
+    for day, n, customer, service in sorted((day, n, c, s) for n, (c, days, services) in enumerate(plan)
+                                            for day, s in zip(days, services)):
+        visits(customer, [day], [service])
+    clock.set(2026, 11, 10, 9, 0)              # 14 November - 3 days is still ahead
+    assert not [t for t in _all_tasks(shop, owner) if t.type is TaskType.CARE_CYCLE]
+    shop.care.run_daily()
+    assert not [t for t in _all_tasks(shop, owner) if t.type is TaskType.CARE_CYCLE]
+    clock.set(2026, 11, 11, 9, 0)
+    shop.care.run_daily()
+    shop.care.run_daily()
+    cycle = [t for t in _all_tasks(shop, owner) if t.type is TaskType.CARE_CYCLE]
+    assert [(t.customer_name, t.due_at) for t in cycle] == [("周期", datetime(2026, 11, 11))]
+    assert "每35天" in cycle[0].message and "11月14日" in cycle[0].message

@@ -213,3 +213,121 @@ def test_the_owner_fixes_the_bands_and_the_rule_under_the_table_says_so(qtbot, m
     page.bands_button.click()                      # 2 visits for 3 points but 5 for 2: refused
     assert shop.settings.value("segments.bands") == {"R": [90, 30]}
     assert page.rules.text() == shown_before and page.status.text()
+
+
+def test_the_cashier_hands_a_task_to_another_technician_by_keys_and_it_is_audited(
+        qtbot, shop, clock, make_window, owner, cashier, tech, tech2, new_customer, sell, items):
+    sell(new_customer().id, services=[items.dye])              # done by 王师傅: the call is his
+    window = make_window(cashier)
+    page = open_tab(window, "care")
+    page.later.setChecked(True)
+    [(_, _, _, item)] = tasks_shown(page)
+    assert item.text(3) == "王师傅"
+    assert "Ctrl+R" in page.reassign_hint.text() and page.reassign_to.isVisibleTo(page)
+    window.activateWindow()
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.focusWidget() is page.reassign_to
+    steps = page.reassign_to.findData(tech2.id) - page.reassign_to.currentIndex()
+    for _ in range(abs(steps)):
+        qtbot.keyClick(page.reassign_to, Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up)
+    qtbot.keyClick(page.reassign_to, Qt.Key.Key_Return)
+    [(_, _, _, item)] = tasks_shown(page)
+    assert item.text(3) == tech2.display_name != "王师傅"
+    assert tech2.display_name in page.copied.text()
+    [task] = shop.care.tasks(cashier, include_later=True)
+    assert task.assignee_id == tech2.id
+    entry = next(e for e in shop.audit.entries(owner) if e.action == "followup_reassigned")
+    assert entry.target == f"task:{task.id}" and entry.details["assignee"] == tech2.id
+    assert entry.staff_name == cashier.display_name
+    # the technician it was taken from no longer sees it, and a technician cannot hand tasks on
+    theirs = open_tab(make_window(tech), "care")
+    theirs.later.setChecked(True)
+    assert tasks_shown(theirs) == [] and not theirs.reassign_to.isVisibleTo(theirs)
+
+
+def _keys(qtbot, dialog, *presses):
+    """Each press: a key with optional modifiers, or Chinese text committed by the input method into
+    whatever has the focus (as the pinyin keyboard does)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+    for press in presses:
+        target = dialog.focusWidget() or dialog
+        if isinstance(press, str):
+            typed = QInputMethodEvent()
+            typed.setCommitString(press)
+            QApplication.sendEvent(target, typed)
+        else:
+            key, *mods = press
+            modifier = Qt.KeyboardModifier.NoModifier
+            for m in mods:
+                modifier |= m
+            qtbot.keyClick(target, key, modifier)
+
+
+ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
+
+
+def test_a_complaint_recorded_answered_remedied_and_resolved_by_keys_only(qtbot, shop, clock, make_window, cashier,
+                                                                          new_customer, sell, items):
+    customer = new_customer()
+    clock.set(2026, 11, 23, 14, 0)
+    sell(customer.id, services=[items.dye])
+    clock.set(2026, 11, 23, 16, 0)
+    window = make_window(cashier)
+    dialog = ComplaintDialog(window.ops, customer_id=customer.id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    # every field says its key; the hint line says how to save
+    form_labels = [l.text() for l in dialog.new_box.findChildren(type(dialog.heading)) if "Alt+" in l.text()]
+    assert len(form_labels) == 8 and "Alt+4" in form_labels[3] and "类别" in form_labels[3]
+    assert "Ctrl+Enter 登记投诉" in dialog.keys_hint.text() and "Ctrl+Enter" in dialog.record_button.text()
+    _keys(qtbot, dialog,
+          (Qt.Key.Key_3, ALT), (Qt.Key.Key_Down,),              # the dye line of the last visit
+          (Qt.Key.Key_4, ALT), (Qt.Key.Key_Down,), (Qt.Key.Key_Down,),   # category: 效果
+          (Qt.Key.Key_5, ALT), (Qt.Key.Key_Down,),              # received by phone
+          (Qt.Key.Key_8, ALT), "染发颜色不均匀",
+          (Qt.Key.Key_Return, CTRL))
+    record = dialog.record
+    assert record is not None and record.category.value == "result" and record.channel.value == "phone"
+    assert record.description == "染发颜色不均匀" and record.technician_name == "王师傅"
+    assert dialog.focusWidget() is dialog.note
+    # the handling part: first response, a log entry, a gift, the resolution
+    _keys(qtbot, dialog, "已致电道歉", (Qt.Key.Key_Return, CTRL))
+    assert dialog.record.responded_at is not None
+    assert "Ctrl+Enter" in dialog.progress_button.text() and "Ctrl+Enter" not in dialog.respond_button.text()
+    _keys(qtbot, dialog, (Qt.Key.Key_1, ALT), "约周六补色", (Qt.Key.Key_Return, CTRL))
+    assert [p.text for p in dialog.record.progress] == ["已致电道歉", "约周六补色"]
+    from salon_desk.ui import care_labels
+    gift = care_labels.REMEDIES.index("gift")
+    _keys(qtbot, dialog, (Qt.Key.Key_2, ALT), *[(Qt.Key.Key_Down,)] * gift,
+          (Qt.Key.Key_3, ALT), "护发精油一瓶", (Qt.Key.Key_Return, CTRL))
+    assert [(r.kind.value, r.note) for r in dialog.record.remedies] == [("gift", "护发精油一瓶")]
+    assert not dialog.points.isEnabled() and "Alt+7" in dialog.keys_hint.text()
+    _keys(qtbot, dialog, (Qt.Key.Key_7, ALT), "补色完成，客户满意", (Qt.Key.Key_Return, CTRL))
+    assert not dialog.record.open and dialog.record.resolution == "补色完成，客户满意"
+    assert not dialog.resolve_button.isEnabled()
+    kinds = {t.type for t in shop.care.tasks(cashier, include_later=True)}
+    assert TaskType.COMPLAINT_RESOLVED in kinds
+
+
+def test_every_remedy_can_be_chosen_by_keys(qtbot, shop, clock, make_window, cashier, new_customer, sell, items):
+    from salon_desk.ui import care_labels
+    customer = new_customer()
+    sell(customer.id, services=[items.dye])
+    window = make_window(cashier)
+    record = shop.care.open_complaint(cashier, customer.id, "attitude", "in_person", "等太久")
+    dialog = ComplaintDialog(window.ops, complaint_id=record.id, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitExposed(dialog)
+    _keys(qtbot, dialog, (Qt.Key.Key_2, ALT))
+    assert dialog.focusWidget() is dialog.remedy
+    seen = [dialog.remedy.currentData()]
+    for _ in care_labels.REMEDIES[1:]:
+        _keys(qtbot, dialog, (Qt.Key.Key_Down,))
+        seen.append(dialog.remedy.currentData())
+    assert seen == list(care_labels.REMEDIES)
