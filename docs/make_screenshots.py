@@ -4,7 +4,8 @@
 
 Without a file a fresh demo shop is built (takes about half a minute).
 Writes docs/counter.png, checkout.png, receipt-summary.png, login.png,
-customer.png, customer-history.png and (logged in as the owner) reports-page.png.
+customer.png, customer-history.png and (logged in as the owner) reports-page.png;
+then the changed screens in English: receipt-summary-en.png and reports-page-en.png.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def main(argv: list[str]) -> int:
     settle(app)
     dialog.grab().save(str(DOCS / "checkout.png"))
     dialog.confirm()
-    summary = ReceiptStepDialog(shop, dialog.receipt, parent=window)
+    summary = ReceiptStepDialog(shop, dialog.receipt, parent=window, rate=lambda _stars: True)
     summary.show()
     settle(app)
     summary.grab().save(str(DOCS / "receipt-summary.png"))
@@ -102,6 +103,21 @@ def main(argv: list[str]) -> int:
     settle(app)
     window.grab().save(str(DOCS / "reports-page.png"))
     window.close()
+
+    # the same screens in English
+    owner = shop.staff.login("owner", "owner123")
+    english = build_main_window(shop, owner, language="en")
+    english.resize(1280, 800)
+    english.show()
+    english.tabs.setCurrentWidget(english.pages["reports"])
+    settle(app)
+    english.grab().save(str(DOCS / "reports-page-en.png"))
+    summary = ReceiptStepDialog(shop, dialog.receipt, parent=english, rate=lambda _stars: True)
+    summary.show()
+    settle(app)
+    summary.grab().save(str(DOCS / "receipt-summary-en.png"))
+    summary.accept()
+    english.close()
     shop.close()
     print("wrote", ", ".join(p.name for p in sorted(DOCS.glob("*.png"))))
     return 0

@@ -1662,6 +1662,17 @@ Everything recorded since then is no longer in the books; the file replaced now 
     </message>
 </context>
 <context>
+    <name>DayChart</name>
+    <message>
+        <source>Net received each day (yuan)</source>
+        <translation>每日实收（元）</translation>
+    </message>
+    <message>
+        <source>Net received</source>
+        <translation>实收净额</translation>
+    </message>
+</context>
+<context>
     <name>DayView</name>
     <message>
         <source>(no name)</source>
@@ -3416,6 +3427,21 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>MixChart</name>
+    <message>
+        <source>Payment mix (money received)</source>
+        <translation>收款方式构成（收款）</translation>
+    </message>
+    <message>
+        <source>{method} {share}</source>
+        <translation>{method} {share}</translation>
+    </message>
+    <message>
+        <source>Payment mix: no money received in this period</source>
+        <translation>收款方式构成：本期没有收款</translation>
+    </message>
+</context>
+<context>
     <name>NoShowFlag</name>
     <message>
         <source>No-shows: {count} (last {day})</source>
@@ -3737,10 +3763,6 @@ Ask the customer.</source>
         <translation>预览…</translation>
     </message>
     <message>
-        <source>The customer&apos;s rating (optional): press 1–5</source>
-        <translation>请客户打分（可选）：按 1–5</translation>
-    </message>
-    <message>
         <source>Could not print: {problem}</source>
         <translation>无法打印：{problem}</translation>
     </message>
@@ -3759,6 +3781,10 @@ Ask the customer.</source>
     <message>
         <source>Printing receipt {no}…</source>
         <translation>正在打印小票 {no}…</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s rating (optional): Tab, then 1–5, or click a star</source>
+        <translation>顾客评分（可选）：按 Tab 键后按 1–5，或点击星星</translation>
     </message>
     <message>
         <source>The sale is saved: press F8 to print again.</source>
@@ -4028,6 +4054,845 @@ Write this recovery key down and keep it away from the computer. It is needed to
     </message>
 </context>
 <context>
+    <name>ReportWords</name>
+    <message>
+        <source>Revenue</source>
+        <translation>营业收入</translation>
+    </message>
+    <message>
+        <source>Payment methods</source>
+        <translation>收款方式</translation>
+    </message>
+    <message>
+        <source>Day by day</source>
+        <translation>每日营业</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>项目分类</translation>
+    </message>
+    <message>
+        <source>Top services (top {0})</source>
+        <translation>热门服务（前 {0} 名）</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>技师业绩</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Members by tier at the end</source>
+        <translation>期末会员等级分布</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Key figures</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <source>Stored-value cards and packages</source>
+        <translation>储值卡与次卡</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Appointments by technician</source>
+        <translation>预约（按技师）</translation>
+    </message>
+    <message>
+        <source>Service quality: key figures</source>
+        <translation>服务质量关键指标</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Complaints by category</source>
+        <translation>投诉类别</translation>
+    </message>
+    <message>
+        <source>Complaints by technician</source>
+        <translation>投诉（按技师）</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Satisfaction by technician</source>
+        <translation>满意度（按技师）</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Customer classes ({0}-{1}-{2})</source>
+        <translation>客户分类（{0}-{1}-{2}）</translation>
+    </message>
+    <message>
+        <source>Customer classes</source>
+        <translation>客户分类（）</translation>
+    </message>
+    <message>
+        <source>At-risk customers (top {0} by two years&apos; spend)</source>
+        <translation>风险客户（近两年消费前 {0} 名）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Amount / count</source>
+        <translation>金额 / 数量</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>小票数</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Received net</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>At list price</source>
+        <translation>标价金额</translation>
+    </message>
+    <message>
+        <source>After discounts</source>
+        <translation>折后金额</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务次数</translation>
+    </message>
+    <message>
+        <source>Customers served</source>
+        <translation>服务顾客</translation>
+    </message>
+    <message>
+        <source>Sales (after discounts)</source>
+        <translation>业绩（折后）</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>净业绩</translation>
+    </message>
+    <message>
+        <source>People / visits</source>
+        <translation>人数 / 人次</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Points / amount</source>
+        <translation>积分 / 金额</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Numerator / denominator</source>
+        <translation>分子 / 分母</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Count / share</source>
+        <translation>数量 / 比例</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>预约数</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>爽约</translation>
+    </message>
+    <message>
+        <source>No-show rate</source>
+        <translation>爽约率</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Number of complaints</source>
+        <translation>投诉数</translation>
+    </message>
+    <message>
+        <source>Average (out of {0})</source>
+        <translation>平均分（满分 {0}）</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评分数</translation>
+    </message>
+    <message>
+        <source>Follow-up rating</source>
+        <translation>回访评分</translation>
+    </message>
+    <message>
+        <source>Follow-up ratings</source>
+        <translation>回访评分数</translation>
+    </message>
+    <message>
+        <source>Checkout rating</source>
+        <translation>结账评分</translation>
+    </message>
+    <message>
+        <source>Checkout ratings</source>
+        <translation>结账评分数</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Due this period</source>
+        <translation>本期到期</translation>
+    </message>
+    <message>
+        <source>Done on time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>按时完成率</translation>
+    </message>
+    <message>
+        <source>At the end</source>
+        <translation>期末人数</translation>
+    </message>
+    <message>
+        <source>A month before</source>
+        <translation>上月末人数</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Spent in two years</source>
+        <translation>近两年消费</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>List total</source>
+        <translation>标价合计</translation>
+    </message>
+    <message>
+        <source>Member discounts</source>
+        <translation>会员折扣</translation>
+    </message>
+    <message>
+        <source>Birthday discounts</source>
+        <translation>生日优惠</translation>
+    </message>
+    <message>
+        <source>Paid with points</source>
+        <translation>积分抵扣</translation>
+    </message>
+    <message>
+        <source>Due (after discounts)</source>
+        <translation>应收合计（折后）</translation>
+    </message>
+    <message>
+        <source>Refunds ({0})</source>
+        <translation>退款（{0} 笔）</translation>
+    </message>
+    <message>
+        <source>Net received</source>
+        <translation>实收净额</translation>
+    </message>
+    <message>
+        <source>Average ticket</source>
+        <translation>平均客单价</translation>
+    </message>
+    <message>
+        <source>Voided receipts ({0}, not revenue)</source>
+        <translation>作废单（{0} 笔，不计入收入）</translation>
+    </message>
+    <message>
+        <source>(no technician)</source>
+        <translation>（未指定技师）</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>到店人次</translation>
+    </message>
+    <message>
+        <source>of which members</source>
+        <translation>其中会员</translation>
+    </message>
+    <message>
+        <source>of which walk-ins (no file)</source>
+        <translation>其中散客（未建档）</translation>
+    </message>
+    <message>
+        <source>Customers (each once)</source>
+        <translation>到店客户数（去重）</translation>
+    </message>
+    <message>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <source>of which referred by a customer</source>
+        <translation>其中老客户介绍</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新入会会员</translation>
+    </message>
+    <message>
+        <source>Members moved up a tier</source>
+        <translation>会员升级</translation>
+    </message>
+    <message>
+        <source>Members lapsed</source>
+        <translation>流失会员（会员资格失效）</translation>
+    </message>
+    <message>
+        <source>Members at the end</source>
+        <translation>期末会员总数</translation>
+    </message>
+    <message>
+        <source>Points balance at the start</source>
+        <translation>期初积分余额</translation>
+    </message>
+    <message>
+        <source>Given (purchases, birthday double, referrals)</source>
+        <translation>本期发放（消费、生日加倍、推荐奖励）</translation>
+    </message>
+    <message>
+        <source>Redeemed (payments and gifts)</source>
+        <translation>本期抵扣及礼品兑换</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>本期过期清零</translation>
+    </message>
+    <message>
+        <source>Other changes (refunds, by hand, merges)</source>
+        <translation>其他调整（退款冲回、手工、合并）</translation>
+    </message>
+    <message>
+        <source>Points balance at the end</source>
+        <translation>期末积分余额</translation>
+    </message>
+    <message>
+        <source>Points at the end in money ({0} points = ¥{1}; owed)</source>
+        <translation>期末积分折合金额（{0} 分 = ￥{1}，负债）</translation>
+    </message>
+    <message>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Referral rate</source>
+        <translation>转介绍率</translation>
+    </message>
+    <message>
+        <source>at least {0}%</source>
+        <translation>不低于 {0}%</translation>
+    </message>
+    <message>
+        <source>Card top-ups received ({0}; prepaid, not revenue)</source>
+        <translation>充值收款（{0} 笔，预收款，不计营业收入）</translation>
+    </message>
+    <message>
+        <source>Bonus given with top-ups</source>
+        <translation>充值赠送金额</translation>
+    </message>
+    <message>
+        <source>Spent from cards</source>
+        <translation>储值卡消费（卡耗）</translation>
+    </message>
+    <message>
+        <source>of which principal</source>
+        <translation>其中本金</translation>
+    </message>
+    <message>
+        <source>of which bonus</source>
+        <translation>其中赠送金</translation>
+    </message>
+    <message>
+        <source>Packages sold ({0}; revenue on the day sold)</source>
+        <translation>次卡销售（{0} 张，计入当日营业收入）</translation>
+    </message>
+    <message>
+        <source>Package sessions used ({0}, at the value paid)</source>
+        <translation>次卡消耗（{0} 次，按实际价值，卡耗）</translation>
+    </message>
+    <message>
+        <source>Package sessions used at list price</source>
+        <translation>次卡消耗按标价</translation>
+    </message>
+    <message>
+        <source>Prepaid money refunded ({0}, interest included)</source>
+        <translation>预付款退款（{0} 笔，含利息）</translation>
+    </message>
+    <message>
+        <source>Bonus written off</source>
+        <translation>赠送金核销</translation>
+    </message>
+    <message>
+        <source>Card balances at the end: principal (owed)</source>
+        <translation>期末储值余额：本金（负债）</translation>
+    </message>
+    <message>
+        <source>Card balances at the end: bonus</source>
+        <translation>期末储值余额：赠送金</translation>
+    </message>
+    <message>
+        <source>Package sessions left at the end</source>
+        <translation>期末次卡剩余次数</translation>
+    </message>
+    <message>
+        <source>Package sessions left at the end, at the value paid (owed)</source>
+        <translation>期末次卡剩余价值（按实际价值，负债）</translation>
+    </message>
+    <message>
+        <source>Appointments (by their time)</source>
+        <translation>预约数（按预约时间）</translation>
+    </message>
+    <message>
+        <source>No-show rate (no-shows ÷ appointments not cancelled)</source>
+        <translation>爽约率（爽约 ÷ 未取消的预约）</translation>
+    </message>
+    <message>
+        <source>Booked share of visits (booked visits ÷ visits)</source>
+        <translation>预约到店占比（预约到店 ÷ 到店人次）</translation>
+    </message>
+    <message>
+        <source>Complaint rate</source>
+        <translation>投诉率</translation>
+    </message>
+    <message>
+        <source>below {0}%</source>
+        <translation>低于 {0}%</translation>
+    </message>
+    <message>
+        <source>Answered within {0} hours</source>
+        <translation>{0} 小时内首次回应率</translation>
+    </message>
+    <message>
+        <source>Follow-ups done on time</source>
+        <translation>回访按时完成率</translation>
+    </message>
+    <message>
+        <source>Average satisfaction (follow-up ratings)</source>
+        <translation>平均满意度（回访评分）</translation>
+    </message>
+    <message>
+        <source>Average satisfaction (checkout ratings)</source>
+        <translation>平均满意度（结账评分）</translation>
+    </message>
+    <message>
+        <source>{0} ratings</source>
+        <translation>{0} 项评分</translation>
+    </message>
+    <message>
+        <source>{0} ratings at checkout</source>
+        <translation>{0} 次评分</translation>
+    </message>
+    <message>
+        <source>out of {0}</source>
+        <translation>满分 {0}</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>收到投诉</translation>
+    </message>
+    <message>
+        <source>Complaint rate (complaints ÷ visits)</source>
+        <translation>投诉率（投诉 ÷ 到店人次）</translation>
+    </message>
+    <message>
+        <source>Answered late</source>
+        <translation>回应超时（已回应）</translation>
+    </message>
+    <message>
+        <source>Overdue, not answered</source>
+        <translation>超时仍未回应</translation>
+    </message>
+    <message>
+        <source>Average time to first answer</source>
+        <translation>平均首次回应时间</translation>
+    </message>
+    <message>
+        <source>Average time to resolve</source>
+        <translation>平均解决时间</translation>
+    </message>
+    <message>
+        <source>{0} hours</source>
+        <translation>{0} 小时</translation>
+    </message>
+    <message>
+        <source>(no technician involved)</source>
+        <translation>（未涉及技师）</translation>
+    </message>
+    <message>
+        <source>Follow-up rating: overall</source>
+        <translation>回访评分：综合</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Skill</source>
+        <translation>技术水平</translation>
+    </message>
+    <message>
+        <source>Surroundings</source>
+        <translation>服务环境</translation>
+    </message>
+    <message>
+        <source>Customers&apos; ratings at checkout (counted apart)</source>
+        <translation>结账时顾客评分（单独统计）</translation>
+    </message>
+    <message>
+        <source>Regular member</source>
+        <translation>普通会员</translation>
+    </message>
+    <message>
+        <source>Silver member</source>
+        <translation>银卡会员</translation>
+    </message>
+    <message>
+        <source>Gold member</source>
+        <translation>金卡会员</translation>
+    </message>
+    <message>
+        <source>Diamond member</source>
+        <translation>钻石会员</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>Stored-value card</source>
+        <translation>储值卡</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Hair</source>
+        <translation>美发</translation>
+    </message>
+    <message>
+        <source>Beauty</source>
+        <translation>美容</translation>
+    </message>
+    <message>
+        <source>Nails</source>
+        <translation>美甲</translation>
+    </message>
+    <message>
+        <source>Skin care</source>
+        <translation>护肤</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Technique</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>效果</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Aftercare call</source>
+        <translation>服务回访</translation>
+    </message>
+    <message>
+        <source>Product check</source>
+        <translation>产品回访</translation>
+    </message>
+    <message>
+        <source>Lapsing customer</source>
+        <translation>服务预警</translation>
+    </message>
+    <message>
+        <source>Birthday wishes</source>
+        <translation>生日祝福</translation>
+    </message>
+    <message>
+        <source>Complaint call</source>
+        <translation>投诉回访</translation>
+    </message>
+    <message>
+        <source>Complaint resolution call</source>
+        <translation>投诉处理满意度回访</translation>
+    </message>
+    <message>
+        <source>Care cycle reminder</source>
+        <translation>护理周期提醒</translation>
+    </message>
+    <message>
+        <source>Key customers</source>
+        <translation>重点客户</translation>
+    </message>
+    <message>
+        <source>Promising customers</source>
+        <translation>潜力客户</translation>
+    </message>
+    <message>
+        <source>Steady customers</source>
+        <translation>稳定客户</translation>
+    </message>
+    <message>
+        <source>At-risk customers</source>
+        <translation>风险客户</translation>
+    </message>
+    <message>
+        <source>{0} days since the last visit, usually every {1} days</source>
+        <translation>{0} 天未到店，平时约 {1} 天一次</translation>
+    </message>
+    <message>
+        <source>{0} days since the last visit, came on one day in two years</source>
+        <translation>{0} 天未到店，近两年只来过一天</translation>
+    </message>
+    <message>
+        <source>{1} visits and ¥{2} in {0} months: both low</source>
+        <translation>近{0}个月到店 {1} 次，消费 ¥{2}，均偏低</translation>
+    </message>
+    <message>
+        <source>Repurchase rate: the share of this period&apos;s customers with a file who also bought in the {0} days before it (numerator: customers who bought in both; denominator: this period&apos;s customers, walk-ins left out).</source>
+        <translation>复购率：本期到店的建档客户中，在本期开始前 {0} 天内也曾到店消费的客户所占比例（分子：两段时间都有消费的客户数；分母：本期到店客户数，散客不计）。</translation>
+    </message>
+    <message>
+        <source>Referral rate: the share of this period&apos;s new customers referred by a customer (the file names who referred them); the target is at least {0}%.</source>
+        <translation>转介绍率：本期新客户中，由老客户介绍而来（档案登记了介绍人）的客户所占比例，目标不低于 {0}%。</translation>
+    </message>
+    <message>
+        <source>Net received = due - this period&apos;s refunds; due = list total - member discounts - birthday discounts - paid with points. Voided receipts are not revenue; a refund counts on the day it is made, and may be of an earlier month&apos;s sale.</source>
+        <translation>实收净额 = 应收合计 - 本期退款；应收合计 = 标价合计 - 会员折扣 - 生日优惠 - 积分抵扣。作废单不计入收入；退款按退款日期计入当期，可能属于以前月份的消费。</translation>
+    </message>
+    <message>
+        <source>Average ticket = due ÷ receipts. Points at the end in money is what customers can still pay with points: the shop owes it.</source>
+        <translation>平均客单价 = 应收合计 ÷ 小票数。期末积分折合金额为顾客尚可抵扣的金额，属于店铺负债。</translation>
+    </message>
+    <message>
+        <source>Card top-ups are prepaid money: not revenue and no points; what is spent from a card is revenue on the day it is spent, and &quot;Stored-value card&quot; among the payment methods is not new money. A package is revenue on the day it is sold; its sessions used are valued at the price paid ÷ sessions, and are not revenue again.</source>
+        <translation>储值卡充值是预收款，不计入营业收入，也不计积分；储值卡消费（卡耗）计入消费当日的营业收入，收款方式中的“储值卡”不是新收到的钱。次卡在售出当日计入营业收入；次卡消耗（卡耗）按实付 ÷ 总次数计价，不再计入收入。</translation>
+    </message>
+    <message>
+        <source>Complaint rate = complaints received this month ÷ this month&apos;s visits (target below {0}%).</source>
+        <translation>投诉率 = 本月收到的投诉数 ÷ 本月到店人次（目标 &lt; {0}%）。</translation>
+    </message>
+    <message>
+        <source>Answered within {0} hours = this month&apos;s complaints answered in time ÷ complaints answered or overdue (those not yet due and not answered are left out).</source>
+        <translation>{0} 小时内首次回应率 = 本月收到的投诉中在首次回应时限内回应的 ÷ 已回应或已超时的投诉（尚未到时限且未回应的不计）。</translation>
+    </message>
+    <message>
+        <source>Average time to answer / resolve = hours from receiving a complaint to its first answer / resolution, of answered / resolved complaints only.</source>
+        <translation>平均回应 / 解决时间 = 从收到投诉到首次回应 / 解决的小时数，只计已回应 / 已解决的投诉。</translation>
+    </message>
+    <message>
+        <source>Satisfaction = the average of follow-up ratings (attitude, technique, surroundings, {0}–{1}); customers&apos; ratings at checkout are counted apart.</source>
+        <translation>满意度 = 回访评分（服务态度、技术水平、服务环境，{0}–{1} 分）的平均；结账时的顾客评分单独统计。</translation>
+    </message>
+    <message>
+        <source>Follow-ups done on time = this month&apos;s due follow-ups done by their date ÷ this month&apos;s due follow-ups; done means finished by the month&apos;s end (no answer counts).</source>
+        <translation>回访按时完成率 = 本月到期的回访中在到期前完成的 ÷ 本月到期的回访；完成指本月底前已结束（含未接通等结果）。</translation>
+    </message>
+    <message>
+        <source>Scores are the shop&apos;s tertiles: customers sorted by the figure and cut into three groups, equal figures always in one group; of all such cuts the one with groups closest to a third each (with at least three different figures no group is empty; with two they score {0} and {1}, with one all score {2}). The owner may set the bands instead.</source>
+        <translation>得分按全店三分位：把客户按该项数值排序，分成三组，数值相同的客户一定在同一组（得分相同）；在所有分法中取三组人数最接近各占三分之一的一种（至少有三种不同数值时每组都有人；两种数值时分别为 {0} 分和 {1} 分，只有一种数值时都是 {2} 分）。店长也可以自行设定分段。</translation>
+    </message>
+    <message>
+        <source>Key customers: R, F and M all {0}; at-risk customers: R is {1}, or F and M both {2}; steady customers: of the rest, F and M both at least {3}; promising customers: the rest (came lately, but few visits or little spent: room to grow).</source>
+        <translation>重点客户：R、F、M 均为 {0} 分；风险客户：R 为 {1} 分，或 F 和 M 均为 {2} 分；稳定客户：其余客户中 F 和 M 均不低于 {3} 分；潜力客户：其余客户（近期来过，但到店次数或消费金额仍偏低，有提升空间）。</translation>
+    </message>
+    <message>
+        <source>R (days since the last purchase, the shop&apos;s tertiles)</source>
+        <translation>R（距上次消费天数，全店三分位）</translation>
+    </message>
+    <message>
+        <source>R (days since the last purchase, set by the owner)</source>
+        <translation>R（距上次消费天数，店长设定）</translation>
+    </message>
+    <message>
+        <source>F (visits in {0} months, the shop&apos;s tertiles)</source>
+        <translation>F（近{0}个月到店次数，全店三分位）</translation>
+    </message>
+    <message>
+        <source>F (visits in {0} months, set by the owner)</source>
+        <translation>F（近{0}个月到店次数，店长设定）</translation>
+    </message>
+    <message>
+        <source>M (spent in {0} months, the shop&apos;s tertiles)</source>
+        <translation>M（近{0}个月消费金额，全店三分位）</translation>
+    </message>
+    <message>
+        <source>M (spent in {0} months, set by the owner)</source>
+        <translation>M（近{0}个月消费金额，店长设定）</translation>
+    </message>
+    <message>
+        <source>{0} days: {1}</source>
+        <translation>{0} 天 {1} 分</translation>
+    </message>
+    <message>
+        <source>{0}–{1} days: {2}</source>
+        <translation>{0}–{1} 天 {2} 分</translation>
+    </message>
+    <message>
+        <source>{0} days or more: {1}</source>
+        <translation>{0} 天及以上 {1} 分</translation>
+    </message>
+    <message>
+        <source>{0} visits: {1}</source>
+        <translation>{0} 次 {1} 分</translation>
+    </message>
+    <message>
+        <source>{0}–{1} visits: {2}</source>
+        <translation>{0}–{1} 次 {2} 分</translation>
+    </message>
+    <message>
+        <source>{0} visits or more: {1}</source>
+        <translation>{0} 次及以上 {1} 分</translation>
+    </message>
+    <message>
+        <source>¥{0}: {1}</source>
+        <translation>¥{0} {1} 分</translation>
+    </message>
+    <message>
+        <source>¥{0}–¥{1}: {2}</source>
+        <translation>¥{0}–¥{1} {2} 分</translation>
+    </message>
+    <message>
+        <source>¥{0} or more: {1}</source>
+        <translation>¥{0}及以上 {1} 分</translation>
+    </message>
+    <message>
+        <source>(none): {0}</source>
+        <translation>（无） {0} 分</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <source>Refresh</source>
@@ -4112,6 +4977,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>From {start} to {end}, worked out at {when}</source>
         <translation>统计期间 {start} 至 {end}，生成于 {when}</translation>
+    </message>
+    <message>
+        <source>{year}-{month}-{day}</source>
+        <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
         <source>Save the report as PDF</source>

@@ -106,6 +106,11 @@ def render_shift_report(r: ShiftReport, paper: str = "80mm") -> bytes:
     """The X or Z report, on the receipt printer's paper (80 mm / 58 mm) or on A4."""
     if paper == "A4":
         return _shift_a4(r)
+    return shift_slip(r, paper).pdf()
+
+
+def shift_slip(r: ShiftReport, paper: str = "80mm") -> Slip:
+    """The X or Z report laid out on a roll (the PDF and the printer draw these rows)."""
     slip = Slip(paper, _title(r))
     slip.center(r.shop_name or "美容美发", 1.4, bold=True)
     slip.center(_title(r), 1.15, bold=True)
@@ -137,7 +142,7 @@ def render_shift_report(r: ShiftReport, paper: str = "80mm") -> bytes:
     slip.rule("solid")
     slip.space(8)
     slip.text("收银员签字：____________")
-    return slip.pdf()
+    return slip
 
 
 def _shift_a4(r: ShiftReport) -> bytes:

@@ -77,6 +77,11 @@ def _slip_header(slip: Slip, shop: ShopHeader, title: str) -> None:
 
 
 def render_topup_slip(record: TopUpRecord, paper: str = "80mm") -> bytes:
+    """The top-up slip as a PDF."""
+    return topup_slip(record, paper).pdf()
+
+
+def topup_slip(record: TopUpRecord, paper: str = "80mm") -> Slip:
     """The top-up slip: its receipt number, the money received, the bonus, the balances after."""
     slip = Slip(paper, f"充值单 {record.receipt_no}")
     _slip_header(slip, record.shop, "储值卡充值单")
@@ -115,7 +120,7 @@ def render_topup_slip(record: TopUpRecord, paper: str = "80mm") -> bytes:
         slip.text("日期：____年____月____日")
     slip.rule("solid")
     slip.center("本单为充值凭证，请妥善保管", 0.8)
-    return slip.pdf()
+    return slip
 
 
 def render_statement(st: CardStatement) -> bytes:

@@ -70,6 +70,12 @@ def _line(slip: Slip, line: ReceiptLine, session: ReceiptSession | None = None) 
 def render_receipt(record: ReceiptRecord, paper: str = "80mm", reprint: bool = False,
                    printed_at: datetime | None = None) -> bytes:
     """The customer's receipt as a PDF (one page; a roll's page is as tall as its text)."""
+    return receipt_slip(record, paper, reprint, printed_at).pdf()
+
+
+def receipt_slip(record: ReceiptRecord, paper: str = "80mm", reprint: bool = False,
+                 printed_at: datetime | None = None) -> Slip:
+    """The customer's receipt laid out: the PDF and the printer both draw these rows."""
     slip = Slip(paper, f"小票 {record.receipt_no}")
     _header(slip, record, "收银小票", reprint, printed_at)
     if record.status == "voided":
@@ -143,12 +149,18 @@ def render_receipt(record: ReceiptRecord, paper: str = "80mm", reprint: bool = F
         slip.center(sentence, 1.0)
     slip.center("本小票为消费凭证，不作报销凭证", 0.8)
     slip.center("请妥善保管，退换请出示本小票", 0.8)
-    return slip.pdf()
+    return slip
 
 
 def render_refund_slip(record: ReceiptRecord, refund: RefundInfo, paper: str = "80mm",
                        reprint: bool = False, printed_at: datetime | None = None) -> bytes:
-    """The slip of one void (作废单) or refund (退款单) of a sale."""
+    """The slip of one void (作废单) or refund (退款单) of a sale, as a PDF."""
+    return refund_slip(record, refund, paper, reprint, printed_at).pdf()
+
+
+def refund_slip(record: ReceiptRecord, refund: RefundInfo, paper: str = "80mm",
+                reprint: bool = False, printed_at: datetime | None = None) -> Slip:
+    """The void or refund slip laid out."""
     void = refund.kind == "void"
     slip = Slip(paper, f"{'作废单' if void else '退款单'} {record.receipt_no}")
     _header(slip, record, "作废单" if void else "退款单", reprint, printed_at)
@@ -189,4 +201,4 @@ def render_refund_slip(record: ReceiptRecord, refund: RefundInfo, paper: str = "
     slip.space(4)
     slip.rule("solid")
     slip.center("本单据与原小票一并留存", 0.8)
-    return slip.pdf()
+    return slip

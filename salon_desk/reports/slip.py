@@ -2,13 +2,18 @@
 
 A roll's page is exactly as tall as its content; an A5 sheet breaks onto new
 pages. Receipts and refund slips are written as a list of rows on a Slip.
+
+The rows draw on a :class:`Surface` (text, lines, boxes), never on a file
+format: :meth:`Slip.pdf` draws them on a reportlab canvas, and the window's
+printing draws the very same rows with a QPainter on the printer
+(``salon_desk.ui.slip_painter``), so a printer gets text and lines, never a picture.
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Protocol
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -45,26 +50,78 @@ def paper(code: str) -> Paper:
         raise ValueError(f"unknown paper {code!r}") from None
 
 
-Draw = Callable[[Canvas, float], None]   # canvas, y of the row's top edge
+class Surface(Protocol):
+    """Where a slip's rows draw. Points, y measured up from the page's bottom edge (PDF's way)."""
+
+    def text(self, x: float, y: float, text: str, size: float, bold: bool) -> None:
+        """``text`` in the bundled font, its left end at ``x``, baseline at ``y``."""
+
+    def line(self, x0: float, y0: float, x1: float, y1: float, width: float, dashed: bool) -> None:
+        """A straight line; ``dashed``: 2 pt on, 1.6 pt off."""
+
+    def box(self, x: float, y: float, w: float, h: float, width: float) -> None:
+        """A rectangle's outline, ``(x, y)`` its bottom-left corner."""
 
 
-def draw_text(c: Canvas, x: float, y: float, text: str, size: float, bold: bool = False,
+Draw = Callable[[Surface, float], None]   # surface, y of the row's top edge
+
+
+class CanvasSurface:
+    """A slip's rows on a reportlab canvas (the PDF)."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.c = canvas
+
+    def text(self, x: float, y: float, text: str, size: float, bold: bool) -> None:
+        """``bold`` strokes the outline (the font has no bold face)."""
+        c = self.c
+        c.saveState()
+        t = c.beginText(x, y)
+        t.setFont(register_fonts(), size)
+        t.setTextRenderMode(2 if bold else 0)   # Tr is graphics state: always set it
+        if bold:
+            c.setLineWidth(size * 0.04)
+        t.textOut(text)
+        c.drawText(t)
+        c.restoreState()
+
+    def line(self, x0: float, y0: float, x1: float, y1: float, width: float, dashed: bool) -> None:
+        c = self.c
+        c.saveState()
+        c.setLineWidth(width)
+        if dashed:
+            c.setDash(2, 1.6)
+        c.line(x0, y0, x1, y1)
+        c.restoreState()
+
+    def box(self, x: float, y: float, w: float, h: float, width: float) -> None:
+        c = self.c
+        c.saveState()
+        c.setLineWidth(width)
+        c.rect(x, y, w, h)
+        c.restoreState()
+
+
+def draw_text(c: Surface, x: float, y: float, text: str, size: float, bold: bool = False,
               align: str = "left") -> None:
-    """Text at baseline ``y``; ``bold`` strokes the outline (the font has no bold face)."""
-    font = register_fonts()
+    """Text at baseline ``y``, placed by the bundled font's own widths (the same on paper and in the PDF)."""
     if align == "right":
         x -= text_width(text, size)
     elif align == "center":
         x -= text_width(text, size) / 2
-    c.saveState()
-    t = c.beginText(x, y)
-    t.setFont(font, size)
-    t.setTextRenderMode(2 if bold else 0)   # Tr is graphics state: always set it
-    if bold:
-        c.setLineWidth(size * 0.04)
-    t.textOut(text)
-    c.drawText(t)
-    c.restoreState()
+    c.text(x, y, text, size, bold)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a slip: its size in points and its rows as (y of the top edge, draw)."""
+    width: float
+    height: float
+    rows: tuple[tuple[float, Draw], ...]
+
+    def draw(self, surface: Surface) -> None:
+        for y, draw in self.rows:
+            draw(surface, y)
 
 
 class Slip:
@@ -106,7 +163,7 @@ class Slip:
         for line in lines[:-1]:
             self.add(size * 1.4, lambda c, y, t=line: draw_text(c, x0, y - size * 1.08, t, size, bold))
 
-        def draw(c: Canvas, y: float, t: str = lines[-1]) -> None:
+        def draw(c: Surface, y: float, t: str = lines[-1]) -> None:
             draw_text(c, x0, y - size * 1.08, t, size, bold)
             draw_text(c, x1, y - size * 1.08, right, size, bold, "right")
         self.add(size * 1.4, draw)
@@ -115,7 +172,7 @@ class Slip:
         """Cells as (text, x as a share of the inner width, align)."""
         size = self.size(scale)
 
-        def draw(c: Canvas, y: float) -> None:
+        def draw(c: Surface, y: float) -> None:
             for text, share, align in cells:
                 draw_text(c, self.paper.margin + share * self.paper.inner, y - size * 1.08, text, size,
                           bold, align)
@@ -125,16 +182,11 @@ class Slip:
         """A separator: dashed, solid or double."""
         x0, x1 = self.paper.margin, self.paper.width - self.paper.margin
 
-        def draw(c: Canvas, y: float) -> None:
-            c.saveState()
-            c.setLineWidth(0.6)
-            if kind == "dashed":
-                c.setDash(2, 1.6)
+        def draw(c: Surface, y: float) -> None:
             mid = y - 3
-            c.line(x0, mid, x1, mid)
+            c.line(x0, mid, x1, mid, 0.6, kind == "dashed")
             if kind == "double":
-                c.line(x0, mid - 1.6, x1, mid - 1.6)
-            c.restoreState()
+                c.line(x0, mid - 1.6, x1, mid - 1.6, 0.6, False)
         self.add(6 if kind != "double" else 7.5, draw)
 
     def banner(self, text: str, scale: float = 1.3) -> None:
@@ -143,35 +195,42 @@ class Slip:
         width = text_width(text, size) + size * 1.6
         mid = self.paper.width / 2
 
-        def draw(c: Canvas, y: float) -> None:
-            c.saveState()
-            c.setLineWidth(1.1)
-            c.rect(mid - width / 2, y - size * 1.75, width, size * 1.55)
-            c.restoreState()
+        def draw(c: Surface, y: float) -> None:
+            c.box(mid - width / 2, y - size * 1.75, width, size * 1.55, 1.1)
             draw_text(c, mid, y - size * 1.3, text, size, True, "center")
         self.add(size * 2.0, draw)
 
     # -- output ------------------------------------------------------------
-    def pdf(self) -> bytes:
+    def pages(self) -> list[Page]:
+        """The rows laid out on pages: a roll is one page as tall as its text, a sheet breaks."""
         p = self.paper
-        buf = io.BytesIO()
         content = sum(h for h, _ in self.rows)
         bottom = 6 * mm if p.roll else p.top   # a roll feeds past the cutter
-        if p.roll:
-            size = (p.width, p.top + content + bottom)
-        else:
-            size = (p.width, p.height)
-        c = Canvas(buf, pagesize=size, pageCompression=1, invariant=1, initialFontName=register_fonts())
+        width, height = (p.width, p.top + content + bottom) if p.roll else (p.width, p.height)
+        pages: list[Page] = []
+        current: list[tuple[float, Draw]] = []
+        y = height - p.top
+        for row_height, draw in self.rows:
+            if not p.roll and y - row_height < bottom and current:
+                pages.append(Page(width, height, tuple(current)))
+                current = []
+                y = height - p.top
+            current.append((y, draw))
+            y -= row_height
+        pages.append(Page(width, height, tuple(current)))
+        return pages
+
+    def pdf(self) -> bytes:
+        buf = io.BytesIO()
+        pages = self.pages()
+        c = Canvas(buf, pagesize=(pages[0].width, pages[0].height), pageCompression=1, invariant=1,
+                   initialFontName=register_fonts())
         c.setTitle(self.title)
         c.setAuthor("salon-desk")
         c.setCreator("salon-desk")
-        y = size[1] - p.top
-        for height, draw in self.rows:
-            if not p.roll and y - height < bottom:
-                c.showPage()
-                y = size[1] - p.top
-            draw(c, y)
-            y -= height
-        c.showPage()
+        surface = CanvasSurface(c)
+        for page in pages:
+            page.draw(surface)
+            c.showPage()
         c.save()
         return buf.getvalue()

@@ -232,9 +232,9 @@ class CounterPage(QWidget):
             if job is not None:
                 self.thermal.send(config, job)
             return
-        from ..reports.prepaid import render_topup_slip
+        from ..reports.prepaid import topup_slip
         from .printing import print_to_default
-        print_to_default(render_topup_slip(record, self.shop.settings.value("receipt.paper")))
+        print_to_default(topup_slip(record, self.shop.settings.value("receipt.paper")))
 
     def on_printed(self, run: thermal.PrintRun) -> None:
         """A top-up slip that did not print is told; the top-up is stored either way."""

@@ -1,17 +1,24 @@
-"""Printing a reportlab PDF through Qt: each page rasterised by PDFium (pypdfium2) on
-white, at the printer's dots, and drawn on a QPrinter.
+"""Printing through Qt.
 
-``print_pdf`` is a plain function taking a QPrinter, so tests drive it with a
-PDF-format printer; the preview dialog and the print dialog only wrap it.
-A PDF-format printer ("print to file") gets the document itself, text and
-embedded font intact; a real printer gets the pages painted (``paint_pdf``).
-The receipt's page is set to the PDF's own size (80 mm x content height),
-so a thermal roll is cut right after the text.
+Receipts, refund slips and top-up slips (anything laid out as a
+``reports.slip.Slip``) are painted row by row with QPainter on the printer
+(``slip_painter.paint_slip``): text and lines, the job named after the receipt,
+the page the slip's own size (80 mm x content height), so a thermal roll is cut
+right after the text. That works the same on CUPS (Linux, macOS: Qt sends a PDF
+job with the font embedded) and on Windows (GDI text), where handing a PDF file
+to the queue is not possible without a PDF reader installed.
+
+Other documents (A4 reports, visit records) are reportlab PDFs: a PDF-format
+printer ("print to file") gets the document itself; a real printer gets each
+page rasterised by PDFium (pypdfium2) on white at the printer's dots (``paint_pdf``).
+``print_pdf`` / ``print_document`` are plain functions taking a QPrinter, so tests
+drive them with a PDF-format printer; the dialogs only wrap them.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Union
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -20,6 +27,13 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QLabel, QMessageBox, QScrollArea, QVBoxLayout, QWidget,
 )
+
+from .slip_painter import paint_slip
+
+if TYPE_CHECKING:       # reportlab loads with the first printout, not with the window
+    from ..reports.slip import Slip
+
+Document = Union[bytes, "Slip"]     # a finished PDF, or a slip's rows (printed as text)
 
 MAX_DPI = 300          # enough for any receipt or report; keeps an A4 page image under 40 MB
 PREVIEW_DPI = 110
@@ -104,12 +118,21 @@ def default_printer() -> QPrinter | None:
     return QPrinter(info, QPrinter.PrinterMode.HighResolution)
 
 
-def print_to_default(pdf_bytes: bytes, job_name: str = "") -> bool:
+def print_document(document: Document, printer: QPrinter, job_name: str = "") -> int:
+    """A slip painted as text (``paint_slip``), a PDF through ``print_pdf``; the pages printed."""
+    if isinstance(document, bytes):
+        return print_pdf(document, printer, job_name)
+    return paint_slip(document, printer, job_name)
+
+
+def print_to_default(document: Document, job_name: str = "") -> bool:
     """One key prints: send to the default printer without a dialog. False when there is none."""
     printer = default_printer()
     if printer is None:
         return False
-    print_pdf(pdf_bytes, printer, job_name)
+    if not job_name and not isinstance(document, bytes):
+        job_name = document.title
+    print_document(document, printer, job_name)
     return True
 
 
@@ -121,11 +144,11 @@ class PrinterChoice:
         return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
 
 
-def print_or_warn(parent: QWidget | None, pdf_bytes: bytes, printer: QPrinter, title: str) -> bool:
-    """``print_pdf`` (the job named ``title``), telling the user (not crashing) when the printer or the
+def print_or_warn(parent: QWidget | None, document: Document, printer: QPrinter, title: str) -> bool:
+    """``print_document`` (the job named ``title``), telling the user (not crashing) when the printer or the
     file cannot be opened."""
     try:
-        print_pdf(pdf_bytes, printer, title)
+        print_document(document, printer, title)
     except OSError as problem:
         QMessageBox.warning(parent, title, QCoreApplication.translate(
             "Printing", "Could not print: {problem}").format(problem=str(problem)))
@@ -133,21 +156,23 @@ def print_or_warn(parent: QWidget | None, pdf_bytes: bytes, printer: QPrinter, t
     return True
 
 
-def print_with_dialog(parent: QWidget | None, pdf_bytes: bytes, title: str) -> bool:
+def print_with_dialog(parent: QWidget | None, document: Document, title: str) -> bool:
     """Choose a printer in the Qt print dialog and print; True if printed."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if not PrinterChoice.ask(parent, printer):
         return False
-    return print_or_warn(parent, pdf_bytes, printer, title)
+    return print_or_warn(parent, document, printer, title)
 
 
 class PrintPreviewDialog(QDialog):
-    """The document on screen with 打印 / 保存 PDF / 关闭."""
+    """The document on screen with 打印 / 保存 PDF / 关闭. Given the ``slip`` the PDF was made from,
+    打印 paints that slip as text instead of printing the PDF's pages."""
 
     def __init__(self, pdf_bytes: bytes, title: str, file_name: str = "document.pdf",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, slip: Slip | None = None) -> None:
         super().__init__(parent)
         self.pdf_bytes = pdf_bytes
+        self.slip = slip
         self.file_name = file_name
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
@@ -197,7 +222,8 @@ class PrintPreviewDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if not self.choose_printer(printer):
             return False
-        if not print_or_warn(self, self.pdf_bytes, printer, self.windowTitle()):
+        document: Document = self.slip if self.slip is not None else self.pdf_bytes
+        if not print_or_warn(self, document, printer, self.windowTitle()):
             return False
         self.accept()
         return True
@@ -225,44 +251,56 @@ class PrintPreviewDialog(QDialog):
         return name
 
     @classmethod
-    def ask(cls, parent: QWidget | None, pdf_bytes: bytes, title: str, file_name: str = "document.pdf") -> bool:
+    def ask(cls, parent: QWidget | None, pdf_bytes: bytes, title: str, file_name: str = "document.pdf",
+            slip: Slip | None = None) -> bool:
         """Show the preview; True if it was printed."""
-        return cls(pdf_bytes, title, file_name, parent).exec() == QDialog.DialogCode.Accepted
+        return cls(pdf_bytes, title, file_name, parent, slip).exec() == QDialog.DialogCode.Accepted
 
 
 # -- what the window calls -------------------------------------------------------
+def receipt_layout(shop, receipt, reprint: bool = False) -> Slip:
+    """The receipt's rows on the shop's paper setting (80 mm, 58 mm or A5)."""
+    from ..reports.receipt import receipt_slip
+    return receipt_slip(receipt, shop.settings.value("receipt.paper"), reprint=reprint,
+                        printed_at=shop.now() if reprint else None)
+
+
 def receipt_pdf(shop, receipt, reprint: bool = False) -> bytes:
-    """The receipt on the shop's paper setting (80 mm, 58 mm or A5)."""
-    from ..reports.receipt import render_receipt
-    return render_receipt(receipt, shop.settings.value("receipt.paper"), reprint=reprint,
-                          printed_at=shop.now() if reprint else None)
+    """The receipt as a PDF (preview, saving)."""
+    return receipt_layout(shop, receipt, reprint).pdf()
 
 
 def preview_receipt(parent: QWidget | None, shop, receipt, reprint: bool = False) -> bool:
-    return PrintPreviewDialog.ask(parent, receipt_pdf(shop, receipt, reprint), receipt.receipt_no,
-                                  f"{receipt.receipt_no}.pdf")
+    slip = receipt_layout(shop, receipt, reprint)
+    return PrintPreviewDialog.ask(parent, slip.pdf(), receipt.receipt_no, f"{receipt.receipt_no}.pdf", slip)
 
 
 def print_receipt_now(shop, receipt, reprint: bool = False) -> bool:
-    """The one-key print after checkout: straight to the default printer."""
-    return print_to_default(receipt_pdf(shop, receipt, reprint), receipt.receipt_no)
+    """The one-key print after checkout: straight to the default printer, as text, the job its number."""
+    return print_to_default(receipt_layout(shop, receipt, reprint), receipt.receipt_no)
+
+
+def refund_slip_layout(shop, receipt, reprint: bool = False) -> Slip | None:
+    """The rows of the newest void or refund slip of ``receipt``; None when it has none."""
+    from ..reports.receipt import refund_slip
+    if not receipt.refunds:
+        return None
+    return refund_slip(receipt, receipt.refunds[-1], shop.settings.value("receipt.paper"), reprint=reprint,
+                       printed_at=shop.now() if reprint else None)
 
 
 def refund_slip_pdf(shop, receipt, reprint: bool = False) -> bytes | None:
-    """The slip of the newest void or refund of ``receipt``; None when it has none."""
-    from ..reports.receipt import render_refund_slip
-    if not receipt.refunds:
-        return None
-    return render_refund_slip(receipt, receipt.refunds[-1], shop.settings.value("receipt.paper"), reprint=reprint,
-                              printed_at=shop.now() if reprint else None)
+    """The slip of the newest void or refund of ``receipt`` as a PDF; None when it has none."""
+    slip = refund_slip_layout(shop, receipt, reprint)
+    return None if slip is None else slip.pdf()
 
 
 def preview_refund_slips(parent: QWidget | None, shop, receipt, reprint: bool = False) -> bool:
     """The slip of the newest void or refund of ``receipt``; ``reprint`` marks a later copy 重印."""
-    data = refund_slip_pdf(shop, receipt, reprint)
-    if data is None:
+    slip = refund_slip_layout(shop, receipt, reprint)
+    if slip is None:
         return False
-    return PrintPreviewDialog.ask(parent, data, receipt.receipt_no, f"{receipt.receipt_no}-refund.pdf")
+    return PrintPreviewDialog.ask(parent, slip.pdf(), receipt.receipt_no, f"{receipt.receipt_no}-refund.pdf", slip)
 
 
 def preview_visit_record(parent: QWidget | None, shop, actor, customer_id: int, start=None, end=None) -> bool:

@@ -9,6 +9,11 @@ opens, off the window's thread, and a sale paid partly in cash opens the
 drawer. When that fails (printer off, paper out) the sentence says so and
 F8 tries again, opening the drawer only if it has not opened yet; once the
 receipt printed, F8 prints a copy marked 重印 that never opens the drawer.
+
+After a checkout the customer may rate the visit 1-5 (★). The rating box takes
+digits only while it has the focus (Tab, or a click on a star): with the focus
+on 完成, as the step opens, a digit is the next customer's phone and goes to the
+search, so typing a phone tail right after checkout is never taken as a rating.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from ..records import ReceiptRecord
 from ..reports import escpos_jobs
@@ -27,6 +32,51 @@ from .receipt_summary import ReceiptSummaryDialog
 from .widgets import Notice
 
 PRINT_KEY = Qt.Key.Key_F8
+
+
+class RatingBox(QFrame):
+    """Five stars: a click, or 1-5 typed while the box has the focus, gives the rating (once).
+    Any other key, and any digit once rated, goes on to the dialog (the next customer's search)."""
+
+    def __init__(self, rate: Callable[[int], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rating_box")
+        self.rate = rate
+        self.rating: int | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)     # five stars side by side
+        self.setStyleSheet("#rating_box { border: 2px solid transparent; border-radius: 4px; }"
+                           "#rating_box:focus { border-color: #3b6ea8; background: #eef4fb; }"
+                           "QToolButton { font-size: 20px; border: none; color: #c98a2b; }")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.setSpacing(2)
+        self.stars: list[QToolButton] = []
+        for n in range(1, 6):
+            star = QToolButton(self)
+            star.setText("☆")
+            star.setObjectName(f"star_{n}")
+            star.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            star.clicked.connect(lambda _checked=False, n=n: self.give(n))
+            row.addWidget(star)
+            self.stars.append(star)
+
+    def give(self, n: int) -> bool:
+        if self.rating is not None or not self.rate(n):
+            return False
+        self.rating = n
+        for index, star in enumerate(self.stars, start=1):
+            star.setText("★" if index <= n else "☆")
+            star.setEnabled(False)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        digit = event.key() - Qt.Key.Key_0
+        if self.rating is None and 1 <= digit <= 5 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.give(digit)
+            event.accept()
+            return
+        event.ignore()          # on to the dialog: F8, Enter, or the next customer's search
 
 
 class ReceiptStepDialog(ReceiptSummaryDialog):
@@ -55,9 +105,16 @@ class ReceiptStepDialog(ReceiptSummaryDialog):
         self.rating_label = QLabel()
         self.rating_label.setObjectName("counter_rating")
         self.rating_label.setStyleSheet("font-size: 14px;")
+        self.rating_box: RatingBox | None = None
         if rate is not None:
-            self.rating_label.setText(self.tr("The customer's rating (optional): press 1–5"))
-            self.layout().insertWidget(self.layout().indexOf(self.status), self.rating_label)
+            self.rating_label.setText(self.tr("The customer's rating (optional): Tab, then 1–5, or click a star"))
+            self.rating_box = RatingBox(self._rated(rate), self)
+            line = QHBoxLayout()
+            line.addWidget(self.rating_label)
+            line.addWidget(self.rating_box)
+            line.addStretch(1)
+            self.layout().insertLayout(self.layout().indexOf(self.status), line)
+            QWidget.setTabOrder(self.done_button, self.rating_box)
         self.config = thermal.printer_config(shop)
         self.thermal: thermal.ThermalPrinter | None = None
         self.drawer_opened = False
@@ -130,21 +187,25 @@ class ReceiptStepDialog(ReceiptSummaryDialog):
         if event.key() == PRINT_KEY:
             self.print_now()
             return
-        digit = event.key() - Qt.Key.Key_0
-        if self.rate is not None and self.rating is None and 1 <= digit <= 5:
-            if self.rate(digit):
-                self.rating = digit
-                self.rating_label.setText(self.tr("The customer's rating: {stars} ({n} of 5) — thank you!").format(
-                    stars="★" * digit + "☆" * (5 - digit), n=digit))
-                self.rating_label.setStyleSheet("font-size: 14px; color: #1b6e20;")
-            return
         if self.closes_on_typing(event):
             return
         super().keyPressEvent(event)
 
+    def _rated(self, rate: Callable[[int], bool]) -> Callable[[int], bool]:
+        def given(n: int) -> bool:
+            if not rate(n):
+                return False
+            self.rating = n
+            self.rating_label.setText(self.tr("The customer's rating: {stars} ({n} of 5) — thank you!").format(
+                stars="★" * n + "☆" * (5 - n), n=n))
+            self.rating_label.setStyleSheet("font-size: 14px; color: #1b6e20;")
+            self.done_button.setFocus()          # Enter closes; the next digit is the next customer's
+            return True
+        return given
+
     def closes_on_typing(self, event: QKeyEvent) -> bool:
         """After a checkout, typing the next customer's phone or name closes the receipt and goes on in the
-        counter's search box (the keystroke is not lost). Digits 1-5 rate first, while a rating is asked."""
+        counter's search box (the keystroke is not lost). Digits rate only in the focused rating box."""
         text = event.text()
         if self.reprint or len(text) != 1 or not text.isalnum() or event.modifiers() & ~(
                 Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):

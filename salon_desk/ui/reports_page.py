@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 
 from ..report_figures import MonthlyFigures
 from ..reports.figure_rows import DEFINITIONS, Section, Value, all_sections, count, definitions, fen
-from . import printing
+from . import printing, report_words
+from .report_charts import DayChart, MixChart
 from .ops import CUSTOMERS, SALES, Ops
 from .report_models import FigureTableModel, cell_text
 from .widgets import big_label, make_table
@@ -93,6 +94,8 @@ class ReportsPage(QWidget):
         self.model = FigureTableModel(self)
         self.table = make_table(self.model)
         self.table.setObjectName("figures")
+        self.day_chart = DayChart(self)
+        self.mix_chart = MixChart(self)
         self.notes = QLabel("\n".join(DEFINITIONS))
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #666; font-size: 11px;")
@@ -125,10 +128,13 @@ class ReportsPage(QWidget):
             grid.addWidget(name, 0, column)
             grid.addWidget(value, 1, column)
             self.kpi_values[key] = value
+        charts = QVBoxLayout()
+        charts.addWidget(self.day_chart, 3)
+        charts.addWidget(self.mix_chart, 2)
         body = QHBoxLayout()
         body.addWidget(self.sections)
         body.addWidget(self.table, 1)
-        body.addStretch(0)
+        body.addLayout(charts, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.title)
@@ -197,17 +203,19 @@ class ReportsPage(QWidget):
         self.sections.blockSignals(True)
         self.sections.clear()
         self.section_list = all_sections(f) if f is not None else []
-        self.notes.setText("\n".join(definitions(f) if f is not None else DEFINITIONS))
+        self.notes.setText("\n".join(report_words.footnotes(definitions(f) if f is not None else DEFINITIONS)))
         for section in self.section_list:
-            self.sections.addItem(section.title)
+            self.sections.addItem(report_words.words(section.title))
         self.sections.blockSignals(False)
+        self.day_chart.show_figures(f)
+        self.mix_chart.show_figures(f)
         if f is None:
             self.title.setText("")
             self.subtitle.setText("")
             self.model.set_section(None)
             return
         self.title.setText(self.tr("{shop} — business report {period}").format(
-            shop=f.shop_name or self.tr("The shop"), period=f.title))
+            shop=f.shop_name or self.tr("The shop"), period=self.period_name(f)))
         last = date.fromordinal(f.end.toordinal() - 1)
         self.subtitle.setText(self.tr("From {start} to {end}, worked out at {when}").format(
             start=f"{f.start:%Y-%m-%d}", end=f"{last:%Y-%m-%d}", when=f"{f.generated_at:%Y-%m-%d %H:%M}"))
@@ -219,9 +227,16 @@ class ReportsPage(QWidget):
         self.sections.setCurrentRow(keep if 0 <= keep < self.sections.count() else 0)
         self.show_section(self.sections.currentRow())
 
+    def period_name(self, f: MonthlyFigures) -> str:
+        """``November 2026`` / ``2026年11月``; a single day as its date."""
+        if (f.end - f.start).days == 1:
+            return self.tr("{year}-{month}-{day}").format(year=f.start.year, month=f"{f.start.month:02d}",
+                                                          day=f"{f.start.day:02d}")
+        return self.tr("{year}-{month}").format(year=f.year, month=f"{f.month:02d}")
+
     def show_section(self, row: int) -> None:
         sections = self.section_list
-        self.model.set_section(sections[row] if 0 <= row < len(sections) else None)
+        self.model.set_section(report_words.section(sections[row]) if 0 <= row < len(sections) else None)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column in range(self.model.columnCount()):

@@ -115,10 +115,10 @@ class ShiftDialog(QDialog):
         self.action.clicked.connect(self.print_z)
 
     def print_z(self) -> None:
-        from ..reports.commission_sheet import render_shift_report
+        from ..reports.commission_sheet import shift_slip
         from . import printing
-        if self.closed is not None:
-            printing.print_with_dialog(self, render_shift_report(self.closed, "80mm"), f"Z{self.closed.z_no:04d}")
+        if self.closed is not None:       # painted as text on the printer, like a receipt
+            printing.print_with_dialog(self, shift_slip(self.closed, "80mm"), f"Z{self.closed.z_no:04d}")
 
     @classmethod
     def ask(cls, parent: QWidget | None, ops: Ops) -> ShiftReport | None:

@@ -63,5 +63,5 @@ def previews(monkeypatch) -> list:
     """(pdf bytes, file name) of every preview opened; none is shown."""
     seen: list = []
     monkeypatch.setattr(PrintPreviewDialog, "ask",
-                        classmethod(lambda cls, parent, data, title, name="": seen.append((data, name)) or False))
+                        classmethod(lambda cls, parent, data, title, name="", slip=None: seen.append((data, name)) or False))
     return seen

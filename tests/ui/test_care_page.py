@@ -172,8 +172,8 @@ def test_the_counter_rating_takes_one_digit(qtbot, shop, make_window, cashier, n
                                rate=lambda n: given.append(n) or shop.care.rate_sale(cashier, receipt.sale_id, n)
                                or True)
     qtbot.addWidget(dialog)
-    qtbot.keyClick(dialog, Qt.Key.Key_4)
-    qtbot.keyClick(dialog, Qt.Key.Key_2)          # one rating per visit
+    qtbot.keyClick(dialog.rating_box, Qt.Key.Key_4)          # Tab put the focus on the stars
+    qtbot.keyClick(dialog.rating_box, Qt.Key.Key_2)          # one rating per visit
     assert given == [4]
     assert "★★★★☆" in dialog.rating_label.text()
 

@@ -135,7 +135,7 @@ def test_a_printed_visit_record_is_in_the_audit_log(make_window, shop, owner, ca
     zhang, _first, _second = two_visits
     page = customers_of(make_window, cashier)
     answer_range(monkeypatch, (None, None))
-    monkeypatch.setattr(PrintPreviewDialog, "ask", classmethod(lambda cls, parent, data, title, name="": True))
+    monkeypatch.setattr(PrintPreviewDialog, "ask", classmethod(lambda cls, parent, data, title, name="", slip=None: True))
     page.print_record_action.trigger()
     [entry] = [e for e in shop.audit.entries(owner) if e.action == "customer_printed"]
     assert (entry.staff_name, entry.target, entry.details) == ("小美", f"customer:{zhang.id}", {"kind": "visit_record"})

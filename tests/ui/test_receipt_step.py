@@ -63,9 +63,9 @@ def test_without_a_default_printer_the_cashier_is_told(qtbot, window, shop, cash
 
 
 def test_a_printer_that_cannot_start_is_a_message_not_a_crash(qtbot, window, shop, cash_sale, monkeypatch):
-    def broken(_pdf, _printer, _job=""):
+    def broken(_slip, _printer, _job=""):
         raise OSError("the printer could not start")
-    monkeypatch.setattr(printing, "print_pdf", broken)
+    monkeypatch.setattr(printing, "paint_slip", broken)
     monkeypatch.setattr(printing, "default_printer", lambda: object())
     dialog = open_step(qtbot, window, shop, cash_sale[0])
     assert not dialog.print_now()

@@ -43,6 +43,12 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
+def pdf_layout_text(data: bytes) -> str:
+    """The text of a PDF laid out by position, one printed line a line (pieces drawn one by one on a
+    printer, as Qt's painter does, come back on their own line with plain extraction)."""
+    return "\n".join(page.extract_text(extraction_mode="layout") for page in PdfReader(io.BytesIO(data)).pages)
+
+
 def pdf_printer(path) -> QPrinter:
     """A printer that writes a PDF file: what a test gives the window instead of a real printer."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
