@@ -232,7 +232,7 @@ def cmd_verify(args) -> int:
         with working("checking the books"):
             broken = shop.audit.verify(actor)
     if not broken:
-        print(f"{args.db}: the books hold (receipt numbers, payments, stored value, the file)")
+        print(f"{args.db}: the books hold (the file, receipt numbers, payments, stored value, points, the audit chain)")
         return 0
     for link in broken:
         print(f"BROKEN {link.check}: {link.detail}")
@@ -263,6 +263,8 @@ def fresh_demo(target: Path, build: Callable[[Path], object] | None = None) -> P
                 old.unlink(missing_ok=True)
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
+    from .db.audit_log import heads_path
+    heads_path(target, target.parent / "backups").unlink(missing_ok=True)     # a new demo's chain is its own
     shutil.copyfile(template, target)
     return target
 

@@ -34,6 +34,7 @@ class Perm(str, Enum):
     REPORTS_TODAY = "reports_today"
     AUDIT = "audit"                      # read the audit log
     BACKUP = "backup"                    # write a backup copy of the whole file now
+    RESTORE = "restore"                  # replace the shop file with a backup (owner)
     FOLLOW_UPS = "follow_ups"            # every follow-up task (a technician sees the ones assigned to them)
     COMPLAINTS = "complaints"            # record and handle complaints
     SEGMENTS = "segments"                # the customer segments page

@@ -1586,6 +1586,147 @@ Nothing was saved by this step. If it happens again, tell your support person.</
     </message>
 </context>
 <context>
+    <name>DataSafety</name>
+    <message>
+        <source>The audit log does not hold together: {detail}</source>
+        <translation>审计日志前后不衔接：{detail}</translation>
+    </message>
+    <message>
+        <source>was changed after it was written</source>
+        <translation>在写入后被修改过</translation>
+    </message>
+    <message>
+        <source>follows an entry that was removed</source>
+        <translation>前面有一条记录被删除了</translation>
+    </message>
+    <message>
+        <source>was added outside salon-desk</source>
+        <translation>是在 salon-desk 之外添加的</translation>
+    </message>
+    <message>
+        <source>does not follow the entry before it</source>
+        <translation>与前一条记录接不上</translation>
+    </message>
+    <message>
+        <source>is gone or was rewritten since it was written down outside the file (the log was cut short)</source>
+        <translation>已不在或已被改写（这条记录曾在文件之外登记过：日志被截短了）</translation>
+    </message>
+    <message>
+        <source>The audit log was tampered with: entry {entry} (written {at}) {how}. The entries up to {last} are intact.</source>
+        <translation>审计日志被篡改：第 {entry} 条（记于 {at}）{how}。第 {last} 条及之前的记录完好。</translation>
+    </message>
+    <message>
+        <source>The shop file is damaged ({detail}).</source>
+        <translation>店铺文件已损坏（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Receipt numbers are not continuous ({detail}).</source>
+        <translation>小票号不连续（{detail}）。</translation>
+    </message>
+    <message>
+        <source>A sale&apos;s payments do not add up to its amount due ({detail}).</source>
+        <translation>有一笔销售的付款合计与应收金额不符（{detail}）。</translation>
+    </message>
+    <message>
+        <source>A stored-value card&apos;s balances do not follow its entries ({detail}).</source>
+        <translation>有一张储值卡的余额与其流水对不上（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Points do not agree with the points ledger ({detail}).</source>
+        <translation>积分与积分流水对不上（{detail}）。</translation>
+    </message>
+    <message>
+        <source>What to do: stop taking sales, then restore the newest backup from before the problem (Settings → Data safety → Restore a backup…; the damaged file is kept), and tell your support person.</source>
+        <translation>怎么办：先停止收银，再恢复出问题之前最新的备份（设置 → 数据安全 → 恢复备份…；损坏的文件会保留），并告诉技术支持人员。</translation>
+    </message>
+    <message>
+        <source>What to do: nothing is lost from the counter&apos;s view, but someone changed the shop file outside salon-desk. Do not delete anything; keep today&apos;s backup, note who had access to this computer, and show this message to your support person. &quot;Verify now&quot; checks again.</source>
+        <translation>怎么办：收银台的数据没有丢失，但有人在 salon-desk 之外改动过店铺文件。请不要删除任何东西；保留今天的备份，记下谁能使用这台电脑，并把这条提示给技术支持人员看。点“立即检查”可再查一次。</translation>
+    </message>
+    <message>
+        <source>The books have not been checked yet (the first check runs tonight, or press &quot;Verify now&quot;).</source>
+        <translation>账目尚未检查过（今晚会第一次自动检查，也可以点“立即检查”）。</translation>
+    </message>
+    <message>
+        <source>the nightly check</source>
+        <translation>夜间检查</translation>
+    </message>
+    <message>
+        <source>your check</source>
+        <translation>你的检查</translation>
+    </message>
+    <message>
+        <source>The books held at {who} on {when}: the file, receipt numbers, payments, stored value, points and the audit log.</source>
+        <translation>{when} {who}：账目完好（文件、小票号、付款、储值、积分和审计日志）。</translation>
+    </message>
+    <message>
+        <source>{who} on {when} found:</source>
+        <translation>{when} {who}发现：</translation>
+    </message>
+    <message>
+        <source>Checking the books… (about a minute on a big shop file; the counter keeps working)</source>
+        <translation>正在检查账目…（大的店铺文件约需一分钟；收银台照常可用）</translation>
+    </message>
+    <message>
+        <source>Verify now</source>
+        <translation>立即检查</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Shop backups (*.sqlite);;All files (*)</source>
+        <translation>店铺备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>last receipt {receipt} ({when})</source>
+        <translation>最后一张小票 {receipt}（{when}）</translation>
+    </message>
+    <message>
+        <source>no sales</source>
+        <translation>没有销售</translation>
+    </message>
+    <message>
+        <source>Replace the shop file with this backup?
+
+{name}
+written {written}: {last}, {sales} sales, {customers} customers.
+
+Everything recorded since then is no longer in the books; the file replaced now is kept in the backups folder beside {shop}. The counter locks afterwards: log in with the restored file&apos;s accounts.</source>
+        <translation>用这份备份替换店铺文件吗？
+
+{name}
+写于 {written}：{last}，{sales} 笔销售，{customers} 位客户。
+
+此后记录的一切将不在账上；被替换的文件会保留在 {shop} 旁边的备份文件夹里。恢复后收银台会锁定：请用恢复后文件里的账号登录。</translation>
+    </message>
+    <message>
+        <source>Data safety</source>
+        <translation>数据安全</translation>
+    </message>
+    <message>
+        <source>Restore a backup…</source>
+        <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>没有恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>Another program has the shop file open (a second counter, or a command): close it there, then restore again. Nothing was changed.</source>
+        <translation>另一个程序正在使用店铺文件（另一台收银台或命令行）：请先在那里关闭，再重新恢复。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Restored from {name}.</source>
+        <translation>已从 {name} 恢复。</translation>
+    </message>
+    <message>
+        <source>The replaced file is kept as {kept}.</source>
+        <translation>被替换的文件保存为 {kept}。</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseProblem</name>
     <message>
         <source>Do not delete it. Restore the newest backup from the backups folder beside it, or send the file to your support person.</source>

@@ -195,10 +195,11 @@ def restore_backup(backup: str | Path, target: str | Path, key: str | None = Non
     """
     backup, target = Path(backup), Path(target)
     with alone_with(target):
-        return _restore(backup, target, key)
+        return replace_with_backup(backup, target, key)
 
 
-def _restore(backup: Path, target: Path, key: str | None) -> Path | None:
+def replace_with_backup(backup: Path, target: Path, key: str | None, backup_dir: Path | None = None) -> Path | None:
+    """The restore itself, for a caller that holds the file's lock alone and has the file closed."""
     encrypted = inspect_backup(backup, key).encrypted
     # the copy is made beside the shop file first, then renamed over it in one step:
     # a restore stopped half-way (killed, a power cut) never leaves a half-copied shop file
@@ -220,4 +221,18 @@ def _restore(backup: Path, target: Path, key: str | None) -> Path | None:
     for suffix in ("-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     partial.replace(target)
+    set_heads_aside(target, backup_dir or target.parent / "backups")
     return kept
+
+
+def set_heads_aside(target: Path, backup_dir: Path) -> None:
+    """The audit chain's heads written down for the file replaced are kept aside: the restored file's
+    chain is its own (shorter, and the nightly check writes its head down from now on)."""
+    from .audit_log import heads_path
+    heads = heads_path(target, backup_dir)
+    if heads.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        try:
+            heads.replace(heads.with_name(f"{heads.name}-before-restore-{stamp}"))
+        except OSError:
+            pass

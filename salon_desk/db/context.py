@@ -24,7 +24,8 @@ from ..errors import NotFound, PermissionDenied
 from ..records import OwnerGrant, Session, StaffInfo
 from ..settings_registry import SETTINGS, TierRule, tiers_from_json
 from . import sql_sqlite
-from .models import MODELS, AuditLog, Setting, Staff
+from .audit_log import append_entry
+from .models import MODELS, Setting, Staff
 from .rows import execute, model_from_row
 
 Clock = Callable[[], datetime]
@@ -71,6 +72,7 @@ class ShopContext:
         self.clock = clock
         self.backup_dir = backup_dir
         self.sql: ModuleType = sql_sqlite      # hand-written statements of this file's dialect
+        self.key: str | None = None           # the recovery key an encrypted file was opened with
         self._settings_cache: dict[str, Any] | None = None
         self._derived: dict[str, Any] = {}     # values built from settings, dropped with them
         self._data_version: int | None = None
@@ -159,6 +161,11 @@ class ShopContext:
         if isinstance(session, Session):
             self._sessions.pop(session.token, None)
 
+    def end_all_sessions(self) -> None:
+        """Every session and unspent grant ends (the file was replaced: its staff log in again)."""
+        self._sessions.clear()
+        self._grants.clear()
+
     def issue_grant(self, owner: Staff) -> OwnerGrant:
         token = secrets.token_urlsafe(24)
         self._grants[token] = int(owner.id)
@@ -197,9 +204,12 @@ class ShopContext:
 
     # -- audit --------------------------------------------------------------
     def audit(self, who: Actor | Staff | None, action: str, target: str = "", **details: Any) -> None:
+        """Append an entry to the audit log, sealed onto the chain (in the caller's transaction,
+        or one of its own)."""
         staff = who.row if isinstance(who, Actor) else who
-        AuditLog.create(at=self.now(), staff=staff, action=action, target=target,
-                        details=json.dumps(details, ensure_ascii=False, default=str, sort_keys=True))
+        text = json.dumps(details, ensure_ascii=False, default=str, sort_keys=True)
+        with self.db.atomic():
+            append_entry(self.db, self.now(), int(staff.id) if staff is not None else None, action, target, text)
 
     def staff_names(self) -> dict[int, str]:
         """Every staff member's display name by id, for naming who did what in a history."""

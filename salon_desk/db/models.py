@@ -330,6 +330,8 @@ class AuditLog(Base):
     action = CharField()
     target = CharField(default="")
     details = TextField(default="{}")   # JSON
+    prev_hash = CharField(null=True)    # the seal of the entry before (migration 15; salon_desk.audit_chain)
+    hash = CharField(null=True)         # this entry's seal
 
 
 class DailyJob(Base):

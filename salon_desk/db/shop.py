@@ -20,7 +20,7 @@ from ..network_share import on_network_share
 from ..records import AuditEntry
 from ..roles import Perm
 from .appointments import AppointmentService
-from .backup import backup_to, rotate_backup
+from .backup import BackupSummary, backup_to, inspect_backup, replace_with_backup, rotate_backup
 from .birthday_perks import BirthdayService
 from .care import CareService
 from .cards import CardService
@@ -30,8 +30,10 @@ from .customers import CustomerService
 from ..keystore import KeyStore, new_recovery_key
 from .database import check_file, is_read_only, open_database
 from .encryption import is_encrypted
+from .audit_log import heads_path, read_heads, write_head
 from .file_lock import FileLock, hold_open
-from .ledger_check import Broken, check_books
+from .ledger_check import (BooksCheck, Broken, books_checker, check_books, check_books as check_books_now,
+                           problems_as_details, problems_from_details)
 from .storage_errors import storage_errors
 from .drawer import DrawerService
 from .membership import MembershipService
@@ -65,10 +67,38 @@ class AuditService:
 
 
     @requires(Perm.AUDIT)
-    def verify(self, actor: Actor) -> list[Broken]:
-        """Check the books' invariants (receipt numbers gapless per day, payments = amounts due,
-        stored-value balances after each entry, the file whole); the first broken link of each."""
-        return check_books(self.ctx.execute)
+    def verify(self, actor: Actor, record: bool = False) -> list[Broken]:
+        """Check the books' invariants (the file whole, receipt numbers gapless per day, payments =
+        amounts due, stored-value and points balances, the audit chain); the first broken link of
+        each. With ``record`` the check and its result are written to the audit log (the window's
+        "verify now": what the owner is shown after the next login)."""
+        found = check_books(self.ctx.execute, read_heads(heads_path(self.ctx.path, self.ctx.backup_dir)))
+        if record:
+            with self.ctx.db.atomic():
+                self.ctx.audit(actor, "books_verified", problems=problems_as_details(found))
+        return found
+
+    @requires(Perm.AUDIT)
+    def checker(self, actor: Actor) -> Callable[[], list[Broken]]:
+        """The same check as :meth:`verify`, to run on another thread (its own connection); the
+        window records its result with :meth:`record_check`."""
+        heads = heads_path(self.ctx.path, self.ctx.backup_dir)
+        return books_checker(self.ctx.path, self.ctx.key, lambda: read_heads(heads))
+    @requires(Perm.AUDIT)
+    def record_check(self, actor: Actor, found: list[Broken]) -> None:
+        """Write the owner's check of the books and what it found to the audit log."""
+        with self.ctx.db.atomic():
+            self.ctx.audit(actor, "books_verified", problems=problems_as_details(found))
+
+    @requires(Perm.AUDIT)
+    def last_check(self, actor: Actor) -> BooksCheck | None:
+        """The newest check of the books (nightly or the owner's), with what it found broken."""
+        row = self.ctx.execute(self.ctx.sql.LAST_BOOKS_CHECK).fetchone()
+        if row is None:
+            return None
+        details = json.loads(row[2])
+        return BooksCheck(datetime.fromisoformat(str(row[0])), row[1] == "books_checked",
+                          problems_from_details(details.get("problems", [])))
 
 
 class BackupService:
@@ -151,6 +181,7 @@ class Shop:
             raise
         shop = cls(ShopContext(db, path, clock, backups), applied)
         shop._lock = lock
+        shop.ctx.key = key               # the recovery key an encrypted file was opened with
         shop.read_only = is_read_only(db)       # the window shows a banner: sales cannot be taken
         shop.on_network_share = on_network_share(path)   # the owner is warned (SQLite's log is unsafe there)
         shop.recovery_key = recovery_key
@@ -167,6 +198,48 @@ class Shop:
                 shop.close()
                 raise
         return shop
+
+    def inspect_backup(self, session: object, backup: str | Path) -> BackupSummary:
+        """What ``backup`` holds, after the checks a restore makes (the owner; nothing changes):
+        a whole salon-desk file of a version this program opens, not empty, opened with this
+        shop's key when encrypted."""
+        self.ctx.authorise(session, Perm.RESTORE)
+        return inspect_backup(backup, self.ctx.key)
+
+    def restore(self, session: object, backup: str | Path) -> Path | None:
+        """Replace this open shop's file with ``backup`` (the owner, from the window); the copy of the
+        replaced file kept in the backups folder, or None.
+
+        The same checks as ``salon-desk restore``, and refused (``db.in_use``, nothing changed)
+        while any other program has the file open. This shop holds it open itself: it turns its
+        lock exclusive (no one can open the file meanwhile), closes the file, restores, and opens
+        the restored file in its place. Every session ends: the staff of the restored file log in
+        again. When the copy fails, the file is as it was and is opened again.
+        """
+        actor = self.ctx.authorise(session, Perm.RESTORE)
+        backup = Path(backup)
+        inspect_backup(backup, self.ctx.key)        # refused before anything is closed
+        who = actor.row.username
+        with self._lock.alone():
+            self.ctx.db.close()
+            try:
+                kept = replace_with_backup(backup, self.path, self.ctx.key, self.backup_dir)
+            finally:
+                self._reopen()
+        self.ctx.end_all_sessions()
+        with self.ctx.bound(), self.ctx.db.atomic():
+            self.ctx.audit(None, "backup_restored", target=backup.name, by=who,
+                           kept=str(kept) if kept else "")
+        return kept
+
+    def _reopen(self) -> None:
+        db, applied = open_database(self.path, self.backup_dir, self.ctx.key)
+        self.ctx.db = db
+        self.ctx.forget_settings()
+        self.migrations_applied = applied
+        self.read_only = is_read_only(db)
+        for model in MODELS:
+            model._meta.set_database(db)
 
     @property
     def db(self) -> Any:
@@ -204,11 +277,34 @@ class Shop:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def run_daily_jobs(self, backup: bool = False, care_once: bool = False) -> dict[str, object]:
+    def books_check_due(self) -> bool:
+        """Whether today's check of the books is still to run (the nightly job)."""
+        with self.ctx.bound():
+            job = DailyJob.get_or_none(DailyJob.name == "books_check")
+            return job is None or job.last_run < self.ctx.today()
+
+    def books_checker(self) -> Callable[[], list[Broken]]:
+        """The nightly check of the books, to run on another thread (its own read-only connection)."""
+        return books_checker(self.path, self.ctx.key, lambda: read_heads(heads_path(self.path, self.backup_dir)))
+
+    def record_books_check(self, found: list[Broken]) -> None:
+        """Today's check of the books is done: what it found, kept for the owner (the audit log)."""
+        ctx = self.ctx
+        with ctx.bound(), ctx.db.atomic():
+            ctx.audit(None, "books_checked", problems=problems_as_details(found))
+            DailyJob.insert(name="books_check", last_run=ctx.today()).on_conflict_replace().execute()
+        if not any(b.check == "audit" for b in found):
+            # the chain's head written down outside the file: cutting the log short shows from now on
+            write_head(ctx.execute, heads_path(ctx.path, ctx.backup_dir))
+
+    def run_daily_jobs(self, backup: bool = False, care_once: bool = False,
+                       check_books: bool = True) -> dict[str, object]:
         """Lapses, the yearly points reset, report checkpoints (all idempotent, each reading only
         what changed since it last ran), the day's follow-up tasks (with ``care_once`` only on the
-        day's first run), and with ``backup`` the nightly part once a day: the books' invariants
-        (``integrity_check`` over the whole file included; ``result["books"]``) and a rotating backup.
+        day's first run), and with ``backup`` the nightly part once a day: the check of the books
+        (``integrity_check`` over the whole file and the audit chain included; ``result["books"]``,
+        recorded for the owner, who sees a strip after login when something is broken) and a
+        rotating backup.
 
         The window runs this off its UI thread after the counter is painted, and on a timer."""
         result: dict[str, object] = {"lapsed": [], "resets": [], "backup": None}
@@ -224,9 +320,12 @@ class Shop:
             if not care_once or self._due("care", today):
                 result["care"] = self.care.run_daily()   # follow-up tasks of the day, last month's segments
                 self._done("care", today)
+            if backup and check_books and self.books_check_due():
+                # once a day: the books' invariants, recorded for the owner (shown after login when broken)
+                found = check_books_now(ctx.execute, read_heads(heads_path(self.path, self.backup_dir)))
+                result["books"] = found
+                self.record_books_check(found)
             if backup and self._due("backup", today):
-                # the nightly run: the books' invariants, reported to the owner when broken
-                result["books"] = check_books(self.ctx.execute)
                 try:
                     result["backup"] = rotate_backup(ctx.db, ctx.backup_dir, ctx.path.stem,
                                                      ctx.setting("backup.keep"))

@@ -400,6 +400,14 @@ MONTH_BOOKED_SALES = """
 SELECT COUNT(*) AS booked_visits FROM sale s
 WHERE s.created_at >= ? AND s.created_at < ? AND s.status = 'completed'
   AND EXISTS (SELECT 1 FROM booking b WHERE b.visit_id = s.visit_id)"""
+# -- the audit log's hash chain (salon_desk.audit_chain) --------------------------------
+AUDIT_HEAD = 'SELECT "id", "hash" FROM "audit_log" ORDER BY "id" DESC LIMIT 1'
+AUDIT_APPEND = ('INSERT INTO "audit_log" ("id", "at", "staff_id", "action", "target", "details", "prev_hash", "hash")'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+AUDIT_CHAIN = ('SELECT "id", "at", "staff_id", "action", "target", "details", "prev_hash", "hash"'
+               ' FROM "audit_log" ORDER BY "id"')
+LAST_BOOKS_CHECK = ("SELECT at, action, details FROM audit_log WHERE action IN ('books_checked', 'books_verified')"
+                    " ORDER BY id DESC LIMIT 1")
 
 # -- checkout: what one sale reads and writes, each in one statement -------------------------
 # The customer's facts for pricing and for what checkout does after it (member, points, birthday

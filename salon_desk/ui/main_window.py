@@ -19,6 +19,7 @@ from ..records import StaffInfo
 from ..roles import Perm
 from . import errors_text, labels
 from .counter_page import CounterPage
+from .data_safety import BooksBanner
 from .lazy_pages import LazyPages
 from .ops import SETTINGS, Ops
 from .widgets import big_label, error_label
@@ -121,6 +122,8 @@ class MainWindow(QMainWindow):
         self.damage_banner.setStyleSheet("background: #b3261e; color: white; padding: 8px; font-weight: bold;")
         self.damage_banner.setVisible(False)
         column.addWidget(self.damage_banner)
+        self.books_banner = BooksBanner()          # the owner: the last check of the books found a problem
+        column.addWidget(self.books_banner)
         column.addWidget(self.stack)
         self.setCentralWidget(central)
         self.staff_label = QLabel()
@@ -160,12 +163,12 @@ class MainWindow(QMainWindow):
         return self.pages["counter"]
 
     def rebuild(self) -> None:
+        if isinstance(self.pages, LazyPages):
+            self.pages.close()       # first: removing the tabs below must not build the old set's pages
         while self.tabs.count():
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
             page.deleteLater()
-        if isinstance(self.pages, LazyPages):
-            self.pages.close()
         # Only the first page is built now; the others when first shown (a start must not pay for them).
         pages = self.pages = LazyPages(self.tabs)
         pages.built_hook = self._page_built
@@ -224,6 +227,7 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         self.network_banner.setVisible(bool(getattr(self.shop, "on_network_share", False))
                                        and self.staff.role == "owner")
+        self.books_banner.refresh(self.ops)
         name = self.shop.settings.value("shop.name") or "salon-desk"
         self.setWindowTitle(f"{name} — salon-desk")
         self.staff_label.setText(self.tr("Staff: {name} ({role})").format(
@@ -238,6 +242,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.lock_screen)
         self.lock_screen.start(self.staff.username)
         self.staff_label.setText(self.tr("Locked"))
+
+    def after_restore(self, message: str) -> None:
+        """The shop file was replaced by a backup: every session ended, the restored file's staff log in."""
+        self.lock()
+        self.lock_screen.error.setText(message)
+        self.statusBar().showMessage(message, 0)
 
     @property
     def locked(self) -> bool:

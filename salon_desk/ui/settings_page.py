@@ -23,6 +23,7 @@ from ..settings_registry import tiers_from_json, tiers_to_json, validate, TierRu
 from . import errors_text, labels, thermal
 from ..roles import Perm
 from .ops import SETTINGS, Ops
+from .data_safety import DataSafetyBox
 from .widgets import Confirm, TextPrompt, error_label
 
 LANGUAGES = (("zh_CN", "简体中文"), ("en", "English"))
@@ -132,6 +133,7 @@ class SettingsPage(QWidget):
         layout.addWidget(other_box)
         from .commission_settings import close_and_commission_box
         layout.addWidget(close_and_commission_box(self))
+        layout.addWidget(DataSafetyBox(ops))      # last check of the books, verify now, restore a backup
 
         self.error = error_label()
         self.error.setObjectName("error")

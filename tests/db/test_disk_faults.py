@@ -75,7 +75,8 @@ def test_a_daily_backup_that_does_not_fit_is_reported_and_leaves_no_empty_copy(s
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr                 # the counter goes on
     assert done.stdout.split() == ["None", "backup.failed"]
-    assert [p for p in backups.iterdir()] == []               # no 0-byte or half copy as the newest backup
+    # no 0-byte or half copy as the newest backup (the audit chain's head list may be there: it is no copy)
+    assert [p for p in backups.iterdir() if not p.name.endswith(".audit-heads")] == []
     assert sales_in(shop_path) == 0
 
 

@@ -59,6 +59,40 @@ def test_sigkill_during_sales_and_refunds_loses_nothing_printed(shop, shop_path,
     record(f"SIGKILL during {mode}", 3 * runs, violations)
 
 
+def stored_top_ups(path: Path) -> set[str]:
+    import sqlite3
+    con = sqlite3.connect(str(path))
+    try:
+        return {r[0] for r in con.execute("SELECT receipt_no FROM card_topup")}
+    finally:
+        con.close()
+
+
+def test_sigkill_during_stored_value_top_ups_loses_nothing_printed(shop, shop_path, runs):
+    """Top-ups and card payments by turns: whenever the program dies, every slip printed is stored, the
+    card's balances follow its entries and the receipt numbers (shared with sales) stay gapless."""
+    shop.close()
+    rng = random.Random(10)
+    violations = slips = 0
+    for _ in range(3 * runs):
+        worker = start(shop_path, 1000, "topups")
+        first = worker.stdout.readline() if worker.stdout else ""     # in the loop (however slow the start)
+        time.sleep(rng.random() * 1.0)                                # somewhere in it, often mid-transaction
+        worker.send_signal(signal.SIGKILL)
+        rest, err = worker.communicate()
+        out = first + rest
+        assert first.startswith("topped"), err[-1500:]
+        topped = {line.split()[1] for line in out.splitlines() if line.startswith("topped")}
+        sold = {line.split()[1] for line in out.splitlines() if line.startswith("sold")}
+        slips += len(topped)
+        problems = books_of(shop_path)
+        missing = (topped - stored_top_ups(shop_path)) | (sold - stored_receipts(shop_path))
+        violations += len(problems) + len(missing)
+        assert not problems and not missing, (problems, missing)
+    assert slips > 0, "no top-up was stored before the kill: the test did not reach the card"
+    record("SIGKILL during stored-value top-ups", 3 * runs, violations)
+
+
 def test_two_counters_selling_at_once(shop, shop_path, runs):
     shop.close()
     count = 20 * runs

@@ -19,7 +19,9 @@ def test_a_read_only_shop_shows_the_banner_saying_sales_cannot_be_taken(shop, ma
 def test_a_failed_daily_backup_is_reported_and_the_window_goes_on(shop, window, monkeypatch):
     from salon_desk import app
     failure = DatabaseProblem("backup.failed", path="/backups/x.sqlite", detail="database or disk is full")
-    monkeypatch.setattr(shop, "run_daily_jobs", lambda backup=False: {"backup": None, "backup_failed": failure})
+    monkeypatch.setattr(shop, "run_daily_jobs", lambda backup=False, check_books=True: {"backup": None,
+                                                                                        "backup_failed": failure})
+    monkeypatch.setattr(shop, "books_check_due", lambda: False)
     app.run_daily_jobs(window, shop)
     assert "备份" in window.statusBar().currentMessage()
     assert window.isVisible()

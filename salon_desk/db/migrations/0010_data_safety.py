@@ -17,6 +17,7 @@ import json
 from datetime import datetime
 from typing import Any
 
+from salon_desk.db.audit_log import append_in_migration
 from salon_desk.phone import normalise_phone
 from salon_desk.pinyin_keys import PHONE, TAIL, phone_keys
 
@@ -61,6 +62,5 @@ def up(migrator: Any, db: Any) -> None:
             db.execute_sql("INSERT INTO search_key (customer_id, key, last_visit_at) VALUES (?, ?, ?)",
                            (cid, key, last))
     if duplicates:
-        db.execute_sql("INSERT INTO audit_log (at, staff_id, action, target, details) VALUES (?, NULL, ?, ?, ?)",
-                       (datetime.now().replace(microsecond=0), "phone_duplicates", str(len(duplicates)),
-                        json.dumps({"pairs": duplicates}, ensure_ascii=False)))
+        append_in_migration(db, datetime.now().replace(microsecond=0), None, "phone_duplicates",
+                            str(len(duplicates)), json.dumps({"pairs": duplicates}, ensure_ascii=False))
