@@ -21,7 +21,7 @@ from .errors import DatabaseProblem, SalonError
 from .records import StaffInfo
 from .keystore import KeyStore, normalise_recovery_key
 from .ui import errors_text
-from .ui.daily_jobs import DailyJobs, after_first_paint, damage_of
+from .ui.daily_jobs import Checkpoints, DailyJobs, after_first_paint, damage_of
 from .ui.db_problem import DatabaseProblemDialog
 from .ui.recovery_key import RecoveryKeyDialog
 from .ui.i18n import DEFAULT_LANGUAGE, install_language, register_font
@@ -154,6 +154,7 @@ def run(db_path: str | Path, demo: bool = False, language: str | None = None,
         return 2
     previous_hook, sys.excepthook = sys.excepthook, _excepthook
     jobs: DailyJobs | None = None
+    checkpoints: Checkpoints | None = None
     try:
         language = language or shop.settings.value("ui.language") or DEFAULT_LANGUAGE
         install_language(language)
@@ -166,9 +167,14 @@ def run(db_path: str | Path, demo: bool = False, language: str | None = None,
         window = build_main_window(shop, staff, language)
         window.showMaximized()
         jobs = start_daily_jobs(window, shop)
+        if not getattr(shop, "read_only", False):
+            checkpoints = Checkpoints(shop, window)      # the log copied off the counter's thread
+            checkpoints.begin()
         return app.exec()
     finally:
         sys.excepthook = previous_hook
         if jobs is not None:
             jobs.stop()           # a file check under way is interrupted before the file closes
+        if checkpoints is not None:
+            checkpoints.stop()
         shop.close()

@@ -28,7 +28,7 @@ from .catalogue import CatalogueService
 from .context import Actor, ShopContext, system_clock
 from .customers import CustomerService
 from ..keystore import KeyStore, new_recovery_key
-from .database import check_file, is_read_only, open_database
+from .database import check_file, checkpoint, hold_checkpoints, is_read_only, open_database
 from .encryption import is_encrypted
 from .audit_log import heads_path, read_heads, write_head
 from .file_lock import FileLock, hold_open
@@ -342,6 +342,15 @@ class Shop:
     def _done(self, job: str, today: date) -> None:
         with self.ctx.db.atomic():
             DailyJob.insert(name=job, last_run=today).on_conflict_replace().execute()
+
+    def hold_checkpoints(self) -> None:
+        """From now on this thread's sales leave the write-ahead log to ``checkpoint`` (the window
+        runs it on a worker thread every few seconds), so no sale waits while the log is copied."""
+        hold_checkpoints(self.ctx.db)
+
+    def checkpoint(self) -> tuple[int, int, int]:
+        """The write-ahead log copied into the file without waiting for anyone: (busy, log, copied)."""
+        return checkpoint(self.ctx.db)
 
     def check_file(self) -> str:
         """The whole file read and checked (``PRAGMA quick_check``): "ok" or the first problem.

@@ -138,3 +138,55 @@ def damage_of(result: object) -> str | None:
         if getattr(broken, "check", None) == "file":
             return str(getattr(broken, "detail", ""))
     return None
+
+
+CHECKPOINT_MS = 10_000
+
+
+class Checkpoints(QObject):
+    """Copies the write-ahead log into the shop file on a worker thread every few seconds, so a
+    sale's commit at the counter never does it (``shop.hold_checkpoints`` on the UI thread)."""
+
+    def __init__(self, shop: Any, parent: QObject | None = None, interval_ms: int = CHECKPOINT_MS) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.thread: threading.Thread | None = None
+        self.runs = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.start)
+
+    def begin(self) -> None:
+        """The selling connection stops checkpointing; the timer takes over."""
+        self.shop.hold_checkpoints()
+        self.timer.start()
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.is_alive()
+
+    def start(self) -> bool:
+        if self.running:
+            return False
+        self.thread = threading.Thread(target=self._work, name="salon-desk checkpoint", daemon=True)
+        self.thread.start()
+        return True
+
+    def _work(self) -> None:
+        db = self.shop.db
+        try:
+            db.connection()                # this thread's own connection
+            self.shop.checkpoint()
+            self.runs += 1
+        except Exception:                  # noqa: BLE001 (a busy or closing file: the next tick tries again)
+            log.debug("checkpoint", exc_info=True)
+        finally:
+            try:
+                db.close()                 # this thread's connection only
+            except Exception:              # noqa: BLE001
+                log.debug("closing the checkpoint's connection", exc_info=True)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self.timer.stop()
+        if self.thread is not None:
+            self.thread.join(timeout)

@@ -66,8 +66,10 @@ def test_demo_login_screen_shows_the_logins_and_opens_the_window(qapp, shop_path
     monkeypatch.setattr(LoginDialog, "ask", classmethod(ask))
     monkeypatch.setattr(app_module, "DEMO_LOGINS", DEMO_LOGINS, raising=False)
     windows = []
+    earlier = set(QApplication.topLevelWidgets())          # another test's window may still be open
     monkeypatch.setattr(QApplication, "exec", lambda self: windows.extend(
-        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()) or 0)
+        w for w in QApplication.topLevelWidgets()
+        if isinstance(w, MainWindow) and w.isVisible() and w not in earlier) or 0)
     assert app_module.run(shop_path, demo=True) == 0
     assert logins_seen == [list(DEMO_LOGINS)]
     assert windows and windows[-1].staff.username == "xiaomei"
