@@ -183,8 +183,9 @@ def cmd_backup(args) -> int:
     from .db import Shop
     with Shop.open(args.db, run_jobs=False) as shop:
         actor = cli_login(shop, args.user)
-        with working("backup"):
-            target = shop.backups.backup_now(actor, args.to)
+        from .progress import measured
+        with measured("backup", unit="page") as bar:
+            target = shop.backups.backup_now(actor, args.to, progress=bar.report)
     print(target)
     return 0
 
@@ -218,8 +219,9 @@ def cmd_restore(args) -> int:
         answer = input(f"replace {args.db} with this backup? (the file replaced is kept) [y/N] ")
         if answer.strip().lower() not in ("y", "yes"):
             raise SalonError("restore.cancelled")
-    with working("checking and restoring"):
-        kept = restore_backup(args.backup_file, args.db, key=key)
+    from .progress import measured
+    with measured("restoring", unit="B") as bar:
+        kept = restore_backup(args.backup_file, args.db, key=key, progress=bar.report)
     print(f"restored {args.db} from {args.backup_file}"
           + (f"; the replaced file is kept as {kept}" if kept else ""))
     return 0

@@ -3,8 +3,9 @@
 The demo build reports a line every 30 days it replays (``"2026-07-01: 312
 sales"``); ``demo_builder`` turns those into ``(done, total, text)`` steps that
 the command line shows with tqdm and the window with a progress dialog. Work
-whose size is unknown beforehand (a backup, a restore, an export) shows a
-ticking bar with the time taken. Bars draw only on a terminal: piped output
+whose size is unknown beforehand (an export, a check) shows a ticking bar with
+the time taken; a backup (pages copied) and a restore (bytes copied) report
+their own steps (``measured``). Bars draw only on a terminal: piped output
 stays plain lines.
 """
 
@@ -114,4 +115,15 @@ def working(description: str, stream: Any = None, interval: float = 0.25) -> Ite
         stop.set()
         if ticker:
             ticker.join()
+        bar.close()
+
+
+@contextmanager
+def measured(description: str, unit: str = "it", stream: Any = None) -> Iterator[TerminalBar]:
+    """A tqdm bar fed by ``bar.report(done, total, text)`` from the work itself (a backup's pages,
+    a restore's bytes); quiet off a terminal."""
+    bar = TerminalBar(description, unit=unit, stream=stream, plain_lines=False)
+    try:
+        yield bar
+    finally:
         bar.close()

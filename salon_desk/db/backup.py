@@ -16,7 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from peewee import SqliteDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -29,9 +29,18 @@ from .file_lock import alone_with
 from .rows import connection
 
 BACKUP_GLOB = "*.sqlite"
+STEPS = 100                    # a copy reports about this many steps, whatever the file's size
+MIN_PAGES_PER_STEP = 64
+
+Progress = Callable[[int, int, str], None]   # (done, total, text): pages copied, or bytes
 
 
-def backup_to(db: SqliteDatabase, target: str | Path) -> Path:
+def pages_per_step(page_count: int) -> int:
+    """Pages copied between two progress reports: about ``STEPS`` reports for a big file."""
+    return max(MIN_PAGES_PER_STEP, page_count // STEPS)
+
+
+def backup_to(db: SqliteDatabase, target: str | Path, progress: Progress | None = None) -> Path:
     """Copy the open database ``db`` to ``target`` with SQLite's online backup API
     (encrypted with the same key when ``db`` is encrypted).
 
@@ -39,6 +48,11 @@ def backup_to(db: SqliteDatabase, target: str | Path) -> Path:
     to the disk and only then renamed: ``target`` is never a cut-short or 0-byte file.
     A copy that cannot be written (a full disk, a folder that refuses it) is the typed
     error ``backup.failed``, with nothing left behind.
+
+    ``progress(pages_copied, pages_total, "")`` is called as the pages are copied (a plain
+    callable: the window's dialog and the command line's bar both feed on it). An exception
+    raised by ``progress`` (the person cancelled) stops the copy, removes the partial file and
+    is raised again as it is: no file is left under either name.
     """
     target = Path(target)
     partial = target.with_name(target.name + ".partial")
@@ -52,19 +66,28 @@ def backup_to(db: SqliteDatabase, target: str | Path) -> Path:
             dest.execute("PRAGMA key = \"%s\"" % raw_key)       # x'<hex>' only: nothing to escape
         source: Any = getattr(db, "connection")()      # untyped in peewee's stubs
         try:
-            source.backup(dest)
+            if progress is None:
+                source.backup(dest)
+            else:
+                step = pages_per_step(int(source.execute("PRAGMA page_count").fetchone()[0]))
+
+                def pages(status: int, remaining: int, total: int) -> None:
+                    progress(total - remaining, total, "")
+                progress(0, 1, "")
+                source.backup(dest, pages=step, progress=pages)
         finally:
             dest.close()
         _check_written(partial, raw_key)
         with open(partial, "rb") as written:
             os.fsync(written.fileno())
         partial.replace(target)
-    except DatabaseProblem as exc:
+    except BaseException as exc:
         partial.unlink(missing_ok=True)
-        raise DatabaseProblem("backup.failed", path=str(target), detail=str(exc)) from exc
-    except (OSError, sqlite3.Error, sqlcipher.Error) as exc:
-        partial.unlink(missing_ok=True)
-        raise DatabaseProblem("backup.failed", path=str(target), detail=str(exc)) from exc
+        if isinstance(exc, DatabaseProblem):
+            raise DatabaseProblem("backup.failed", path=str(target), detail=str(exc)) from exc
+        if isinstance(exc, (OSError, sqlite3.Error, sqlcipher.Error)):
+            raise DatabaseProblem("backup.failed", path=str(target), detail=str(exc)) from exc
+        raise                      # cancelled, or interrupted: nothing left behind
     return target
 
 
@@ -180,7 +203,22 @@ def inspect_backup(backup: str | Path, key: str | None = None) -> BackupSummary:
                          customers=int(customers), sales=int(sales), encrypted=encrypted)
 
 
-def restore_backup(backup: str | Path, target: str | Path, key: str | None = None) -> Path | None:
+def copy_file(source: Path, target: Path, progress: Progress | None = None, chunk: int = 1 << 20) -> None:
+    """Copy ``source`` to ``target`` (flushed to the disk), with ``progress(bytes_done, bytes_total, "")``."""
+    total = max(source.stat().st_size, 1)
+    done = 0
+    with open(source, "rb") as src, open(target, "wb") as dst:
+        while block := src.read(chunk):
+            dst.write(block)
+            done += len(block)
+            if progress is not None:
+                progress(min(done, total), total, "")
+        dst.flush()
+        os.fsync(dst.fileno())
+
+
+def restore_backup(backup: str | Path, target: str | Path, key: str | None = None,
+                   progress: Progress | None = None) -> Path | None:
     """Replace ``target`` (closed) with ``backup`` after checking the backup is whole.
 
     ``key`` is the shop's recovery key. An encrypted backup is checked with it
@@ -195,21 +233,24 @@ def restore_backup(backup: str | Path, target: str | Path, key: str | None = Non
     """
     backup, target = Path(backup), Path(target)
     with alone_with(target):
-        return replace_with_backup(backup, target, key)
+        return replace_with_backup(backup, target, key, progress=progress)
 
 
-def replace_with_backup(backup: Path, target: Path, key: str | None, backup_dir: Path | None = None) -> Path | None:
-    """The restore itself, for a caller that holds the file's lock alone and has the file closed."""
+def replace_with_backup(backup: Path, target: Path, key: str | None, backup_dir: Path | None = None,
+                        progress: Progress | None = None) -> Path | None:
+    """The restore itself, for a caller that holds the file's lock alone and has the file closed.
+    ``progress(bytes_done, bytes_total, "")`` follows the copy of the backup (a plain backup
+    encrypted on the way reports only its end)."""
     encrypted = inspect_backup(backup, key).encrypted
     # the copy is made beside the shop file first, then renamed over it in one step:
     # a restore stopped half-way (killed, a power cut) never leaves a half-copied shop file
     partial = target.with_name(f"{target.name}.restoring")
     if key is not None and not encrypted:
         export_encrypted(backup, partial, database_key(key))    # checked, or removed and raised
+        if progress is not None:
+            progress(1, 1, "")
     else:
-        shutil.copyfile(backup, partial)
-        with open(partial, "rb") as written:
-            os.fsync(written.fileno())
+        copy_file(backup, partial, progress)
     kept = None
     if target.exists() and target.stat().st_size > 0:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")

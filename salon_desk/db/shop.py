@@ -20,7 +20,7 @@ from ..network_share import on_network_share
 from ..records import AuditEntry
 from ..roles import Perm
 from .appointments import AppointmentService
-from .backup import BackupSummary, backup_to, inspect_backup, replace_with_backup, rotate_backup
+from .backup import BackupSummary, Progress, backup_to, inspect_backup, replace_with_backup, rotate_backup
 from .birthday_perks import BirthdayService
 from .care import CareService
 from .cards import CardService
@@ -108,10 +108,12 @@ class BackupService:
         self.ctx = ctx
 
     @requires(Perm.BACKUP)
-    def backup_now(self, actor: Actor, target: Path | None = None) -> Path:
-        """Write a copy of the shop file now (to ``target`` or the backups folder); audited."""
+    def backup_now(self, actor: Actor, target: Path | None = None, progress: Progress | None = None) -> Path:
+        """Write a copy of the shop file now (to ``target`` or the backups folder); audited.
+        ``progress(pages_copied, pages_total, "")`` follows the copy; an exception it raises
+        (cancelled) stops the copy with no file left (:func:`backup_to`)."""
         target = target or self.ctx.backup_dir / f"{self.ctx.path.stem}-manual-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
-        made = backup_to(self.ctx.db, target)
+        made = backup_to(self.ctx.db, target, progress)
         with self.ctx.db.atomic():
             self.ctx.audit(actor, "backup_written", target=str(made))
         return made
@@ -206,7 +208,7 @@ class Shop:
         self.ctx.authorise(session, Perm.RESTORE)
         return inspect_backup(backup, self.ctx.key)
 
-    def restore(self, session: object, backup: str | Path) -> Path | None:
+    def restore(self, session: object, backup: str | Path, progress: Progress | None = None) -> Path | None:
         """Replace this open shop's file with ``backup`` (the owner, from the window); the copy of the
         replaced file kept in the backups folder, or None.
 
@@ -223,7 +225,7 @@ class Shop:
         with self._lock.alone():
             self.ctx.db.close()
             try:
-                kept = replace_with_backup(backup, self.path, self.ctx.key, self.backup_dir)
+                kept = replace_with_backup(backup, self.path, self.ctx.key, self.backup_dir, progress)
             finally:
                 self._reopen()
         self.ctx.end_all_sessions()

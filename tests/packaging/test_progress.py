@@ -115,3 +115,22 @@ def test_an_error_in_the_work_reaches_the_caller(qapp):
         raise OSError("disk full")
     with pytest.raises(OSError, match="disk full"):
         run_with_progress(work, "Demo shop", "Building…")
+
+
+def test_the_command_line_backup_and_restore_count_pages_and_bytes_on_a_terminal(tmp_path, monkeypatch, capsys):
+    from salon_desk.cli import main
+    monkeypatch.setenv("SALON_DESK_USER", "boss")
+    monkeypatch.setenv("SALON_DESK_PASSWORD", "boss1234")
+    db, copy = tmp_path / "shop.sqlite", tmp_path / "b.sqlite"
+    assert main(["init", "--db", str(db), "--shop-name", "丽人坊", "--owner", "boss", "--password", "boss1234"]) == 0
+    terminal = FakeTerminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert main(["backup", "--db", str(db), "--to", str(copy)]) == 0
+    shown = terminal.getvalue()
+    assert "backup" in shown and "100%" in shown and "page" in shown
+    terminal.seek(0)
+    terminal.truncate()
+    assert main(["restore", "--db", str(db), str(copy), "--yes"]) == 0
+    shown = terminal.getvalue()
+    assert "restoring" in shown and "100%" in shown
+    assert copy.exists()
