@@ -1702,12 +1702,34 @@ Everything recorded since then is no longer in the books; the file replaced now 
 此后记录的一切将不在账上；被替换的文件会保留在 {shop} 旁边的备份文件夹里。恢复后收银台会锁定：请用恢复后文件里的账号登录。</translation>
     </message>
     <message>
+        <source>Checking the backup, then copying it over the shop file…
+This cannot be cancelled once it has started replacing the file.</source>
+        <translation>正在检查备份，然后把它复制到店铺文件上…
+开始替换文件后就不能取消。</translation>
+    </message>
+    <message>
         <source>Data safety</source>
         <translation>数据安全</translation>
     </message>
     <message>
         <source>Restore a backup…</source>
         <translation>恢复备份…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Copying the shop file to the backups folder…</source>
+        <translation>正在把店铺文件复制到备份文件夹…</translation>
+    </message>
+    <message>
+        <source>The backup was cancelled; no file was written.</source>
+        <translation>备份已取消，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Backup written: {path}</source>
+        <translation>备份已写好：{path}</translation>
     </message>
     <message>
         <source>Nothing was restored.</source>

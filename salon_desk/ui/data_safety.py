@@ -7,6 +7,9 @@
   with its result, and "Restore a backup…" (the same checks as ``salon-desk restore``; shows
   what the backup holds and asks; keeps the replaced file; refused while another program has
   the file open). After a restore the counter locks: the staff of the restored file log in.
+  "Back up now" writes a copy to the backups folder behind a progress dialog (pages copied,
+  on a worker thread with its own connection; Cancel leaves no file); the restore shows the
+  bytes copied in a dialog without Cancel (a file half-replaced is never left).
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QThread, Signal
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QProgressDialog, QPushButton, QVBoxLayout,
+    QWidget,
 )
 from shiboken6 import isValid
 
@@ -27,6 +31,7 @@ from ..errors import SalonError
 from ..roles import Perm
 from . import errors_text
 from .ops import Ops
+from .progress_dialog import Cancelled, run_with_progress
 from .widgets import Confirm
 
 
@@ -219,6 +224,33 @@ def summary_text(summary: BackupSummary, shop_path: Path) -> str:
         sales=summary.sales, customers=summary.customers, shop=shop_path.name)
 
 
+def restore_progress(parent: QWidget) -> QProgressDialog:
+    """The restore's dialog: the bytes of the backup copied; no Cancel (said in the dialog)."""
+    dialog = QProgressDialog(parent)
+    dialog.setObjectName("restore_progress")
+    dialog.setWindowTitle(QCoreApplication.translate("DataSafety", "Restore a backup"))
+    dialog.setLabelText(QCoreApplication.translate("DataSafety", "Checking the backup, then copying it over the shop file…\n"
+                                                                 "This cannot be cancelled once it has started replacing the file."))
+    dialog.setCancelButton(None)
+    dialog.setRange(0, 0)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(0)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.show()
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    return dialog
+
+
+def show_step(dialog: QProgressDialog, done: int, total: int) -> None:
+    """One step of the restore's copy: the bar moves and paints. The restore runs on the window's own
+    thread (it closes and reopens the window's connection): only painting is let through meanwhile."""
+    dialog.setMaximum(max(total, 1))
+    dialog.setValue(min(done, total))
+    dialog.repaint()
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+
 class DataSafetyBox(QGroupBox):
     """Settings → Data safety (the owner): the last check, "Verify now", "Restore a backup…"."""
 
@@ -243,7 +275,12 @@ class DataSafetyBox(QGroupBox):
         self.restore.setObjectName("restore_backup")
         self.restore.clicked.connect(self.restore_backup)
         self.restore.setVisible(ops.can(Perm.RESTORE))
+        self.backup = QPushButton(QCoreApplication.translate("DataSafety", "Back up now"))
+        self.backup.setObjectName("backup_now")
+        self.backup.clicked.connect(self.backup_now)
+        self.backup.setVisible(ops.can(Perm.BACKUP))
         row.addWidget(self.verify)
+        row.addWidget(self.backup)
         row.addWidget(self.restore)
         row.addStretch(1)
         column.addLayout(row)
@@ -279,6 +316,31 @@ class DataSafetyBox(QGroupBox):
         self.restore_result.setStyleSheet("color: #b3261e;")
         self.restore_result.setText(text)
 
+    def backup_now(self) -> None:
+        """A copy of the shop file in the backups folder now, behind a progress dialog that counts the
+        pages copied. The copy runs on a worker thread (its own connection to the file, closed after);
+        Cancel stops it and no file is left."""
+        shop, staff = self.ops.shop, self.ops.staff
+
+        def work(report: Callable[[int, int, str], None]) -> Path:
+            try:
+                return shop.backups.backup_now(staff, progress=report)
+            finally:
+                shop.ctx.db.close()          # this thread's connection only (peewee keeps one per thread)
+        try:
+            made = run_with_progress(work, QCoreApplication.translate("DataSafety", "Back up now"),
+                                     QCoreApplication.translate("DataSafety", "Copying the shop file to the backups folder…"),
+                                     self)
+        except Cancelled:
+            self.restore_result.setStyleSheet("")
+            self.restore_result.setText(QCoreApplication.translate("DataSafety", "The backup was cancelled; no file was written."))
+            return
+        except SalonError as error:
+            self._say(errors_text.message(error))
+            return
+        self.restore_result.setStyleSheet("color: #1b6e20;")
+        self.restore_result.setText(QCoreApplication.translate("DataSafety", "Backup written: {path}").format(path=made))
+
     def restore_backup(self) -> None:
         shop = self.ops.shop
         backup = choose_backup(self, Path(shop.backup_dir))
@@ -292,14 +354,17 @@ class DataSafetyBox(QGroupBox):
             self.restore_result.setText(QCoreApplication.translate("DataSafety", "Nothing was restored."))
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        dialog = restore_progress(self)
         try:
-            kept = shop.restore(self.ops.staff, backup)
+            kept = shop.restore(self.ops.staff, backup, progress=lambda done, total, text: show_step(dialog, done, total))
         except SalonError as error:
             self._say(QCoreApplication.translate("DataSafety", "Another program has the shop file open (a second counter, or a command): close it "
                          "there, then restore again. Nothing was changed.") if error.code == "db.in_use"
                       else errors_text.message(error))
             return
         finally:
+            dialog.close()
+            dialog.deleteLater()
             QApplication.restoreOverrideCursor()
         self.restore_result.setStyleSheet("color: #1b6e20;")
         self.restore_result.setText(
