@@ -7,7 +7,6 @@ fonts), so every document uses the bundled WenQuanYi Micro Hei TrueType subset.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import as_file, files
 from pathlib import Path
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -17,21 +16,13 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 FONT = "WenQuanYi Micro Hei"
 FONT_FILE = "wqy-microhei-subset.ttf"
-_KEEP = []  # keeps an extracted copy alive when the package is zipped
 
 
 def font_path() -> Path:
-    """Where the bundled font lives on disk (the window registers the same file)."""
-    try:
-        resource = files("salon_desk.resources") / "fonts" / FONT_FILE
-    except ModuleNotFoundError:
-        # An editable install maps only the top package; the checkout has resources/ beside it.
-        return Path(__file__).resolve().parents[2] / "resources" / "fonts" / FONT_FILE
-    if isinstance(resource, Path):
-        return resource
-    ctx = as_file(resource)
-    _KEEP.append(ctx)
-    return Path(ctx.__enter__())
+    """Where the bundled font lives on disk (the window registers the same file): the PyInstaller
+    bundle's, the installed package's or the checkout's (:func:`salon_desk.paths.resources_dir`)."""
+    from ..paths import resources_dir
+    return resources_dir() / "fonts" / FONT_FILE
 
 
 @lru_cache(maxsize=1)

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.resources
 from pathlib import Path
 
 FONT_FILE = "wqy-microhei-subset.ttf"
 
 
 def resources_dir() -> Path:
-    """The ``salon_desk.resources`` package folder (``resources/`` in a checkout)."""
-    try:
-        return Path(str(importlib.resources.files("salon_desk.resources")))
-    except ModuleNotFoundError:
-        # Editable installs and plain checkouts: resources/ sits beside the package.
-        return Path(__file__).resolve().parents[2] / "resources"
+    """The bundle's, the installed package's or the checkout's ``resources`` folder (:mod:`salon_desk.paths`)."""
+    from ..paths import resources_dir as found
+    return found()
 
 
 def font_path() -> Path:
