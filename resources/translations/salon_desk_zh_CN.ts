@@ -4105,6 +4105,14 @@ Ask the customer.</source>
         <translation>找零</translation>
     </message>
     <message>
+        <source>Points earned (doubled for the birthday)</source>
+        <translation>本次积分（生日双倍）</translation>
+    </message>
+    <message>
+        <source>{points} (of which birthday +{bonus})</source>
+        <translation>{points}（其中生日双倍 +{bonus}）</translation>
+    </message>
+    <message>
         <source>Points earned</source>
         <translation>本次积分</translation>
     </message>
