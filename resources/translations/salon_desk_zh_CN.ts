@@ -826,6 +826,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <source>Staff</source>
         <translation>员工</translation>
     </message>
+    <message>
+        <source>Gifts for points</source>
+        <translation>积分兑换礼品</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutDialog</name>
@@ -2991,6 +2995,60 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>GiftListBox</name>
+    <message>
+        <source>Gifts for points</source>
+        <translation>积分兑换礼品</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 积分</translation>
+    </message>
+    <message>
+        <source>Add gift</source>
+        <translation>添加礼品</translation>
+    </message>
+    <message>
+        <source>New gift:</source>
+        <translation>新礼品：</translation>
+    </message>
+    <message>
+        <source>{name} — {points} points</source>
+        <translation>{name} — {points} 积分</translation>
+    </message>
+</context>
+<context>
+    <name>GiftRedemptionDialog</name>
+    <message>
+        <source>Gifts for points</source>
+        <translation>积分兑换礼品</translation>
+    </message>
+    <message>
+        <source>{name} has {points} points. Choose a gift:</source>
+        <translation>{name} 有 {points} 积分，请选择礼品：</translation>
+    </message>
+    <message>
+        <source>{name} — {points} points</source>
+        <translation>{name} — {points} 积分</translation>
+    </message>
+    <message>
+        <source>{name} — {points} points (not enough points)</source>
+        <translation>{name} — {points} 积分（积分不足）</translation>
+    </message>
+    <message>
+        <source>The gift list is empty: the owner adds gifts under Catalogue and staff → Gifts for points.</source>
+        <translation>礼品清单为空：请店长在“项目与员工 → 积分兑换礼品”中添加礼品。</translation>
+    </message>
+    <message>
+        <source>Redeem (Enter)</source>
+        <translation>兑换（Enter）</translation>
+    </message>
+    <message>
+        <source>Give {name} “{gift}” for {points} points?</source>
+        <translation>确认用 {points} 积分为 {name} 兑换“{gift}”？</translation>
+    </message>
+</context>
+<context>
     <name>ItemsTab</name>
     <message>
         <source> min</source>
@@ -3592,6 +3650,10 @@ Ask the customer.</source>
 </context>
 <context>
     <name>MembershipPanel</name>
+    <message>
+        <source>Gifts for points… (Ctrl+G)</source>
+        <translation>积分兑换礼品…（Ctrl+G）</translation>
+    </message>
     <message>
         <source>Owner</source>
         <translation>店长</translation>
