@@ -3655,6 +3655,10 @@ Ask the customer.</source>
         <translation>积分兑换礼品…（Ctrl+G）</translation>
     </message>
     <message>
+        <source>Give the birthday gift… (F11)</source>
+        <translation>赠送生日礼品…（F11）</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>店长</translation>
     </message>

@@ -37,7 +37,18 @@ class MembershipPanel(QWidget):
         self.gift_button.clicked.connect(self.redeem_gift)
         self.gift_button.setVisible(ops.can(Perm.COUNTER))
         QShortcut(QKeySequence("Ctrl+G"), self, self.redeem_gift)
-        layout.addWidget(self.gift_button)
+        # the birthday gift without a visit open: a customer may drop by only to collect it
+        self.birthday_button = QPushButton(self.tr("Give the birthday gift… (F11)"))
+        self.birthday_button.setObjectName("birthday_gift")
+        self.birthday_button.clicked.connect(self.give_birthday_gift)
+        self.birthday_button.setVisible(False)
+        self.birthday_gift_due = False
+        QShortcut(QKeySequence("F11"), self, self.give_birthday_gift)
+        gifts_row = QHBoxLayout()
+        gifts_row.addWidget(self.gift_button)
+        gifts_row.addWidget(self.birthday_button)
+        gifts_row.addStretch(1)
+        layout.addLayout(gifts_row)
         self.error = error_label()
         self.error.setObjectName("error")
 
@@ -101,6 +112,10 @@ class MembershipPanel(QWidget):
             self.detail.setText(detail)
             self.tier.setCurrentIndex(max(0, self.tier.findData(m.tier)))
         self.gift_button.setEnabled(m is not None and m.active)
+        birthday = (self.ops.query(self, lambda: self.ops.shop.birthdays.status(self.ops.staff, file.id))
+                    if self.ops.can(Perm.COUNTER) else None)
+        self.birthday_gift_due = bool(birthday and birthday.gift_available)
+        self.birthday_button.setVisible(self.birthday_gift_due)
         self.enrol_button.setEnabled(m is None or (not m.active and m.lapsed_at is None))
         self.reinstate_button.setEnabled(m is not None and not m.active and m.lapsed_at is not None)
         self.model.set_rows(list(reversed(self.ops.shop.points.history(self.ops.staff, file.id))))
@@ -126,6 +141,15 @@ class MembershipPanel(QWidget):
             return
         dialog = GiftRedemptionDialog(self.ops, file.id, file.name, file.points, self)
         if dialog.exec() == GiftRedemptionDialog.DialogCode.Accepted:
+            self.load(self.ops.shop.customers.file(self.ops.staff, file.id))
+
+    def give_birthday_gift(self) -> None:
+        """The year's birthday gift, chosen from the gift list and confirmed (audited by the core)."""
+        from . import warning_strips
+        file = self.file
+        if file is None or not self.birthday_gift_due:
+            return
+        if warning_strips.give_birthday_gift(self, self.ops, file.id, file.name):
             self.load(self.ops.shop.customers.file(self.ops.staff, file.id))
 
     def set_tier(self) -> None:

@@ -60,3 +60,20 @@ def test_a_customer_who_is_not_a_member_cannot_redeem(qtbot, make_window, cashie
     panel = window.pages["customers"].findChild(MembershipPanel)
     panel.load(shop.customers.file(cashier, li.id))
     assert not panel.gift_button.isEnabled()
+
+
+def test_the_birthday_gift_is_given_from_the_customers_file_without_a_visit(qtbot, make_window, cashier, owner,
+                                                                           shop, new_member):
+    from salon_desk.ui.warning_strips import GiftDialog
+    shop.catalogue.add_gift(owner, "丝巾", 800)
+    zhang = new_member("张三", "13812345678", tier="gold", birth_month=11, birth_day=22)   # today
+    window = make_window(cashier)
+    panel = window.pages["customers"].findChild(MembershipPanel)
+    panel.load(shop.customers.file(cashier, zhang.id))
+    assert panel.birthday_button.isVisibleTo(panel)
+    answer_next_dialog(qtbot, GiftDialog, lambda dialog: dialog.accept())
+    qtbot.mouseClick(panel.birthday_button, Qt.MouseButton.LeftButton)
+    assert not shop.birthdays.status(cashier, zhang.id).gift_available
+    assert not panel.birthday_button.isVisibleTo(panel)               # once a year
+    [entry] = [e for e in shop.audit.entries(owner) if e.action == "birthday_gift"]
+    assert entry.details == {"gift": "丝巾"}
