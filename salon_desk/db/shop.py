@@ -11,6 +11,7 @@ permission, is one transaction and returns plain records.
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Callable
@@ -119,6 +120,9 @@ class BackupService:
         return made
 
 
+RESTORE_WAIT_S = 10.0         # how long a restore waits for a daily job under way to finish
+
+
 class Shop:
     """One open shop file and the services that speak for it."""
 
@@ -130,6 +134,9 @@ class Shop:
         self.recovery_key: str | None = None   # set once, when this open created an encrypted file
         self.encrypted = False
         self._lock = FileLock(None)
+        # the window's work on other threads (checkpoints, the daily jobs) and a restore of the
+        # file never overlap: a restore closes and replaces the file under them
+        self.background = threading.Lock()
         self.read_only = False
         self.on_network_share = False
         book = ReceiptBook(ctx)
@@ -222,16 +229,25 @@ class Shop:
         backup = Path(backup)
         inspect_backup(backup, self.ctx.key)        # refused before anything is closed
         who = actor.row.username
+        if not self.background.acquire(timeout=RESTORE_WAIT_S):      # a daily job on a big file: later
+            raise DatabaseProblem("db.in_use", path=str(self.path))
+        try:
+            kept = self._restore(backup, progress)
+        finally:
+            self.background.release()
+        self.ctx.end_all_sessions()
+        with self.ctx.bound(), self.ctx.db.atomic():
+            self.ctx.audit(None, "backup_restored", target=backup.name, by=who,
+                           kept=str(kept) if kept else "")
+        return kept
+
+    def _restore(self, backup: Path, progress: Progress | None) -> Path | None:
         with self._lock.alone():
             self.ctx.db.close()
             try:
                 kept = replace_with_backup(backup, self.path, self.ctx.key, self.backup_dir, progress)
             finally:
                 self._reopen()
-        self.ctx.end_all_sessions()
-        with self.ctx.bound(), self.ctx.db.atomic():
-            self.ctx.audit(None, "backup_restored", target=backup.name, by=who,
-                           kept=str(kept) if kept else "")
         return kept
 
     def _reopen(self) -> None:
@@ -350,9 +366,23 @@ class Shop:
         runs it on a worker thread every few seconds), so no sale waits while the log is copied."""
         hold_checkpoints(self.ctx.db)
 
-    def checkpoint(self) -> tuple[int, int, int]:
-        """The write-ahead log copied into the file without waiting for anyone: (busy, log, copied)."""
-        return checkpoint(self.ctx.db)
+    def checkpoint(self, own_connection: bool = False) -> tuple[int, int, int]:
+        """The write-ahead log copied into the file without waiting for anyone: (busy, log, copied).
+        With ``own_connection`` (a worker thread) it opens and closes this thread's connection; it
+        skips, busy, while a restore or a daily job holds ``background``."""
+        if not self.background.acquire(blocking=False):
+            return 1, 0, 0
+        try:
+            if not own_connection:
+                return checkpoint(self.ctx.db)
+            db = self.ctx.db
+            db.connection()  # type: ignore[no-untyped-call]  # peewee is untyped
+            try:
+                return checkpoint(db)
+            finally:
+                db.close()                  # this thread's connection only
+        finally:
+            self.background.release()
 
     def check_file(self) -> str:
         """The whole file read and checked (``PRAGMA quick_check``): "ok" or the first problem.

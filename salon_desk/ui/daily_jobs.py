@@ -87,6 +87,20 @@ class DailyJobs(QObject):
         return True
 
     def _work(self, check_file: bool) -> None:
+        background = getattr(self.shop, "background", None)
+        if background is not None:
+            background.acquire()           # a restore under way finishes first (and reopens the file)
+        try:
+            result = self._run_jobs(check_file)
+        finally:
+            if background is not None:
+                background.release()
+        if result is None:
+            return
+        if not self._stopping:
+            self.finished.emit(result)
+
+    def _run_jobs(self, check_file: bool) -> object:
         db = self.shop.db
         result: object
         try:
@@ -99,7 +113,7 @@ class DailyJobs(QObject):
             result = problem
         except Exception as problem:       # noqa: BLE001 (an interrupted check, a closed file: logged)
             if self._stopping:
-                return
+                return None
             log.exception("daily jobs failed")
             result = DatabaseProblem("db.cannot_open", path=str(self.shop.path), detail=str(problem))
         finally:
@@ -108,8 +122,7 @@ class DailyJobs(QObject):
                 db.close()                 # closes this thread's connection only
             except Exception:              # noqa: BLE001 (inside a transaction that failed: nothing to keep)
                 log.debug("closing the jobs' connection", exc_info=True)
-        if not self._stopping:
-            self.finished.emit(result)
+        return result
 
     def stop(self, timeout: float = 30.0) -> None:
         """Interrupt a run under way (a long file check) and wait for it; before the shop closes."""
@@ -173,18 +186,11 @@ class Checkpoints(QObject):
         return True
 
     def _work(self) -> None:
-        db = self.shop.db
         try:
-            db.connection()                # this thread's own connection
-            self.shop.checkpoint()
+            self.shop.checkpoint(own_connection=True)      # skipped while a restore holds the file
             self.runs += 1
         except Exception:                  # noqa: BLE001 (a busy or closing file: the next tick tries again)
             log.debug("checkpoint", exc_info=True)
-        finally:
-            try:
-                db.close()                 # this thread's connection only
-            except Exception:              # noqa: BLE001
-                log.debug("closing the checkpoint's connection", exc_info=True)
 
     def stop(self, timeout: float = 10.0) -> None:
         self.timer.stop()

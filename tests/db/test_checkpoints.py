@@ -59,3 +59,37 @@ def test_the_windows_checkpoint_puts_the_sales_in_the_file(shop, shop_path, sell
     assert checkpoints.runs == 1
     assert _sales_in_the_file_alone(shop_path, tmp_path) == before + 3
     checkpoints.stop()
+
+
+def test_no_checkpoint_while_a_restore_or_a_daily_job_holds_the_file(shop, sell, items):
+    shop.hold_checkpoints()
+    _sales(sell, items, 2)
+    with shop.background:                       # a restore under way
+        assert shop.checkpoint() == (1, 0, 0)   # skipped: nothing copied into a file being replaced
+    assert shop.checkpoint()[0] == 0
+
+
+def test_a_restore_waits_for_a_daily_job_and_then_says_the_file_is_in_use(shop, owner, monkeypatch):
+    import threading
+
+    import pytest
+
+    from salon_desk.db import shop as shop_module
+    from salon_desk.errors import DatabaseProblem
+    backup = shop.backups.backup_now(owner)
+    monkeypatch.setattr(shop_module, "RESTORE_WAIT_S", 0.2)
+    held, release = threading.Event(), threading.Event()
+
+    def daily_job() -> None:
+        with shop.background:
+            held.set()
+            release.wait(10)
+    worker = threading.Thread(target=daily_job)
+    worker.start()
+    held.wait(10)
+    with pytest.raises(DatabaseProblem) as refused:
+        shop.restore(owner, backup)
+    assert refused.value.code == "db.in_use"
+    release.set()
+    worker.join(10)
+    assert shop.restore(owner, backup) is not None          # the job done: the restore goes ahead
