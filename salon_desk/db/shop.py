@@ -36,8 +36,6 @@ from .storage_errors import storage_errors
 from .drawer import DrawerService
 from .membership import MembershipService
 from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
-from .commission import CommissionService
-from .shifts import ShiftService
 from .permissions import requires
 from .points_ledger import PointsService
 from .receipts import ReceiptBook
@@ -50,6 +48,8 @@ if TYPE_CHECKING:
     from .appointments import AppointmentService
     from .care import CareService
     from .cards import CardService
+    from .commission import CommissionService
+    from .shifts import ShiftService
     from .monthly_figures import ReportService
     from .package_service import PackageService
 
@@ -146,12 +146,20 @@ class Shop:
         self.audit = AuditService(ctx)
         self.backups = BackupService(ctx)
         self.drawer = DrawerService(ctx)
-        self.commission = CommissionService(ctx)
-        self.shifts = ShiftService(ctx)
 
     # The services only some screens and the day's jobs need are built (and their modules
     # imported) when first used, so a start does not pay for them before the counter shows.
-    LAZY_SERVICES = ("cards", "packages", "reports", "care", "appointments")
+    LAZY_SERVICES = ("cards", "packages", "reports", "care", "appointments", "commission", "shifts")
+
+    @cached_property
+    def commission(self) -> "CommissionService":
+        from .commission import CommissionService
+        return CommissionService(self.ctx)
+
+    @cached_property
+    def shifts(self) -> "ShiftService":
+        from .shifts import ShiftService
+        return ShiftService(self.ctx)
 
     @cached_property
     def cards(self) -> "CardService":
