@@ -10,11 +10,21 @@ from .resources import font_path, translation_path
 
 DEFAULT_LANGUAGE = "zh_CN"
 _installed: list[QTranslator] = []
+_current: list[tuple[object, str, bool]] = []    # the application, the language installed in it, ours loaded
 
 
 def install_language(language: str) -> bool:
-    """Replace the installed translators; English needs none. True if ours loaded."""
+    """Replace the installed translators; English needs none. True if ours loaded. The language
+    already installed in this application is kept as it is (its files are not read again)."""
     app = QCoreApplication.instance()
+    if _current and _current[0][0] is app and _current[0][1] == language:
+        return _current[0][2]
+    loaded = _install(app, language)
+    _current[:] = [(app, language, loaded)]
+    return loaded
+
+
+def _install(app: QCoreApplication, language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
