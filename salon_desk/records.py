@@ -308,6 +308,7 @@ class ReceiptRecord:
     refunds: tuple[RefundInfo, ...] = ()
     card: ReceiptCard | None = None                 # paid (partly) by the stored-value card
     sessions: tuple[ReceiptSession, ...] = ()       # lines paid by package sessions
+    points_birthday_bonus: int = 0                  # of points_earned: the birthday's doubling
 
     @property
     def package_discount_fen(self) -> Fen:

@@ -826,6 +826,10 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <source>Staff</source>
         <translation>员工</translation>
     </message>
+    <message>
+        <source>Gifts for points</source>
+        <translation>积分兑换礼品</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutDialog</name>
@@ -2969,6 +2973,60 @@ Ask the customer.</source>
     </message>
 </context>
 <context>
+    <name>GiftListBox</name>
+    <message>
+        <source>Gifts for points</source>
+        <translation>积分兑换礼品</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> 积分</translation>
+    </message>
+    <message>
+        <source>Add gift</source>
+        <translation>添加礼品</translation>
+    </message>
+    <message>
+        <source>New gift:</source>
+        <translation>新礼品：</translation>
+    </message>
+    <message>
+        <source>{name} — {points} points</source>
+        <translation>{name} — {points} 积分</translation>
+    </message>
+</context>
+<context>
+    <name>GiftRedemptionDialog</name>
+    <message>
+        <source>Gifts for points</source>
+        <translation>积分兑换礼品</translation>
+    </message>
+    <message>
+        <source>{name} has {points} points. Choose a gift:</source>
+        <translation>{name} 有 {points} 积分，请选择礼品：</translation>
+    </message>
+    <message>
+        <source>{name} — {points} points</source>
+        <translation>{name} — {points} 积分</translation>
+    </message>
+    <message>
+        <source>{name} — {points} points (not enough points)</source>
+        <translation>{name} — {points} 积分（积分不足）</translation>
+    </message>
+    <message>
+        <source>The gift list is empty: the owner adds gifts under Catalogue and staff → Gifts for points.</source>
+        <translation>礼品清单为空：请店长在“项目与员工 → 积分兑换礼品”中添加礼品。</translation>
+    </message>
+    <message>
+        <source>Redeem (Enter)</source>
+        <translation>兑换（Enter）</translation>
+    </message>
+    <message>
+        <source>Give {name} “{gift}” for {points} points?</source>
+        <translation>确认用 {points} 积分为 {name} 兑换“{gift}”？</translation>
+    </message>
+</context>
+<context>
     <name>ItemsTab</name>
     <message>
         <source> min</source>
@@ -3571,6 +3629,14 @@ Ask the customer.</source>
 <context>
     <name>MembershipPanel</name>
     <message>
+        <source>Gifts for points… (Ctrl+G)</source>
+        <translation>积分兑换礼品…（Ctrl+G）</translation>
+    </message>
+    <message>
+        <source>Give the birthday gift… (F11)</source>
+        <translation>赠送生日礼品…（F11）</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>店长</translation>
     </message>
@@ -4081,6 +4147,14 @@ Ask the customer.</source>
     <message>
         <source>Change</source>
         <translation>找零</translation>
+    </message>
+    <message>
+        <source>Points earned (doubled for the birthday)</source>
+        <translation>本次积分（生日双倍）</translation>
+    </message>
+    <message>
+        <source>{points} (of which birthday +{bonus})</source>
+        <translation>{points}（其中生日双倍 +{bonus}）</translation>
     </message>
     <message>
         <source>Points earned</source>

@@ -353,7 +353,9 @@ class _CareReplay:
     def during_day(self, now: datetime) -> None:
         """Between customers the cashier calls the tasks coming due within three hours."""
         for task in self.shop.care.tasks(self.cashier):
-            if now <= task.due_at <= now + timedelta(hours=3) and not task.all_day and self.rng.random() < 0.7:
+            # the satisfaction call about a complaint's remedy is made some time the next day
+            soon = task.due_at <= now + timedelta(hours=3) or task.type.value == "complaint_resolved"
+            if now <= task.due_at and soon and not task.all_day and self.rng.random() < 0.7:
                 self._close(task, late=False)
 
     def morning(self, now: datetime) -> None:

@@ -103,7 +103,7 @@ class ReceiptBook:
             lines=lines, list_total_fen=head["list_total_fen"], member_discount_fen=head["member_discount_fen"],
             birthday_discount_fen=head["birthday_discount_fen"], points_redeemed=head["points_redeemed"],
             points_discount_fen=head["points_discount_fen"], amount_due_fen=due, payments=payments,
-            points_earned=earned or 0, points_balance=balance, promoted_to=promoted_to,
+            points_earned=earned or 0, points_birthday_bonus=points.get("birthday") or 0, points_balance=balance, promoted_to=promoted_to,
             enrolled=bool(enrolled), enrolment_offered=offered, status=status,
             refunds=_refund_infos(self.ctx, self.sale_row(sid)) if refunded or status == "voided" else (),
             card=card, sessions=sessions)

@@ -87,7 +87,8 @@ SELECT rl.sale_line_id FROM refund_line rl JOIN refund r ON r.id = rl.refund_id 
 SALE_PAYMENTS = ("SELECT method, amount_fen, tendered_fen, change_fen FROM payment"
                  " WHERE sale_id = ? ORDER BY id")
 SALE_POINTS_EARNED = """
-SELECT SUM(CASE WHEN kind IN ('earn', 'birthday') THEN points ELSE 0 END) AS earned, MAX(id) AS last_entry
+SELECT SUM(CASE WHEN kind IN ('earn', 'birthday') THEN points ELSE 0 END) AS earned,
+       SUM(CASE WHEN kind = 'birthday' THEN points ELSE 0 END) AS birthday, MAX(id) AS last_entry
 FROM points_entry WHERE sale_id = ? AND refund_id IS NULL"""
 BALANCE_TO_ENTRY = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ? AND id <= ?"
 BALANCE_TO_TIME = "SELECT COALESCE(SUM(points), 0) FROM points_entry WHERE customer_id = ? AND at <= ?"

@@ -189,6 +189,8 @@ def layout_receipt(record: ReceiptRecord, cols: int, code_page: CodePage, reprin
     if record.points_earned or record.points_redeemed or record.points_balance is not None:
         w.rule()
         w.pair("本次积分", f"+{record.points_earned}")
+        if record.points_birthday_bonus:
+            w.pair("其中生日双倍", f"+{record.points_birthday_bonus}", indent=2)
         if record.points_redeemed:
             w.pair("使用积分", f"-{record.points_redeemed}")
         if record.points_balance is not None:

@@ -127,6 +127,8 @@ def receipt_slip(record: ReceiptRecord, paper: str = "80mm", reprint: bool = Fal
     if record.points_earned or record.points_redeemed or record.points_balance is not None:
         slip.rule()
         slip.pair("本次积分", f"+{record.points_earned}")
+        if record.points_birthday_bonus:
+            slip.pair("　其中生日双倍", f"+{record.points_birthday_bonus}", 0.9)
         if record.points_redeemed:
             slip.pair("使用积分", f"-{record.points_redeemed}")
         if record.points_balance is not None:

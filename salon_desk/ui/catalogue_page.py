@@ -294,3 +294,7 @@ class CataloguePage(QTabWidget):
             self.addTab(self.items, self.tr("Services and products"))
         if ops.can(Perm.STAFF):
             self.addTab(self.staff, self.tr("Staff"))
+        if ops.can(Perm.CATALOGUE):
+            from .gifts import GiftListBox
+            self.gifts = GiftListBox(ops)
+            self.addTab(self.gifts, self.tr("Gifts for points"))

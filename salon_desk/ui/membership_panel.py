@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
@@ -31,6 +32,23 @@ class MembershipPanel(QWidget):
         self.view = make_table(self.model, stretch=PointsHistoryModel.REASON)
         self.view.setObjectName("points_history")
         layout.addWidget(self.view, 1)
+        self.gift_button = QPushButton(self.tr("Gifts for points… (Ctrl+G)"))
+        self.gift_button.setObjectName("redeem_gift")
+        self.gift_button.clicked.connect(self.redeem_gift)
+        self.gift_button.setVisible(ops.can(Perm.COUNTER))
+        QShortcut(QKeySequence("Ctrl+G"), self, self.redeem_gift)
+        # the birthday gift without a visit open: a customer may drop by only to collect it
+        self.birthday_button = QPushButton(self.tr("Give the birthday gift… (F11)"))
+        self.birthday_button.setObjectName("birthday_gift")
+        self.birthday_button.clicked.connect(self.give_birthday_gift)
+        self.birthday_button.setVisible(False)
+        self.birthday_gift_due = False
+        QShortcut(QKeySequence("F11"), self, self.give_birthday_gift)
+        gifts_row = QHBoxLayout()
+        gifts_row.addWidget(self.gift_button)
+        gifts_row.addWidget(self.birthday_button)
+        gifts_row.addStretch(1)
+        layout.addLayout(gifts_row)
         self.error = error_label()
         self.error.setObjectName("error")
 
@@ -93,6 +111,11 @@ class MembershipPanel(QWidget):
                 detail += " " + self.tr("Lapsed on {when}.").format(when=labels.when(m.lapsed_at.date()))
             self.detail.setText(detail)
             self.tier.setCurrentIndex(max(0, self.tier.findData(m.tier)))
+        self.gift_button.setEnabled(m is not None and m.active)
+        birthday = (self.ops.query(self, lambda: self.ops.shop.birthdays.status(self.ops.staff, file.id))
+                    if self.ops.can(Perm.COUNTER) else None)
+        self.birthday_gift_due = bool(birthday and birthday.gift_available)
+        self.birthday_button.setVisible(self.birthday_gift_due)
         self.enrol_button.setEnabled(m is None or (not m.active and m.lapsed_at is None))
         self.reinstate_button.setEnabled(m is not None and not m.active and m.lapsed_at is not None)
         self.model.set_rows(list(reversed(self.ops.shop.points.history(self.ops.staff, file.id))))
@@ -109,6 +132,25 @@ class MembershipPanel(QWidget):
         if not self.error.text():
             self.points.setValue(0)
             self.points_reason.clear()
+
+    def redeem_gift(self) -> None:
+        """积分兑换礼品: the gift list against the balance; the points leave the ledger."""
+        from .gifts import GiftRedemptionDialog
+        file = self.file
+        if file is None or file.member is None or not file.member.active or not self.ops.can(Perm.COUNTER):
+            return
+        dialog = GiftRedemptionDialog(self.ops, file.id, file.name, file.points, self)
+        if dialog.exec() == GiftRedemptionDialog.DialogCode.Accepted:
+            self.load(self.ops.shop.customers.file(self.ops.staff, file.id))
+
+    def give_birthday_gift(self) -> None:
+        """The year's birthday gift, chosen from the gift list and confirmed (audited by the core)."""
+        from . import warning_strips
+        file = self.file
+        if file is None or not self.birthday_gift_due:
+            return
+        if warning_strips.give_birthday_gift(self, self.ops, file.id, file.name):
+            self.load(self.ops.shop.customers.file(self.ops.staff, file.id))
 
     def set_tier(self) -> None:
         if self.file is None:

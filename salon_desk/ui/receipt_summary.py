@@ -97,7 +97,11 @@ class ReceiptSummaryDialog(QDialog):
             rows.append((esc(text), m(p.amount_fen)))
         if r.change_fen:
             rows.append((esc(self.tr("Change")), m(r.change_fen)))
-        if r.points_earned or r.points_redeemed:
+        if r.points_birthday_bonus:
+            rows.append((esc(self.tr("Points earned (doubled for the birthday)")),
+                         self.tr("{points} (of which birthday +{bonus})").format(points=r.points_earned,
+                                                                                bonus=r.points_birthday_bonus)))
+        elif r.points_earned or r.points_redeemed:
             rows.append((esc(self.tr("Points earned")), str(r.points_earned)))
         if r.points_balance is not None:
             rows.append((esc(self.tr("Points balance")), str(r.points_balance)))

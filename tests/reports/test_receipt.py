@@ -127,3 +127,18 @@ def test_erased_customer_prints_no_name(shop, owner, gold_sale):
 def test_unknown_paper_is_refused(gold_sale):
     with pytest.raises(ValueError):
         render_receipt(gold_sale, "A4")
+
+
+def test_the_birthday_doubling_is_explained_on_the_receipt(shop, items, new_member, sell):
+    from salon_desk.reports.escpos_receipt import layout_receipt
+    zhang = new_member(tier="gold", birth_month=11, birth_day=22)        # today is 22 November
+    receipt = sell(zhang.id, [items.cut])                               # 268 x 0.8 = 214.40 -> 214, doubled 428
+    assert (receipt.points_earned, receipt.points_birthday_bonus) == (428, 214)
+    text = pdf_text(render_receipt(receipt))
+    assert "本次积分" in text and "+428" in text
+    assert "其中生日双倍" in text and "+214" in text
+    lines = layout_receipt(receipt, 32, "gbk").lines
+    assert any(line.startswith("本次积分") and line.endswith("+428") for line in lines)
+    assert any("其中生日双倍" in line and line.endswith("+214") for line in lines)
+    ordinary = sell(new_member("李四", "13900000001", tier="gold", birth_month=3, birth_day=1).id, [items.cut])
+    assert ordinary.points_birthday_bonus == 0 and "生日双倍" not in pdf_text(render_receipt(ordinary))
