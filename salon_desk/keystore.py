@@ -156,10 +156,17 @@ class KeyStore:
 
     def __init__(self, key_dir: str | Path | None = None, backend: Backend | None = None,
                  use_keyring: bool = True) -> None:
-        self.key_dir = Path(key_dir) if key_dir is not None else default_key_dir()
+        self._key_dir = Path(key_dir) if key_dir is not None else None
         self._backend = backend
         self._use_keyring = use_keyring
         self._checked: bool | None = None
+
+    @property
+    def key_dir(self) -> Path:
+        """The folder of the key files, found when first needed (opening a plain file never asks)."""
+        if self._key_dir is None:
+            self._key_dir = default_key_dir()
+        return self._key_dir
 
     # the credential store
 

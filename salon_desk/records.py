@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .money import Fen
-from .pricing import PricedSale
+
+if TYPE_CHECKING:                 # the pricing rules load with the first quote, not at start
+    from .pricing import PricedSale
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .appointments import DEFAULT_LATE_MINUTES, Rota, rota_to_json, validate_rota
 from .errors import InvalidInput
 
 
@@ -21,6 +20,21 @@ class TierRule:
     spend_fen: int         # promotion when cumulative paid spend reaches this...
     visits: int            # ...or this many visits since joining (0 = entry tier)
     birthday_double_points: bool
+
+
+# The appointment book's defaults, written out here so that reading the settings does not load the
+# appointment rules (salon_desk.appointments); a test holds them equal to rota_to_json(Rota()) and
+# appointments.DEFAULT_LATE_MINUTES.
+DEFAULT_LATE_MINUTES = 30
+DEFAULT_HOURS: dict[str, Any] = {
+    "default": {"week": [["10:00", "21:00"] for _ in range(7)], "days_off": []},
+    "technicians": {},
+}
+
+
+def _validate_rota(value: Any) -> None:
+    from .appointments import validate_rota
+    validate_rota(value)
 
 
 DEFAULT_TIERS: tuple[TierRule, ...] = (
@@ -210,7 +224,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("printer.drawer_on_ms", 100, _int_range(2, 510)),
     Setting("printer.drawer_off_ms", 100, _int_range(2, 510)),
     # appointments: every technician's week and days off (appointments.rota_to_json), lateness
-    Setting("appointments.hours", rota_to_json(Rota()), validate_rota),
+    Setting("appointments.hours", DEFAULT_HOURS, _validate_rota),
     Setting("appointments.late_minutes", DEFAULT_LATE_MINUTES, _int_range(5, 240)),
 )}
 

@@ -14,9 +14,7 @@ from ..records import BirthdayStatus, VisitLineInfo
 from ..stored_value import Balance, earning_base_fen
 from ..tenders import Tender, settle
 from . import commission, prepaid
-from .appointments import complete_booking_of_visit
 from .birthday_perks import perk_year, status_of, use_perk
-from .care import tasks_after_sale
 from .context import ShopContext
 from .membership import credit_joining_sale, enrol as enrol_member, maybe_promote
 from .models import Customer, Member, Sale, Staff, StockMove, Visit
@@ -180,6 +178,8 @@ def complete_sale(ctx: ShopContext, cashier: Staff, visit_id: int, tenders: list
         ctx.execute(ctx.sql.CUSTOMER_LAST_VISIT, (now, visit.customer_id))
         ctx.execute(ctx.sql.SEARCH_KEYS_LAST_VISIT, (now, visit.customer_id))
     ctx.execute(ctx.sql.CLOSE_VISIT, (now, visit.id))
+    from .appointments import complete_booking_of_visit    # loaded with the first sale, not at start
+    from .care import tasks_after_sale
     complete_booking_of_visit(ctx, int(visit.id))    # the booking it came from, if any
     commission.after_sale(ctx, int(sale.id), [l.id for l in lines])   # one row per contributor per line
     tasks_after_sale(ctx, completed_visit(ctx, visit, pv, now, cashier, enrol))   # aftercare call, product check

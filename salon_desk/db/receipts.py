@@ -15,7 +15,6 @@ from ..errors import NotFound
 from ..membership import format_member_no, qualifies_to_join
 from ..phone import mask_phone
 from ..records import ReceiptLine, ReceiptPayment, ReceiptRecord, RefundInfo, SaleSummary, ShopHeader
-from . import prepaid
 from .context import ShopContext
 from .customer_rows import active_member
 from .models import PointsEntry, Refund, RefundLine, RefundPayment, Sale
@@ -91,6 +90,7 @@ class ReceiptBook:
                    and active_member(self.ctx, customer_id) is None)
         sale_tier, enrolled, promoted_to = head["tier"], head["enrolled"], head["promoted_to"]
         s = self.ctx.setting
+        from . import prepaid      # the card and package rules load with the first receipt
         card, sessions = prepaid.receipt_prepaid(self.ctx, sid, customer_id)
         return ReceiptRecord(
             sale_id=sid, receipt_no=head["receipt_no"], created_at=_when(head["created_at"]),

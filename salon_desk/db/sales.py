@@ -8,12 +8,13 @@ from ..errors import InvalidInput
 from ..records import OwnerGrant, Quote, ReceiptRecord, RefundPreview, SaleSummary
 from ..roles import Perm
 from ..tenders import Tender
-from . import refunds
-from .checkout import complete_sale, price_visit, would_qualify
 from .context import Actor, ShopContext
 from .permissions import requires
 from .receipts import ReceiptBook
 from .visits import open_visit
+
+# checkout and refunds (and the pricing, points, stored-value and commission rules they bring)
+# load with the first quote or refund, not when the program starts
 
 
 class SalesService:
@@ -27,6 +28,7 @@ class SalesService:
     def quote(self, actor: Actor, visit_id: int, points: int = 0,
               birthday_line_id: int | None = None) -> Quote:
         """The live totals of an open visit, exactly as checkout would charge them."""
+        from .checkout import price_visit, would_qualify
         visit = open_visit(visit_id)
         pv = price_visit(self.ctx, visit, points, birthday_line_id)
         return Quote(visit.id, pv.lines, pv.priced, pv.member.tier if pv.member else None, pv.balance,
@@ -40,6 +42,7 @@ class SalesService:
         (with the customer's consent) — all of it stored, or none of it."""
         if enrol and not enrol_consent:
             raise InvalidInput("member.consent_required")
+        from .checkout import complete_sale
         with self.ctx.db.atomic():
             sale_id = complete_sale(self.ctx, actor.row, visit_id, tenders, points=points,
                                     birthday_line_id=birthday_line_id, enrol=enrol)
@@ -73,6 +76,7 @@ class SalesService:
     def preview_refund(self, actor: Actor, sale_id: int, line_ids: list[int] | None = None,
                        kind: str = "refund") -> RefundPreview:
         """What a void or refund would reverse, to show before the owner confirms."""
+        from . import refunds
         return refunds.preview(refunds.plan(self.ctx, sale_id, kind, line_ids))
 
     @requires(Perm.COUNTER)
@@ -92,6 +96,7 @@ class SalesService:
     def _reverse(self, actor: Actor, sale_id: int, kind: str, line_ids: list[int] | None,
                  grant: OwnerGrant | None, reason: str, method: str | None,
                  shortfall: str = "negative") -> ReceiptRecord:
+        from . import refunds
         reason = refunds.check_reason(reason, method, shortfall)
         with self.ctx.db.atomic():
             owner = self.ctx.check_grant(grant)

@@ -14,17 +14,15 @@ import json
 import threading
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Callable
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import DatabaseProblem
 from ..network_share import on_network_share
 from ..records import AuditEntry
 from ..roles import Perm
-from .appointments import AppointmentService
 from .backup import BackupSummary, Progress, backup_to, inspect_backup, replace_with_backup, rotate_backup
 from .birthday_perks import BirthdayService
-from .care import CareService
-from .cards import CardService
 from .catalogue import CatalogueService
 from .context import Actor, ShopContext, system_clock
 from .customers import CustomerService
@@ -39,10 +37,6 @@ from .storage_errors import storage_errors
 from .drawer import DrawerService
 from .membership import MembershipService
 from .models import MODELS, UNBOUND, AuditLog, DailyJob, Setting
-from .monthly_figures import ReportService
-from .commission import CommissionService
-from .shifts import ShiftService
-from .package_service import PackageService
 from .permissions import requires
 from .points_ledger import PointsService
 from .receipts import ReceiptBook
@@ -50,6 +44,15 @@ from .sales import SalesService
 from .settings_store import SettingsService
 from .staff import StaffService
 from .visits import VisitService
+
+if TYPE_CHECKING:
+    from .appointments import AppointmentService
+    from .care import CareService
+    from .cards import CardService
+    from .commission import CommissionService
+    from .shifts import ShiftService
+    from .monthly_figures import ReportService
+    from .package_service import PackageService
 
 
 class AuditService:
@@ -139,7 +142,7 @@ class Shop:
         self.background = threading.Lock()
         self.read_only = False
         self.on_network_share = False
-        book = ReceiptBook(ctx)
+        book = self._book = ReceiptBook(ctx)
         self.staff = StaffService(ctx)
         self.settings = SettingsService(ctx)
         self.catalogue = CatalogueService(ctx)
@@ -149,16 +152,48 @@ class Shop:
         self.customers = CustomerService(ctx, book)
         self.visits = VisitService(ctx)
         self.sales = SalesService(ctx, book)
-        self.cards = CardService(ctx)
-        self.packages = PackageService(ctx, book)
-        self.reports = ReportService(ctx)
-        self.care = CareService(ctx, self.sales)
         self.audit = AuditService(ctx)
         self.backups = BackupService(ctx)
         self.drawer = DrawerService(ctx)
-        self.appointments = AppointmentService(ctx, self.visits)
-        self.commission = CommissionService(ctx)
-        self.shifts = ShiftService(ctx)
+
+    # The services only some screens and the day's jobs need are built (and their modules
+    # imported) when first used, so a start does not pay for them before the counter shows.
+    LAZY_SERVICES = ("cards", "packages", "reports", "care", "appointments", "commission", "shifts")
+
+    @cached_property
+    def commission(self) -> "CommissionService":
+        from .commission import CommissionService
+        return CommissionService(self.ctx)
+
+    @cached_property
+    def shifts(self) -> "ShiftService":
+        from .shifts import ShiftService
+        return ShiftService(self.ctx)
+
+    @cached_property
+    def cards(self) -> "CardService":
+        from .cards import CardService
+        return CardService(self.ctx)
+
+    @cached_property
+    def packages(self) -> "PackageService":
+        from .package_service import PackageService
+        return PackageService(self.ctx, self._book)
+
+    @cached_property
+    def reports(self) -> "ReportService":
+        from .monthly_figures import ReportService
+        return ReportService(self.ctx)
+
+    @cached_property
+    def care(self) -> "CareService":
+        from .care import CareService
+        return CareService(self.ctx, self.sales)
+
+    @cached_property
+    def appointments(self) -> "AppointmentService":
+        from .appointments import AppointmentService
+        return AppointmentService(self.ctx, self.visits)
 
     @classmethod
     def open(cls, path: str | Path, clock: Callable[[], datetime] = system_clock,
@@ -265,7 +300,9 @@ class Shop:
 
     def services(self) -> dict[str, object]:
         """Every service of the front door by name (what the permission test walks)."""
-        return {name: value for name, value in vars(self).items() if hasattr(value, "ctx") and name != "ctx"}
+        for name in self.LAZY_SERVICES:
+            getattr(self, name)
+        return {name: value for name, value in vars(self).items() if hasattr(value, "ctx") and name != "ctx" and not name.startswith("_")}
 
     @property
     def clock(self) -> Callable[[], datetime]:

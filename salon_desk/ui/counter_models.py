@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QColor
 
-from ..pricing import PricedLine
 from ..records import CustomerSummary, VisitInfo, VisitLineInfo
 from ..tenders import Tender
 from . import labels
 from .table_base import MUTED, RecordTableModel
+
+if TYPE_CHECKING:
+    from ..pricing import PricedLine
 
 
 def _stamp(value) -> str:

@@ -7,19 +7,21 @@ package, F9 check out the selected visit, Esc back to search.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ..card_records import TopUpRecord
 from . import thermal
 from .counter_models import CustomerTableModel, OpenVisitsModel
 from .customer_quick import QuickCustomerDialog
 from .ops import CATALOGUE, CUSTOMERS, SALES, STAFF, VISITS, Ops
 from .visit_editor import VisitEditor
 from .widgets import SearchField, big_label, current_record, fixed_columns, make_table, select_row
+
+if TYPE_CHECKING:
+    from ..card_records import TopUpRecord
 
 
 def finish_sale(parent: QWidget, ops: Ops, receipt: Any) -> object:

@@ -10,11 +10,21 @@ from .resources import font_path, translation_path
 
 DEFAULT_LANGUAGE = "zh_CN"
 _installed: list[QTranslator] = []
+_current: list[tuple[object, str, bool]] = []    # the application, the language installed in it, ours loaded
 
 
 def install_language(language: str) -> bool:
-    """Replace the installed translators; English needs none. True if ours loaded."""
+    """Replace the installed translators; English needs none. True if ours loaded. The language
+    already installed in this application is kept as it is (its files are not read again)."""
     app = QCoreApplication.instance()
+    if _current and _current[0][0] is app and _current[0][1] == language:
+        return _current[0][2]
+    loaded = _install(app, language)
+    _current[:] = [(app, language, loaded)]
+    return loaded
+
+
+def _install(app: QCoreApplication, language: str) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -35,16 +45,26 @@ def install_language(language: str) -> bool:
     return loaded
 
 
+_registered: list[tuple[QApplication, str]] = []    # the application the bundled font was added to, its family
+
+
 def register_font(app: QApplication) -> str | None:
-    """Register the bundled WenQuanYi Micro Hei and use it as the fallback for Chinese."""
-    font_id = QFontDatabase.addApplicationFont(str(font_path()))
-    if font_id < 0:
-        return None
-    families = QFontDatabase.applicationFontFamilies(font_id)
-    if not families:
-        return None
+    """Register the bundled WenQuanYi Micro Hei and use it as the fallback for Chinese (the font
+    file is read once per process, however often the application is set up)."""
+    family = next((name for known, name in _registered if known is app), None)
+    if family is None:
+        font_id = QFontDatabase.addApplicationFont(str(font_path()))
+        if font_id < 0:
+            return None
+        families = QFontDatabase.applicationFontFamilies(font_id)
+        if not families:
+            return None
+        family = families[0]
+        _registered[:] = [(app, family)]
+    elif family in app.font().families():
+        return family
     font = QFont(app.font())
-    font.setFamilies([app.font().family(), families[0]])
+    font.setFamilies([app.font().family(), family])
     font.setPointSize(max(font.pointSize(), 10))
     app.setFont(font)
-    return families[0]
+    return family

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, Callable
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ..errors import PrinterProblem, SalonError
-from ..printer_setup import PrinterConfig, config_from_settings
 from ..settings_registry import SETTINGS
 from . import errors_text
 
 if TYPE_CHECKING:
+    from ..printer_setup import PrinterConfig
     from ..reports import escpos_jobs
 
 PRINTER_KEYS = tuple(key for key in SETTINGS if key.startswith("printer."))
@@ -27,6 +27,7 @@ PRINTER_KEYS = tuple(key for key in SETTINGS if key.startswith("printer."))
 
 def printer_config(shop: Any) -> PrinterConfig:
     """The printer settings in force (read through the front door)."""
+    from ..printer_setup import config_from_settings     # loaded with the first print, not at start
     return config_from_settings({key: shop.settings.value(key) for key in PRINTER_KEYS})
 
 

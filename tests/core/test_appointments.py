@@ -470,3 +470,17 @@ def test_a_typed_week_is_stored_exactly_or_refused(quarters):
     week = week_from_text(texts)
     validate_rota(rota_to_json(Rota(week)))                      # what is stored is read back by the setting
     assert [None if d is None else (d.opens.strftime("%H:%M"), d.closes.strftime("%H:%M")) for d in week.week] == texts
+
+
+def test_the_settings_registry_holds_the_appointment_books_own_defaults():
+    """The registry writes the opening hours and lateness out (so reading settings does not load the
+    appointment rules); they are the rules' own defaults, and a bad week is still refused."""
+    from salon_desk import appointments
+    from salon_desk.errors import InvalidInput
+    from salon_desk.settings_registry import SETTINGS
+
+    assert SETTINGS["appointments.hours"].default == appointments.rota_to_json(appointments.Rota())
+    assert SETTINGS["appointments.late_minutes"].default == appointments.DEFAULT_LATE_MINUTES
+    SETTINGS["appointments.hours"].validate(SETTINGS["appointments.hours"].default)
+    with pytest.raises(InvalidInput):
+        SETTINGS["appointments.hours"].validate({"default": {"week": [["21:00", "10:00"]] * 7}})
