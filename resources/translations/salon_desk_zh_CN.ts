@@ -1580,14 +1580,6 @@ Nothing was saved by this step. If it happens again, tell your support person.</
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
-    <message>
-        <source>Statement</source>
-        <translation>对账单</translation>
-    </message>
-    <message>
-        <source>Refund statement</source>
-        <translation>退款结算单</translation>
-    </message>
 </context>
 <context>
     <name>DataSafety</name>

@@ -101,9 +101,9 @@ class CustomersPage(QWidget):
         self.print_copy_action.triggered.connect(self.print_data_copy)
         self.print_copy_action.setVisible(ops.can(Perm.EXPORT))
         self.print_statement_action = menu.addAction(self.tr("Card and package statement…"))
-        self.print_statement_action.triggered.connect(self.print_statement)
+        self.print_statement_action.triggered.connect(self.card_panel.statement)
         self.card_refund_action = menu.addAction(self.tr("Refund the card balance…"))
-        self.card_refund_action.triggered.connect(self.refund_card)
+        self.card_refund_action.triggered.connect(self.card_panel.refund_card)
         self.card_refund_action.setVisible(ops.can(Perm.PREPAID_ADMIN))
         self.print_button.setMenu(menu)
         self.erase_button.setVisible(ops.can(Perm.ERASE))
@@ -299,29 +299,6 @@ class CustomersPage(QWidget):
             return
         start, end = chosen
         self.ops.run(self, lambda: printing.preview_visit_record(self, self.shop, self.ops.staff, f.id, start, end))
-
-    def print_statement(self) -> None:
-        """The customer's card and package statement (对账单) on A4, in the preview."""
-        from ..reports.prepaid import render_statement
-        f = self.file
-        if f is None:
-            return
-        outcome = self.ops.run(self, lambda: self.shop.cards.statement(self.ops.staff, f.id))
-        if outcome.ok:
-            printing.PrintPreviewDialog.ask(self, render_statement(outcome.value), self.tr("Statement"),
-                                            f"statement-{f.id}.pdf")
-
-    def refund_card(self) -> None:
-        """The owner's refund of the unused balance, then its statement with the working."""
-        from ..reports.prepaid import render_refund_statement
-        from .card_dialogs import CardRefundDialog
-        f = self.file
-        if f is None:
-            return
-        record = CardRefundDialog.ask(self, self.ops, f.id, f.name)
-        if record is not None:
-            printing.PrintPreviewDialog.ask(self, render_refund_statement(record), self.tr("Refund statement"),
-                                            f"refund-{f.id}.pdf")
 
     def print_data_copy(self) -> None:
         """The customer's complete file as a PDF (their right to a copy); the core audits the export."""
