@@ -28,7 +28,7 @@ from ..errors import SalonError
 from ..records import CustomerFile, CustomerSummary
 from ..roles import Perm
 from . import errors_text, labels, printing
-from .card_dialogs import TOPUP_METHODS, CardRefundDialog
+from .card_dialogs import TOPUP_METHODS, CardRefundDialog, interest_rate_bp
 from .customer_picker import CustomerPickerDialog
 from .ops import CUSTOMERS, SALES, Ops
 from .widgets import Notice, big_label, error_label
@@ -243,10 +243,7 @@ class PackageRefundDialog(ActionDialog):
         self.mode.setFocus()
 
     def rate_bp(self) -> int:
-        try:
-            return round(float(self.rate.text().strip() or "0") * 100)
-        except ValueError:
-            return -1
+        return interest_rate_bp(self.rate.text())
 
     def refresh(self) -> None:
         try:

@@ -253,6 +253,14 @@ class PackageSaleDialog(QDialog):
         return dialog.receipt
 
 
+def interest_rate_bp(text: str) -> int:
+    """The interest typed as % a year, in basis points for the core; -1 (refused there) when not a number."""
+    try:
+        return round(float(text.strip() or "0") * 100)
+    except ValueError:
+        return -1
+
+
 class CardRefundDialog(QDialog):
     """The owner's refund of a card's unused balance: the mode that applies, the interest rate, the working
     shown before anything is written (法释〔2025〕4号 Art. 14/18/19)."""
@@ -313,10 +321,7 @@ class CardRefundDialog(QDialog):
         self.refresh()
 
     def rate_bp(self) -> int:
-        try:
-            return round(float(self.rate.text().strip() or "0") * 100)
-        except ValueError:
-            return -1
+        return interest_rate_bp(self.rate.text())
 
     def refresh(self) -> None:
         try:
