@@ -338,10 +338,6 @@ class Shop:
             job = DailyJob.get_or_none(DailyJob.name == "books_check")
             return job is None or job.last_run < self.ctx.today()
 
-    def books_checker(self) -> Callable[[], list[Broken]]:
-        """The nightly check of the books, to run on another thread (its own read-only connection)."""
-        return books_checker(self.path, self.ctx.key, lambda: read_heads(heads_path(self.path, self.backup_dir)))
-
     def record_books_check(self, found: list[Broken]) -> None:
         """Today's check of the books is done: what it found, kept for the owner (the audit log)."""
         ctx = self.ctx

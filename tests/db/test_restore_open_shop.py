@@ -84,7 +84,7 @@ def test_an_encrypted_shop_is_checked_on_its_own_thread_and_restored_with_its_ke
         worker.start()
         worker.join(120)
         assert found == [[]]
-        assert shop.books_checker()() == []
+        assert shop.audit.checker(boss)() == []
         shop.restore(boss, made)
         assert is_encrypted(path)
         boss = shop.staff.login("boss", "boss1234")
