@@ -4,8 +4,8 @@ Each start is a fresh process, timed from just before it is launched:
 
 - floor: a bare PySide6 window (QApplication, a QMainWindow with a label) shown
   and painted;
-- counter: ``salon_desk.app.run`` on a copy of the shop file, exactly as
-  ``salon-desk --db FILE`` starts, with the login dialog answered at once
+- counter: ``salon_desk.cli.main`` on a copy of the shop file, exactly as
+  ``salon-desk --db FILE`` starts (the Qt check, the command line), with the login dialog answered at once
   (``shop.login`` with the password): the time of that login (the deliberate
   password hash) is measured and subtracted, so the figure is launch to the
   counter's first paint, login excluded. The start-up jobs and the window are in.
@@ -22,7 +22,10 @@ queries (phone tails, names, pinyin initials), under the offscreen platform.
 
 The first start of a copy runs the day's jobs (the daily backup, lapses, yearly
 resets) the way the first start of a day does; the later starts show a start
-on a day whose jobs already ran. Both are printed.
+on a day whose jobs already ran. Both are printed. The starts go in rounds (a bare
+window, then each shop) so the floor is measured in the same moments as the starts it
+is compared with, and the disk is synced before each launch: a start is not charged for
+the writes of the one before.
 """
 
 from __future__ import annotations
@@ -86,6 +89,7 @@ def child_counter(launched: float, db: str, search: bool) -> dict:
     from PySide6.QtWidgets import QApplication
 
     import salon_desk.app as app_module
+    import salon_desk.cli as cli
     from salon_desk.ui.counter_page import CounterPage
 
     result: dict = {"login_s": 0.0, "login_cpu_s": 0.0}
@@ -116,7 +120,7 @@ def child_counter(launched: float, db: str, search: bool) -> dict:
     app = app_module.application()
     watcher = FirstPaint()
     app.installEventFilter(watcher)
-    app_module.run(db_path=db, language="zh_CN")
+    cli.main(["--db", db, "--lang", "zh_CN"])      # exactly as `salon-desk --db FILE` starts
     return result
 
 
@@ -198,6 +202,8 @@ def type_searches(counter) -> list[float]:
 def launch(kind: str, *args: str) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if hasattr(os, "sync"):
+        os.sync()          # the last start's writes (a copy, the day's backup) reach the disk before the clock starts
     launched = time.time()
     out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", kind, str(launched), *args],
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
@@ -231,19 +237,29 @@ def main(argv: list[str] | None = None) -> int:
     import compileall
     compileall.compile_dir(str(ROOT / "salon_desk"), quiet=1)
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    floors = [launch("floor") for _ in range(args.runs)]
+    floors: list[dict] = []
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="salon-bench-") as tmp:
+        copies = {}
+        for name, path in shops:
+            copies[name] = Path(tmp) / f"{name}.sqlite"
+            shutil.copyfile(path, copies[name])
+            results[name] = {"first": launch("counter", str(copies[name]), "0"), "runs": []}
+        # Rounds: a bare window, then each shop, so the floor shares the machine's moments with
+        # the starts it is compared with.
+        for i in range(args.runs):
+            floors.append(launch("floor"))
+            for name, _path in shops:
+                results[name]["runs"].append(launch("counter", str(copies[name]), "1" if i == args.runs - 1 else "0"))
     floor = statistics.median(f["paint_s"] for f in floors)
     floor_cpu = statistics.median(f["cpu_s"] for f in floors)
     floor_rss = statistics.median(f["rss_kib"] for f in floors) / 1024
     print(f"bare window floor: {floor * 1000:.0f} ms to paint (median of {args.runs}; "
-          f"min {min(f['paint_s'] for f in floors) * 1000:.0f}), CPU {floor_cpu * 1000:.0f} ms, resident {floor_rss:.0f} MiB")
+          f"min {min(f['paint_s'] for f in floors) * 1000:.0f}, max {max(f['paint_s'] for f in floors) * 1000:.0f}), "
+          f"CPU {floor_cpu * 1000:.0f} ms, resident {floor_rss:.0f} MiB")
     medians = {}
     for name, path in shops:
-        with tempfile.TemporaryDirectory(prefix="salon-bench-") as tmp:
-            copy = Path(tmp) / "shop.sqlite"
-            shutil.copyfile(path, copy)
-            first = launch("counter", str(copy), "0")
-            runs = [launch("counter", str(copy), "1" if i == args.runs - 1 else "0") for i in range(args.runs)]
+        first, runs = results[name]["first"], results[name]["runs"]
         starts = [r["paint_s"] - r["login_s"] for r in runs]
         cpu = statistics.median(r["cpu_s"] for r in runs)
         medians[name] = statistics.median(starts)

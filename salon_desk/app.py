@@ -7,6 +7,7 @@ tests without entering the event loop.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import traceback
@@ -102,6 +103,13 @@ def run_daily_jobs(window: MainWindow, shop: Shop) -> None:
     report_daily_jobs(window, result)
 
 
+def collect_again() -> None:
+    """The counter is painted: what the start built stays for the program's life, so it is set
+    aside from the cyclic collector (``gc.freeze``), which is turned back on for what comes next."""
+    gc.freeze()
+    gc.enable()
+
+
 def start_daily_jobs(window: MainWindow, shop: Shop) -> DailyJobs:
     """The daily jobs, started on a worker thread once the counter is painted and every half hour."""
     jobs = DailyJobs(shop, window)
@@ -166,6 +174,7 @@ def run(db_path: str | Path, demo: bool = False, language: str | None = None,
             return 0
         window = build_main_window(shop, staff, language)
         window.showMaximized()
+        after_first_paint(window, collect_again)
         jobs = start_daily_jobs(window, shop)
         if not getattr(shop, "read_only", False):
             checkpoints = Checkpoints(shop, window)      # the log copied off the counter's thread

@@ -9,6 +9,7 @@ Bad input gives one line on stderr and exit code 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import sys
 from pathlib import Path
@@ -272,16 +273,24 @@ def fresh_demo(target: Path, build: Callable[[Path], object] | None = None) -> P
 
 
 def cmd_window(args) -> int:
-    from .ui.qt_check import problem
-    trouble = problem()     # one line instead of a traceback or Qt's abort
-    if trouble:
-        print(f"salon-desk: {trouble}", file=sys.stderr)
-        return EXIT_NO_QT
-    from .app import demo_builder, run
-    db = args.db
-    if args.demo:
-        db = fresh_demo(args.db or demo_db_path(), build=demo_builder(args.lang))
-    return run(db_path=db or default_db_path(), demo=args.demo, language=args.lang)
+    # The start builds tens of thousands of long-lived objects (Qt's enums, the records, the
+    # models) and no garbage cycles: the cyclic collector would only walk them again and again.
+    # It is held until the counter is painted (``run`` turns it back on), or until we return.
+    gc.disable()
+    try:
+        from .ui.qt_check import problem
+        trouble = problem()     # one line instead of a traceback or Qt's abort
+        if trouble:
+            print(f"salon-desk: {trouble}", file=sys.stderr)
+            return EXIT_NO_QT
+        from .app import demo_builder, run
+        db = args.db
+        if args.demo:
+            gc.enable()         # the demo build is long work that makes garbage
+            db = fresh_demo(args.db or demo_db_path(), build=demo_builder(args.lang))
+        return run(db_path=db or default_db_path(), demo=args.demo, language=args.lang)
+    finally:
+        gc.enable()
 
 
 COMMANDS = {"init": cmd_init, "demo": cmd_demo, "backup": cmd_backup, "restore": cmd_restore,

@@ -104,3 +104,16 @@ def test_the_demo_is_built_once_a_day_and_copied_fresh_for_each_start(tmp_path, 
     con = sqlite3.connect(target)
     assert con.execute("SELECT COUNT(*) FROM setting WHERE key = 'receipt.footer'").fetchone()[0] == 1
     con.close()
+
+
+def test_the_window_command_leaves_the_garbage_collector_on_when_qt_cannot_start(capsys, monkeypatch, tmp_path):
+    # the start holds the cyclic collector until the counter is painted; a start that stops
+    # early (here: Qt cannot load) must not leave it off for the rest of the process
+    import gc
+
+    from salon_desk.ui import qt_check
+    monkeypatch.setattr(qt_check, "problem", lambda: "Qt cannot start: libGL.so.1 is missing")
+    assert gc.isenabled()
+    code, _, err = run(capsys, "--db", str(tmp_path / "shop.sqlite"))
+    assert code == 3 and "libGL.so.1" in err
+    assert gc.isenabled()

@@ -10,14 +10,17 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
-from playhouse.migrations import Runner
 
 from ..errors import DatabaseProblem
 from .backup import backup_to
 from .encryption import make_database
 from .rows import execute
+
+if TYPE_CHECKING:
+    from playhouse.migrations import Runner
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 HISTORY_TABLE = "schema_history"
@@ -64,7 +67,19 @@ def hold_checkpoints(database: Database) -> None:
 
 
 def _runner(database: Database) -> Runner:
+    from playhouse.migrations import Runner     # loaded only when the file has steps to take
     return Runner(database, str(MIGRATIONS_DIR), table_name=HISTORY_TABLE)
+
+
+def _up_to_date(database: Database) -> bool:
+    """Whether the file's history names exactly the migration files shipped: the usual start,
+    answered by one small read without loading the migration runner."""
+    shipped = {path.stem for path in MIGRATIONS_DIR.glob("[0-9]*.py")}
+    try:
+        applied = {row[0] for row in execute(database, f"SELECT name FROM {HISTORY_TABLE}").fetchall()}
+    except (DatabaseError, sqlite3.DatabaseError):
+        return False                  # a new file: no history yet
+    return applied == shipped
 
 
 def _has_log(path: Path) -> bool:
@@ -90,6 +105,9 @@ def _open_read_only(path: Path) -> SqliteDatabase:
     try:
         database.connect()
         execute(database, FIRST_PAGE).fetchone()      # the whole-file check runs after the counter shows
+        if _up_to_date(database):
+            setattr(database, "salon_read_only", True)
+            return database
         status = _runner(database).status()
         if any(m.path is None for m in status):
             raise DatabaseProblem("db.newer_version", path=str(path), steps=[m.name for m in status if m.path is None])
@@ -132,6 +150,8 @@ def open_database(path: str | Path, backup_dir: str | Path | None = None,
         # The whole-file check (quick_check) runs in the background once the counter shows
         # (check_file), and integrity_check in the nightly job; a damaged file is told then.
         execute(database, FIRST_PAGE).fetchone()
+        if _up_to_date(database):
+            return database, []
         runner = _runner(database)
         status = runner.status()
         unknown = [m.name for m in status if m.path is None]
