@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from .shifts import ShiftService
     from .monthly_figures import ReportService
     from .package_service import PackageService
+    from .year_export import YearExportService
 
 
 class AuditService:
@@ -158,7 +159,8 @@ class Shop:
 
     # The services only some screens and the day's jobs need are built (and their modules
     # imported) when first used, so a start does not pay for them before the counter shows.
-    LAZY_SERVICES = ("cards", "packages", "reports", "care", "appointments", "commission", "shifts")
+    LAZY_SERVICES = ("cards", "packages", "reports", "care", "appointments", "commission", "shifts",
+                     "year_export")
 
     @cached_property
     def commission(self) -> "CommissionService":
@@ -184,6 +186,11 @@ class Shop:
     def reports(self) -> "ReportService":
         from .monthly_figures import ReportService
         return ReportService(self.ctx)
+
+    @cached_property
+    def year_export(self) -> "YearExportService":
+        from .year_export import YearExportService
+        return YearExportService(self.ctx)
 
     @cached_property
     def care(self) -> "CareService":

@@ -503,3 +503,86 @@ SELECT c.id AS id, c.name AS name, c.allergies AS allergies, c.birth_month AS bi
        EXISTS (SELECT 1 FROM sale s WHERE s.customer_id = c.id AND s.status = 'completed') AS visited,
        (SELECT COUNT(*) FROM booking n WHERE n.customer_id = c.id AND n.status = 'no_show') AS no_shows
 FROM customer c WHERE c.id IN ({marks})"""
+
+
+# -- a year's books for the accountant (salon_desk.db.year_export), read a month at a time -------
+YEAR_FIRST_SALE = "SELECT MIN(created_at) AS first_at, MAX(created_at) AS last_at FROM sale"
+YEAR_HAS_SALES = "SELECT EXISTS (SELECT 1 FROM sale WHERE created_at >= ? AND created_at < ?) AS any_sale"
+YEAR_MONTH_SALES = """
+SELECT s.id AS id, s.receipt_no AS receipt_no, s.created_at AS created_at, s.status AS status,
+       s.customer_id AS customer_id, c.name AS customer_name, c.anonymised_at IS NOT NULL AS anonymised,
+       m.number AS member_number, s.list_total_fen AS list_total_fen, s.member_discount_fen AS member_discount_fen,
+       s.birthday_discount_fen AS birthday_discount_fen, s.points_discount_fen AS points_discount_fen,
+       s.amount_due_fen AS amount_due_fen, s.points_redeemed AS points_redeemed,
+       (SELECT COALESCE(SUM(p.points), 0) FROM points_entry p
+         WHERE p.sale_id = s.id AND p.refund_id IS NULL AND p.kind IN ('earn', 'birthday')) AS points_earned
+FROM sale s
+LEFT JOIN customer c ON c.id = s.customer_id
+LEFT JOIN member m ON m.id = s.member_id
+WHERE s.created_at >= ? AND s.created_at < ?
+ORDER BY s.created_at, s.id"""
+YEAR_MONTH_PAYMENTS = """
+SELECT p.sale_id AS sale_id, p.method AS method, p.amount_fen AS amount_fen
+FROM sale s JOIN payment p ON p.sale_id = s.id
+WHERE s.created_at >= ? AND s.created_at < ?"""
+YEAR_MONTH_LINES = """
+SELECT l.id AS id, l.sale_id AS sale_id, s.receipt_no AS receipt_no, s.created_at AS created_at,
+       s.status AS status, l.kind AS kind, l.code AS code, l.name AS name, l.category AS category,
+       l.technician_name AS technician_name, l.designated AS designated, l.quantity AS quantity,
+       l.unit_price_fen AS unit_price_fen, l.list_amount_fen AS list_amount_fen,
+       l.member_discount_fen AS member_discount_fen, l.birthday_discount_fen AS birthday_discount_fen,
+       l.amount_fen AS amount_fen, l.points_share_fen AS points_share_fen,
+       (SELECT r.at FROM refund_line rl JOIN refund r ON r.id = rl.refund_id
+         WHERE rl.sale_line_id = l.id AND r.kind = 'refund') AS refunded_at
+FROM sale s JOIN sale_line l ON l.sale_id = s.id
+WHERE s.created_at >= ? AND s.created_at < ?
+ORDER BY s.created_at, s.id, l.id"""
+# The month's refunds and voids (by when they were made), each with the sale it gave back and the
+# refunded lines' amounts and technicians.
+YEAR_MONTH_REFUNDS = """
+SELECT r.id AS id, r.kind AS kind, r.at AS at, r.amount_fen AS amount_fen, r.method AS method,
+       s.id AS sale_id, s.receipt_no AS receipt_no, s.created_at AS sale_at, s.customer_id AS customer_id,
+       c.name AS customer_name, c.anonymised_at IS NOT NULL AS anonymised, m.number AS member_number,
+       COALESCE(SUM(l.list_amount_fen), 0) AS list_fen, COALESCE(SUM(l.member_discount_fen), 0) AS member_discount_fen,
+       COALESCE(SUM(l.birthday_discount_fen), 0) AS birthday_discount_fen,
+       COALESCE(SUM(l.points_share_fen), 0) AS points_share_fen,
+       (SELECT COALESCE(SUM(CASE WHEN p.points < 0 THEN p.points ELSE 0 END), 0) FROM points_entry p
+         WHERE p.refund_id = r.id) AS points_taken_back,
+       (SELECT COALESCE(SUM(CASE WHEN p.points > 0 THEN p.points ELSE 0 END), 0) FROM points_entry p
+         WHERE p.refund_id = r.id) AS points_returned
+FROM refund r
+JOIN sale s ON s.id = r.sale_id
+LEFT JOIN customer c ON c.id = s.customer_id
+LEFT JOIN member m ON m.id = s.member_id
+LEFT JOIN refund_line rl ON rl.refund_id = r.id
+LEFT JOIN sale_line l ON l.id = rl.sale_line_id
+WHERE r.at >= ? AND r.at < ?
+GROUP BY r.id
+ORDER BY r.at, r.id"""
+YEAR_MONTH_REFUND_TECHNICIANS = """
+SELECT DISTINCT rl.refund_id AS refund_id, l.technician_name AS technician_name
+FROM refund r JOIN refund_line rl ON rl.refund_id = r.id JOIN sale_line l ON l.id = rl.sale_line_id
+WHERE r.at >= ? AND r.at < ? AND l.technician_name != ''"""
+YEAR_MONTH_REFUND_PAYMENTS = """
+SELECT rp.refund_id AS refund_id, rp.method AS method, rp.amount_fen AS amount_fen
+FROM refund r JOIN refund_payment rp ON rp.refund_id = r.id
+WHERE r.at >= ? AND r.at < ? ORDER BY rp.id"""
+YEAR_MONTH_REFUNDS_TO_CARD = """
+SELECT e.refund_id AS refund_id, SUM(e.principal_fen + e.bonus_fen) AS to_card_fen
+FROM card_entry e JOIN refund r ON r.id = e.refund_id WHERE r.at >= ? AND r.at < ?
+GROUP BY e.refund_id"""
+YEAR_MONTH_TOPUPS = """
+SELECT t.created_at AS created_at, t.receipt_no AS receipt_no, c.name AS customer_name,
+       c.anonymised_at IS NOT NULL AS anonymised,
+       (SELECT m.number FROM member m WHERE m.customer_id = t.customer_id AND m.active = 1) AS member_number,
+       k.number AS card_no, t.method AS method, t.pay_fen AS pay_fen, t.bonus_fen AS bonus_fen,
+       st.display_name AS staff_name
+FROM card_topup t
+JOIN customer c ON c.id = t.customer_id
+LEFT JOIN card k ON k.id = t.card_id
+JOIN staff st ON st.id = t.staff_id
+WHERE t.created_at >= ? AND t.created_at < ?
+ORDER BY t.created_at, t.id"""
+YEAR_MONTH_PACKAGES_SOLD = """
+SELECT COUNT(*) AS sold, COALESCE(SUM(paid_fen), 0) AS paid_fen FROM customer_package
+WHERE sold_at >= ? AND sold_at < ?"""
