@@ -56,6 +56,10 @@ _MESSAGES = {
     "sale.not_found": "no sale with receipt number {receipt_no}",
     "customer.not_found": "no such customer",
     "report.bad_month": "not a month: {text} (expected YYYY-MM)",
+    "year_export.bad_year": "not a year: {text} (expected YYYY, e.g. 2025)",
+    "year_export.future": "{year} has not come yet: export a year up to {this_year}",
+    "year_export.before_first_sale": "the shop has no sales before {first_year}: nothing to export for {year}",
+    "year_export.cancelled": "the export was cancelled; no file was written",
     "file.unwritable": "cannot write {path}",
     "auth.bad_credentials": "wrong user name or password",
     "cli.missing_value": "missing {option}: pass it as an option (there is no terminal to ask)",
@@ -141,6 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
         add_print_commands(sub, _db_option)
     from .cli_encrypt import add_encrypt_command
     add_encrypt_command(sub, _db_option)
+    from .cli_year import add_year_command
+    add_year_command(sub, _db_option)
     return parser
 
 

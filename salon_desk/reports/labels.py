@@ -41,7 +41,7 @@ def points_reason_text(reason: str) -> str:
 
 AUDIT_ACTIONS = {"customer_registered": "建立档案", "customer_updated": "修改档案", "consent_changed": "变更同意",
                  "customer_archived": "归档", "customer_unarchived": "取消归档", "customer_erased": "注销（匿名化）",
-                 "customer_exported": "导出个人信息副本", "report_exported": "导出经营报表", "customers_merged": "合并档案",
+                 "customer_exported": "导出个人信息副本", "report_exported": "导出经营报表", "year_exported": "导出全年账目", "customers_merged": "合并档案",
                  "member_enrolled": "入会", "member_enrolled_by_hand": "手工入会", "member_reinstated": "恢复会员",
                  "points_adjusted": "积分调整", "tier_set": "调整等级", "gift_redeemed": "礼品兑换",
                  "birthday_gift": "领取生日礼品", "drawer_no_sale": "无销售开钱箱"}

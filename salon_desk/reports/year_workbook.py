@@ -137,13 +137,15 @@ class YearWorkbook:
         """Nothing is left: neither the partial workbook nor openpyxl's own temporary sheets."""
         if self.wb is not None:
             for ws in self.wb.worksheets:
-                writer = getattr(ws, "_writer", None)
-                if writer is not None:
-                    try:
+                rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
+                try:
+                    if rows is not None:
+                        rows.close()            # ends the sheet's stream before its file is closed
+                    if writer is not None:
                         writer.close()
-                        writer.cleanup()
-                    except (OSError, ValueError, StopIteration):
-                        pass
+                        writer.cleanup()        # openpyxl's temporary file of the sheet
+                except (OSError, ValueError, StopIteration):
+                    pass
             self.wb = None
         self.partial.unlink(missing_ok=True)
 

@@ -271,6 +271,10 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "complaints.resolution_before_response": lambda p: QCoreApplication.translate("Errors", "The resolution deadline ({resolution} h) cannot be shorter than the first response deadline ({response} h).").format(resolution=p.get("resolution", ""), response=p.get("response", "")),
         "segments.bad_bands": lambda p: QCoreApplication.translate("Errors", "The bands of {measure} are out of order: the better band must start at a better value.").format(measure=p.get("measure", "")),
         # reports and files (raised by the printing and report steps)
+        "year_export.bad_year": lambda p: QCoreApplication.translate("Errors", "\"{text}\" is not a year (e.g. 2025).").format(text=p.get("text", "")),
+        "year_export.future": lambda p: QCoreApplication.translate("Errors", "{year} has not come yet: a year up to {this_year} can be exported.").format(year=p.get("year", ""), this_year=p.get("this_year", "")),
+        "year_export.before_first_sale": lambda p: QCoreApplication.translate("Errors", "The shop has no sales before {first_year}: {year} cannot be exported.").format(year=p.get("year", ""), first_year=p.get("first_year", "")),
+        "year_export.cancelled": lambda p: QCoreApplication.translate("Errors", "The export was cancelled; no file was written."),
         "report.bad_month": lambda p: QCoreApplication.translate("Errors", "\"{text}\" is not a month (e.g. 2026-11).").format(text=p.get("text", "")),
         "report.bad_date": lambda p: QCoreApplication.translate("Errors", "\"{text}\" is not a date (e.g. 2026-11-22).").format(text=p.get("text", "")),
         "report.bad_range": lambda p: QCoreApplication.translate("Errors", "The start date {start} is after the end date {end}.").format(start=p.get("start", ""), end=p.get("end", "")),
