@@ -2819,6 +2819,22 @@ Ask the customer.</source>
         <translation>{measure} 的分段顺序不对：得分高的一段必须从更好的数值开始。</translation>
     </message>
     <message>
+        <source>&quot;{text}&quot; is not a year (e.g. 2025).</source>
+        <translation>“{text}”不是年份（例如 2025）。</translation>
+    </message>
+    <message>
+        <source>{year} has not come yet: a year up to {this_year} can be exported.</source>
+        <translation>{year} 年还没到：只能导出 {this_year} 年及以前的年份。</translation>
+    </message>
+    <message>
+        <source>The shop has no sales before {first_year}: {year} cannot be exported.</source>
+        <translation>本店 {first_year} 年以前没有销售记录，无法导出 {year} 年。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
         <source>&quot;{text}&quot; is not a month (e.g. 2026-11).</source>
         <translation>“{text}”不是有效的月份（例如 2026-11）。</translation>
     </message>
@@ -5240,6 +5256,10 @@ Write this recovery key down and keep it away from the computer. It is needed to
         <translation>提成表…</translation>
     </message>
     <message>
+        <source>Export a year…</source>
+        <translation>导出全年…</translation>
+    </message>
+    <message>
         <source>Period:</source>
         <translation>统计期间：</translation>
     </message>
@@ -6778,6 +6798,57 @@ Write this recovery key down and keep it away from the computer. It is needed to
     <message>
         <source>Saved: bookings for {name} are checked against these hours.</source>
         <translation>已保存：{name}的预约今后按此时间检查。</translation>
+    </message>
+</context>
+<context>
+    <name>YearExport</name>
+    <message>
+        <source>Export a year</source>
+        <translation>导出全年账目</translation>
+    </message>
+    <message>
+        <source>Every sale, refund, void, sale line and card top-up of the calendar year, with the monthly totals, as one Excel workbook for your accountant. Phone numbers are not included; the export is recorded in the audit log.</source>
+        <translation>该自然年的每笔销售、退款、作废、销售明细和储值卡充值，连同每月汇总，保存为一个 Excel 工作簿，供会计使用。不含顾客手机号；本次导出会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Choose where to save…</source>
+        <translation>选择保存位置…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>{year} accounts.xlsx</source>
+        <translation>{year}年账目.xlsx</translation>
+    </message>
+    <message>
+        <source>Save the year as Excel</source>
+        <translation>将全年账目保存为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The shop has no sales yet: there is no year to export.</source>
+        <translation>本店还没有销售记录，没有可导出的年份。</translation>
+    </message>
+    <message>
+        <source>Exporting {year} to {path}…</source>
+        <translation>正在导出 {year} 年账目到 {path}…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Saved {year} to {path}: {sales} sales, {refunds} refunds, {voids} voids.</source>
+        <translation>已将 {year} 年账目保存到 {path}：销售 {sales} 笔，退款 {refunds} 笔，作废 {voids} 笔。</translation>
     </message>
 </context>
 </TS>

@@ -29,9 +29,10 @@ class _Relay(QObject):
 
 
 def run_with_progress(work: Callable[[Report], T], title: str, label: str, parent: QWidget | None = None,
-                      cancellable: bool = True, minimum_ms: int = 0) -> T:
+                      cancellable: bool = True, minimum_ms: int = 0, show_text: bool = False) -> T:
     """``work(report)`` on a thread behind the dialog; with ``minimum_ms`` the dialog shows only
-    when the work lasts longer than that (quick work does not flash a dialog)."""
+    when the work lasts longer than that (quick work does not flash a dialog); with ``show_text``
+    each step's text is shown under the label."""
     dialog = QProgressDialog(parent)          # its Cancel button comes translated by Qt
     dialog.setLabelText(label)
     dialog.setRange(0, 0)
@@ -47,6 +48,8 @@ def run_with_progress(work: Callable[[Report], T], title: str, label: str, paren
     outcome: dict[str, object] = {}
 
     def on_step(done: int, total: int, text: str) -> None:
+        if show_text and text:      # before the value: a modal dialog's setValue handles the next steps
+            dialog.setLabelText(f"{label}\n{text}")
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, total))
     relay.step.connect(on_step)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..report_figures import MonthlyFigures
+from ..roles import Perm
 from ..reports.figure_rows import DEFINITIONS, Section, Value, all_sections, count, definitions, fen
 from . import printing, report_words
 from .report_charts import DayChart, MixChart
@@ -81,6 +82,10 @@ class ReportsPage(QWidget):
             button.setObjectName(f"{key}_button")
             button.clicked.connect(slot)
             self.buttons[key] = button
+        self.year_button = QPushButton(self.tr("Export a year…"))      # the owner's, for the accountant
+        self.year_button.setObjectName("year_button")
+        self.year_button.setVisible(ops.can(Perm.EXPORT))
+        self.year_button.clicked.connect(self.export_year)
         self.title = big_label("", 15)
         self.title.setObjectName("report_title")
         self.subtitle = QLabel()
@@ -119,6 +124,7 @@ class ReportsPage(QWidget):
         top.addStretch(1)
         for button in self.buttons.values():
             top.addWidget(button)
+        top.addWidget(self.year_button)
         grid = QGridLayout(self.kpis)
         for column, (key, text) in enumerate(self._kpi_names()):
             name = QLabel(text)
@@ -339,6 +345,11 @@ class ReportsPage(QWidget):
             return None
         self._report(self.tr("Saved to {path}").format(path=str(path)), True)
         return path
+
+    def export_year(self) -> Path | None:
+        """A calendar year's books as one XLSX (ui/year_export_dialog.py)."""
+        from .year_export_dialog import export_year
+        return export_year(self, self.ops, self._report)
 
     def _report(self, text: str, ok: bool) -> None:
         self.status.setText(text)
