@@ -222,7 +222,7 @@ def check_year(year: object, today: date, first_sale: date | None) -> int:
 def parse_year(text: str) -> int:
     """``"2025"`` -> 2025; anything else is ``year_export.bad_year``."""
     stripped = (text or "").strip()
-    if len(stripped) != 4 or not stripped.isdigit():
+    if len(stripped) != 4 or not stripped.isdecimal():
         raise InvalidInput("year_export.bad_year", text=text)
     return int(stripped)
 
