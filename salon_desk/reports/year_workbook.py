@@ -60,6 +60,7 @@ class YearWorkbook:
         self._sales = [0] * (len(SALES_HEAD))
         self._lines = [0] * (len(LINES_HEAD))
         self._topups = [0] * (len(TOPUPS_HEAD))
+        self._styled: dict[tuple[str, int], WriteOnlyCell] = {}
 
     # -- cells --------------------------------------------------------------
     def _cell(self, ws, value, fmt: str | None = None, bold: bool = False) -> WriteOnlyCell:
@@ -72,6 +73,16 @@ class YearWorkbook:
 
     def _money(self, ws, fen: int, bold: bool = False) -> WriteOnlyCell:
         return self._cell(ws, yuan(fen), MONEY, bold)
+
+    def _at(self, ws, col: int, value: object, fmt: str = MONEY) -> WriteOnlyCell:
+        """The styled cell of column ``col`` of ``ws``, holding ``value`` (fen as yuan for money). A
+        write-only sheet writes each appended row at once, so one styled cell per column serves every row:
+        a busy year's two million cells are not each built and styled again."""
+        cell = self._styled.get((ws.title, col))
+        if cell is None:
+            cell = self._styled[(ws.title, col)] = self._cell(ws, None, fmt)
+        cell.value = yuan(value) if fmt == MONEY else value
+        return cell
 
     def _sheet(self, title: str, heading: str, headers: tuple[str, ...], widths: dict[int, int]):
         assert self.wb is not None
@@ -168,8 +179,8 @@ class YearWorkbook:
             self._sales[6 + i] += a
         self._sales[6 + len(amounts)] += r.points_earned
         self._sales[7 + len(amounts)] += r.points_used
-        return [self._cell(ws, r.at, WHEN), r.receipt_no, r.kind, r.customer, r.member_number, r.technicians,
-                *(self._money(ws, a) for a in amounts), r.points_earned, r.points_used, r.note]
+        return [self._at(ws, 0, r.at, WHEN), r.receipt_no, r.kind, r.customer, r.member_number, r.technicians,
+                *(self._at(ws, 6 + i, a) for i, a in enumerate(amounts)), r.points_earned, r.points_used, r.note]
 
     def _line_row(self, line: LineRow) -> list[object]:
         ws = self.lines
@@ -178,18 +189,18 @@ class YearWorkbook:
                    line.points_share_fen, line.paid_fen)
         for i, a in enumerate(amounts):
             self._lines[11 + i] += a
-        return [self._cell(ws, line.at, WHEN), line.receipt_no, line.status, KINDS.get(line.kind, line.kind),
+        return [self._at(ws, 0, line.at, WHEN), line.receipt_no, line.status, KINDS.get(line.kind, line.kind),
                 line.code, line.name, labels.category(line.category), line.technician,
-                "指定" if line.designated else "", line.quantity, self._money(ws, line.unit_price_fen),
-                *(self._money(ws, a) for a in amounts)]
+                "指定" if line.designated else "", line.quantity, self._at(ws, 10, line.unit_price_fen),
+                *(self._at(ws, 11 + i, a) for i, a in enumerate(amounts))]
 
     def _topup_row(self, t: TopUpRow) -> list[object]:
         ws = self.topups
         for i, a in enumerate((t.paid_fen, t.bonus_fen, t.to_card_fen)):
             self._topups[6 + i] += a
-        return [self._cell(ws, t.at, WHEN), t.receipt_no, t.customer, t.member_number, t.card_no,
-                labels.method(t.method), self._money(ws, t.paid_fen), self._money(ws, t.bonus_fen),
-                self._money(ws, t.to_card_fen), t.staff]
+        return [self._at(ws, 0, t.at, WHEN), t.receipt_no, t.customer, t.member_number, t.card_no,
+                labels.method(t.method), self._at(ws, 6, t.paid_fen), self._at(ws, 7, t.bonus_fen),
+                self._at(ws, 8, t.to_card_fen), t.staff]
 
     def _total_row(self, ws, sums: list[int], first_money: int) -> list[object]:
         """The year's 合计 under a sheet: its money columns summed (and the counts of 明细's quantity
