@@ -61,3 +61,17 @@ def test_a_folder_that_does_not_exist_and_a_missing_out(capsys, shop_file, tmp_p
     assert (code, err) == (2, f"salon-desk: cannot write {tmp_path / 'nope' / 'y.xlsx'}\n")
     code, _, err = run(capsys, "export-year", "2026", "--db", str(shop_file))
     assert code == 2 and "--out" in err and len(err.splitlines()) == 1
+
+
+def test_ctrl_c_between_months_leaves_no_file(capsys, shop_file, tmp_path, monkeypatch):
+    from salon_desk.db.year_export import YearExportService
+    real = YearExportService._month
+
+    def interrupted(self, year, month):
+        if month == 4:
+            raise KeyboardInterrupt             # the owner presses Ctrl+C in April
+        return real(self, year, month)
+    monkeypatch.setattr(YearExportService, "_month", interrupted)
+    code, out, _ = run(capsys, "export-year", "2026", "--out", str(tmp_path / "y.xlsx"), "--db", str(shop_file))
+    assert code == 130 and out == ""
+    assert [p.name for p in tmp_path.iterdir() if "y.xlsx" in p.name] == []
