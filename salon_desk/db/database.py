@@ -59,7 +59,7 @@ def checkpoint(database: Database) -> tuple[int, int, int]:
     return int(busy), int(log), int(copied)
 
 
-def hold_checkpoints(database: Database) -> None:
+def hold_checkpoints(database: SqliteDatabase) -> None:
     """This connection's commits leave the log for ``checkpoint`` to copy: SQLite's automatic
     checkpoint (every 1,000 pages, i.e. every ~14 sales) otherwise lands inside a sale's commit,
     the slowest one in twenty at the counter. The log is still copied when the file closes.
