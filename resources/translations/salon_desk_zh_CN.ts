@@ -1920,6 +1920,26 @@ At the end you are shown a recovery key: write it down and keep it away from thi
 最后会显示一个恢复密钥：请抄写下来，并存放在这台电脑之外的地方。没有它，店铺文件和备份在其他电脑上都无法打开。</translation>
     </message>
     <message>
+        <source>Step 1 of 4: copying the shop file to a plain backup</source>
+        <translation>第 1 步（共 4 步）：把店铺文件复制为一份未加密的备份</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4: checking the backup (the bar waits while the whole file is read)</source>
+        <translation>第 2 步（共 4 步）：检查备份（读取整个文件期间进度条会停住）</translation>
+    </message>
+    <message>
+        <source>Step 3 of 4: writing the encrypted copy</source>
+        <translation>第 3 步（共 4 步）：写出加密副本</translation>
+    </message>
+    <message>
+        <source>Step 4 of 4: checking the encrypted copy (the bar waits while the whole file is read)</source>
+        <translation>第 4 步（共 4 步）：检查加密副本（读取整个文件期间进度条会停住）</translation>
+    </message>
+    <message>
+        <source>Putting the encrypted file in place…</source>
+        <translation>正在用加密文件替换原文件…</translation>
+    </message>
+    <message>
         <source>Encrypt the shop file</source>
         <translation>加密店铺文件</translation>
     </message>
@@ -1932,12 +1952,12 @@ At the end you are shown a recovery key: write it down and keep it away from thi
         <translation>加密已取消，店铺文件尚未被替换：文件保持原样（未加密）。</translation>
     </message>
     <message>
-        <source>The shop file is encrypted.</source>
-        <translation>店铺文件已加密。</translation>
+        <source>The shop file is encrypted. These backups are NOT encrypted; delete them once the shop has opened again: {files}</source>
+        <translation>店铺文件已加密。以下备份未加密，请在店铺重新打开正常后删除：{files}</translation>
     </message>
     <message>
-        <source>These backups are NOT encrypted; delete them once the shop has opened again: {files}</source>
-        <translation>以下备份未加密，请在店铺重新打开正常后删除：{files}</translation>
+        <source>The shop file is encrypted.</source>
+        <translation>店铺文件已加密。</translation>
     </message>
 </context>
 <context>

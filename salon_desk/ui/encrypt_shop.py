@@ -34,6 +34,18 @@ def question() -> str:
                "computer. Without it the shop file and its backups cannot be opened on another computer.")
 
 
+def pass_text(step: str) -> str:
+    """The encryption's pass under way, as the dialog says it."""
+    texts = {
+        "copying the shop file to a plain backup": QCoreApplication.translate("EncryptShop", "Step 1 of 4: copying the shop file to a plain backup"),
+        "checking the backup": QCoreApplication.translate("EncryptShop", "Step 2 of 4: checking the backup (the bar waits while the whole file is read)"),
+        "writing the encrypted copy": QCoreApplication.translate("EncryptShop", "Step 3 of 4: writing the encrypted copy"),
+        "checking the encrypted copy": QCoreApplication.translate("EncryptShop", "Step 4 of 4: checking the encrypted copy (the bar waits while the whole file is read)"),
+        "putting the encrypted file in place": QCoreApplication.translate("EncryptShop", "Putting the encrypted file in place…"),
+    }
+    return texts.get(step, step)
+
+
 def encrypt_open_shop(parent: QWidget, ops: Ops, say: Callable[[str, bool], None]) -> bool:
     """Ask, encrypt, show the recovery key; ``say(text, ok)`` tells the outcome. True once encrypted."""
     shop, staff = ops.shop, ops.staff
@@ -49,7 +61,7 @@ def encrypt_open_shop(parent: QWidget, ops: Ops, say: Callable[[str, bool], None
     shop.close_connection()                  # the counter's connection: the worker holds the file alone
     try:
         done = run_with_progress(work, title, QCoreApplication.translate("EncryptShop", "Encrypting the shop file {path}…").format(path=shop.path),
-                                 parent)
+                                 parent, step_text=pass_text)
     except Cancelled:
         say(QCoreApplication.translate("EncryptShop", "The encryption was cancelled before the file was replaced: the shop file is as it was "
                 "(not encrypted)."), False)
@@ -58,10 +70,11 @@ def encrypt_open_shop(parent: QWidget, ops: Ops, say: Callable[[str, bool], None
         say(errors_text.message(error), False)
         return False
     RecoveryKeyNotice.show_once(parent, done.recovery_key)
-    text = QCoreApplication.translate("EncryptShop", "The shop file is encrypted.")
     copies = done.plain_copies
     if copies:
-        text += " " + QCoreApplication.translate("EncryptShop", "These backups are NOT encrypted; delete them once the shop has opened "
-                          "again: {files}").format(files="; ".join(str(c) for c in copies))
+        text = QCoreApplication.translate("EncryptShop", "The shop file is encrypted. These backups are NOT encrypted; delete them "
+                                          "once the shop has opened again: {files}").format(files="; ".join(str(c) for c in copies))
+    else:
+        text = QCoreApplication.translate("EncryptShop", "The shop file is encrypted.")
     say(text, True)
     return True

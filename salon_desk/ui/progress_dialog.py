@@ -29,11 +29,14 @@ class _Relay(QObject):
 
 
 def run_with_progress(work: Callable[[Report], T], title: str, label: str, parent: QWidget | None = None,
-                      cancellable: bool = True, minimum_ms: int = 0) -> T:
+                      cancellable: bool = True, minimum_ms: int = 0,
+                      step_text: Callable[[str], str] | None = None) -> T:
     """``work(report)`` on a thread behind the dialog; with ``minimum_ms`` the dialog shows only
-    when the work lasts longer than that (quick work does not flash a dialog)."""
+    when the work lasts longer than that (quick work does not flash a dialog). ``step_text`` turns
+    the text of a step into the line shown under ``label`` (which pass of the work is under way)."""
     dialog = QProgressDialog(parent)          # its Cancel button comes translated by Qt
     dialog.setLabelText(label)
+    dialog.setMinimumWidth(520)               # room for a file's path
     dialog.setRange(0, 0)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -46,9 +49,14 @@ def run_with_progress(work: Callable[[Report], T], title: str, label: str, paren
     cancelled = threading.Event()
     outcome: dict[str, object] = {}
 
+    shown = {"text": ""}
+
     def on_step(done: int, total: int, text: str) -> None:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, total))
+        if step_text is not None and text and text != shown["text"]:
+            shown["text"] = text
+            dialog.setLabelText(f"{label}\n{step_text(text)}")
     relay.step.connect(on_step)
     dialog.canceled.connect(cancelled.set)
 

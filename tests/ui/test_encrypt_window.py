@@ -49,7 +49,7 @@ def test_the_owner_encrypts_the_shop_file_and_is_shown_the_key(make_window, shop
     assert "先做一份未加密的备份" in question and "恢复密钥" in question
     assert is_encrypted(shop_path) and answers["keys"] == [keys.get(shop_path)]
     said = box.restore_result.text()
-    assert "店铺文件已加密" in said and "未加密" in said and "before-encrypt" in said     # the plain backup to delete
+    assert said.startswith("店铺文件已加密。以下备份未加密") and "before-encrypt" in said    # the plain backup to delete
     assert not box.encrypt.isVisibleTo(box)                                            # once is enough
     assert shop.customers.file(window.staff, zhang.id).name == "张三"                 # the counter goes on
     assert shop.audit.entries(window.staff)[0].action == "shop_encrypted"
@@ -88,3 +88,11 @@ def test_only_the_owner_may_encrypt(make_window, cashier, owner):
     from salon_desk.ui.encrypt_shop import can_encrypt
     assert not can_encrypt(make_window(cashier).ops)          # nor does a cashier reach Settings
     assert can_encrypt(make_window(owner).ops)
+
+
+def test_the_dialog_names_each_pass_of_the_encryption_in_chinese(qapp):
+    from salon_desk.db.encryption import _Passes
+    from salon_desk.ui.encrypt_shop import pass_text
+    shown = [pass_text(text) for text in _Passes.TEXTS]
+    assert shown == ["第 1 步（共 4 步）：把店铺文件复制为一份未加密的备份", "第 2 步（共 4 步）：检查备份（读取整个文件期间进度条会停住）",
+                     "第 3 步（共 4 步）：写出加密副本", "第 4 步（共 4 步）：检查加密副本（读取整个文件期间进度条会停住）"]
