@@ -167,6 +167,9 @@ def build(path: Path, n_customers: int, years: int, seed: int, visits_target: in
         con.executemany("UPDATE member SET tier = ? WHERE id = ?", [(t, m) for m, t in member_of.values()])
         con.executemany("UPDATE customer SET last_visit_at = ? WHERE id = ?",
                         [(at.isoformat(sep=" "), cid) for cid, at in last_visit.items()])
+        # the search keys carry their customer's last visit, as every checkout keeps them
+        con.execute("UPDATE search_key SET last_visit_at = "
+                    "(SELECT c.last_visit_at FROM customer c WHERE c.id = search_key.customer_id)")
     database.execute_sql("ANALYZE")
     t_sales = timer.perf_counter() - t0
     shop.close()

@@ -69,6 +69,7 @@ _MESSAGES = {
     "report.bad_range": "the start date is after the end date",
     "report.no_output": "say where to write the report: --pdf, --xlsx or --csv",
     "perm.no_owner": "this shop has no active owner to print as; pass --user",
+    "cli.no_answer": "no answer was typed; nothing was done",
     "cli.login_required": "log in: pass --user and set {variable} (there is no terminal to ask)",
     "auth.locked": "too many wrong passwords: this account is locked until {until}",
     "perm.not_logged_in": "log in first (--user)",

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .cli_login import check_owner, login_options
 from .errors import InvalidInput, SalonError
-from .keystore import KeyStore, Where, new_recovery_key, normalise_recovery_key
+from .keystore import KeyStore, Where, normalise_recovery_key
+from .progress import measured
+
+if TYPE_CHECKING:
+    from .db.encrypt_shop import Encrypted
 
 
 def make_keystore() -> KeyStore:
@@ -25,43 +28,13 @@ def make_keystore() -> KeyStore:
     return KeyStore()
 
 
-@dataclass(frozen=True)
-class Encrypted:
-    path: Path
-    recovery_key: str
-    kept_in: Where
-    store_name: str
-    backup: Path
-    plain_copies: list[Path]
-    reused_key: bool
-
-
 def cmd_encrypt(path: str | Path, backup_dir: str | Path | None = None,
                 keystore: KeyStore | None = None) -> Encrypted:
-    """Encrypt the closed shop file ``path``, its key kept in ``keystore``.
-
-    A key already kept for this file is used again (the owner's printed recovery
-    key stays valid); otherwise a new recovery key is made. The key is kept before
-    the file is touched, and forgotten again if the encryption fails.
-    """
-    from .db.encryption import encrypt_file, plain_copies
-    path = Path(path)
-    if not path.exists():
-        raise InvalidInput("file.not_found", path=str(path))
-    backup_dir = Path(backup_dir) if backup_dir is not None else path.parent / "backups"
-    keystore = keystore or make_keystore()
-    kept = keystore.get(path)
-    key = kept or new_recovery_key()
-    where = keystore.put(path, key)
-    try:
-        backup = encrypt_file(path, key, backup_dir)
-    except BaseException:
-        if kept is None:
-            keystore.forget(path)
-        raise
-    return Encrypted(path=path, recovery_key=normalise_recovery_key(key), kept_in=where,
-                     store_name=keystore.store_name(), backup=backup,
-                     plain_copies=plain_copies(backup_dir), reused_key=kept is not None)
+    """Encrypt the closed shop file ``path`` (see ``encrypt_shop_file``), a bar on a terminal
+    following the four passes over the file."""
+    from .db.encrypt_shop import encrypt_shop_file
+    with measured("encrypting", unit="B") as bar:
+        return encrypt_shop_file(path, backup_dir, keystore or make_keystore(), progress=bar.report)
 
 
 def cmd_unlock(path: str | Path, recovery_key: str, keystore: KeyStore | None = None) -> Where:

@@ -28,7 +28,11 @@ def login_options(parser: Any) -> None:
 def _ask(label: str, secret: bool) -> str:
     if not sys.stdin or not sys.stdin.isatty():
         raise SalonError("cli.login_required", variable=PASSWORD_VARIABLE if secret else USER_VARIABLE)
-    return getpass.getpass(f"{label}: ") if secret else input(f"{label}: ")
+    try:
+        return getpass.getpass(f"{label}: ") if secret else input(f"{label}: ")
+    except EOFError:                        # Ctrl+D at the prompt: the person stopped
+        print(file=sys.stderr)
+        raise SalonError("cli.no_answer") from None
 
 
 def cli_login(shop: Any, user: str | None) -> Session:

@@ -128,10 +128,10 @@ def query_ranges(text: str) -> list[tuple[str, str, bool]]:
             ranges.append((TAIL + digits, TAIL + digits + "\x00", False))
         return ranges
     if query.isascii() and query.isalpha():
-        return [
-            (INITIALS + query, INITIALS + query + "\uffff", False),
-            (FULL + query, FULL + query + "\uffff", False),
-        ]
+        initials = (INITIALS + query, INITIALS + query + "\uffff", False)
+        if len(query) == 1:       # one letter begins a name's initials exactly when it begins its full pinyin
+            return [initials]
+        return [initials, (FULL + query, FULL + query + "\uffff", False)]
     return [(NAME + query, NAME + query + "\x00", False)]
 
 

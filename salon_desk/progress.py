@@ -76,7 +76,7 @@ class TerminalBar:
         self._bar = None
         if on_terminal(self.stream):
             from tqdm import tqdm
-            self._bar = tqdm(total=total, desc=description, unit=unit, file=self.stream, leave=True,
+            self._bar = tqdm(total=total, desc=description, unit=unit, unit_scale=unit == "B", file=self.stream, leave=True,
                              dynamic_ncols=True, bar_format="{desc}: {elapsed}" if timer else None)
 
     def report(self, done: int, total: int, text: str = "") -> None:

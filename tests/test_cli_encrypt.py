@@ -12,7 +12,7 @@ from salon_desk.cli import main
 from salon_desk.db.database import PRAGMAS
 from salon_desk.db.encryption import is_encrypted, make_database
 from salon_desk.errors import DatabaseProblem
-from salon_desk.keystore import KeyStore
+from salon_desk.keystore import KeyStore, new_recovery_key
 
 KEY_LINE = re.compile(r"^    ([A-Z2-7]{4}(?:-[A-Z2-7]{4}){8})$", re.M)
 
@@ -75,7 +75,7 @@ def test_on_a_new_computer_the_recovery_key_is_typed_once(capsys, plain_shop, ke
         make_database(plain_shop, keys.get(plain_shop), PRAGMAS)
     assert err.value.code == "db.key_missing"
 
-    wrong = cli_encrypt.new_recovery_key()
+    wrong = new_recovery_key()
     code, _, err = run(capsys, "unlock", "--db", str(plain_shop), "--key", wrong)
     assert code == 2 and "the key does not open the shop file" in err and "nothing was changed" in err
     assert keys.get(plain_shop) is None

@@ -1716,6 +1716,10 @@ This cannot be cancelled once it has started replacing the file.</source>
         <translation>立即备份</translation>
     </message>
     <message>
+        <source>Encrypt the shop file…</source>
+        <translation>加密店铺文件…</translation>
+    </message>
+    <message>
         <source>Copying the shop file to the backups folder…</source>
         <translation>正在把店铺文件复制到备份文件夹…</translation>
     </message>
@@ -1899,6 +1903,61 @@ This cannot be cancelled once it has started replacing the file.</source>
     <message>
         <source>→ {time} {technician}</source>
         <translation>→ {time} {technician}</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptShop</name>
+    <message>
+        <source>Encrypt the shop file?
+
+A plain backup is taken first. Then an encrypted copy is written, checked and put in place of the file; on a file of many years this takes a few minutes, and the counter waits meanwhile. Cancel stops it before the file is replaced.
+
+At the end you are shown a recovery key: write it down and keep it away from this computer. Without it the shop file and its backups cannot be opened on another computer.</source>
+        <translation>要加密店铺文件吗？
+
+会先做一份未加密的备份，然后写出加密副本，检查无误后替换原文件；多年的大文件需要几分钟，期间收银台需等待。在替换文件之前，按“取消”即可停止。
+
+最后会显示一个恢复密钥：请抄写下来，并存放在这台电脑之外的地方。没有它，店铺文件和备份在其他电脑上都无法打开。</translation>
+    </message>
+    <message>
+        <source>Step 1 of 4: copying the shop file to a plain backup</source>
+        <translation>第 1 步（共 4 步）：把店铺文件复制为一份未加密的备份</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4: checking the backup (the bar waits while the whole file is read)</source>
+        <translation>第 2 步（共 4 步）：检查备份（读取整个文件期间进度条会停住）</translation>
+    </message>
+    <message>
+        <source>Step 3 of 4: writing the encrypted copy</source>
+        <translation>第 3 步（共 4 步）：写出加密副本</translation>
+    </message>
+    <message>
+        <source>Step 4 of 4: checking the encrypted copy (the bar waits while the whole file is read)</source>
+        <translation>第 4 步（共 4 步）：检查加密副本（读取整个文件期间进度条会停住）</translation>
+    </message>
+    <message>
+        <source>Putting the encrypted file in place…</source>
+        <translation>正在用加密文件替换原文件…</translation>
+    </message>
+    <message>
+        <source>Encrypt the shop file</source>
+        <translation>加密店铺文件</translation>
+    </message>
+    <message>
+        <source>Encrypting the shop file {path}…</source>
+        <translation>正在加密店铺文件 {path}…</translation>
+    </message>
+    <message>
+        <source>The encryption was cancelled before the file was replaced: the shop file is as it was (not encrypted).</source>
+        <translation>加密已取消，店铺文件尚未被替换：文件保持原样（未加密）。</translation>
+    </message>
+    <message>
+        <source>The shop file is encrypted. These backups are NOT encrypted; delete them once the shop has opened again: {files}</source>
+        <translation>店铺文件已加密。以下备份未加密，请在店铺重新打开正常后删除：{files}</translation>
+    </message>
+    <message>
+        <source>The shop file is encrypted.</source>
+        <translation>店铺文件已加密。</translation>
     </message>
 </context>
 <context>

@@ -59,11 +59,12 @@ def checkpoint(database: Database) -> tuple[int, int, int]:
     return int(busy), int(log), int(copied)
 
 
-def hold_checkpoints(database: Database) -> None:
+def hold_checkpoints(database: SqliteDatabase) -> None:
     """This connection's commits leave the log for ``checkpoint`` to copy: SQLite's automatic
     checkpoint (every 1,000 pages, i.e. every ~14 sales) otherwise lands inside a sale's commit,
-    the slowest one in twenty at the counter. The log is still copied when the file closes."""
-    execute(database, "PRAGMA wal_autocheckpoint = 0")
+    the slowest one in twenty at the counter. The log is still copied when the file closes.
+    The database keeps the setting for the connections it opens later (after a restore)."""
+    database.pragma("wal_autocheckpoint", 0, permanent=True)
 
 
 def _runner(database: Database) -> Runner:

@@ -11,7 +11,8 @@ damaged encrypted file look the same (both are ``db.wrong_key``).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,11 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from ..errors import DatabaseProblem
 from ..keystore import database_key
+
+# (done, total, text): the bytes of the shop file worked through so far; it may raise to cancel
+Progress = Callable[[int, int, str], None]
+
+STEPS_PER_TICK = 50_000      # SQLite virtual-machine steps between two calls of a pass's tick
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _SMALLEST_PAGE = 512
@@ -78,6 +84,36 @@ def _cipher_connection(path: Path, raw_key: str | None) -> Any:
     if raw_key is not None:
         con.execute("PRAGMA key = \"%s\"" % raw_key)        # x'<hex>' only: nothing to escape
     return con
+
+
+@contextmanager
+def _watching(con: Any, tick: Callable[[], None] | None) -> Iterator[None]:
+    """``tick()`` every few thousand steps of the statements run on ``con`` meanwhile: a bar moves
+    during one long statement, and an exception ``tick`` raises (a Cancel) interrupts the statement
+    and is raised again here instead of SQLite's "interrupted"."""
+    if tick is None:
+        yield
+        return
+    raised: list[BaseException] = []
+
+    def handler() -> int:
+        try:
+            tick()
+        except BaseException as exc:       # noqa: BLE001 (handed back once SQLite has stopped)
+            raised.append(exc)
+            return 1
+        return 0
+    con.set_progress_handler(handler, STEPS_PER_TICK)
+    try:
+        yield
+    except sqlcipher.Error:
+        if raised:
+            raise raised[0] from None
+        raise
+    finally:
+        con.set_progress_handler(None, 0)
+    if raised:
+        raise raised[0]
 
 
 def _opens(con: Any, path: Path) -> None:
@@ -164,12 +200,13 @@ def fingerprint(con: Any) -> dict[str, Any]:
     }
 
 
-def verify_copy(path: Path, raw_key: str | None, expected: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def verify_copy(path: Path, raw_key: str | None, expected: Mapping[str, Any] | None = None,
+                tick: Callable[[], None] | None = None) -> dict[str, Any]:
     """Open the copy at ``path`` (with ``raw_key`` when encrypted) and check it is whole.
 
     Raises ``db.wrong_key`` when the key does not open it, ``db.corrupt`` when a check
     fails or, given ``expected`` (a :func:`fingerprint`), when a table lost or gained rows.
-    Returns the copy's fingerprint.
+    Returns the copy's fingerprint. ``tick`` is called as the checks read the file.
     """
     try:
         con = _cipher_connection(path, raw_key)
@@ -177,12 +214,15 @@ def verify_copy(path: Path, raw_key: str | None, expected: Mapping[str, Any] | N
         raise DatabaseProblem("db.corrupt", path=str(path), detail=str(exc)) from exc
     try:
         _opens(con, path)
+        if tick is not None:
+            tick()                                   # the check begins (whole-file checks give no steps)
         try:
-            result = con.execute("PRAGMA integrity_check").fetchone()[0]
-            if result == "ok" and raw_key is not None:
-                bad = con.execute("PRAGMA cipher_integrity_check").fetchall()
-                result = "; ".join(str(r[0]) for r in bad[:3]) if bad else "ok"
-            found = fingerprint(con) if result == "ok" else {}
+            with _watching(con, tick):
+                result = con.execute("PRAGMA integrity_check").fetchone()[0]
+                if result == "ok" and raw_key is not None:
+                    bad = con.execute("PRAGMA cipher_integrity_check").fetchall()
+                    result = "; ".join(str(r[0]) for r in bad[:3]) if bad else "ok"
+                found = fingerprint(con) if result == "ok" else {}
         except sqlcipher.DatabaseError as exc:
             raise DatabaseProblem("db.corrupt", path=str(path), detail=str(exc)) from exc
     finally:
@@ -194,11 +234,15 @@ def verify_copy(path: Path, raw_key: str | None, expected: Mapping[str, Any] | N
     return found
 
 
-def export_encrypted(source: Path, target: Path, raw_key: str) -> dict[str, Any]:
+def export_encrypted(source: Path, target: Path, raw_key: str,
+                     written: Callable[[int], None] | None = None,
+                     checking: Callable[[], None] | None = None) -> dict[str, Any]:
     """Write the plain file ``source`` as a new encrypted file ``target`` (replaced if present),
     verified against the source; returns the source's fingerprint.
 
-    ``target`` is left in WAL mode like a shop file. On failure it is removed.
+    ``target`` is left in WAL mode like a shop file. On failure it is removed. ``written(bytes)``
+    is told the encrypted copy's size as it grows, ``checking()`` ticks while it is checked;
+    either may raise to stop (the copy is then removed).
     """
     _remove_with_side_files(target)
     con = _cipher_connection(source, None)
@@ -207,7 +251,11 @@ def export_encrypted(source: Path, target: Path, raw_key: str) -> dict[str, Any]
         con.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(target), raw_key))
         try:
             con.execute("BEGIN")
-            con.execute("SELECT sqlcipher_export('encrypted')")
+            tick = None if written is None else (lambda: written(_size(target)))
+            if tick is not None:
+                tick()
+            with _watching(con, tick):
+                con.execute("SELECT sqlcipher_export('encrypted')")
             con.execute(f"PRAGMA encrypted.user_version = {int(expected['user_version'])}")
             con.execute("COMMIT")
         finally:
@@ -219,7 +267,7 @@ def export_encrypted(source: Path, target: Path, raw_key: str) -> dict[str, Any]
             check.execute("PRAGMA journal_mode = wal")
         finally:
             check.close()
-        verify_copy(target, raw_key, expected)
+        verify_copy(target, raw_key, expected, checking)
         _fsync(target)
         return expected
     except BaseException:
@@ -227,6 +275,13 @@ def export_encrypted(source: Path, target: Path, raw_key: str) -> dict[str, Any]
         raise
     finally:
         con.close()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _fsync(path: Path) -> None:
@@ -246,7 +301,7 @@ def _fsync_folder(folder: Path) -> None:
 
 # -- turning a plain shop file into an encrypted one ------------------------------------------
 
-def encrypt_file(path: str | Path, key: str, backup_dir: str | Path) -> Path:
+def encrypt_file(path: str | Path, key: str, backup_dir: str | Path, progress: Progress | None = None) -> Path:
     """Encrypt the plain shop file ``path`` (closed) with ``key``; returns the backup taken first.
 
     1. the other programs are kept from writing (a write lock held throughout; a file
@@ -261,6 +316,10 @@ def encrypt_file(path: str | Path, key: str, backup_dir: str | Path) -> Path:
     Nothing replaces the file unless every check passed. Errors: ``db.already_encrypted``,
     ``db.corrupt``, ``db.locked``, ``db.cannot_open``; ``key.mistyped`` (InvalidInput).
     The backup is NOT encrypted: delete it once the encrypted shop has been opened.
+
+    ``progress(done, total, text)`` follows the four passes over the file (copy, check, encrypt,
+    check) in bytes; an exception it raises (a Cancel) stops the work before the file is
+    replaced, leaving the shop file as it was (the plain backup stays, as any backup).
 
     Close the shop in this process first: the lock sees other programs, not this
     process's own connections (sqlite3 and sqlcipher3 are two SQLite libraries).
@@ -279,20 +338,22 @@ def encrypt_file(path: str | Path, key: str, backup_dir: str | Path) -> Path:
     # The guard, like every connection here, is sqlcipher3's: two SQLite libraries locking
     # one file in one process would release each other's locks.
     guard = _cipher_connection(path, None)
+    passes = _Passes(progress, _size(path) + _size(_side(path, "-wal")))
     try:
         try:
             guard.execute("BEGIN IMMEDIATE")        # no other program writes until the copy is in place
         except sqlcipher.OperationalError as exc:
             raise DatabaseProblem("db.locked", path=str(path)) from exc
-        expected = _plain_backup(path, backup)
+        expected = _plain_backup(path, backup, passes)
         try:
-            found = export_encrypted(path, partial, raw)
+            found = export_encrypted(path, partial, raw, written=passes.encrypting, checking=passes.checking_copy)
         except DatabaseProblem as problem:
             raise DatabaseProblem("db.encrypt_failed", path=str(path),
                                   detail=str(problem.params.get("detail", problem.code))) from problem
         if found != expected:                        # cannot happen while the lock holds
             _remove_with_side_files(partial)
             raise DatabaseProblem("db.encrypt_failed", path=str(path), detail="the file changed meanwhile")
+        passes.done()
         guard.execute("ROLLBACK")
     except BaseException:
         _remove_with_side_files(partial)
@@ -313,7 +374,41 @@ def encrypt_file(path: str | Path, key: str, backup_dir: str | Path) -> Path:
     return backup
 
 
-def _plain_backup(path: Path, backup: Path) -> dict[str, Any]:
+class _Passes:
+    """The four passes of an encryption as one bar in bytes of the shop file: the plain backup's
+    copy and its check, the encrypted copy's writing and its check."""
+
+    COPY, CHECK, ENCRYPT, CHECK_COPY = range(4)
+    TEXTS = ("copying the shop file to a plain backup", "checking the backup",
+             "writing the encrypted copy", "checking the encrypted copy")
+
+    def __init__(self, progress: Progress | None, size: int) -> None:
+        self.progress = progress
+        self.size = max(size, 1)
+        self.total = 4 * self.size
+
+    def _at(self, step: int, within: int) -> None:
+        if self.progress is not None:
+            self.progress(step * self.size + min(max(within, 0), self.size), self.total, self.TEXTS[step])
+
+    def copying(self, remaining_pages: int, total_pages: int) -> None:
+        self._at(self.COPY, self.size * (total_pages - remaining_pages) // max(total_pages, 1))
+
+    def checking_backup(self) -> None:
+        self._at(self.CHECK, 0)
+
+    def encrypting(self, written: int) -> None:
+        self._at(self.ENCRYPT, written)
+
+    def checking_copy(self) -> None:
+        self._at(self.CHECK_COPY, 0)
+
+    def done(self) -> None:
+        if self.progress is not None:
+            self.progress(self.total, self.total, "putting the encrypted file in place")
+
+
+def _plain_backup(path: Path, backup: Path, passes: _Passes | None = None) -> dict[str, Any]:
     """Copy the plain file to ``backup`` with the online backup API and check the copy;
     returns the source's fingerprint."""
     backup.parent.mkdir(parents=True, exist_ok=True)
@@ -325,13 +420,19 @@ def _plain_backup(path: Path, backup: Path) -> dict[str, Any]:
             raise DatabaseProblem("db.corrupt", path=str(path), detail=str(exc)) from exc
         dest = _cipher_connection(backup, None)
         try:
-            source.backup(dest)
+            if passes is None:
+                source.backup(dest)
+            else:
+                source.backup(dest, pages=256, progress=lambda _status, remaining, total: passes.copying(remaining, total))
         finally:
             dest.close()
+    except BaseException:
+        backup.unlink(missing_ok=True)       # a copy cut short (a Cancel) is no backup
+        raise
     finally:
         source.close()
     try:
-        verify_copy(backup, None, expected)
+        verify_copy(backup, None, expected, None if passes is None else passes.checking_backup)
     except DatabaseProblem as problem:
         raise DatabaseProblem("db.encrypt_failed", path=str(path),
                               detail=f"the backup {backup} did not check out") from problem

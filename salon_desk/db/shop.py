@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from .care import CareService
     from .cards import CardService
     from .commission import CommissionService
+    from .encrypt_shop import Encrypted
     from .shifts import ShiftService
     from .monthly_figures import ReportService
     from .package_service import PackageService
@@ -138,6 +139,8 @@ class Shop:
         self.recovery_key: str | None = None   # set once, when this open created an encrypted file
         self.encrypted = False
         self._lock = FileLock(None)
+        self._keystore: KeyStore | None = None
+        self._holding_checkpoints = False
         # the window's work on other threads (checkpoints, the daily jobs) and a restore of the
         # file never overlap: a restore closes and replaces the file under them
         self.background = threading.Lock()
@@ -232,6 +235,7 @@ class Shop:
             raise
         shop = cls(ShopContext(db, path, clock, backups), applied)
         shop._lock = lock
+        shop._keystore = keystore        # where the owner's "encrypt the shop file" keeps the key
         shop.ctx.key = key               # the recovery key an encrypted file was opened with
         shop.read_only = is_read_only(db)       # the window shows a banner: sales cannot be taken
         shop.on_network_share = on_network_share(path)   # the owner is warned (SQLite's log is unsafe there)
@@ -283,6 +287,42 @@ class Shop:
                            kept=str(kept) if kept else "")
         return kept
 
+    def encrypt(self, session: object, progress: Progress | None = None) -> "Encrypted":
+        """Encrypt this open, plain shop file under a recovery key kept in this computer's key
+        store (the owner, from the window): the same steps and checks as ``salon-desk encrypt``.
+
+        Like a restore it waits for a daily job under way, holds the file alone and closes it
+        (run it on the thread that uses the shop), then opens the encrypted file in its place.
+        The books are the same, so the sessions stay. ``progress`` follows the passes over the
+        file; an exception it raises (a Cancel) stops the work before the file is replaced: the
+        file opens again as it was, plain. Refused: ``db.already_encrypted``, ``db.read_only``,
+        ``db.in_use`` (another program has the file open).
+        """
+        from .encrypt_shop import encrypt_shop_file
+        actor = self.ctx.authorise(session, Perm.RESTORE)       # the owner's power over the file itself
+        if self.ctx.key is not None:
+            raise DatabaseProblem("db.already_encrypted", path=str(self.path))
+        if self.read_only:
+            raise DatabaseProblem("db.read_only", path=str(self.path))
+        keystore = self._keystore or KeyStore()
+        if not self.background.acquire(timeout=RESTORE_WAIT_S):      # a daily job on a big file: later
+            raise DatabaseProblem("db.in_use", path=str(self.path))
+        try:
+            with self._lock.alone():
+                self.ctx.db.close()
+                try:
+                    done = encrypt_shop_file(self.path, self.backup_dir, keystore, progress)
+                    self.ctx.key = keystore.get(self.path)
+                finally:
+                    self._reopen()
+        finally:
+            self.background.release()
+        self.encrypted = True
+        with self.ctx.bound(), self.ctx.db.atomic():
+            self.ctx.audit(actor.row, "shop_encrypted", target=self.path.name, backup=done.backup.name,
+                           same_key=done.reused_key)
+        return done
+
     def _restore(self, backup: Path, progress: Progress | None) -> Path | None:
         with self._lock.alone():
             self.ctx.db.close()
@@ -295,6 +335,8 @@ class Shop:
     def _reopen(self) -> None:
         db, applied = open_database(self.path, self.backup_dir, self.ctx.key)
         self.ctx.db = db
+        if self._holding_checkpoints:              # the window's checkpoints go on in their thread
+            hold_checkpoints(db)
         self.ctx.forget_settings()
         self.migrations_applied = applied
         self.read_only = is_read_only(db)
@@ -401,10 +443,16 @@ class Shop:
         with self.ctx.db.atomic():
             DailyJob.insert(name=job, last_run=today).on_conflict_replace().execute()
 
+    def close_connection(self) -> None:
+        """Close this thread's connection to the file (opened again when next used): before
+        another thread holds the file alone, as the window's encryption does on a worker."""
+        self.ctx.db.close()
+
     def hold_checkpoints(self) -> None:
         """From now on this thread's sales leave the write-ahead log to ``checkpoint`` (the window
         runs it on a worker thread every few seconds), so no sale waits while the log is copied."""
         hold_checkpoints(self.ctx.db)
+        self._holding_checkpoints = True
 
     def checkpoint(self, own_connection: bool = False) -> tuple[int, int, int]:
         """The write-ahead log copied into the file without waiting for anyone: (busy, log, copied).

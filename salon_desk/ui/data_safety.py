@@ -31,6 +31,7 @@ from ..errors import SalonError
 from ..roles import Perm
 from . import errors_text
 from .ops import Ops
+from .encrypt_shop import can_encrypt, encrypt_open_shop
 from .progress_dialog import Cancelled, run_with_progress
 from .widgets import Confirm
 
@@ -279,9 +280,14 @@ class DataSafetyBox(QGroupBox):
         self.backup.setObjectName("backup_now")
         self.backup.clicked.connect(self.backup_now)
         self.backup.setVisible(ops.can(Perm.BACKUP))
+        self.encrypt = QPushButton(QCoreApplication.translate("DataSafety", "Encrypt the shop file…"))
+        self.encrypt.setObjectName("encrypt_shop")
+        self.encrypt.clicked.connect(self.encrypt_shop)
+        self.encrypt.setVisible(can_encrypt(ops))
         row.addWidget(self.verify)
         row.addWidget(self.backup)
         row.addWidget(self.restore)
+        row.addWidget(self.encrypt)
         row.addStretch(1)
         column.addLayout(row)
         self.restore_result = QLabel()
@@ -340,6 +346,13 @@ class DataSafetyBox(QGroupBox):
             return
         self.restore_result.setStyleSheet("color: #1b6e20;")
         self.restore_result.setText(QCoreApplication.translate("DataSafety", "Backup written: {path}").format(path=made))
+
+    def encrypt_shop(self) -> None:
+        def say(text: str, ok: bool) -> None:
+            self.restore_result.setStyleSheet("color: #1b6e20;" if ok else "")
+            self.restore_result.setText(text)
+        if encrypt_open_shop(self, self.ops, say):
+            self.encrypt.setVisible(False)
 
     def restore_backup(self) -> None:
         shop = self.ops.shop

@@ -29,12 +29,14 @@ class _Relay(QObject):
 
 
 def run_with_progress(work: Callable[[Report], T], title: str, label: str, parent: QWidget | None = None,
-                      cancellable: bool = True, minimum_ms: int = 0, show_text: bool = False) -> T:
+                      cancellable: bool = True, minimum_ms: int = 0,
+                      step_text: Callable[[str], str] | None = None) -> T:
     """``work(report)`` on a thread behind the dialog; with ``minimum_ms`` the dialog shows only
-    when the work lasts longer than that (quick work does not flash a dialog); with ``show_text``
-    each step's text is shown under the label."""
+    when the work lasts longer than that (quick work does not flash a dialog). ``step_text`` turns
+    the text of a step into the line shown under ``label`` (which pass of the work is under way)."""
     dialog = QProgressDialog(parent)          # its Cancel button comes translated by Qt
     dialog.setLabelText(label)
+    dialog.setMinimumWidth(520)               # room for a file's path
     dialog.setRange(0, 0)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
@@ -47,9 +49,13 @@ def run_with_progress(work: Callable[[Report], T], title: str, label: str, paren
     cancelled = threading.Event()
     outcome: dict[str, object] = {}
 
+    shown = {"text": ""}
+
     def on_step(done: int, total: int, text: str) -> None:
-        if show_text and text:      # before the value: a modal dialog's setValue handles the next steps
-            dialog.setLabelText(f"{label}\n{text}")
+        # the line first: a modal dialog's setValue handles the next steps already queued
+        if step_text is not None and text and text != shown["text"]:
+            shown["text"] = text
+            dialog.setLabelText(f"{label}\n{step_text(text)}")
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, total))
     relay.step.connect(on_step)

@@ -101,7 +101,7 @@ def export_year(parent: QWidget, ops: Ops, say: Callable[[str, bool], None]) -> 
     try:
         label = QCoreApplication.translate("YearExport", "Exporting {year} to {path}…").format(year=year, path=str(path))
         done = run_with_progress(work, QCoreApplication.translate("YearExport", "Export a year"), label, parent,
-                                 show_text=True)
+                                 step_text=str)
     except Cancelled:
         say(QCoreApplication.translate("YearExport", "The export was cancelled; no file was written."), False)
         return None

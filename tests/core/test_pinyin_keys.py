@@ -56,3 +56,25 @@ def test_every_reading_of_the_surname_is_indexed(name, readings):
     keys = name_keys(name)
     for initials in readings:
         assert INITIALS + initials in keys, initials
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from salon_desk.pinyin_keys import FULL  # noqa: E402
+
+NAME_CHARS = st.sampled_from(list("张王李赵刘陈杨黄周吴曾单解朴欧阳娜芳伟强三明") + list("abcxyzAMY -'7"))
+
+
+@given(st.text(NAME_CHARS, min_size=1, max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_one_letter_begins_the_initials_exactly_when_it_begins_the_full_pinyin(name):
+    # why one typed letter reads the initials' keys only: the full pinyin's keys begin alike
+    keys = customer_keys(name, None)
+    first_of = lambda prefix: {k[len(prefix)] for k in keys if k.startswith(prefix) and len(k) > len(prefix)}  # noqa: E731
+    assert first_of(INITIALS) == first_of(FULL)
+
+
+def test_one_letter_is_one_range_and_two_letters_are_two():
+    assert [low for low, _, _ in query_ranges("z")] == [INITIALS + "z"]
+    assert [low for low, _, _ in query_ranges("zh")] == [INITIALS + "zh", FULL + "zh"]

@@ -93,3 +93,10 @@ def test_a_restore_waits_for_a_daily_job_and_then_says_the_file_is_in_use(shop, 
     release.set()
     worker.join(10)
     assert shop.restore(owner, backup) is not None          # the job done: the restore goes ahead
+
+
+def test_the_counter_still_leaves_checkpoints_to_the_worker_after_a_restore(shop, owner):
+    shop.hold_checkpoints()
+    backup = shop.backups.backup_now(owner)
+    shop.restore(owner, backup)                # the file is closed and opened again
+    assert shop.db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 0

@@ -241,10 +241,10 @@ def test_a_copy_that_does_not_check_out_never_replaces_the_file(shop_path, monke
     before = fingerprint_of_bytes(shop_path)
     real = encryption.verify_copy
 
-    def damaged(path, raw_key, expected=None):
+    def damaged(path, raw_key, expected=None, tick=None):
         if raw_key is not None:
             raise DatabaseProblem("db.corrupt", path=str(path), detail="a table lost rows")
-        return real(path, raw_key, expected)
+        return real(path, raw_key, expected, tick)
     monkeypatch.setattr(encryption, "verify_copy", damaged)
     with pytest.raises(DatabaseProblem) as err:
         encrypt_file(shop_path, KEY, shop_path.parent / "backups")

@@ -118,3 +118,47 @@ def test_keys_follow_an_edit(shop, owner, people):
 def test_nothing_typed_finds_nothing(shop, cashier, people):
     assert shop.customers.find(cashier, "") == []
     assert shop.customers.find(cashier, "  ") == []
+
+
+def test_one_or_two_digits_find_the_most_recent_visitors_as_the_whole_range_would(
+        shop, cashier, clock, items, new_customer, sell, monkeypatch):
+    # One or two digits match nearly every file (mobile numbers begin 13…19): the search looks
+    # among the most recent visitors first. Here "most recent" is 5 files, so both ways are used.
+    from salon_desk.db import search
+    monkeypatch.setattr(search, "RECENT_VISITORS", 5)
+    ids = [new_customer(f"顾客{n}", f"13{n % 3}{n:08d}").id for n in range(26)]
+    for n in (3, 17, 8, 25, 0, 12, 21, 5, 14):                # visits, oldest first
+        sell(ids[n], [items.wcb])
+        clock.advance(minutes=30)
+    hk = new_customer("陈家明", "+852 9123 4567").id          # a Hong Kong number, never visited
+    every_way = {}
+    for typed in ("1", "13", "130", "85"):
+        found = [r.id for r in shop.customers.find(cashier, typed)]
+        monkeypatch.setattr(search, "_is_wide", lambda text: False)     # the whole key range, sorted
+        every_way[typed] = found == [r.id for r in shop.customers.find(cashier, typed)]
+        monkeypatch.undo()
+        monkeypatch.setattr(search, "RECENT_VISITORS", 5)
+        if typed == "1":
+            assert found[:9] == [ids[n] for n in (14, 5, 21, 12, 0, 25, 8, 17, 3)]   # newest visit first
+            assert len(found) == 20
+        if typed == "85":
+            assert found == [hk]            # not among the recent visitors: found in the whole range
+    assert every_way == {"1": True, "13": True, "130": True, "85": True}
+
+
+def test_a_full_page_among_the_recent_visitors_is_the_answer_in_one_statement(
+        shop, cashier, clock, items, new_customer, sell, monkeypatch):
+    from salon_desk.db import search
+    monkeypatch.setattr(search, "RECENT_VISITORS", 5)
+    ids = [new_customer(f"顾客{n}", f"139{n:08d}").id for n in range(12)]
+    for n in (7, 2, 9, 4, 11, 0):
+        sell(ids[n], [items.wcb])
+        clock.advance(minutes=30)
+    statements = []
+    real = search.as_dicts
+    monkeypatch.setattr(search, "as_dicts", lambda cursor: statements.append(1) or real(cursor))
+    found = [r.id for r in shop.customers.find(cashier, "13", limit=3)]
+    assert found == [ids[0], ids[11], ids[4]] and len(statements) == 1       # the walk answered
+    statements.clear()
+    found = [r.id for r in shop.customers.find(cashier, "13", limit=8)]      # more than the 5 recent
+    assert found[:6] == [ids[n] for n in (0, 11, 4, 9, 2, 7)] and len(found) == 8 and len(statements) == 2

@@ -134,3 +134,37 @@ def test_the_command_line_backup_and_restore_count_pages_and_bytes_on_a_terminal
     shown = terminal.getvalue()
     assert "restoring" in shown and "100%" in shown
     assert copy.exists()
+
+
+def test_the_command_line_encryption_counts_the_bytes_of_its_passes_on_a_terminal(tmp_path, monkeypatch):
+    from salon_desk import cli_encrypt
+    from salon_desk.cli import main
+    from salon_desk.keystore import KeyStore
+    monkeypatch.setenv("SALON_DESK_USER", "boss")
+    monkeypatch.setenv("SALON_DESK_PASSWORD", "boss1234")
+    store = KeyStore(key_dir=tmp_path / "keys", use_keyring=False)
+    monkeypatch.setattr(cli_encrypt, "make_keystore", lambda: store)
+    db = tmp_path / "shop.sqlite"
+    assert main(["init", "--db", str(db), "--shop-name", "丽人坊", "--owner", "boss", "--password", "boss1234"]) == 0
+    wal = tmp_path / "shop.sqlite-wal"
+    size = db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    terminal = FakeTerminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert main(["encrypt", "--db", str(db)]) == 0
+    shown = terminal.getvalue()
+    assert "encrypting" in shown and "100%" in shown
+    megabytes = f"{4 * size / 1e6:.2f}M"
+    assert f"{megabytes}/{megabytes}" in shown                # the four passes over the file, in bytes
+
+
+def test_end_of_input_at_a_login_prompt_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from salon_desk.cli import main
+    monkeypatch.delenv("SALON_DESK_USER", raising=False)
+    monkeypatch.delenv("SALON_DESK_PASSWORD", raising=False)
+    db = tmp_path / "shop.sqlite"
+    assert main(["init", "--db", str(db), "--shop-name", "丽人坊", "--owner", "boss", "--password", "boss1234"]) == 0
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", FakeTerminal(""))            # Ctrl+D at the prompt
+    assert main(["backup", "--db", str(db)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == "salon-desk: no answer was typed; nothing was done"

@@ -170,3 +170,57 @@ def test_every_kind_of_broken_link_has_its_own_sentence():
     assert sentences[CUT_SHORT] == ("审计日志被篡改：第 9 条（记于 2026-12-01 10:00）已不在或已被改写"
                                     "（这条记录曾在文件之外登记过：日志被截短了）。第 8 条及之前的记录完好。")
     assert "被删除" in sentences[MISSING] and "之外添加" in sentences[UNSEALED]
+
+
+def test_the_window_s_timers_firing_during_a_restore_wait_for_it(make_window, shop, owner, qtbot, items, sell,
+                                                                 restore_answers, monkeypatch):
+    # The restore runs on the window's thread and lets painting through; the half-hourly daily
+    # jobs and the ten-second checkpoint fire meanwhile. Their threads wait for the restore and
+    # then work on the restored file, never on the file being replaced.
+    from salon_desk.db import Shop as ShopClass
+    from salon_desk.ui.daily_jobs import Checkpoints, DailyJobs
+    state, _asked = restore_answers
+    sell(None, [items.wcb])
+    state["backup"] = shop.backups.backup_now(owner)
+    window = make_window(owner)
+    events: list[str] = []
+    results: list[object] = []
+    jobs, checkpoints = DailyJobs(shop, window), Checkpoints(shop, window)
+    jobs.finished.connect(results.append)
+    real_restore, real_jobs, real_checkpoint = ShopClass._restore, ShopClass.run_daily_jobs, ShopClass.checkpoint
+
+    def restore(self, backup, progress):
+        kept = real_restore(self, backup, progress)
+        events.append("restored")
+        return kept
+
+    def run_jobs(self, *args, **kwargs):
+        events.append("jobs")
+        return real_jobs(self, *args, **kwargs)
+
+    def checkpoint(self, *args, **kwargs):
+        found = real_checkpoint(self, *args, **kwargs)
+        events.append("checkpoint skipped" if found == (1, 0, 0) else "checkpoint")
+        return found
+    monkeypatch.setattr(ShopClass, "_restore", restore)
+    monkeypatch.setattr(ShopClass, "run_daily_jobs", run_jobs)
+    monkeypatch.setattr(ShopClass, "checkpoint", checkpoint)
+    real_step = data_safety.show_step
+
+    def step(dialog, done, total):
+        if not jobs.running and "fired" not in events:     # both timers fire while the copy is under way
+            events.append("fired")
+            jobs.start()
+            checkpoints.start()
+            checkpoints.thread.join(10)
+        real_step(dialog, done, total)
+    monkeypatch.setattr(data_safety, "show_step", step)
+    box = window.pages["settings"].findChild(data_safety.DataSafetyBox)
+
+    qtbot.mouseClick(box.restore, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(results), timeout=30_000)
+
+    assert events == ["fired", "checkpoint skipped", "restored", "jobs"]
+    assert isinstance(results[0], dict)                      # the jobs ran, on the restored file
+    jobs.stop()
+    checkpoints.stop()
