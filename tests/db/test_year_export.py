@@ -221,3 +221,31 @@ def test_a_folder_that_cannot_be_written_is_refused_before_reading(year_shop, ow
         year_shop.year_export.export(owner, 2026, YearWorkbook(out / "no-such-folder" / "y.xlsx"))
     assert caught.value.code == "file.unwritable"
     assert audit_actions(year_shop, owner) == []
+
+
+def test_a_refund_made_the_next_year_is_in_that_years_books(year_shop, owner, owner_ok, out):
+    dye = [r for r in year_shop.sales.of_customer(owner, year_shop.customers.find(owner, "13812345678")[0].id)
+           if r.receipt_no == "20261205-0001"][0]
+    year_shop.sales.refund(owner, dye.sale_id, reason="颜色不满意", method="wechat", **owner_ok)   # 2027-01-03
+    year_shop.year_export.export(owner, 2027, YearWorkbook(out / "2027.xlsx"))
+    year_shop.year_export.export(owner, 2026, YearWorkbook(out / "2026.xlsx"))
+    new, _ = read(out / "2027.xlsx")
+    [refund, total] = new["销售"]
+    assert refund[1:4] == ("20261205-0001", "退款", "张三") and yuan(refund[10]) == Y("-349.20")
+    assert refund[19] == "原销售 2026-12-05" and refund[17:19] == (-349, 0)      # the points earned taken back
+    jan = new["月度汇总"][0]
+    assert (jan[1], jan[7], yuan(jan[8]), yuan(jan[9]), yuan(jan[13])) == (0, 1, Y("349.20"), Y("-349.20"),
+                                                                             Y("-349.20"))
+    old, _ = read(out / "2026.xlsx")
+    assert [r[2] for r in old["明细"] if r[5] == "染发"] == ["已退款 2027-01-03"]
+    assert yuan(old["月度汇总"][-1][9]) == Y("658.40")                              # 2026's books unchanged
+
+
+def test_an_erased_customer_is_named_as_erased(year_shop, owner, out):
+    zhang = year_shop.customers.find(owner, "13812345678")[0]
+    year_shop.customers.anonymise(owner, zhang.id)
+    year_shop.year_export.export(owner, 2026, YearWorkbook(out / "2026.xlsx"))
+    sheets, _ = read(out / "2026.xlsx")
+    assert [r[3] for r in sheets["销售"][:-1]] == ["（已注销）", "散客", "散客", "散客", "（已注销）", "散客"]
+    assert sheets["储值卡充值"][0][2] == "（已注销）"
+    assert not any("张三" in str(v) for sheet in sheets.values() for r in sheet for v in r)
