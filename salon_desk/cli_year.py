@@ -40,6 +40,6 @@ def run_export_year(args) -> int:
         with measured(f"year {year}", unit="month") as bar:
             done = shop.year_export.export(actor, year, YearWorkbook(target), report=bar.report)
     print(done.path)
-    print(f"{year}: {done.sales} sales ({done.voids} voided), {done.refunds} refunds, {done.topups} card top-ups; "
+    print(f"{year}: {done.sales:,} sales ({done.voids:,} voided), {done.refunds:,} refunds, {done.topups:,} card top-ups; "
           f"net received {format_fen(done.totals.net_fen)}")
     return 0
