@@ -8,8 +8,10 @@ refund (Art. 15).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from .errors import InvalidInput
@@ -24,6 +26,23 @@ class RefundMode(StrEnum):
     COOLING_OFF = "cooling_off"          # Art. 14: within 7 days of paying, the principal back
     SHOP_AT_FAULT = "shop_at_fault"      # Art. 18: used at the price charged, bonus shared out, interest
     CUSTOMER_CHOICE = "customer_choice"  # Art. 19/20: used at list price, never more than prepaid, interest
+
+
+def parse_rate_percent(text: str) -> int:
+    """The interest rate the owner typed, as % a year, in basis points: "3.45" or "3.45%" is 345,
+    "" is 0. Refused in words (``refund.rate_not_understood``), never rounded: a negative rate, more
+    than two decimals ("3.455"), or anything that is not a number."""
+    typed = unicodedata.normalize("NFKC", text).strip().removesuffix("%").strip()
+    if not typed:
+        return 0
+    try:
+        rate = Decimal(typed)
+    except InvalidOperation:
+        raise InvalidInput("refund.rate_not_understood", rate=text.strip()) from None
+    points = rate * 100
+    if not rate.is_finite() or rate < 0 or points != points.to_integral_value():
+        raise InvalidInput("refund.rate_not_understood", rate=text.strip())
+    return int(points)
 
 
 # Codes of the working lines, shared by cards and packages.

@@ -2578,6 +2578,10 @@ Ask the customer.</source>
         <translation>利率不能为负。</translation>
     </message>
     <message>
+        <source>&quot;{rate}&quot; is not an interest rate: type the % a year with at most two decimals, e.g. 3.45.</source>
+        <translation>“{rate}”不是利率：请输入年利率（%），最多两位小数，例如 3.45。</translation>
+    </message>
+    <message>
         <source>Choose how the refund is valued.</source>
         <translation>请选择退款的计算方式。</translation>
     </message>

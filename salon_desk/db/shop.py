@@ -31,7 +31,7 @@ from .database import check_file, checkpoint, hold_checkpoints, is_read_only, op
 from .encryption import is_encrypted
 from .audit_log import heads_path, read_heads, write_head
 from .file_lock import FileLock, hold_open
-from .ledger_check import (BooksCheck, Broken, books_checker, check_books, check_books as check_books_now,
+from .ledger_check import (BooksCheck, Broken, books_checker, check_books,
                            problems_as_details, problems_from_details)
 from .storage_errors import storage_errors
 from .drawer import DrawerService
@@ -57,6 +57,12 @@ if TYPE_CHECKING:
     from .year_export import YearExportService
 
 
+def check_books_of(ctx: ShopContext) -> list[Broken]:
+    """The books' invariants checked on this thread's connection, against the audit chain's
+    heads kept beside the file (the nightly job and the owner's "verify" run the same check)."""
+    return check_books(ctx.execute, read_heads(heads_path(ctx.path, ctx.backup_dir)))
+
+
 class AuditService:
     """The audit log (SPEC §9), read by the owner."""
 
@@ -78,7 +84,7 @@ class AuditService:
         amounts due, stored-value and points balances, the audit chain); the first broken link of
         each. With ``record`` the check and its result are written to the audit log (the window's
         "verify now": what the owner is shown after the next login)."""
-        found = check_books(self.ctx.execute, read_heads(heads_path(self.ctx.path, self.ctx.backup_dir)))
+        found = check_books_of(self.ctx)
         if record:
             with self.ctx.db.atomic():
                 self.ctx.audit(actor, "books_verified", problems=problems_as_details(found))
@@ -422,7 +428,7 @@ class Shop:
                 self._done("care", today)
             if backup and check_books and self.books_check_due():
                 # once a day: the books' invariants, recorded for the owner (shown after login when broken)
-                found = check_books_now(ctx.execute, read_heads(heads_path(self.path, self.backup_dir)))
+                found = check_books_of(ctx)
                 result["books"] = found
                 self.record_books_check(found)
             if backup and self._due("backup", today):

@@ -262,10 +262,10 @@ class PackageRefundDialog(ActionDialog):
             total=labels.money(st.total_fen)))
 
     def action(self) -> Callable[[], PrepaidRefundRecord]:
-        staff, mode, rate = self.ops.staff, self.mode.currentData(), self.rate_bp()
+        staff, mode, typed = self.ops.staff, self.mode.currentData(), self.rate.text()
         method, reason = self.method.currentData(), self.reason.text()
         return lambda: self.shop.packages.refund(staff, self.package.id, mode, method=method, reason=reason,
-                                                 rate_bp=rate)
+                                                 rate_bp=interest_rate_bp(typed))   # refused in words
 
 
 class CardPanel(QWidget):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ..card_records import TopUpRecord
 from ..errors import SalonError
 from ..money import parse_yuan
+from ..prepaid_refunds import parse_rate_percent
 from ..records import ReceiptRecord
 from ..tenders import Tender
 from . import errors_text, labels
@@ -254,11 +255,9 @@ class PackageSaleDialog(QDialog):
 
 
 def interest_rate_bp(text: str) -> int:
-    """The interest typed as % a year, in basis points for the core; -1 (refused there) when not a number."""
-    try:
-        return round(float(text.strip() or "0") * 100)
-    except ValueError:
-        return -1
+    """The interest typed as % a year, in basis points (the core's reading: a rate it cannot take
+    exactly is refused in words, never rounded)."""
+    return parse_rate_percent(text)
 
 
 class CardRefundDialog(QDialog):
@@ -338,10 +337,10 @@ class CardRefundDialog(QDialog):
                                      total=labels.money(st.total_fen), bonus=labels.money(preview.bonus_off_fen)))
 
     def confirm(self) -> None:
-        staff, mode, rate = self.ops.staff, self.mode.currentData(), self.rate_bp()
+        staff, mode, typed = self.ops.staff, self.mode.currentData(), self.rate.text()
         method, reason = self.method.currentData(), self.reason.text()
         outcome = self.ops.run(self, lambda: self.shop.cards.refund_balance(
-            staff, self.customer_id, mode, method=method, reason=reason, rate_bp=rate),
+            staff, self.customer_id, mode, method=method, reason=reason, rate_bp=interest_rate_bp(typed)),
             changes={CUSTOMERS, SALES}, show=self.error.setText)
         if outcome.ok:
             self.record = outcome.value

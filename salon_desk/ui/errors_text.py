@@ -190,6 +190,7 @@ def _messages() -> dict[str, Callable[[dict[str, Any]], str]]:
         "package.bad_extension": lambda p: QCoreApplication.translate("Errors", "The new expiry date must be after {date}.").format(date=labels.when(p.get("expires_on"))),
         "package.cooling_off_over": lambda p: QCoreApplication.translate("Errors", "The package was sold more than 7 days ago: choose another refund mode."),
         "refund.bad_interest_rate": lambda p: QCoreApplication.translate("Errors", "The interest rate cannot be negative."),
+        "refund.rate_not_understood": lambda p: QCoreApplication.translate("Errors", "\"{rate}\" is not an interest rate: type the % a year with at most two decimals, e.g. 3.45.").format(**p),
         "refund.bad_mode": lambda p: QCoreApplication.translate("Errors", "Choose how the refund is valued."),
         "card.customer_required": lambda p: QCoreApplication.translate("Errors", "Only a customer with a file can pay with a stored-value card."),
         "card.not_found": lambda p: QCoreApplication.translate("Errors", "This customer has no stored-value card yet."),

@@ -234,3 +234,25 @@ def test_the_banner_warns_of_a_package_near_or_past_its_expiry(qtbot, window, sh
     counter.refresh_visits()
     counter = check_in(qtbot, window, "1111")
     assert "已过期" in counter.editor.banner.text()
+
+
+def test_a_mistyped_interest_rate_is_refused_in_words_and_refunds_nothing(make_window, qtbot, shop, owner, cashier,
+                                                                         zhang, previews, monkeypatch):
+    from salon_desk.ui.card_dialogs import CardRefundDialog
+    shown: list[str] = []
+
+    def run(cls, parent, ops, customer_id, name):
+        dialog = cls(ops, customer_id, name, parent)
+        qtbot.addWidget(dialog)
+        dialog.mode.setCurrentIndex(2)
+        dialog.reason.setText("顾客搬家")
+        dialog.rate.setText("3.455")                          # three decimals: not rounded to 3.46
+        shown.append(dialog.error.text())
+        dialog.confirm()
+        shown.append(dialog.error.text())
+        return dialog.record
+    monkeypatch.setattr(CardRefundDialog, "ask", classmethod(run))
+    page = customers_page(make_window, owner)
+    page.card_refund_action.trigger()
+    assert shown == ["“3.455”不是利率：请输入年利率（%），最多两位小数，例如 3.45。"] * 2
+    assert shop.cards.info(cashier, zhang.id).total_fen == 100_000 + 10_000 and previews == []
