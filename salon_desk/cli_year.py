@@ -14,7 +14,6 @@ from .cli_login import cli_login, login_options
 from .cli_print import check_writable
 from .errors import InvalidInput
 from .money import format_fen
-from .year_export import parse_year
 
 
 def add_year_command(sub, db_option: Callable) -> None:
@@ -31,6 +30,7 @@ def run_export_year(args) -> int:
     from .db import Shop
     from .progress import measured
     from .reports.year_workbook import YearWorkbook
+    from .year_export import parse_year      # loaded when the command runs, not at every start
     year = parse_year(args.year)
     target = check_writable(args.out)
     if not Path(args.db).exists():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -34,6 +35,7 @@ def demo_db_path() -> Path:
     return data_dir() / "demo.sqlite"
 
 
+@cache
 def resources_dir() -> Path:
     """The folder of the bundled font and translations (no Qt, no reportlab: both the window and the
     PDFs ask here). Looked for, in order: a PyInstaller bundle's ``sys._MEIPASS/resources`` (where
