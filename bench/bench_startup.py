@@ -232,6 +232,18 @@ def launch(kind: str, *args: str) -> dict:
     return json.loads(lines[-1])
 
 
+def applied_steps(path: Path) -> int:
+    """How many schema steps the shop file has taken (a first start may bring it up to date)."""
+    import sqlite3
+    con = sqlite3.connect(str(path))
+    try:
+        return int(con.execute("SELECT count(*) FROM schema_history").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+    finally:
+        con.close()
+
+
 def percentile(samples: list[float], q: float) -> float:
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))]
@@ -263,7 +275,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, path in shops:
             copies[name] = Path(tmp) / f"{name}.sqlite"
             shutil.copyfile(path, copies[name])
+            steps_before = applied_steps(copies[name])
             results[name] = {"first": launch("counter", str(copies[name]), "0"), "runs": []}
+            results[name]["upgraded"] = applied_steps(copies[name]) - steps_before
         # Rounds: a bare window, then each shop, so the floor shares the machine's moments with
         # the starts it is compared with.
         for i in range(args.runs):
@@ -286,7 +300,10 @@ def main(argv: list[str] | None = None) -> int:
         peak = statistics.median(r["peak_kib"] for r in runs) / 1024
         print(f"{name} ({Path(path).name}, {Path(path).stat().st_size / 2**20:.0f} MiB): "
               f"launch to painted counter, login excluded: first start of the day "
-              f"{(first['paint_s'] - first['login_s']) * 1000:.0f} ms; later starts median "
+              f"{(first['paint_s'] - first['login_s']) * 1000:.0f} ms"
+              + (f" (it first upgraded the file: {results[name]['upgraded']} schema steps, with the backup taken before)"
+                 if results[name]["upgraded"] else "")
+              + f"; later starts median "
               f"{medians[name] * 1000:.0f} ms (min {min(starts) * 1000:.0f}, max {max(starts) * 1000:.0f}); "
               f"{medians[name] / floor:.1f}x the floor; CPU {cpu * 1000:.0f} ms ({cpu / floor_cpu:.1f}x the floor's); login (hash) {statistics.median(r['login_s'] for r in runs) * 1000:.0f} ms; "
               f"resident {rss:.0f} MiB, peak {peak:.0f} MiB")
