@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from functools import cache
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -35,7 +34,6 @@ def demo_db_path() -> Path:
     return data_dir() / "demo.sqlite"
 
 
-@cache
 def resources_dir() -> Path:
     """The folder of the bundled font and translations (no Qt, no reportlab: both the window and the
     PDFs ask here). Looked for, in order: a PyInstaller bundle's ``sys._MEIPASS/resources`` (where
