@@ -12,7 +12,6 @@ from collections import defaultdict
 from datetime import date, datetime
 from typing import Any, Callable
 
-from ..errors import InvalidInput
 from ..progress import Report
 from ..roles import Perm
 from ..year_export import (
@@ -21,6 +20,7 @@ from ..year_export import (
 )
 from .context import Actor, ShopContext
 from .ledger_checkpoints import stamp
+from .monthly_figures import month_range
 from .permissions import requires
 from .rows import as_dict, as_dicts
 
@@ -43,12 +43,6 @@ def _customer(row: Row) -> str:
     if row["anonymised"]:
         return ERASED
     return str(row["customer_name"] or "")
-
-
-def month_bounds(year: int, month: int) -> tuple[str, str]:
-    start = date(year, month, 1)
-    end = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return stamp(start), stamp(end)
 
 
 class YearExportService:
@@ -119,9 +113,8 @@ class YearExportService:
 
     def _month(self, year: int, month: int) -> YearMonth:
         """One month's rows (called by :meth:`export`, which has checked the permission)."""
-        if not 1 <= month <= MONTHS:
-            raise InvalidInput("report.bad_month", text=f"{year}-{month}", year=year, month=month)
-        lo, hi = month_bounds(year, month)
+        start, end = month_range(year, month)      # the monthly report's months, refused alike
+        lo, hi = stamp(start), stamp(end)
         q, sql = self.ctx.sql, self.ctx.execute
         with self.ctx.db.atomic():      # one consistent snapshot of the month
             sales = as_dicts(sql(q.YEAR_MONTH_SALES, (lo, hi)))
