@@ -102,8 +102,17 @@ def shiftless() -> None:
 
 
 @pytest.fixture
-def shop(shop_path, clock):
-    s = Shop.open(shop_path, clock=clock, backup_dir=shop_path.parent / "backups")
+def keys(tmp_path):
+    """This computer's key store without a credential store: a key file in the test's folder.
+    A test that asks for it gets a ``shop`` opened with it (the owner may encrypt that shop)."""
+    from salon_desk.keystore import KeyStore
+    return KeyStore(key_dir=tmp_path / "config" / "keys", use_keyring=False)
+
+
+@pytest.fixture
+def shop(shop_path, clock, request):
+    keystore = request.getfixturevalue("keys") if "keys" in request.fixturenames else None
+    s = Shop.open(shop_path, clock=clock, backup_dir=shop_path.parent / "backups", keystore=keystore)
     yield s
     s.close()
 

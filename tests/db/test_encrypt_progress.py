@@ -11,7 +11,7 @@ import pytest
 from salon_desk.db import Shop, encryption
 from salon_desk.db.encryption import encrypt_file, is_encrypted, is_plain, plain_copies
 from salon_desk.errors import DatabaseProblem, PermissionDenied
-from salon_desk.keystore import KeyStore, new_recovery_key
+from salon_desk.keystore import new_recovery_key
 
 COPY, CHECK, ENCRYPT, CHECK_COPY = ("copying the shop file to a plain backup", "checking the backup",
                                     "writing the encrypted copy", "checking the encrypted copy")
@@ -69,20 +69,8 @@ def test_a_cancel_before_the_file_is_replaced_leaves_it_plain_and_whole(shop_pat
 
 
 @pytest.fixture
-def keys(tmp_path) -> KeyStore:
-    return KeyStore(key_dir=tmp_path / "config" / "keys", use_keyring=False)
-
-
-@pytest.fixture
-def shop(shop_path, clock, keys):
-    """The test's shop, opened with this computer's key store (a key file, no credential store)."""
-    s = Shop.open(shop_path, clock=clock, backup_dir=shop_path.parent / "backups", keystore=keys)
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def plain(shop):
+def plain(shop, keys):
+    """The test's shop, opened with this computer's key store (``keys``)."""
     return shop
 
 

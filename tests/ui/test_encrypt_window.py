@@ -8,21 +8,8 @@ from PySide6.QtCore import Qt
 
 from salon_desk.db import Shop
 from salon_desk.db.encryption import is_encrypted, is_plain
-from salon_desk.keystore import KeyStore
 from salon_desk.ui import data_safety, recovery_key, widgets
 from salon_desk.ui.progress_dialog import Cancelled
-
-
-@pytest.fixture
-def keys(tmp_path) -> KeyStore:
-    return KeyStore(key_dir=tmp_path / "config" / "keys", use_keyring=False)
-
-
-@pytest.fixture
-def shop(shop_path, clock, keys):
-    s = Shop.open(shop_path, clock=clock, backup_dir=shop_path.parent / "backups", keystore=keys)
-    yield s
-    s.close()
 
 
 @pytest.fixture
