@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 import threading
+from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..errors import DatabaseProblem
 from ..network_share import on_network_share
@@ -281,12 +282,7 @@ class Shop:
         backup = Path(backup)
         inspect_backup(backup, self.ctx.key)        # refused before anything is closed
         who = actor.row.username
-        if not self.background.acquire(timeout=RESTORE_WAIT_S):      # a daily job on a big file: later
-            raise DatabaseProblem("db.in_use", path=str(self.path))
-        try:
-            kept = self._restore(backup, progress)
-        finally:
-            self.background.release()
+        kept = self._restore(backup, progress)
         self.ctx.end_all_sessions()
         with self.ctx.bound(), self.ctx.db.atomic():
             self.ctx.audit(None, "backup_restored", target=backup.name, by=who,
@@ -311,18 +307,9 @@ class Shop:
         if self.read_only:
             raise DatabaseProblem("db.read_only", path=str(self.path))
         keystore = self._keystore or KeyStore()
-        if not self.background.acquire(timeout=RESTORE_WAIT_S):      # a daily job on a big file: later
-            raise DatabaseProblem("db.in_use", path=str(self.path))
-        try:
-            with self._lock.alone():
-                self.ctx.db.close()
-                try:
-                    done = encrypt_shop_file(self.path, self.backup_dir, keystore, progress)
-                    self.ctx.key = keystore.get(self.path)
-                finally:
-                    self._reopen()
-        finally:
-            self.background.release()
+        with self._file_alone():
+            done = encrypt_shop_file(self.path, self.backup_dir, keystore, progress)
+            self.ctx.key = keystore.get(self.path)
         self.encrypted = True
         with self.ctx.bound(), self.ctx.db.atomic():
             self.ctx.audit(actor.row, "shop_encrypted", target=self.path.name, backup=done.backup.name,
@@ -330,13 +317,25 @@ class Shop:
         return done
 
     def _restore(self, backup: Path, progress: Progress | None) -> Path | None:
-        with self._lock.alone():
-            self.ctx.db.close()
-            try:
-                kept = replace_with_backup(backup, self.path, self.ctx.key, self.backup_dir, progress)
-            finally:
-                self._reopen()
-        return kept
+        with self._file_alone():
+            return replace_with_backup(backup, self.path, self.ctx.key, self.backup_dir, progress)
+
+    @contextmanager
+    def _file_alone(self) -> Iterator[None]:
+        """The file held by this shop alone and closed for the body (a restore, an encryption),
+        then opened again whatever happened. It waits a while for a daily job under way, then
+        refuses (``db.in_use``); the lock turned exclusive keeps other programs out meanwhile."""
+        if not self.background.acquire(timeout=RESTORE_WAIT_S):      # a daily job on a big file: later
+            raise DatabaseProblem("db.in_use", path=str(self.path))
+        try:
+            with self._lock.alone():
+                self.ctx.db.close()
+                try:
+                    yield
+                finally:
+                    self._reopen()
+        finally:
+            self.background.release()
 
     def _reopen(self) -> None:
         db, applied = open_database(self.path, self.backup_dir, self.ctx.key)
