@@ -88,12 +88,14 @@ def _cipher_connection(path: Path, raw_key: str | None) -> Any:
 
 @contextmanager
 def _watching(con: Any, tick: Callable[[], None] | None) -> Iterator[None]:
-    """``tick()`` every few thousand steps of the statements run on ``con`` meanwhile: a bar moves
-    during one long statement, and an exception ``tick`` raises (a Cancel) interrupts the statement
-    and is raised again here instead of SQLite's "interrupted"."""
+    """``tick()`` once at the start, then every few thousand steps of the statements run on ``con``
+    meanwhile: a bar moves during one long statement (a whole-file check gives no steps: it
+    shows at least its start), and an exception ``tick`` raises (a Cancel) interrupts the
+    statement and is raised again here instead of SQLite's "interrupted"."""
     if tick is None:
         yield
         return
+    tick()
     raised: list[BaseException] = []
 
     def handler() -> int:
@@ -214,8 +216,6 @@ def verify_copy(path: Path, raw_key: str | None, expected: Mapping[str, Any] | N
         raise DatabaseProblem("db.corrupt", path=str(path), detail=str(exc)) from exc
     try:
         _opens(con, path)
-        if tick is not None:
-            tick()                                   # the check begins (whole-file checks give no steps)
         try:
             with _watching(con, tick):
                 result = con.execute("PRAGMA integrity_check").fetchone()[0]
@@ -252,8 +252,6 @@ def export_encrypted(source: Path, target: Path, raw_key: str,
         try:
             con.execute("BEGIN")
             tick = None if written is None else (lambda: written(_size(target)))
-            if tick is not None:
-                tick()
             with _watching(con, tick):
                 con.execute("SELECT sqlcipher_export('encrypted')")
             con.execute(f"PRAGMA encrypted.user_version = {int(expected['user_version'])}")
