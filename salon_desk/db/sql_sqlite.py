@@ -26,8 +26,8 @@ SEARCH_RANGE = """SELECT * FROM (
     SELECT customer_id, key, last_visit_at FROM search_key
     WHERE key >= ? AND key < ?
     ORDER BY last_visit_at DESC LIMIT ?)"""
-# A query of one or two characters matches a large part of the file (every mobile number begins
-# with 1): rather than sort all its keys, look among the most recent visitors first (SEARCH_RECENT).
+# One or two digits match most of the file (every mobile number begins with 1): rather than sort
+# all their keys, look among the most recent visitors first (SEARCH_RECENT).
 SEARCH_RECENT_RANGE = """SELECT k.customer_id, k.key, k.last_visit_at FROM recent r
     JOIN search_key k ON k.customer_id = r.id
     WHERE k.key >= ? AND k.key < ?"""

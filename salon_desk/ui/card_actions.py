@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from ..card_records import CardInfo, PackageInfo, PrepaidRefundRecord
 from ..errors import SalonError
+from ..prepaid_refunds import parse_rate_percent
 from ..records import CustomerFile, CustomerSummary
 from ..roles import Perm
 from . import errors_text, labels, printing
-from .card_dialogs import TOPUP_METHODS, CardRefundDialog, interest_rate_bp
+from .card_dialogs import TOPUP_METHODS, CardRefundDialog
 from .customer_picker import CustomerPickerDialog
 from .ops import CUSTOMERS, SALES, Ops
 from .widgets import Notice, big_label, error_label
@@ -243,7 +244,7 @@ class PackageRefundDialog(ActionDialog):
         self.mode.setFocus()
 
     def rate_bp(self) -> int:
-        return interest_rate_bp(self.rate.text())
+        return parse_rate_percent(self.rate.text())
 
     def refresh(self) -> None:
         try:
@@ -265,7 +266,7 @@ class PackageRefundDialog(ActionDialog):
         staff, mode, typed = self.ops.staff, self.mode.currentData(), self.rate.text()
         method, reason = self.method.currentData(), self.reason.text()
         return lambda: self.shop.packages.refund(staff, self.package.id, mode, method=method, reason=reason,
-                                                 rate_bp=interest_rate_bp(typed))   # refused in words
+                                                 rate_bp=parse_rate_percent(typed))   # refused in words
 
 
 class CardPanel(QWidget):

@@ -254,12 +254,6 @@ class PackageSaleDialog(QDialog):
         return dialog.receipt
 
 
-def interest_rate_bp(text: str) -> int:
-    """The interest typed as % a year, in basis points (the core's reading: a rate it cannot take
-    exactly is refused in words, never rounded)."""
-    return parse_rate_percent(text)
-
-
 class CardRefundDialog(QDialog):
     """The owner's refund of a card's unused balance: the mode that applies, the interest rate, the working
     shown before anything is written (法释〔2025〕4号 Art. 14/18/19)."""
@@ -320,7 +314,7 @@ class CardRefundDialog(QDialog):
         self.refresh()
 
     def rate_bp(self) -> int:
-        return interest_rate_bp(self.rate.text())
+        return parse_rate_percent(self.rate.text())
 
     def refresh(self) -> None:
         try:
@@ -340,7 +334,7 @@ class CardRefundDialog(QDialog):
         staff, mode, typed = self.ops.staff, self.mode.currentData(), self.rate.text()
         method, reason = self.method.currentData(), self.reason.text()
         outcome = self.ops.run(self, lambda: self.shop.cards.refund_balance(
-            staff, self.customer_id, mode, method=method, reason=reason, rate_bp=interest_rate_bp(typed)),
+            staff, self.customer_id, mode, method=method, reason=reason, rate_bp=parse_rate_percent(typed)),
             changes={CUSTOMERS, SALES}, show=self.error.setText)
         if outcome.ok:
             self.record = outcome.value
