@@ -35,6 +35,7 @@ from .models import (
     PrepaidRefund, Refund, Sale, Staff, TierChange,
 )
 from .permissions import requires
+from .rows import as_datetime
 
 
 def shop_header(ctx: ShopContext) -> ShopHeader:
@@ -207,7 +208,7 @@ class CardService:
         after = CardEntry.select().where(CardEntry.topup == t).order_by(CardEntry.id.desc()).first()
         names = self.ctx.staff_names()
         return TopUpRecord(
-            t.id, t.receipt_no, prepaid.when(t.created_at), shop_header(self.ctx), names.get(t.staff_id, ""),
+            t.id, t.receipt_no, as_datetime(t.created_at), shop_header(self.ctx), names.get(t.staff_id, ""),
             customer.id, customer.name, mask_phone(customer.phone), Card.get_by_id(t.card_id).number, t.method,
             t.pay_fen, t.bonus_fen, t.tendered_fen, t.change_fen, after.principal_after_fen, after.bonus_after_fen,
             t.tier_granted, names.get(t.authorised_by_id) if t.authorised_by_id else None, t.terms_version,
@@ -331,20 +332,20 @@ class CardService:
         for e in CardEntry.select().where(CardEntry.customer == customer_id).order_by(CardEntry.id):
             ref = (receipts.get(e.sale_id, "") if e.sale_id is not None
                    else topups.get(e.topup_id, "") if e.topup_id is not None else "")
-            lines.append(StatementLine(prepaid.when(e.at), e.kind, e.principal_fen, e.bonus_fen,
+            lines.append(StatementLine(as_datetime(e.at), e.kind, e.principal_fen, e.bonus_fen,
                                        e.principal_after_fen, e.bonus_after_fen, ref, e.note))
         for p in CustomerPackage.select().where(CustomerPackage.customer == customer_id).order_by(CustomerPackage.id):
             total = p.sessions + p.gifted
             sale_no = Sale.get_by_id(p.sale_id).receipt_no
-            events: list[tuple[datetime, int, str, str, str]] = [(prepaid.when(p.sold_at), total, "package_sold",
+            events: list[tuple[datetime, int, str, str, str]] = [(as_datetime(p.sold_at), total, "package_sold",
                                                                   sale_no, "")]
             for u in PackageSession.select().where(PackageSession.package == p).order_by(PackageSession.id):
-                events.append((prepaid.when(u.at), -1, "package_used", Sale.get_by_id(u.sale_id).receipt_no, ""))
+                events.append((as_datetime(u.at), -1, "package_used", Sale.get_by_id(u.sale_id).receipt_no, ""))
                 if u.returned_by_id:
                     r = Refund.get_by_id(u.returned_by_id)
-                    events.append((prepaid.when(r.at), 1, "package_returned", sale_no, r.reason))
+                    events.append((as_datetime(r.at), 1, "package_returned", sale_no, r.reason))
             if p.closed_at:
-                events.append((prepaid.when(p.closed_at), 0, f"package_{p.closed_by or 'closed'}", "", ""))
+                events.append((as_datetime(p.closed_at), 0, f"package_{p.closed_by or 'closed'}", "", ""))
             left = 0
             for at, delta, kind, ref, note in sorted(events, key=lambda e: e[0]):
                 left = 0 if kind.startswith("package_refund") or kind == "package_sale_refund" else left + delta

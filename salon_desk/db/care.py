@@ -45,7 +45,7 @@ from .models import (
     PointsEntry, Sale, SaleLine, SegmentSnapshot, Visit, VisitLine,
 )
 from .permissions import ANY_STAFF, requires, system_job
-from .rows import as_dict, as_dicts, connection
+from .rows import as_datetime_or_none, as_dict, as_dicts, connection
 
 # The care cycles read the service visits of the last 400 days (three visits of the longest cycle,
 # 180 days, fit in 360) of customers seen within 270 days (1.5 x the longest cycle: later than that
@@ -54,10 +54,6 @@ HISTORY_DAYS = 400
 RECENT_DAYS = 270
 
 
-def _dt(value: Any) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
 
 
 def _stamp(value: datetime | date) -> str:
@@ -296,7 +292,7 @@ class CareService:
         full = actor.can(Perm.SEE_FULL_PHONE)
         out = []
         for r in rows:
-            due, closed = _dt(r["due_at"]), _dt(r["closed_at"])
+            due, closed = as_datetime_or_none(r["due_at"]), as_datetime_or_none(r["closed_at"])
             assert due is not None
             task_type = TaskType(r["type"])
             state = TaskState(task_type, due, bool(r["all_day"]), closed)
@@ -716,9 +712,9 @@ def care_report(ctx: ShopContext, start: date, end: date, visits: int) -> CareRe
     settings = care_settings(ctx)
     last_day = end - timedelta(days=1)
     as_of = min(ctx.now(), datetime.combine(end, time()))
-    complaints = [ComplaintRow(r[0], parse_category(r[1]), r[2], _dt(r[3]) or as_of, _dt(r[4]), _dt(r[5]))
+    complaints = [ComplaintRow(r[0], parse_category(r[1]), r[2], as_datetime_or_none(r[3]) or as_of, as_datetime_or_none(r[4]), as_datetime_or_none(r[5]))
                   for r in ctx.execute(q.MONTH_COMPLAINTS, (lo, hi)).fetchall()]
-    tasks = [FollowUpRow(TaskType(r[0]), _dt(r[1]) or as_of, bool(r[2]), _dt(r[3]), Outcome(r[4]) if r[4] else None)
+    tasks = [FollowUpRow(TaskType(r[0]), as_datetime_or_none(r[1]) or as_of, bool(r[2]), as_datetime_or_none(r[3]), Outcome(r[4]) if r[4] else None)
              for r in ctx.execute(q.MONTH_TASKS_DUE, (lo, hi)).fetchall()]
     scores = [FollowUpScoreRow(a, t, e, _ids(techs))
               for a, t, e, techs in ctx.execute(q.MONTH_TASK_SCORES, (lo, hi)).fetchall()]

@@ -27,7 +27,7 @@ from .context import Actor, ShopContext
 from .ledger_checkpoints import ledger_totals, stamp
 from .models import Staff
 from .permissions import requires, system_job
-from .rows import as_dicts
+from .rows import as_dicts, day_of
 
 CATEGORY_ORDER = ("hair", "beauty", "skin", "nails", "other", "product")
 POINTS_KIND_ORDER = ("earn", "birthday", "referral", "redeem", "gift", "expire", "refund", "manual", "merge")
@@ -190,20 +190,16 @@ def _methods(payments: list[Row], refunds: list[Row], to_card: dict[int, int] | 
     return tuple(MethodFigures(m, received.get(m, 0), refunded.get(m, 0)) for m in used)
 
 
-def _day_of(at: object) -> date:
-    return date.fromisoformat(str(at)[:10])
-
-
 def _days(start: date, end: date, completed: list[Row], refunds: list[Row]) -> tuple[DayFigures, ...]:
     count: dict[date, int] = defaultdict(int)
     due: dict[date, int] = defaultdict(int)
     back: dict[date, int] = defaultdict(int)
     for s in completed:
-        day = _day_of(s["created_at"])
+        day = day_of(s["created_at"])
         count[day] += 1
         due[day] += s["amount_due_fen"]
     for r in refunds:
-        back[_day_of(r["at"])] += r["amount_fen"]
+        back[day_of(r["at"])] += r["amount_fen"]
     out = []
     day = start
     while day < end:

@@ -279,5 +279,3 @@ def receipt_prepaid(ctx: ShopContext, sale_id: int, customer_id: int | None,
     return card, sessions
 
 
-def when(value: Any) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))

@@ -7,7 +7,6 @@ it checks no permission itself (it is not on the front door): its callers do.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from peewee import ModelSelect, fn
 
@@ -18,7 +17,7 @@ from ..records import ReceiptLine, ReceiptPayment, ReceiptRecord, RefundInfo, Sa
 from .context import ShopContext
 from .customer_rows import active_member
 from .models import PointsEntry, Refund, RefundLine, RefundPayment, Sale
-from .rows import as_dict, as_dicts, tuples
+from .rows import as_datetime, as_dict, as_dicts, tuples
 
 
 def _refund_infos(ctx: ShopContext, sale: Sale) -> tuple[RefundInfo, ...]:
@@ -37,8 +36,6 @@ def _refund_infos(ctx: ShopContext, sale: Sale) -> tuple[RefundInfo, ...]:
     return tuple(out)
 
 
-def _when(value: Any) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
 class ReceiptBook:
@@ -93,7 +90,7 @@ class ReceiptBook:
         from . import prepaid      # the card and package rules load with the first receipt
         card, sessions = prepaid.receipt_prepaid(self.ctx, sid, customer_id)
         return ReceiptRecord(
-            sale_id=sid, receipt_no=head["receipt_no"], created_at=_when(head["created_at"]),
+            sale_id=sid, receipt_no=head["receipt_no"], created_at=as_datetime(head["created_at"]),
             shop=ShopHeader(s("shop.name"), s("shop.address"), s("shop.phone"), s("receipt.footer")),
             cashier_name=head["cashier_name"] or "", customer_id=customer_id, customer_name=head["customer_name"],
             customer_erased=erased, phone_masked=mask_phone(head["phone"]) if customer_id else "",

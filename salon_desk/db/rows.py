@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import date, datetime
 from typing import Any, Iterator, Sequence, TypeVar, cast
 
 from peewee import BaseQuery, Database, Field, Model
@@ -14,6 +15,21 @@ def model_from_row(model: type[M], columns: Sequence[str], values: Sequence[Any]
     """A model instance from a hand-written SELECT, each column converted as peewee would."""
     fields = model._meta.fields
     return model(**{name: fields[name].python_value(value) for name, value in zip(columns, values)})
+
+
+def as_datetime(value: Any) -> datetime:
+    """A time a hand-written statement read (SQLite gives the stored text) as a datetime."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def as_datetime_or_none(value: Any) -> datetime | None:
+    """:func:`as_datetime` for a column that may be empty."""
+    return None if value is None else as_datetime(value)
+
+
+def day_of(value: Any) -> date:
+    """The day of a stored time or date (its first ten characters, ``YYYY-MM-DD``)."""
+    return date.fromisoformat(str(value)[:10])
 
 
 def execute(db: Database, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:

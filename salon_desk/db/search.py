@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from ..membership import format_member_no
@@ -10,7 +9,7 @@ from ..phone import mask_phone
 from ..pinyin_keys import query_ranges
 from ..records import CustomerSummary
 from .context import ShopContext
-from .rows import as_dicts
+from .rows import as_datetime_or_none, as_dicts
 
 RESULT_LIMIT = 20
 
@@ -55,12 +54,6 @@ def _is_wide(text: str) -> bool:
     return 0 < len(typed) <= 2 and typed.isascii() and typed.isdigit()
 
 
-def _as_datetime(value: Any) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(value)
-
-
 def search_customers(ctx: ShopContext, text: str, limit: int, include_archived: bool,
                      full_phone: bool) -> list[CustomerSummary]:
     out = []
@@ -68,6 +61,6 @@ def search_customers(ctx: ShopContext, text: str, limit: int, include_archived: 
         masked = mask_phone(r["phone"])
         out.append(CustomerSummary(r["id"], r["name"], (r["phone"] or "") if full_phone else masked, masked,
                                    r["tier"], format_member_no(r["member_number"]) if r["member_number"] else None,
-                                   r["points"], _as_datetime(r["last_visit_at"]), bool(r["archived"]),
+                                   r["points"], as_datetime_or_none(r["last_visit_at"]), bool(r["archived"]),
                                    bool(r["anonymised"])))
     return out

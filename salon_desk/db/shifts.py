@@ -15,7 +15,7 @@ from ..shifts import ShiftReport, ShiftTotals, VoidOrRefund, cash_expected, chec
 from .context import Actor, ShopContext
 from .models import Shift
 from .permissions import requires
-from .rows import as_dicts
+from .rows import as_datetime, as_dicts
 
 
 def open_shift(ctx: ShopContext) -> Shift | None:
@@ -54,12 +54,10 @@ def _totals(ctx: ShopContext, shift: Shift, until: datetime) -> tuple[ShiftTotal
 def _report(ctx: ShopContext, shift: Shift, until: datetime) -> ShiftReport:
     totals, listed = _totals(ctx, shift, until)
     names = ctx.staff_names()
-    return ShiftReport(ctx.setting("shop.name"), int(shift.id), None, _dt(shift.opened_at),
+    return ShiftReport(ctx.setting("shop.name"), int(shift.id), None, as_datetime(shift.opened_at),
                        names.get(shift.opened_by_id, ""), until, totals, cash_expected(totals), listed)
 
 
-def _dt(value: Any) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def _frozen(shift: Shift) -> ShiftReport:
@@ -68,7 +66,7 @@ def _frozen(shift: Shift) -> ShiftReport:
     fields: dict[str, Any] = {k: (tuple(tuple(p) for p in v) if isinstance(v, list) else v) for k, v in t.items()}
     totals = ShiftTotals(**fields)
     data["totals"] = totals
-    data["opened_at"], data["until"] = _dt(data["opened_at"]), _dt(data["until"])
+    data["opened_at"], data["until"] = as_datetime(data["opened_at"]), as_datetime(data["until"])
     data["voids_and_refunds"] = tuple(VoidOrRefund(*r) if isinstance(r, list) else VoidOrRefund(**r)
                                       for r in data["voids_and_refunds"])
     return ShiftReport(**data)

@@ -22,19 +22,9 @@ from .context import Actor, ShopContext
 from .ledger_checkpoints import stamp
 from .monthly_figures import month_range
 from .permissions import requires
-from .rows import as_dict, as_dicts
+from .rows import as_datetime, as_dict, as_dicts, day_of
 
 Row = dict[str, Any]
-
-
-def _at(value: object) -> datetime:
-    if isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
-
-
-def _day(value: object) -> date:
-    return date.fromisoformat(str(value)[:10])
 
 
 def _customer(row: Row) -> str:
@@ -109,7 +99,7 @@ class YearExportService:
         row = as_dict(self.ctx.execute(self.ctx.sql.YEAR_FIRST_SALE))
         if row is None or row["first_at"] is None:
             return None, None
-        return _at(row["first_at"]), _at(row["last_at"])
+        return as_datetime(row["first_at"]), as_datetime(row["last_at"])
 
     def _month(self, year: int, month: int) -> YearMonth:
         """One month's rows (called by :meth:`export`, which has checked the permission)."""
@@ -138,7 +128,7 @@ class YearExportService:
         sale_rows: dict[int, MoneyRow] = {}
         for s in sales:
             row = MoneyRow(
-                _at(s["created_at"]), s["receipt_no"], SALE if s["status"] == "completed" else SALE_VOIDED,
+                as_datetime(s["created_at"]), s["receipt_no"], SALE if s["status"] == "completed" else SALE_VOIDED,
                 _customer(s), s["member_number"], "、".join(techs[s["id"]]), s["list_total_fen"],
                 s["member_discount_fen"], s["birthday_discount_fen"], s["points_discount_fen"], s["amount_due_fen"],
                 Tenders.of(paid[s["id"]]), s["points_earned"], s["points_redeemed"],
@@ -149,7 +139,7 @@ class YearExportService:
         money_rows.sort(key=lambda r: (r.at, r.kind != SALE and r.kind != SALE_VOIDED))
         line_rows = tuple(_line_row(line) for line in lines)
         topup_rows = tuple(TopUpRow(
-            _at(t["created_at"]), t["receipt_no"], ERASED if t["anonymised"] else str(t["customer_name"] or ""),
+            as_datetime(t["created_at"]), t["receipt_no"], ERASED if t["anonymised"] else str(t["customer_name"] or ""),
             t["member_number"], str(t["card_no"] or ""), t["method"], t["pay_fen"], t["bonus_fen"],
             str(t["staff_name"] or "")) for t in topups)
         totals = totals_of(money_rows, topup_rows, (packages["sold"], packages["paid_fen"]))
@@ -169,7 +159,7 @@ class YearExportService:
             if r["kind"] == "void" and sale is not None:
                 # a void takes back the whole sale of the same day: the sale's row, negated
                 rows.append(MoneyRow(
-                    _at(r["at"]), sale.receipt_no, VOID, sale.customer, sale.member_number, sale.technicians,
+                    as_datetime(r["at"]), sale.receipt_no, VOID, sale.customer, sale.member_number, sale.technicians,
                     -sale.list_fen, -sale.member_discount_fen, -sale.birthday_discount_fen, -sale.points_discount_fen,
                     -sale.amount_due_fen, sale.tenders.negated(), -sale.points_earned, -sale.points_used,
                     f"作废 {sale.at:%Y-%m-%d %H:%M} 的销售"))
@@ -182,10 +172,10 @@ class YearExportService:
                 tenders = Tenders.of([("stored_value", card), (r["method"], amount - card)])
             points_share = r["points_share_fen"]
             rows.append(MoneyRow(
-                _at(r["at"]), r["receipt_no"], REFUND if r["kind"] == "refund" else VOID, _customer(r),
+                as_datetime(r["at"]), r["receipt_no"], REFUND if r["kind"] == "refund" else VOID, _customer(r),
                 r["member_number"], "、".join(sorted(techs[r["id"]])), -r["list_fen"], -r["member_discount_fen"],
                 -r["birthday_discount_fen"], -points_share, -amount, tenders.negated(), r["points_taken_back"],
-                -r["points_returned"], f"原销售 {_day(r['sale_at']).isoformat()}"))
+                -r["points_returned"], f"原销售 {day_of(r['sale_at']).isoformat()}"))
         return rows
 
 
@@ -193,11 +183,11 @@ def _line_row(line: Row) -> LineRow:
     if line["status"] != "completed":
         status = "已作废"
     elif line["refunded_at"] is not None:
-        status = f"已退款 {_day(line['refunded_at']).isoformat()}"
+        status = f"已退款 {day_of(line['refunded_at']).isoformat()}"
     else:
         status = SALE
     return LineRow(
-        _at(line["created_at"]), line["receipt_no"], status, line["kind"], line["code"], line["name"],
+        as_datetime(line["created_at"]), line["receipt_no"], status, line["kind"], line["code"], line["name"],
         line["category"], str(line["technician_name"] or ""), bool(line["designated"]), line["quantity"],
         line["unit_price_fen"], line["list_amount_fen"], line["member_discount_fen"], line["birthday_discount_fen"],
         line["amount_fen"], line["points_share_fen"], line["amount_fen"] - line["points_share_fen"])
