@@ -10,30 +10,19 @@ docs/package-extend.png and docs/package-refund.png (each dialog as the owner se
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication
 
 from salon_desk.app import application, build_main_window
 from salon_desk.db import Shop
-from salon_desk.db.demo import build_demo
 from salon_desk.tenders import Tender
 from salon_desk.ui.card_actions import ExtendDialog, PackageRefundDialog, ReissueDialog, TransferDialog
-
-DOCS = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
+from screenshot_setup import DOCS, demo_file, settle
 
 
 def main() -> None:
-    work = Path(tempfile.mkdtemp()) / "demo.sqlite"
-    build_demo(work, customers=200, months=3, seed=2)
+    work = demo_file(customers=200, months=3, seed=2)
     con = sqlite3.connect(work)
     holder, other = [r[0] for r in con.execute(
         "SELECT e.customer_id FROM card_entry e GROUP BY e.customer_id HAVING SUM(e.principal_fen) > 20000"

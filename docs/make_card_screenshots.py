@@ -9,29 +9,18 @@ and docs/checkout-card.png (the checkout with the card key and the package's sav
 from __future__ import annotations
 
 import sqlite3
-import tempfile
-from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 
 from salon_desk.app import application, build_main_window
 from salon_desk.db import Shop
-from salon_desk.db.demo import build_demo
 from salon_desk.tenders import Tender
 from salon_desk.ui import widgets
 from salon_desk.ui.checkout_dialog import CheckoutDialog
-
-DOCS = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
+from screenshot_setup import DOCS, demo_file, settle
 
 
 def main() -> None:
-    work = Path(tempfile.mkdtemp()) / "demo.sqlite"
-    build_demo(work, customers=200, months=3, seed=2)
+    work = demo_file(customers=200, months=3, seed=2)
     con = sqlite3.connect(work)
     # a customer holding both a card balance and a package with sessions left, not in the shop now
     customer_id = con.execute(

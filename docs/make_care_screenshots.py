@@ -13,31 +13,17 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import tempfile
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 
 from salon_desk.app import application, build_main_window
 from salon_desk.db import Shop
-from salon_desk.db.demo import build_demo
 from salon_desk.ui.complaint_dialog import ComplaintDialog
-
-DOCS = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication) -> None:
-    for _ in range(8):
-        app.processEvents()
+from screenshot_setup import DOCS, demo_file, settle
 
 
 def main(argv: list[str]) -> int:
-    work = Path(tempfile.mkdtemp()) / "demo.sqlite"
-    if argv:
-        shutil.copyfile(argv[0], work)
-    else:
-        build_demo(work)
+    work = demo_file(argv)
     app = application()
     shop = Shop.open(work)
     cashier = shop.staff.login("cashier", "cashier123")
@@ -47,12 +33,12 @@ def main(argv: list[str]) -> int:
     page = window.pages["care"]
     window.tabs.setCurrentWidget(page)
     page.later.setChecked(True)
-    settle(app)
+    settle(app, 8)
     window.grab().save(str(DOCS / "care-page.png"))
 
     fresh = ComplaintDialog(window.ops, customer_id=page.task.customer_id if page.task else None, parent=window)
     fresh.show()
-    settle(app)
+    settle(app, 8)
     fresh.grab().save(str(DOCS / "complaint-new.png"))
     fresh.close()
 
@@ -60,23 +46,23 @@ def main(argv: list[str]) -> int:
     if complaints:
         dialog = ComplaintDialog(window.ops, complaint_id=complaints[0].id, parent=window)
         dialog.show()
-        settle(app)
+        settle(app, 8)
         dialog.grab().save(str(DOCS / "complaint.png"))
         dialog.close()
 
     window.tabs.setCurrentWidget(window.pages["segments"])
-    settle(app)
+    settle(app, 8)
     window.grab().save(str(DOCS / "segments.png"))
 
     owner = shop.staff.login("owner", "owner123")
     window.switch_user(owner)
     reports = window.pages["reports"]
     window.tabs.setCurrentWidget(reports)
-    settle(app)
+    settle(app, 8)
     titles = [reports.sections.item(i).text() for i in range(reports.sections.count())]
     if "服务质量关键指标" in titles:
         reports.sections.setCurrentRow(titles.index("服务质量关键指标"))
-    settle(app)
+    settle(app, 8)
     window.grab().save(str(DOCS / "report-care.png"))
 
     # the PDF of last month: its care page (the one with 服务质量), through pdftoppm

@@ -10,38 +10,25 @@ with that clock). Writes docs/day-view.png (the cashier's 预约 tab), docs/remi
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
 from salon_desk.app import application, build_main_window  # noqa: E402
 from salon_desk.db import Shop  # noqa: E402
-from salon_desk.db.demo import build_demo  # noqa: E402
 from salon_desk.ui.appointments_page import RemindersDialog  # noqa: E402
 from salon_desk.ui.working_hours import WorkingHoursDialog  # noqa: E402
+from screenshot_setup import DOCS, demo_file, settle  # noqa: E402
+
 
 NOW = datetime(2026, 12, 2, 14, 20)
-DOCS = ROOT / "docs"
-
-
-def settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
 
 
 def main(argv: list[str]) -> int:
-    work = Path(tempfile.mkdtemp()) / "demo.sqlite"
-    if argv:
-        shutil.copyfile(argv[0], work)
-    else:
-        build_demo(work, clock=lambda: NOW)
+    work = demo_file(argv, clock=lambda: NOW)
     app = application()
     shop = Shop.open(work, clock=lambda: NOW, run_jobs=False)
     cashier = shop.staff.login("cashier", "cashier123")

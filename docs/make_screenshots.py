@@ -10,34 +10,19 @@ then the changed screens in English: receipt-summary-en.png and reports-page-en.
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
-from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 
 from salon_desk.app import application, build_main_window, demo_logins
 from salon_desk.db import Shop
-from salon_desk.db.demo import build_demo
 from salon_desk.ui.checkout_dialog import CheckoutDialog
 from salon_desk.ui.login_dialog import LoginDialog
 from salon_desk.ui.receipt_step import ReceiptStepDialog
-
-DOCS = Path(__file__).resolve().parent
-
-
-def settle(app: QApplication) -> None:
-    for _ in range(5):
-        app.processEvents()
+from screenshot_setup import DOCS, demo_file, settle
 
 
 def main(argv: list[str]) -> int:
-    work = Path(tempfile.mkdtemp()) / "demo.sqlite"
-    if argv:
-        shutil.copyfile(argv[0], work)
-    else:
-        build_demo(work)
+    work = demo_file(argv)
     app = application()
     shop = Shop.open(work)
     cashier = shop.staff.login("cashier", "cashier123")
