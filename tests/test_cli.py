@@ -4,16 +4,8 @@ import sqlite3
 
 
 from salon_desk import __version__
-from salon_desk.cli import main
+from cli_run import run
 
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_version(capsys):

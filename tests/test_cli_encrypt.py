@@ -8,22 +8,14 @@ import re
 import pytest
 
 from salon_desk import cli_encrypt
-from salon_desk.cli import main
 from salon_desk.db.database import PRAGMAS
 from salon_desk.db.encryption import is_encrypted, make_database
 from salon_desk.errors import DatabaseProblem
 from salon_desk.keystore import KeyStore, new_recovery_key
+from cli_run import run
 
 KEY_LINE = re.compile(r"^    ([A-Z2-7]{4}(?:-[A-Z2-7]{4}){8})$", re.M)
 
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -5,17 +5,9 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from salon_desk.cli import main
 from year_books import fill_year
+from cli_run import run
 
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ import pytest
 from salon_desk.db import Shop
 from openpyxl import load_workbook
 
-from salon_desk.cli import main
 from salon_desk.cli_print import cmd_receipt, cmd_record, cmd_report, parse_month
 from salon_desk.errors import InvalidInput, NotFound, PermissionDenied
 
 from pdf_helpers import pdf_text, pdf_words
+from cli_run import run
 
 
 @pytest.fixture
@@ -85,14 +85,6 @@ def test_report_needs_the_owner(shop, cashier, tmp_path):
         cmd_report(shop, cashier, "2026-11", tmp_path / "m.pdf")
     assert not (tmp_path / "m.pdf").exists()
 
-
-def run(capsys, *argv):
-    try:
-        code = main([str(a) for a in argv])
-    except SystemExit as exit_:
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_command_line_bad_input_is_one_line_and_exit_2(shop_path, shop, one_sale, tmp_path, capsys, monkeypatch):
